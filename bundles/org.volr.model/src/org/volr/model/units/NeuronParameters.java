@@ -1,0 +1,38 @@
+package org.volr.model.units;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.volr.model.NeuronKind;
+
+/**
+ * The parameters each neuron model accepts, with their dimension and default value (in base units). Names follow
+ * PyNN's so that the PyNN and Brian2 generators can pass them through. The IF neuron of the conversion (INIsim)
+ * works in normalised units, so its voltages are plain numbers.
+ */
+public final class NeuronParameters {
+	public record Spec(Dimension dimension, double defaultValue, boolean allowPlainNumber, String doc) {
+	}
+
+	private NeuronParameters() {
+	}
+
+	public static Map<String, Spec> of(NeuronKind kind) {
+		Map<String, Spec> m = new LinkedHashMap<>();
+		m.put("v_thresh", new Spec(Dimension.VOLTAGE, 1.0, true, "firing threshold"));
+		m.put("v_reset", new Spec(Dimension.VOLTAGE, 0.0, true, "membrane potential after a spike (reset zero)"));
+		m.put("tau_refrac", new Spec(Dimension.TIME, 0.0, false, "refractory period"));
+		m.put("v_min", new Spec(Dimension.VOLTAGE, Double.NEGATIVE_INFINITY, true, "lower clamp of the membrane potential"));
+		if (kind == NeuronKind.LIF || kind == NeuronKind.CUBA_LIF) {
+			m.put("tau_m", new Spec(Dimension.TIME, 20.0, false, "membrane time constant"));
+			m.put("v_rest", new Spec(Dimension.VOLTAGE, 0.0, true, "resting potential"));
+			m.put("cm", new Spec(Dimension.CAPACITANCE, 1.0, false, "membrane capacitance"));
+			m.put("i_offset", new Spec(Dimension.CURRENT, 0.0, false, "constant input current"));
+		}
+		if (kind == NeuronKind.CUBA_LIF) {
+			m.put("tau_syn_E", new Spec(Dimension.TIME, 5.0, false, "excitatory synaptic time constant"));
+			m.put("tau_syn_I", new Spec(Dimension.TIME, 5.0, false, "inhibitory synaptic time constant"));
+		}
+		return m;
+	}
+}
