@@ -17,7 +17,10 @@ import java.util.Map;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.formatting2.FormatterPreferenceKeys;
 import org.eclipse.xtext.formatting2.FormatterRequest;
+import org.eclipse.xtext.preferences.MapBasedPreferenceValues;
+import org.eclipse.xtext.preferences.TypedPreferenceValues;
 import org.eclipse.xtext.formatting2.IFormatter2;
 import org.eclipse.xtext.formatting2.regionaccess.ITextRegionAccess;
 import org.eclipse.xtext.formatting2.regionaccess.ITextReplacement;
@@ -42,6 +45,9 @@ import com.google.inject.Provider;
  * the tests and (later) the builder, so that all of them report exactly the same diagnostics.
  */
 public final class VolrLanguage {
+	/** One level of indentation in formatted .volr text. */
+	public static final String INDENT = "    ";
+
 	private static Injector sharedInjector;
 
 	private final Provider<XtextResourceSet> resourceSets;
@@ -163,6 +169,8 @@ public final class VolrLanguage {
 		FormatterRequest request = formatterRequests.get();
 		request.setTextRegionAccess(access);
 		request.setExceptionHandler(ExceptionAcceptor.IGNORING);
+		request.setPreferences(TypedPreferenceValues.castOrWrap(new MapBasedPreferenceValues(
+				Map.of(FormatterPreferenceKeys.indentation.getId(), INDENT))));
 		List<ITextReplacement> replacements = new ArrayList<>(formatter.format(request));
 		replacements.sort(Comparator.comparingInt(ITextReplacement::getOffset).reversed());
 		StringBuilder b = new StringBuilder(text);

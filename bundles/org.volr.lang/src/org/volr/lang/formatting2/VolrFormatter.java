@@ -5,6 +5,8 @@ import java.util.List;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.formatting2.AbstractJavaFormatter;
 import org.eclipse.xtext.formatting2.IFormattableDocument;
+import org.eclipse.xtext.formatting2.regionaccess.IEObjectRegion;
+import org.eclipse.xtext.formatting2.regionaccess.IHiddenRegion;
 import org.eclipse.xtext.formatting2.regionaccess.ISemanticRegion;
 import org.volr.model.Add;
 import org.volr.model.Block;
@@ -148,8 +150,14 @@ public class VolrFormatter extends AbstractJavaFormatter {
 		inlineBraces(neuron, doc);
 	}
 
-	/** Everything else: layers, shapes, data sources, targets, quantities. */
-	protected void format(EObject other, IFormattableDocument doc) {
+	/**
+	 * Everything else: layers, shapes, data sources, targets, quantities. This overrides the default of
+	 * AbstractFormatter2: a second method "format(EObject, ...)" would be as specific as it, and the polymorphic
+	 * dispatcher then silently picked the default, leaving "conv2d( 6,kernel:5 )" and "[1 ,28]" unformatted.
+	 */
+	@Override
+	protected void _format(EObject other, IFormattableDocument doc) {
+		spaceTokens(other, doc);
 		punctuation(other, doc);
 		for (EObject child : other.eContents())
 			doc.format(child);
@@ -164,9 +172,27 @@ public class VolrFormatter extends AbstractJavaFormatter {
 			doc.append(open, it -> it.oneSpace());
 			doc.prepend(close, it -> it.oneSpace());
 		}
+		spaceTokens(owner, doc);
 		punctuation(owner, doc);
 		for (EObject child : owner.eContents())
 			doc.format(child);
+	}
+
+	/**
+	 * One space between the words of a layer or an option ("conv2d(6, kernel: 5) relu", "20 ms"), with low
+	 * priority so that the punctuation rules and the layout of the enclosing element win.
+	 */
+	private void spaceTokens(EObject owner, IFormattableDocument doc) {
+		IEObjectRegion region = regionForEObject(owner);
+		if (region == null)
+			return;
+		IHiddenRegion end = region.getNextHiddenRegion();
+		for (ISemanticRegion r : semanticRegions(owner))
+			if (r.getNextHiddenRegion() != end)
+				doc.append(r, it -> {
+					it.oneSpace();
+					it.lowPriority();
+				});
 	}
 
 	private void punctuation(EObject owner, IFormattableDocument doc) {

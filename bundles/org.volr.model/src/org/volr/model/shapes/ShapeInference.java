@@ -72,7 +72,7 @@ public final class ShapeInference {
 	public static ShapeInference of(VolrFile file) {
 		ShapeInference inference = new ShapeInference();
 		if (file.getMain() != null)
-			inference.inferRoot(file.getMain(), null, file.getMain(), "the expression");
+			inference.inferRoot(file.getMain(), null, file, "the expression");
 		for (Element element : file.getElements())
 			if (element instanceof Network network)
 				inference.inferNetwork(network);

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Builds Volr Studio and runs every test (JUnit 5 inside OSGi through Tycho Surefire), then checks the
+# built command on the examples.
+set -euo pipefail
+cd "$(dirname "$0")"
+JAVA_HOME=$(scripts/setup.sh | tail -1)
+export JAVA_HOME
+echo "Testing with $("$JAVA_HOME/bin/java" -version 2>&1 | head -1) from $JAVA_HOME" >&2
+./mvnw -B verify "$@" 2>&1 | grep -v -E '^\[INFO\] (Download|Resolving|Fetching)' 
+status=${PIPESTATUS[0]}
+[ "$status" -eq 0 ] || exit "$status"
+echo "--- smoke test of the built command" >&2
+./volr check --werror examples
