@@ -25,6 +25,7 @@ import org.volr.model.ImportedWeights;
 import org.volr.model.InputEncoding;
 import org.volr.model.Layer;
 import org.volr.model.NetExpr;
+import org.volr.model.Network;
 import org.volr.model.NeuronModel;
 import org.volr.model.Parameter;
 import org.volr.model.Quantity;
@@ -318,6 +319,20 @@ public class VolrValidator extends AbstractVolrValidator {
 			} else if (!values.isEmpty() && !values.contains("*") && !values.contains(o.getValue())) {
 				error("'" + o.getValue() + "' is not a " + o.getKey() + " of " + target.getName() + "; expected one of "
 						+ String.join(", ", new TreeSet<>(values)), o, Literals.TARGET_OPTION__VALUE, BAD_VALUE);
+			}
+		}
+	}
+
+	/** Labels name weights and diagram nodes, so two layers of one network must not share one. */
+	@Check
+	public void checkUniqueLabels(Network network) {
+		Map<String, Layer> seen = new HashMap<>();
+		for (java.util.Iterator<EObject> it = network.eAllContents(); it.hasNext();) {
+			if (it.next() instanceof Layer layer && layer.getLabel() != null) {
+				Layer first = seen.putIfAbsent(layer.getLabel(), layer);
+				if (first != null)
+					error("label '" + layer.getLabel() + "' is used twice in network '" + network.getName()
+							+ "'; labels name weights, so they must be unique", layer, Literals.LAYER__LABEL, DUPLICATE_NAME);
 			}
 		}
 	}

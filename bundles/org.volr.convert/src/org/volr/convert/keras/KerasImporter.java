@@ -1,0 +1,478 @@
+package org.volr.convert.keras;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+
+import org.volr.convert.ImportException;
+import org.volr.convert.ImportedModel;
+import org.volr.convert.Tensor;
+import org.volr.model.Activation;
+import org.volr.model.ActivationLayer;
+import org.volr.model.Block;
+import org.volr.model.Conv;
+import org.volr.model.ConvKind;
+import org.volr.model.Dense;
+import org.volr.model.Flatten;
+import org.volr.model.GlobalPool;
+import org.volr.model.Layer;
+import org.volr.model.Network;
+import org.volr.model.Padding;
+import org.volr.model.Pool;
+import org.volr.model.PoolKind;
+import org.volr.model.PoolOp;
+import org.volr.model.Shape;
+import org.volr.model.VolrFactory;
+import org.volr.model.shapes.NetType;
+import org.volr.model.shapes.ShapeInference;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Attribute;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+
+/**
+ * Imports a Keras 2 HDF5 model (the {@code model_config} JSON plus the {@code model_weights} group) into the
+ * metamodel. Every layer is either represented, rewritten with a note (dropout removed, batch norm folded,
+ * activation merged) or refused with an error naming it: nothing is dropped silently.
+ */
+public final class KerasImporter {
+	private static final VolrFactory F = VolrFactory.eINSTANCE;
+
+	private final Path file;
+	private final List<String> notes = new ArrayList<>();
+	private boolean theano;
+
+	private KerasImporter(Path file) {
+		this.file = file;
+	}
+
+	public static ImportedModel importHdf5(Path file, String networkName) throws ImportException {
+		return new KerasImporter(file).run(networkName);
+	}
+
+	// ------------------------------------------------------------------------------------------------ reading
+
+	private ImportedModel run(String networkName) throws ImportException {
+		try (HdfFile hdf = new HdfFile(file)) {
+			String config = stringAttribute(hdf, "model_config");
+			if (config == null)
+				throw new ImportException(file, "no 'model_config' attribute: not a Keras 2 HDF5 model"
+						+ " (a file saved by model.save(\"...h5\") has one; weights-only files do not)");
+			String backend = stringAttribute(hdf, "backend");
+			theano = "theano".equals(backend);
+			if (theano)
+				notes.add("trained with the Theano backend: convolution kernels flipped to cross-correlation");
+			JsonObject model;
+			try {
+				model = JsonParser.parseString(config).getAsJsonObject();
+			} catch (JsonParseException | IllegalStateException e) {
+				throw new ImportException(file, "'model_config' is not valid JSON: " + e.getMessage());
+			}
+			List<KerasLayerConfig> layers = layerList(model);
+			Node weights = hdf.getByPath("model_weights");
+			if (!(weights instanceof Group weightGroup))
+				throw new ImportException(file, "no 'model_weights' group: the file holds no trained weights");
+			return build(networkName, layers, weightGroup);
+		} catch (ImportException e) {
+			throw e;
+		} catch (RuntimeException e) {
+			// jhdf signals damaged files with unchecked exceptions
+			throw new ImportException(file, "cannot read as HDF5 (" + e.getMessage() + ")", e);
+		}
+	}
+
+	private static String stringAttribute(Node node, String name) {
+		Attribute a = node.getAttribute(name);
+		if (a == null)
+			return null;
+		Object data = a.getData();
+		if (data instanceof String s)
+			return s;
+		if (data instanceof String[] arr && arr.length == 1)
+			return arr[0];
+		return String.valueOf(data);
+	}
+
+	record KerasLayerConfig(int position, String className, String name, JsonObject config) {
+	}
+
+	private List<KerasLayerConfig> layerList(JsonObject model) throws ImportException {
+		String cls = model.has("class_name") ? model.get("class_name").getAsString() : "?";
+		JsonElement cfg = model.get("config");
+		JsonArray arr;
+		if (cls.equals("Sequential")) {
+			arr = cfg.isJsonArray() ? cfg.getAsJsonArray() : cfg.getAsJsonObject().getAsJsonArray("layers");
+		} else if (cls.equals("Model") || cls.equals("Functional")) {
+			arr = cfg.getAsJsonObject().getAsJsonArray("layers");
+			checkChain(arr);
+		} else {
+			throw new ImportException(file, "model class '" + cls + "' is not supported; expected Sequential or a functional Model");
+		}
+		List<KerasLayerConfig> out = new ArrayList<>();
+		for (int i = 0; i < arr.size(); i++) {
+			JsonObject l = arr.get(i).getAsJsonObject();
+			JsonObject c = l.getAsJsonObject("config");
+			String name = c != null && c.has("name") ? c.get("name").getAsString() : "layer_" + (i + 1);
+			out.add(new KerasLayerConfig(i + 1, l.get("class_name").getAsString(), name, c == null ? new JsonObject() : c));
+		}
+		return out;
+	}
+
+	/** Functional models are imported when their layers form one chain; branches arrive with merge support. */
+	private void checkChain(JsonArray layers) throws ImportException {
+		for (int i = 0; i < layers.size(); i++) {
+			JsonObject l = layers.get(i).getAsJsonObject();
+			JsonArray inbound = l.has("inbound_nodes") ? l.getAsJsonArray("inbound_nodes") : new JsonArray();
+			int sources = 0;
+			for (JsonElement node : inbound)
+				sources += node.isJsonArray() ? node.getAsJsonArray().size() : 1;
+			if (sources > 1)
+				throw new ImportException(file, "layer " + (i + 1) + " '" + l.getAsJsonObject("config").get("name").getAsString()
+						+ "' (" + l.get("class_name").getAsString() + ") merges several inputs; functional models with"
+						+ " branches are not imported yet (write the branches with | or + in the .volr file)");
+		}
+	}
+
+	// ------------------------------------------------------------------------------------------------ building
+
+	/** One imported step before the rewrites: a metamodel layer with weights, or a batch norm still to fold. */
+	static final class Step {
+		final KerasLayerConfig keras;
+		Layer layer;
+		Tensor weight, bias;
+		float[] bnScale, bnShift; // batch norm as y = scale·x + shift per channel
+
+		Step(KerasLayerConfig keras) {
+			this.keras = keras;
+		}
+
+		boolean isBatchNorm() {
+			return bnScale != null;
+		}
+
+		String describe() {
+			return "layer " + keras.position() + " '" + keras.name() + "' (" + keras.className() + ")";
+		}
+	}
+
+	private ImportedModel build(String networkName, List<KerasLayerConfig> layers, Group weights) throws ImportException {
+		Network network = F.createNetwork();
+		network.setName(networkName);
+		Block block = F.createBlock();
+		network.setBody(block);
+		boolean channelsLast = modelIsChannelsLast(layers);
+		network.setInput(inputShape(layers, channelsLast));
+
+		List<Step> steps = new ArrayList<>();
+		int[] flattenedChannelsLast = null; // the [c, h, w] map a channels-last Flatten read, until a Dense consumes it
+		for (KerasLayerConfig k : layers) {
+			Step step = new Step(k);
+			JsonObject c = k.config();
+			switch (k.className()) {
+			case "InputLayer" -> {
+				continue;
+			}
+			case "Dropout", "SpatialDropout1D", "SpatialDropout2D", "GaussianDropout", "GaussianNoise", "AlphaDropout" -> {
+				notes.add("removed " + step.describe() + ": it does nothing at inference");
+				continue;
+			}
+			case "Dense" -> {
+				Dense d = F.createDense();
+				d.setUnits(intOf(k, "units"));
+				d.setActivation(activation(k, c));
+				step.layer = d;
+				Tensor kernel = readWeight(weights, k, "kernel", true);
+				if (flattenedChannelsLast != null) {
+					kernel = KerasLayout.denseAfterChannelsLastFlatten(kernel, flattenedChannelsLast);
+					flattenedChannelsLast = null;
+				}
+				step.weight = kernel;
+				step.bias = readWeight(weights, k, "bias", bool(c, "use_bias", true));
+			}
+			case "Conv1D", "Conv2D", "DepthwiseConv2D" -> {
+				step.layer = conv(k, c, step, weights);
+			}
+			case "MaxPooling1D", "MaxPooling2D", "AveragePooling1D", "AveragePooling2D" -> {
+				Pool p = F.createPool();
+				boolean max = k.className().startsWith("Max"), oneD = k.className().endsWith("1D");
+				p.setKind(oneD ? (max ? PoolKind.MAX1D : PoolKind.AVG1D) : (max ? PoolKind.MAX2D : PoolKind.AVG2D));
+				p.getSize().addAll(ints(k, c, "pool_size"));
+				if (c.has("strides") && !c.get("strides").isJsonNull() && !ints(k, c, "strides").equals(ints(k, c, "pool_size")))
+					p.getStride().addAll(ints(k, c, "strides"));
+				p.setPadding(padding(k, c));
+				step.layer = p;
+			}
+			case "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalMaxPooling1D", "GlobalMaxPooling2D" -> {
+				GlobalPool g = F.createGlobalPool();
+				g.setOp(k.className().startsWith("GlobalMax") ? PoolOp.MAX : PoolOp.AVG);
+				step.layer = g;
+			}
+			case "Flatten" -> {
+				Flatten f = F.createFlatten();
+				step.layer = f;
+				String format = c.has("data_format") ? c.get("data_format").getAsString() : (channelsLast ? "channels_last" : "channels_first");
+				NetType before = currentType(network, block, steps);
+				if (format.equals("channels_last") && before != null && before.out().rank() > 1)
+					flattenedChannelsLast = before.out().dims();
+			}
+			case "Activation", "ReLU", "Softmax" -> {
+				ActivationLayer a = F.createActivationLayer();
+				a.setActivation(k.className().equals("Activation") ? activation(k, c)
+						: k.className().equals("Softmax") ? Activation.SOFTMAX : relu(k, c));
+				step.layer = a;
+			}
+			case "BatchNormalization" -> batchNorm(k, c, step, weights, channelsLast);
+			default -> throw new ImportException(file, "layer " + k.position() + " '" + k.name() + "' (" + k.className()
+					+ ") is not supported; supported are Dense, Conv1D, Conv2D, DepthwiseConv2D, Max/AveragePooling1D/2D,"
+					+ " GlobalAverage/MaxPooling1D/2D, Flatten, Activation, ReLU, Softmax, BatchNormalization, Dropout");
+			}
+			if (step.layer != null) {
+				step.layer.setLabel(k.name());
+				block.getSteps().add(step.layer);
+				NetType t = currentType(network, block, steps);
+				if (t == null)
+					throw new ImportException(file, step.describe() + " does not fit the shape of its input: "
+							+ shapeProblem(network));
+			}
+			steps.add(step);
+		}
+		new BatchNormFolding(file, notes).fold(steps, network);
+		mergeActivations(steps, block);
+		LinkedHashMap<String, Tensor> store = new LinkedHashMap<>();
+		for (Step s : steps) {
+			if (s.layer == null)
+				continue;
+			if (s.weight != null)
+				store.put(s.layer.getLabel() + ".weight", s.weight);
+			if (s.bias != null)
+				store.put(s.layer.getLabel() + ".bias", s.bias);
+		}
+		return new ImportedModel(network, store, notes);
+	}
+
+	private NetType currentType(Network network, Block block, List<Step> steps) {
+		if (block.getSteps().isEmpty())
+			return null;
+		ShapeInference inference = ShapeInference.of(network);
+		return inference.typeOf(block.getSteps().get(block.getSteps().size() - 1));
+	}
+
+	private static String shapeProblem(Network network) {
+		var problems = ShapeInference.of(network).problems();
+		return problems.isEmpty() ? "unknown shape" : problems.get(0).message();
+	}
+
+	private Conv conv(KerasLayerConfig k, JsonObject c, Step step, Group weights) throws ImportException {
+		Conv conv = F.createConv();
+		boolean depthwise = k.className().equals("DepthwiseConv2D");
+		conv.setKind(depthwise ? ConvKind.DEPTHWISE2D : k.className().equals("Conv1D") ? ConvKind.CONV1D : ConvKind.CONV2D);
+		if (depthwise) {
+			int m = c.has("depth_multiplier") ? c.get("depth_multiplier").getAsInt() : 1;
+			if (m != 1)
+				conv.setMultiplier(m);
+		} else {
+			conv.setFilters(intOf(k, "filters"));
+		}
+		List<Integer> kernel = ints(k, c, "kernel_size");
+		conv.getKernel().addAll(collapse(kernel));
+		List<Integer> strides = ints(k, c, "strides");
+		if (strides.stream().anyMatch(s -> s != 1))
+			conv.getStride().addAll(collapse(strides));
+		if (c.has("dilation_rate")) {
+			List<Integer> dil = ints(k, c, "dilation_rate");
+			if (dil.stream().anyMatch(d -> d != 1))
+				conv.getDilation().addAll(collapse(dil));
+		}
+		conv.setPadding(padding(k, c));
+		conv.setActivation(activation(k, c));
+		Tensor kernelWeights = readWeight(weights, k, depthwise ? "depthwise_kernel" : "kernel", true);
+		step.weight = depthwise ? KerasLayout.depthwiseKernel(kernelWeights, theano) : KerasLayout.convKernel(kernelWeights, theano);
+		step.bias = readWeight(weights, k, "bias", bool(c, "use_bias", true));
+		return conv;
+	}
+
+	private void batchNorm(KerasLayerConfig k, JsonObject c, Step step, Group weights, boolean channelsLast) throws ImportException {
+		double eps = c.has("epsilon") ? c.get("epsilon").getAsDouble() : 1e-3;
+		if (c.has("axis")) {
+			JsonElement ax = c.get("axis");
+			int axis = ax.isJsonArray() ? ax.getAsJsonArray().get(0).getAsInt() : ax.getAsInt();
+			boolean channelAxis = channelsLast ? (axis == -1 || axis == 3 || axis == 2) : axis == 1;
+			if (!channelAxis && !(axis == -1 || axis == 1))
+				throw new ImportException(file, step.describe() + " normalises axis " + axis + ", not the channel axis;"
+						+ " only per-channel batch normalisation can be folded");
+		}
+		Tensor mean = readWeight(weights, k, "moving_mean", true);
+		Tensor var = readWeight(weights, k, "moving_variance", true);
+		Tensor gamma = readWeight(weights, k, "gamma", bool(c, "scale", true));
+		Tensor beta = readWeight(weights, k, "beta", bool(c, "center", true));
+		int n = mean.data().length;
+		step.bnScale = new float[n];
+		step.bnShift = new float[n];
+		for (int i = 0; i < n; i++) {
+			double g = gamma == null ? 1 : gamma.data()[i], b = beta == null ? 0 : beta.data()[i];
+			double s = g / Math.sqrt(var.data()[i] + eps);
+			step.bnScale[i] = (float) s;
+			step.bnShift[i] = (float) (b - mean.data()[i] * s);
+		}
+	}
+
+	/** conv(linear) followed by Activation(f) becomes conv(f): one layer, one spiking population. */
+	private void mergeActivations(List<Step> steps, Block block) {
+		Step previous = null;
+		for (Step s : new ArrayList<>(steps)) {
+			if (s.layer == null)
+				continue;
+			if (s.layer instanceof ActivationLayer a && previous != null && (previous.layer instanceof Dense || previous.layer instanceof Conv)
+					&& previous.layer.getActivation() == Activation.LINEAR) {
+				previous.layer.setActivation(a.getActivation());
+				block.getSteps().remove(a);
+				steps.remove(s);
+				notes.add("merged " + s.describe() + " into '" + previous.keras.name() + "'");
+				continue;
+			}
+			previous = s;
+		}
+	}
+
+	// ------------------------------------------------------------------------------------------------ helpers
+
+	private boolean modelIsChannelsLast(List<KerasLayerConfig> layers) {
+		for (KerasLayerConfig k : layers)
+			if (k.config().has("data_format"))
+				return k.config().get("data_format").getAsString().equals("channels_last");
+		return true; // Keras' default
+	}
+
+	private Shape inputShape(List<KerasLayerConfig> layers, boolean channelsLast) throws ImportException {
+		for (KerasLayerConfig k : layers) {
+			JsonObject c = k.config();
+			JsonArray dims = c.has("batch_input_shape") ? c.getAsJsonArray("batch_input_shape")
+					: c.has("batch_shape") ? c.getAsJsonArray("batch_shape") : null;
+			if (dims == null)
+				continue;
+			List<Integer> d = new ArrayList<>();
+			for (int i = 1; i < dims.size(); i++) {
+				if (dims.get(i).isJsonNull())
+					throw new ImportException(file, "layer " + k.position() + " '" + k.name() + "' has an input of unknown size "
+							+ dims + "; Volr networks need fixed input shapes");
+				d.add(dims.get(i).getAsInt());
+			}
+			if (channelsLast && d.size() > 1)
+				d.add(0, d.remove(d.size() - 1)); // [h, w, c] → [c, h, w]
+			Shape s = F.createShape();
+			s.getDims().addAll(d);
+			return s;
+		}
+		throw new ImportException(file, "no layer declares the input shape (batch_input_shape)");
+	}
+
+	private Tensor readWeight(Group weights, KerasLayerConfig k, String kind, boolean required) throws ImportException {
+		if (!required)
+			return null;
+		Node layerGroup = weights.getChild(k.name());
+		if (!(layerGroup instanceof Group g))
+			throw new ImportException(file, "model_weights has no group for " + "layer " + k.position() + " '" + k.name() + "'");
+		Attribute names = g.getAttribute("weight_names");
+		if (names != null && names.getData() instanceof String[] list) {
+			for (String path : list) {
+				String leaf = path.substring(path.lastIndexOf('/') + 1);
+				if (leaf.equals(kind) || leaf.equals(kind + ":0"))
+					return tensor(g.getByPath(path), k, path);
+			}
+		}
+		throw new ImportException(file, "layer " + k.position() + " '" + k.name() + "' (" + k.className() + ") has no '"
+				+ kind + "' weights in model_weights/" + k.name());
+	}
+
+	private Tensor tensor(Node node, KerasLayerConfig k, String path) throws ImportException {
+		if (!(node instanceof Dataset ds))
+			throw new ImportException(file, "model_weights/" + k.name() + "/" + path + " is not a dataset");
+		Object flat = ds.getDataFlat();
+		float[] data;
+		if (flat instanceof float[] f)
+			data = f;
+		else if (flat instanceof double[] d) {
+			data = new float[d.length];
+			for (int i = 0; i < d.length; i++)
+				data[i] = (float) d[i];
+		} else
+			throw new ImportException(file, "model_weights/" + k.name() + "/" + path + " holds " + ds.getJavaType()
+					+ ", expected float32 or float64");
+		return new Tensor(ds.getDimensions(), data);
+	}
+
+	private Activation activation(KerasLayerConfig k, JsonObject c) throws ImportException {
+		String a = c.has("activation") && !c.get("activation").isJsonNull() ? c.get("activation").getAsString() : "linear";
+		return switch (a) {
+		case "relu" -> Activation.RELU;
+		case "linear" -> Activation.LINEAR;
+		case "softmax" -> Activation.SOFTMAX;
+		case "sigmoid" -> Activation.SIGMOID;
+		case "tanh" -> Activation.TANH;
+		default -> throw new ImportException(file, "layer " + k.position() + " '" + k.name() + "' uses activation '" + a
+				+ "'; supported are relu, linear and softmax (sigmoid and tanh import but cannot be converted to spikes)");
+		};
+	}
+
+	private Activation relu(KerasLayerConfig k, JsonObject c) throws ImportException {
+		boolean plain = (!c.has("max_value") || c.get("max_value").isJsonNull())
+				&& (!c.has("negative_slope") || c.get("negative_slope").getAsDouble() == 0)
+				&& (!c.has("threshold") || c.get("threshold").getAsDouble() == 0);
+		if (!plain)
+			throw new ImportException(file, "layer " + k.position() + " '" + k.name() + "' is a ReLU with max_value,"
+					+ " negative_slope or threshold; only the plain ReLU is supported");
+		return Activation.RELU;
+	}
+
+	private Padding padding(KerasLayerConfig k, JsonObject c) throws ImportException {
+		String p = c.has("padding") ? c.get("padding").getAsString() : "valid";
+		return switch (p) {
+		case "valid" -> Padding.VALID;
+		case "same" -> Padding.SAME;
+		default -> throw new ImportException(file, "layer " + k.position() + " '" + k.name() + "' uses padding '" + p
+				+ "'; supported are valid and same");
+		};
+	}
+
+	private int intOf(KerasLayerConfig k, String key) throws ImportException {
+		if (!k.config().has(key))
+			throw new ImportException(file, "layer " + k.position() + " '" + k.name() + "' has no '" + key + "'");
+		return k.config().get(key).getAsInt();
+	}
+
+	private List<Integer> ints(KerasLayerConfig k, JsonObject c, String key) throws ImportException {
+		if (!c.has(key) || c.get(key).isJsonNull())
+			throw new ImportException(file, "layer " + k.position() + " '" + k.name() + "' has no '" + key + "'");
+		JsonElement e = c.get(key);
+		List<Integer> out = new ArrayList<>();
+		if (e.isJsonArray())
+			e.getAsJsonArray().forEach(x -> out.add(x.getAsInt()));
+		else
+			out.add(e.getAsInt());
+		return out;
+	}
+
+	private static List<Integer> collapse(List<Integer> values) {
+		return values.stream().distinct().count() == 1 ? List.of(values.get(0)) : values;
+	}
+
+	private static boolean bool(JsonObject c, String key, boolean fallback) {
+		return c.has(key) && !c.get(key).isJsonNull() ? c.get(key).getAsBoolean() : fallback;
+	}
+
+	@Override
+	public String toString() {
+		return String.format(Locale.ROOT, "KerasImporter[%s]", file);
+	}
+}
