@@ -4,9 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the build and the tests need (none beyond the JDK yet; the UI, simulator-peer and
-# diagram tests add theirs here).
-PACKAGES=()
+# Debian packages the build and the tests need:
+#   dataset-fashion-mnist  the full Fashion-MNIST (IDX files under /usr/share/datasets/fashion-mnist)
+PACKAGES=(dataset-fashion-mnist)
 missing=()
 for p in "${PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,8 +1,8 @@
 package org.volr.convert;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 
+import org.volr.core.weights.WeightStore;
 import org.volr.model.Network;
 
 /**
@@ -10,5 +10,5 @@ import org.volr.model.Network;
  * its weights keyed "{label}.weight" / "{label}.bias" in Volr Studio's layouts, and notes on every rewrite made
  * (folded batch norms, removed dropouts) so that nothing changes silently.
  */
-public record ImportedModel(Network network, LinkedHashMap<String, Tensor> weights, List<String> notes) {
+public record ImportedModel(Network network, WeightStore weights, List<String> notes) {
 }

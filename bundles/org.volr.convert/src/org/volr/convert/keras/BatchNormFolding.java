@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.volr.convert.ImportException;
-import org.volr.convert.Tensor;
+import org.volr.core.weights.FloatTensor;
 import org.volr.model.Activation;
 import org.volr.model.Conv;
 import org.volr.model.ConvKind;
@@ -58,11 +58,11 @@ final class BatchNormFolding {
 
 	/** z = W·x + b, y = s·z + t  ⇒  W' = s·W, b' = s·b + t (per output channel). */
 	private static void foldBackward(Step layer, Step bn) {
-		Tensor w = layer.weight;
+		FloatTensor w = layer.weight;
 		int outputs = bn.bnScale.length;
 		float[] data = w.data().clone();
 		if (layer.layer instanceof Dense) { // [in, out]
-			for (int f = 0; f < w.dim(0); f++)
+			for (int f = 0; f < w.shape()[0]; f++)
 				for (int o = 0; o < outputs; o++)
 					data[f * outputs + o] *= bn.bnScale[o];
 		} else { // [out, ...]
@@ -71,11 +71,11 @@ final class BatchNormFolding {
 				for (int k = 0; k < per; k++)
 					data[o * per + k] *= bn.bnScale[o];
 		}
-		layer.weight = new Tensor(w.shape(), data);
+		layer.weight = new FloatTensor(w.shape(), data);
 		float[] b = new float[outputs];
 		for (int o = 0; o < outputs; o++)
 			b[o] = (layer.bias == null ? 0 : layer.bias.data()[o]) * bn.bnScale[o] + bn.bnShift[o];
-		layer.bias = new Tensor(new int[] { outputs }, b);
+		layer.bias = new FloatTensor(new int[] { outputs }, b);
 	}
 
 	private Step foldForward(List<Step> steps, int at, Network network) throws ImportException {
@@ -129,8 +129,8 @@ final class BatchNormFolding {
 
 	/** y = W·(s·x + t) + b  ⇒  W' = W·diag(s), b' = b + W·t; the channel of input feature f is f / spatial. */
 	private static void foldIntoDense(Step dense, Step bn, int spatial) {
-		Tensor w = dense.weight;
-		int in = w.dim(0), out = w.dim(1);
+		FloatTensor w = dense.weight;
+		int in = w.shape()[0], out = w.shape()[1];
 		float[] data = w.data().clone();
 		float[] b = new float[out];
 		for (int o = 0; o < out; o++)
@@ -143,13 +143,13 @@ final class BatchNormFolding {
 				data[f * out + o] = orig * bn.bnScale[ch];
 			}
 		}
-		dense.weight = new Tensor(w.shape(), data);
-		dense.bias = new Tensor(new int[] { out }, b);
+		dense.weight = new FloatTensor(w.shape(), data);
+		dense.bias = new FloatTensor(new int[] { out }, b);
 	}
 
 	private static void foldIntoConv(Step conv, Step bn, boolean depthwise) {
-		Tensor w = conv.weight;
-		int out = w.dim(0), in = w.dim(1);
+		FloatTensor w = conv.weight;
+		int out = w.shape()[0], in = w.shape()[1];
 		int per = w.data().length / (out * in);
 		int multiplier = depthwise ? out / bn.bnScale.length : 1;
 		float[] data = w.data().clone();
@@ -165,8 +165,8 @@ final class BatchNormFolding {
 				}
 			}
 		}
-		conv.weight = new Tensor(w.shape(), data);
-		conv.bias = new Tensor(new int[] { out }, b);
+		conv.weight = new FloatTensor(w.shape(), data);
+		conv.bias = new FloatTensor(new int[] { out }, b);
 	}
 
 	private ImportException refuse(Step bn, String why) {

@@ -3,13 +3,13 @@ package org.volr.convert.keras;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 
 import org.volr.convert.ImportException;
 import org.volr.convert.ImportedModel;
-import org.volr.convert.Tensor;
+import org.volr.core.weights.FloatTensor;
+import org.volr.core.weights.WeightStore;
 import org.volr.model.Activation;
 import org.volr.model.ActivationLayer;
 import org.volr.model.Block;
@@ -150,7 +150,7 @@ public final class KerasImporter {
 	static final class Step {
 		final KerasLayerConfig keras;
 		Layer layer;
-		Tensor weight, bias;
+		FloatTensor weight, bias;
 		float[] bnScale, bnShift; // batch norm as y = scale·x + shift per channel
 
 		Step(KerasLayerConfig keras) {
@@ -192,7 +192,7 @@ public final class KerasImporter {
 				d.setUnits(intOf(k, "units"));
 				d.setActivation(activation(k, c));
 				step.layer = d;
-				Tensor kernel = readWeight(weights, k, "kernel", true);
+				FloatTensor kernel = readWeight(weights, k, "kernel", true);
 				if (flattenedChannelsLast != null) {
 					kernel = KerasLayout.denseAfterChannelsLastFlatten(kernel, flattenedChannelsLast);
 					flattenedChannelsLast = null;
@@ -249,7 +249,7 @@ public final class KerasImporter {
 		}
 		new BatchNormFolding(file, notes).fold(steps, network);
 		mergeActivations(steps, block);
-		LinkedHashMap<String, Tensor> store = new LinkedHashMap<>();
+		WeightStore store = new WeightStore();
 		for (Step s : steps) {
 			if (s.layer == null)
 				continue;
@@ -296,7 +296,7 @@ public final class KerasImporter {
 		}
 		conv.setPadding(padding(k, c));
 		conv.setActivation(activation(k, c));
-		Tensor kernelWeights = readWeight(weights, k, depthwise ? "depthwise_kernel" : "kernel", true);
+		FloatTensor kernelWeights = readWeight(weights, k, depthwise ? "depthwise_kernel" : "kernel", true);
 		step.weight = depthwise ? KerasLayout.depthwiseKernel(kernelWeights, theano) : KerasLayout.convKernel(kernelWeights, theano);
 		step.bias = readWeight(weights, k, "bias", bool(c, "use_bias", true));
 		return conv;
@@ -312,10 +312,10 @@ public final class KerasImporter {
 				throw new ImportException(file, step.describe() + " normalises axis " + axis + ", not the channel axis;"
 						+ " only per-channel batch normalisation can be folded");
 		}
-		Tensor mean = readWeight(weights, k, "moving_mean", true);
-		Tensor var = readWeight(weights, k, "moving_variance", true);
-		Tensor gamma = readWeight(weights, k, "gamma", bool(c, "scale", true));
-		Tensor beta = readWeight(weights, k, "beta", bool(c, "center", true));
+		FloatTensor mean = readWeight(weights, k, "moving_mean", true);
+		FloatTensor var = readWeight(weights, k, "moving_variance", true);
+		FloatTensor gamma = readWeight(weights, k, "gamma", bool(c, "scale", true));
+		FloatTensor beta = readWeight(weights, k, "beta", bool(c, "center", true));
 		int n = mean.data().length;
 		step.bnScale = new float[n];
 		step.bnShift = new float[n];
@@ -377,7 +377,7 @@ public final class KerasImporter {
 		throw new ImportException(file, "no layer declares the input shape (batch_input_shape)");
 	}
 
-	private Tensor readWeight(Group weights, KerasLayerConfig k, String kind, boolean required) throws ImportException {
+	private FloatTensor readWeight(Group weights, KerasLayerConfig k, String kind, boolean required) throws ImportException {
 		if (!required)
 			return null;
 		Node layerGroup = weights.getChild(k.name());
@@ -395,7 +395,7 @@ public final class KerasImporter {
 				+ kind + "' weights in model_weights/" + k.name());
 	}
 
-	private Tensor tensor(Node node, KerasLayerConfig k, String path) throws ImportException {
+	private FloatTensor tensor(Node node, KerasLayerConfig k, String path) throws ImportException {
 		if (!(node instanceof Dataset ds))
 			throw new ImportException(file, "model_weights/" + k.name() + "/" + path + " is not a dataset");
 		Object flat = ds.getDataFlat();
@@ -409,7 +409,7 @@ public final class KerasImporter {
 		} else
 			throw new ImportException(file, "model_weights/" + k.name() + "/" + path + " holds " + ds.getJavaType()
 					+ ", expected float32 or float64");
-		return new Tensor(ds.getDimensions(), data);
+		return new FloatTensor(ds.getDimensions(), data);
 	}
 
 	private Activation activation(KerasLayerConfig k, JsonObject c) throws ImportException {

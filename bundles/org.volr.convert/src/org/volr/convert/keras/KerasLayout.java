@@ -1,6 +1,6 @@
 package org.volr.convert.keras;
 
-import org.volr.convert.Tensor;
+import org.volr.core.weights.FloatTensor;
 
 /**
  * Re-orders Keras weight arrays into Volr Studio's layouts: dense [in, out]; convolution [out, in, kh, kw]
@@ -11,10 +11,10 @@ final class KerasLayout {
 	}
 
 	/** Keras conv kernel [k..., in, out] → [out, in, k...]; Theano-trained kernels are flipped (true convolution). */
-	static Tensor convKernel(Tensor keras, boolean flip) {
+	static FloatTensor convKernel(FloatTensor keras, boolean flip) {
 		int spatialRank = keras.rank() - 2;
-		int cin = keras.dim(spatialRank), cout = keras.dim(spatialRank + 1);
-		int kh = keras.dim(0), kw = spatialRank == 2 ? keras.dim(1) : 1;
+		int cin = keras.shape()[spatialRank], cout = keras.shape()[spatialRank + 1];
+		int kh = keras.shape()[0], kw = spatialRank == 2 ? keras.shape()[1] : 1;
 		float[] out = new float[keras.data().length];
 		float[] in = keras.data();
 		for (int y = 0; y < kh; y++)
@@ -25,12 +25,12 @@ final class KerasLayout {
 						int ty = flip ? kh - 1 - y : y, tx = flip ? kw - 1 - x : x;
 						out[((o * cin + i) * kh + ty) * kw + tx] = in[src];
 					}
-		return new Tensor(spatialRank == 2 ? new int[] { cout, cin, kh, kw } : new int[] { cout, cin, kh }, out);
+		return new FloatTensor(spatialRank == 2 ? new int[] { cout, cin, kh, kw } : new int[] { cout, cin, kh }, out);
 	}
 
 	/** Keras depthwise kernel [kh, kw, in, multiplier] → [in·multiplier, 1, kh, kw] (output channel c·m + j). */
-	static Tensor depthwiseKernel(Tensor keras, boolean flip) {
-		int kh = keras.dim(0), kw = keras.dim(1), cin = keras.dim(2), m = keras.dim(3);
+	static FloatTensor depthwiseKernel(FloatTensor keras, boolean flip) {
+		int kh = keras.shape()[0], kw = keras.shape()[1], cin = keras.shape()[2], m = keras.shape()[3];
 		float[] out = new float[keras.data().length];
 		for (int y = 0; y < kh; y++)
 			for (int x = 0; x < kw; x++)
@@ -39,16 +39,16 @@ final class KerasLayout {
 						int ty = flip ? kh - 1 - y : y, tx = flip ? kw - 1 - x : x;
 						out[((c * m + j) * kh + ty) * kw + tx] = keras.data()[((y * kw + x) * cin + c) * m + j];
 					}
-		return new Tensor(new int[] { cin * m, 1, kh, kw }, out);
+		return new FloatTensor(new int[] { cin * m, 1, kh, kw }, out);
 	}
 
 	/**
 	 * A dense kernel that follows a Flatten of a channels-last feature map [h, w, c] reads its inputs in h-w-c order;
 	 * our Flatten yields c-h-w order, so its rows are permuted.
 	 */
-	static Tensor denseAfterChannelsLastFlatten(Tensor kernel, int[] chw) {
+	static FloatTensor denseAfterChannelsLastFlatten(FloatTensor kernel, int[] chw) {
 		int c = chw[0], h = chw.length > 1 ? chw[1] : 1, w = chw.length > 2 ? chw[2] : 1;
-		int units = kernel.dim(1);
+		int units = kernel.shape()[1];
 		float[] out = new float[kernel.data().length];
 		for (int ci = 0; ci < c; ci++)
 			for (int y = 0; y < h; y++)
@@ -56,6 +56,6 @@ final class KerasLayout {
 					int ours = (ci * h + y) * w + x, theirs = (y * w + x) * c + ci;
 					System.arraycopy(kernel.data(), theirs * units, out, ours * units, units);
 				}
-		return new Tensor(kernel.shape().clone(), out);
+		return new FloatTensor(kernel.shape().clone(), out);
 	}
 }

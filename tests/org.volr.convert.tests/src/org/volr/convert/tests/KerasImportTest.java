@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.volr.convert.ImportException;
 import org.volr.convert.ImportedModel;
-import org.volr.convert.Tensor;
+import org.volr.core.weights.FloatTensor;
 import org.volr.convert.keras.KerasImporter;
 import org.volr.lang.api.Diagnostic;
 import org.volr.lang.api.VolrLanguage;
@@ -76,8 +76,8 @@ class KerasImportTest {
 		ShapeInference inference = ShapeInference.of(m.network());
 		assertEquals("net [1, 28, 28] 10", inference.typeOf(m.network()).toString());
 		// no biases in this model (use_bias false): none invented
-		assertEquals(List.of("conv2d_1.weight", "dense_1.weight"), List.copyOf(m.weights().keySet()));
-		Tensor dense = m.weights().get("dense_1.weight");
+		assertEquals(List.of("conv2d_1.weight", "dense_1.weight"), List.copyOf(m.weights().names()));
+		FloatTensor dense = m.weights().get("dense_1.weight");
 		assertArrayEquals(new int[] { 6 * 6 * 6, 10 }, dense.shape());
 		roundTrip(m);
 	}
@@ -91,7 +91,7 @@ class KerasImportTest {
 		Conv first = (Conv) block.getSteps().get(0);
 		assertEquals(Activation.RELU, first.getActivation(), "the separate Activation layer merged into the conv");
 		assertEquals(Activation.SOFTMAX, ((Dense) block.getSteps().get(block.getSteps().size() - 1)).getActivation());
-		assertTrue(m.weights().containsKey("conv2d_1.bias"));
+		assertTrue(m.weights().contains("conv2d_1.bias"));
 		roundTrip(m);
 	}
 

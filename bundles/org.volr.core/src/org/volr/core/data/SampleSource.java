@@ -1,0 +1,11 @@
+package org.volr.core.data;
+
+/** Reads raw feature values of consecutive samples, in the file's own layout, from an open file. */
+interface SampleSource extends AutoCloseable {
+
+    /** Fills {@code into} with the next {@code samples} samples (into.length values). */
+    void read(float[] into, int samples);
+
+    @Override
+    void close();
+}

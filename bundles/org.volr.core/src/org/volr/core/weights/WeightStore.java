@@ -1,0 +1,147 @@
+package org.volr.core.weights;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.volr.core.data.DataFormatException;
+import org.volr.core.internal.npy.NpyData;
+import org.volr.core.internal.npy.NpyHeader;
+import org.volr.core.internal.npy.NpyType;
+import org.volr.core.internal.npy.NpzArchive;
+
+/**
+ * Named float tensors in insertion order (e.g. "conv1/kernel", "conv1/bias"), saved as a numpy {@code .npz}:
+ * an uncompressed zip of {@code <name>.npy} float32 arrays, so {@code numpy.load(path)[name]} reads each one.
+ */
+public final class WeightStore {
+    private final Map<String, FloatTensor> tensors = new LinkedHashMap<>();
+
+    public WeightStore put(String name, FloatTensor tensor) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("a weight needs a name");
+        }
+        tensors.put(name, tensor);
+        return this;
+    }
+
+    public WeightStore put(String name, int[] shape, float[] data) {
+        return put(name, new FloatTensor(shape, data));
+    }
+
+    /** @throws IllegalArgumentException naming the missing weight and the ones present */
+    public FloatTensor get(String name) {
+        FloatTensor tensor = tensors.get(name);
+        if (tensor == null) {
+            throw new IllegalArgumentException("no weight named '" + name + "' (have " + tensors.keySet() + ")");
+        }
+        return tensor;
+    }
+
+    public boolean contains(String name) {
+        return tensors.containsKey(name);
+    }
+
+    public FloatTensor remove(String name) {
+        return tensors.remove(name);
+    }
+
+    /** The names in insertion order. */
+    public Set<String> names() {
+        return Collections.unmodifiableSet(tensors.keySet());
+    }
+
+    public int size() {
+        return tensors.size();
+    }
+
+    /** Reads every array of an .npz (stored or compressed; any dtype this bundle reads is converted to float32). */
+    public static WeightStore read(Path path) {
+        WeightStore store = new WeightStore();
+        try (NpzArchive archive = NpzArchive.open(path)) {
+            for (String name : archive.names()) {
+                try (NpzArchive.Entry entry = archive.open(name)) {
+                    NpyHeader header = entry.header();
+                    int[] shape = new int[header.shape().length];
+                    for (int i = 0; i < shape.length; i++) {
+                        if (header.shape()[i] > Integer.MAX_VALUE) {
+                            throw new DataFormatException(archive.file(), entry.where() + ": dimension " + i + " is "
+                                    + header.shape()[i] + ", too large for a weight");
+                        }
+                        shape[i] = (int) header.shape()[i];
+                    }
+                    long count = header.elementCount();
+                    if (count > Integer.MAX_VALUE - 8) {
+                        throw new DataFormatException(archive.file(), entry.where() + ": " + count
+                                + " values, too many for one weight");
+                    }
+                    float[] data = new float[(int) count];
+                    NpyData.readFloats(entry.data(), header.type(), data, data.length, archive.file(),
+                            entry.where() + ", offset " + header.headerBytes());
+                    store.put(name, new FloatTensor(shape, data));
+                }
+            }
+        }
+        return store;
+    }
+
+    /**
+     * Writes all tensors. The file is first written next to the target and then moved over it, so a reader never
+     * sees half a file and a failed write leaves the old file intact.
+     */
+    public void write(Path path) throws IOException {
+        Path directory = path.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        Path temporary = Files.createTempFile(directory, "." + path.getFileName(), ".tmp");
+        try {
+            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(temporary));
+                    ZipOutputStream zip = new ZipOutputStream(file)) {
+                for (Map.Entry<String, FloatTensor> e : tensors.entrySet()) {
+                    writeEntry(zip, e.getKey(), e.getValue());
+                }
+            }
+            try {
+                Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    // numpy.load handles stored entries without zip64 extras best; a STORED entry needs its size and CRC
+    // before the data, so each array is serialised to memory first.
+    private static void writeEntry(ZipOutputStream zip, String name, FloatTensor tensor) throws IOException {
+        ByteArrayOutputStream npy = new ByteArrayOutputStream(128 + tensor.data().length * 4);
+        NpyHeader.write(npy, NpyType.FLOAT32, tensor.shape());
+        ByteBuffer values = ByteBuffer.allocate(tensor.data().length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        values.asFloatBuffer().put(tensor.data());
+        npy.write(values.array());
+        byte[] bytes = npy.toByteArray();
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        ZipEntry entry = new ZipEntry(name + ".npy");
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(bytes.length);
+        entry.setCompressedSize(bytes.length);
+        entry.setCrc(crc.getValue());
+        zip.putNextEntry(entry);
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+}

@@ -1,0 +1,50 @@
+package org.volr.sim;
+
+import org.volr.model.ResetMode;
+
+/** The neuron update of SEMANTICS.md, for a whole population and one step. */
+public final class NeuronDynamics {
+	private NeuronDynamics() {
+	}
+
+	/**
+	 * Advances every neuron by one step.
+	 *
+	 * @param v          potentials, updated in place
+	 * @param drive      input current of this step per neuron (already including the bias)
+	 * @param consume    whether to zero {@code drive} afterwards (it accumulates the next step's spikes)
+	 * @param refractory remaining refractory steps per neuron, or null when the neuron has none
+	 * @param spikes     receives the indices of the neurons that spiked
+	 * @return how many spiked
+	 */
+	public static int step(NeuronSpec neuron, float[] v, float[] drive, boolean consume, int[] refractory, int[] spikes) {
+		float threshold = neuron.threshold(), leak = neuron.leak(), rest = neuron.restPotential(), min = neuron.minPotential();
+		ResetMode reset = neuron.reset();
+		boolean leaky = leak != 1f;
+		int n = 0;
+		for (int j = 0; j < v.length; j++) {
+			float in = drive[j];
+			if (consume)
+				drive[j] = 0f;
+			if (refractory != null && refractory[j] > 0) {
+				refractory[j]--;
+				continue;
+			}
+			float vj = leaky ? rest + (v[j] - rest) * leak + in : v[j] + in;
+			if (vj < min)
+				vj = min;
+			if (vj >= threshold) {
+				spikes[n++] = j;
+				vj = switch (reset) {
+				case SUBTRACT -> vj - threshold;
+				case ZERO -> neuron.resetPotential();
+				case MODULO -> vj % threshold;
+				};
+				if (refractory != null)
+					refractory[j] = neuron.refractorySteps();
+			}
+			v[j] = vj;
+		}
+		return n;
+	}
+}

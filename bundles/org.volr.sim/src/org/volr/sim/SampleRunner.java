@@ -1,0 +1,180 @@
+package org.volr.sim;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.volr.sim.plan.LayerPlan;
+import org.volr.sim.plan.MaxPoolPlan;
+
+/**
+ * Simulates one sample at a time on one thread, keeping the state of every layer (potentials, pending currents,
+ * refractory counters, spike lists). One sample's state fits in cache, and work is done only for spikes that
+ * happen: a spike costs its fan-out; a silent input costs nothing. The one dense cost per step is the potential
+ * update of each neuron.
+ */
+final class SampleRunner {
+	private final List<LayerPlan> layers;
+	private final SimulationConfig config;
+	private final NeuronSpec neuron;
+	private final float[][] potential, current, bias;
+	private final int[][] refractory, spikes, maxPoolCounts, maxPoolWinner, maxPoolLastStep;
+	private final int[] inputSpikes, routed;
+	private final float[] constantCurrent;
+	private final int[] outputCounts;
+
+	// statistics, summed over the samples this runner simulated
+	final long[] spikesPerLayer;
+	long synapticOps;
+	final long[] correctAtStep;
+	long firstSpikeStepSum, samplesWithOutputSpikes, samples;
+
+	SampleRunner(SpikingNetwork network, SimulationConfig config) {
+		this.layers = network.layers();
+		this.config = config;
+		this.neuron = config.neuron();
+		int n = layers.size();
+		potential = new float[n][];
+		current = new float[n][];
+		bias = new float[n][];
+		refractory = new int[n][];
+		spikes = new int[n][];
+		maxPoolCounts = new int[n][];
+		maxPoolWinner = new int[n][];
+		maxPoolLastStep = new int[n][];
+		int maxFanIn = 0;
+		for (int l = 0; l < n; l++) {
+			LayerPlan p = layers.get(l);
+			spikes[l] = new int[p.outSize()];
+			if (p.hasNeurons()) {
+				potential[l] = new float[p.outSize()];
+				current[l] = new float[p.outSize()];
+				bias[l] = p.bias();
+				if (neuron.refractorySteps() > 0)
+					refractory[l] = new int[p.outSize()];
+			} else {
+				maxPoolCounts[l] = new int[p.inSize()];
+				maxPoolWinner[l] = new int[p.outSize()];
+				maxPoolLastStep[l] = new int[p.outSize()];
+			}
+			maxFanIn = Math.max(maxFanIn, p.inSize());
+		}
+		inputSpikes = new int[layers.get(0).inSize()];
+		routed = new int[1024];
+		constantCurrent = new float[layers.get(0).outSize()];
+		outputCounts = new int[network.outputs()];
+		spikesPerLayer = new long[n];
+		correctAtStep = new long[config.steps()];
+	}
+
+	/** Simulates one sample; its output spike counts go to {@code countsOut} at {@code sampleIndex · outputs}. */
+	void run(float[] features, int offset, int label, long sampleIndex, int[] countsOut) {
+		reset();
+		boolean constant = config.encoding() == Encoding.CONSTANT;
+		LayerPlan first = layers.get(0);
+		if (constant) {
+			first.forward(features, offset, constantCurrent);
+			float[] b = first.bias();
+			for (int j = 0; j < constantCurrent.length; j++)
+				constantCurrent[j] += b[j];
+		}
+		SplittableRandom random = constant ? null : new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + sampleIndex);
+		int last = layers.size() - 1;
+		float[] outPotential = potential[last];
+		int firstSpike = -1;
+		for (int t = 0; t < config.steps(); t++) {
+			int[] events = inputSpikes;
+			int count = 0;
+			if (!constant) {
+				double p = config.poissonProbabilityPerStep();
+				for (int i = 0; i < first.inSize(); i++) {
+					float x = features[offset + i];
+					if (x > 0 && random.nextDouble() < x * p)
+						inputSpikes[count++] = i;
+				}
+			}
+			for (int l = 0; l <= last; l++) {
+				LayerPlan plan = layers.get(l);
+				if (!plan.hasNeurons()) {
+					count = routeMaxPool((MaxPoolPlan) plan, l, events, count, t);
+				} else {
+					float[] drive;
+					if (l == 0 && constant) {
+						drive = constantCurrent;
+					} else {
+						float[] c = current[l];
+						for (int e = 0; e < count; e++)
+							synapticOps += plan.deliver(events[e], c);
+						float[] b = bias[l];
+						for (int j = 0; j < c.length; j++)
+							c[j] += b[j];
+						drive = c;
+					}
+					count = integrate(l, drive, !(l == 0 && constant));
+				}
+				events = spikes[l];
+				spikesPerLayer[l] += plan.hasNeurons() ? count : 0;
+			}
+			for (int e = 0; e < count; e++)
+				outputCounts[events[e]]++;
+			if (firstSpike < 0 && count > 0)
+				firstSpike = t;
+			if (predict(outPotential) == label)
+				correctAtStep[t]++;
+		}
+		samples++;
+		System.arraycopy(outputCounts, 0, countsOut, (int) sampleIndex * outputCounts.length, outputCounts.length);
+		if (firstSpike >= 0) {
+			firstSpikeStepSum += firstSpike;
+			samplesWithOutputSpikes++;
+		}
+	}
+
+	/** The neuron update of SEMANTICS.md for every neuron of layer l; returns the number of spikes. */
+	private int integrate(int l, float[] drive, boolean consume) {
+		return NeuronDynamics.step(neuron, potential[l], drive, consume, refractory[l], spikes[l]);
+	}
+
+	private int routeMaxPool(MaxPoolPlan plan, int l, int[] events, int count, int step) {
+		int[] out = spikes[l], last = maxPoolLastStep[l];
+		int n = 0;
+		for (int e = 0; e < count; e++) {
+			int k = plan.route(events[e], maxPoolCounts[l], maxPoolWinner[l], routed);
+			for (int i = 0; i < k; i++) {
+				int o = routed[i];
+				if (last[o] != step + 1) { // an output fires at most once per step
+					last[o] = step + 1;
+					out[n++] = o;
+				}
+			}
+		}
+		return n;
+	}
+
+	/** Most spikes so far; ties to the higher potential, then the lower index (SEMANTICS.md, "Readout"). */
+	private int predict(float[] outPotential) {
+		int best = 0;
+		for (int o = 1; o < outputCounts.length; o++) {
+			if (outputCounts[o] > outputCounts[best] || (outputCounts[o] == outputCounts[best] && outPotential[o] > outPotential[best]))
+				best = o;
+		}
+		return best;
+	}
+
+	private void reset() {
+		for (int l = 0; l < layers.size(); l++) {
+			if (potential[l] != null) {
+				Arrays.fill(potential[l], 0f);
+				Arrays.fill(current[l], 0f);
+			}
+			if (refractory[l] != null)
+				Arrays.fill(refractory[l], 0);
+			if (maxPoolCounts[l] != null) {
+				Arrays.fill(maxPoolCounts[l], 0);
+				Arrays.fill(maxPoolWinner[l], -1);
+				Arrays.fill(maxPoolLastStep[l], 0);
+			}
+		}
+		Arrays.fill(outputCounts, 0);
+	}
+}

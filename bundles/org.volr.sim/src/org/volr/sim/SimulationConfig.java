@@ -1,0 +1,36 @@
+package org.volr.sim;
+
+/**
+ * What to simulate: steps, input encoding (with the Poisson rate as a probability per step at x = 1), the neuron,
+ * the seed, and how many samples at a time and threads to use (0 = one per core).
+ */
+public record SimulationConfig(int steps, Encoding encoding, double poissonProbabilityPerStep, NeuronSpec neuron, long seed,
+		int batch, int threads) {
+
+	public SimulationConfig {
+		if (steps <= 0)
+			throw new IllegalArgumentException("steps must be positive, got " + steps);
+		if (batch <= 0)
+			throw new IllegalArgumentException("batch must be positive, got " + batch);
+	}
+
+	public static SimulationConfig constant(int steps) {
+		return new SimulationConfig(steps, Encoding.CONSTANT, 0, NeuronSpec.defaultIF(), 0, 256, 0);
+	}
+
+	public SimulationConfig withNeuron(NeuronSpec n) {
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, n, seed, batch, threads);
+	}
+
+	public SimulationConfig withThreads(int t) {
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, t);
+	}
+
+	public SimulationConfig withPoisson(double probabilityPerStep, long s) {
+		return new SimulationConfig(steps, Encoding.POISSON, probabilityPerStep, neuron, s, batch, threads);
+	}
+
+	public int effectiveThreads() {
+		return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+	}
+}

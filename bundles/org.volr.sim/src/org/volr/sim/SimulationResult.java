@@ -1,0 +1,101 @@
+package org.volr.sim;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a simulation measured: accuracy after every step, spikes and rates per layer, synaptic operations, the
+ * first output spike, and how fast it ran.
+ */
+public record SimulationResult(int steps, long samples, double[] accuracyPerStep, List<String> layers, long[] neuronsPerLayer,
+		long[] spikesPerLayer, long synapticOps, double meanFirstOutputSpike, double seconds, int outputs, int[] outputCounts) {
+
+	static SimulationResult merge(SpikingNetwork network, SimulationConfig config, List<SampleRunner> runners, double seconds,
+			int[] outputCounts) {
+		int layers = network.layers().size();
+		long[] spikes = new long[layers];
+		long[] correct = new long[config.steps()];
+		long samples = 0, ops = 0, firstSum = 0, withSpikes = 0;
+		for (SampleRunner r : runners) {
+			samples += r.samples;
+			ops += r.synapticOps;
+			firstSum += r.firstSpikeStepSum;
+			withSpikes += r.samplesWithOutputSpikes;
+			for (int l = 0; l < layers; l++)
+				spikes[l] += r.spikesPerLayer[l];
+			for (int t = 0; t < correct.length; t++)
+				correct[t] += r.correctAtStep[t];
+		}
+		double[] accuracy = new double[config.steps()];
+		for (int t = 0; t < accuracy.length; t++)
+			accuracy[t] = samples == 0 ? 0 : (double) correct[t] / samples;
+		List<String> names = network.layers().stream().map(p -> p.label()).toList();
+		return new SimulationResult(config.steps(), samples, accuracy, names, Simulator.neurons(network), spikes, ops,
+				withSpikes == 0 ? Double.NaN : (double) firstSum / withSpikes, seconds, network.outputs(), outputCounts);
+	}
+
+	/** Spikes of output neuron o during the whole run of sample s. */
+	public int outputSpikes(int sample, int o) {
+		return outputCounts[sample * outputs + o];
+	}
+
+	public double finalAccuracy() {
+		return accuracyPerStep[accuracyPerStep.length - 1];
+	}
+
+	/** Mean spikes per neuron per step in layer l. */
+	public double rate(int l) {
+		return neuronsPerLayer[l] == 0 ? 0 : (double) spikesPerLayer[l] / (neuronsPerLayer[l] * (double) samples * steps);
+	}
+
+	public double sampleStepsPerSecond() {
+		return samples * (double) steps / seconds;
+	}
+
+	public String toJson() {
+		StringBuilder b = new StringBuilder("{\n");
+		b.append(String.format(Locale.ROOT, "  \"samples\": %d,\n  \"steps\": %d,\n  \"accuracy\": %.6f,\n", samples, steps, finalAccuracy()));
+		b.append("  \"accuracy_per_step\": [");
+		for (int t = 0; t < accuracyPerStep.length; t++)
+			b.append(t == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.6f", accuracyPerStep[t]));
+		b.append("],\n  \"layers\": [\n");
+		for (int l = 0; l < layers.size(); l++)
+			b.append(String.format(Locale.ROOT, "    {\"label\": \"%s\", \"neurons\": %d, \"spikes\": %d, \"rate\": %.6f}%s%n",
+					layers.get(l), neuronsPerLayer[l], spikesPerLayer[l], rate(l), l + 1 < layers.size() ? "," : ""));
+		b.append(String.format(Locale.ROOT, "  ],\n  \"synaptic_ops\": %d,\n  \"synaptic_ops_per_sample\": %.1f,\n", synapticOps,
+				synapticOps / (double) Math.max(samples, 1)));
+		b.append(String.format(Locale.ROOT, "  \"mean_first_output_spike_step\": %s,\n",
+				Double.isNaN(meanFirstOutputSpike) ? "null" : String.format(Locale.ROOT, "%.3f", meanFirstOutputSpike)));
+		b.append(String.format(Locale.ROOT, "  \"seconds\": %.3f,\n  \"sample_steps_per_second\": %.1f\n}\n", seconds, sampleStepsPerSecond()));
+		return b.toString();
+	}
+
+	public String accuracyCsv() {
+		StringBuilder b = new StringBuilder("step,accuracy\n");
+		for (int t = 0; t < accuracyPerStep.length; t++)
+			b.append(t + 1).append(',').append(String.format(Locale.ROOT, "%.6f", accuracyPerStep[t])).append('\n');
+		return b.toString();
+	}
+
+	/** Writes result.json and accuracy.csv into a folder, each through a temporary file. */
+	public void write(Path folder) throws IOException {
+		Files.createDirectories(folder);
+		writeAtomically(folder.resolve("result.json"), toJson());
+		writeAtomically(folder.resolve("accuracy.csv"), accuracyCsv());
+	}
+
+	static void writeAtomically(Path target, String text) throws IOException {
+		Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
+		try {
+			Files.writeString(tmp, text, StandardCharsets.UTF_8);
+			Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		} finally {
+			Files.deleteIfExists(tmp);
+		}
+	}
+}

@@ -1,0 +1,81 @@
+package org.volr.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.volr.core.data.Batch;
+import org.volr.core.data.BatchIterator;
+import org.volr.core.data.Dataset;
+import org.volr.core.progress.Progress;
+import org.volr.sim.plan.LayerPlan;
+
+/**
+ * Runs a lowered network on a dataset: streams it batch by batch (bounded memory), splits each batch over the
+ * cores, and sums the statistics. Reports progress per batch and stops between batches when cancelled.
+ */
+public final class Simulator {
+	private Simulator() {
+	}
+
+	public static SimulationResult run(SpikingNetwork network, Dataset data, SimulationConfig config, Progress progress) {
+		if (config.encoding() == Encoding.CONSTANT && !network.layers().get(0).hasNeurons())
+			throw new IllegalArgumentException("with constant input the first layer must have neurons, not max pooling");
+		int threads = config.effectiveThreads();
+		List<SampleRunner> runners = new ArrayList<>();
+		for (int i = 0; i < threads; i++)
+			runners.add(new SampleRunner(network, config));
+		ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+			Thread t = new Thread(r, "volr-sim");
+			t.setDaemon(true);
+			return t;
+		});
+		long start = System.nanoTime();
+		progress.begin("Simulating " + config.steps() + " steps", data.size());
+		long sampleIndex = 0;
+		int[] outputCounts = new int[data.size() * network.outputs()];
+		try (BatchIterator batches = data.batches(config.batch())) {
+			while (batches.hasNext()) {
+				progress.checkCancelled();
+				Batch batch = batches.next();
+				int n = batch.size(), sampleSize = batch.features().length / Math.max(n, 1);
+				List<Future<?>> work = new ArrayList<>();
+				for (int k = 0; k < threads; k++) {
+					SampleRunner runner = runners.get(k);
+					int from = (int) ((long) n * k / threads), to = (int) ((long) n * (k + 1) / threads);
+					long base = sampleIndex;
+					work.add(pool.submit(() -> {
+						for (int s = from; s < to; s++)
+							runner.run(batch.features(), s * sampleSize, batch.labels()[s], base + s, outputCounts);
+					}));
+				}
+				for (Future<?> f : work)
+					f.get();
+				sampleIndex += n;
+				progress.advance(n);
+			}
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("simulation interrupted", e);
+		} catch (ExecutionException e) {
+			throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+		} finally {
+			pool.shutdownNow();
+			progress.done();
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		return SimulationResult.merge(network, config, runners, seconds, outputCounts);
+	}
+
+	/** Neurons per layer (0 for max pooling, which only routes spikes). */
+	static long[] neurons(SpikingNetwork network) {
+		List<LayerPlan> layers = network.layers();
+		long[] n = new long[layers.size()];
+		for (int l = 0; l < n.length; l++)
+			n[l] = layers.get(l).hasNeurons() ? layers.get(l).outSize() : 0;
+		return n;
+	}
+}

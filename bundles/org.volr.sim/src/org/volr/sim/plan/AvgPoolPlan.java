@@ -1,0 +1,77 @@
+package org.volr.sim.plan;
+
+/**
+ * Average pooling as a linear map with weight 1/n onto a population of neurons, where n counts the inputs that
+ * lie inside the window (padding excluded, as Keras and PyTorch's count_include_pad=False do). Global average
+ * pooling is the case of one window covering the whole map.
+ */
+public final class AvgPoolPlan extends LayerPlan {
+	private final int c, h, w, oh, ow, kh, kw, sy, sx, py, px;
+	private final float[] inverseCount;
+
+	public AvgPoolPlan(String label, int[] inShape, int[] outShape, int[] geometry) {
+		super(label, inShape, outShape);
+		c = inShape[0];
+		h = inShape.length > 2 ? inShape[1] : 1;
+		w = inShape.length > 2 ? inShape[2] : inShape[1];
+		oh = outShape.length > 2 ? outShape[1] : outShape.length == 1 ? 1 : 1;
+		ow = outShape.length > 2 ? outShape[2] : outShape.length == 2 ? outShape[1] : 1;
+		kh = geometry[0];
+		kw = geometry[1];
+		sy = geometry[2];
+		sx = geometry[3];
+		py = geometry[4];
+		px = geometry[5];
+		inverseCount = new float[oh * ow];
+		for (int oy = 0; oy < oh; oy++)
+			for (int ox = 0; ox < ow; ox++) {
+				int n = 0;
+				for (int ky = 0; ky < kh; ky++)
+					for (int kx = 0; kx < kw; kx++) {
+						int y = oy * sy - py + ky, x = ox * sx - px + kx;
+						if (y >= 0 && y < h && x >= 0 && x < w)
+							n++;
+					}
+				inverseCount[oy * ow + ox] = n == 0 ? 0 : 1f / n;
+			}
+	}
+
+	public static AvgPoolPlan global(String label, int[] inShape) {
+		int h = inShape.length > 2 ? inShape[1] : 1, w = inShape.length > 2 ? inShape[2] : inShape[1];
+		return new AvgPoolPlan(label, inShape, new int[] { inShape[0] }, new int[] { h, w, h, w, 0, 0 });
+	}
+
+	@Override
+	public int deliver(int input, float[] current) {
+		return scatter(input, 1f, current);
+	}
+
+	@Override
+	protected void deliverScaled(int input, float scale, float[] current) {
+		scatter(input, scale, current);
+	}
+
+	private int scatter(int input, float scale, float[] current) {
+		int ch = input / (h * w), rest = input % (h * w), y = rest / w, x = rest % w;
+		int plane = oh * ow, ops = 0;
+		for (int ky = 0; ky < kh; ky++) {
+			int ny = y + py - ky;
+			if (ny < 0 || ny % sy != 0 || ny / sy >= oh)
+				continue;
+			for (int kx = 0; kx < kw; kx++) {
+				int nx = x + px - kx;
+				if (nx < 0 || nx % sx != 0 || nx / sx >= ow)
+					continue;
+				int o = (ny / sy) * ow + nx / sx;
+				current[ch * plane + o] += scale * inverseCount[o];
+				ops++;
+			}
+		}
+		return ops;
+	}
+
+	@Override
+	public float[] bias() {
+		return new float[outSize];
+	}
+}

@@ -1,0 +1,66 @@
+package org.volr.sim.plan;
+
+/**
+ * One layer of a lowered spiking network: a linear map from the previous layer's outputs (indexed in
+ * channels-first order) to this layer's neurons, plus the neurons' bias. The simulator drives it event by event.
+ */
+public abstract class LayerPlan {
+	protected final String label;
+	protected final int[] inShape, outShape;
+	protected final int inSize, outSize;
+
+	protected LayerPlan(String label, int[] inShape, int[] outShape) {
+		this.label = label;
+		this.inShape = inShape.clone();
+		this.outShape = outShape.clone();
+		this.inSize = product(inShape);
+		this.outSize = product(outShape);
+	}
+
+	public String label() {
+		return label;
+	}
+
+	public int inSize() {
+		return inSize;
+	}
+
+	public int outSize() {
+		return outSize;
+	}
+
+	public int[] outShape() {
+		return outShape.clone();
+	}
+
+	/** Adds the effect of one spike of input {@code input} to {@code current}; returns the synaptic operations done. */
+	public abstract int deliver(int input, float[] current);
+
+	/** The analog map without bias, out = W·x, for a first layer driven by constant input. */
+	public void forward(float[] x, int offset, float[] out) {
+		java.util.Arrays.fill(out, 0f);
+		for (int i = 0; i < inSize; i++) {
+			float xi = x[offset + i];
+			if (xi != 0)
+				deliverScaled(i, xi, out);
+		}
+	}
+
+	/** Like {@link #deliver} with a spike of height {@code scale} (an analog value). */
+	protected abstract void deliverScaled(int input, float scale, float[] current);
+
+	/** The bias of every neuron, expanded per neuron (never null; zeros if the layer has none). */
+	public abstract float[] bias();
+
+	/** Whether a population of neurons sits behind the map (max pooling only routes spikes). */
+	public boolean hasNeurons() {
+		return true;
+	}
+
+	static int product(int[] shape) {
+		int n = 1;
+		for (int d : shape)
+			n *= d;
+		return n;
+	}
+}

@@ -1,0 +1,94 @@
+package org.volr.sim.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.volr.model.NeuronKind;
+import org.volr.model.ResetMode;
+import org.volr.sim.NeuronDynamics;
+import org.volr.sim.NeuronSpec;
+
+/** Hand-computed traces of one neuron under constant drive (SEMANTICS.md, "Neuron update"). */
+class NeuronDynamicsTest {
+
+	private static NeuronSpec spec(ResetMode reset, int refractory, float vMin, float leak) {
+		return new NeuronSpec(leak == 1f ? NeuronKind.IF : NeuronKind.LIF, 1f, reset, 0f, refractory, vMin, leak, 0f);
+	}
+
+	/** Steps at which the neuron spikes during {@code steps} steps of constant drive. */
+	private static List<Integer> spikeSteps(NeuronSpec n, float drive, int steps, float[] finalV) {
+		float[] v = { 0f }, d = { drive };
+		int[] refr = n.refractorySteps() > 0 ? new int[1] : null, out = new int[1];
+		List<Integer> at = new ArrayList<>();
+		for (int t = 0; t < steps; t++)
+			if (NeuronDynamics.step(n, v, d, false, refr, out) == 1)
+				at.add(t);
+		if (finalV != null)
+			finalV[0] = v[0];
+		return at;
+	}
+
+	@Test
+	void integrateAndFireWithResetBySubtraction() {
+		// v: .25 .5 .75 1→0 .25 .5 .75 1→0 .25 .5
+		float[] v = new float[1];
+		assertEquals(List.of(3, 7), spikeSteps(spec(ResetMode.SUBTRACT, 0, Float.NEGATIVE_INFINITY, 1f), 0.25f, 10, v));
+		assertEquals(0.5f, v[0], 1e-6);
+	}
+
+	@Test
+	void resetToZeroLosesTheSurplus() {
+		// v: .75 1.5→0 .75 1.5→0 ...; subtraction would keep .5 and fire 7 times in 10 steps
+		assertEquals(List.of(1, 3, 5, 7, 9), spikeSteps(spec(ResetMode.ZERO, 0, Float.NEGATIVE_INFINITY, 1f), 0.75f, 10, null));
+		assertEquals(7, spikeSteps(spec(ResetMode.SUBTRACT, 0, Float.NEGATIVE_INFINITY, 1f), 0.75f, 10, null).size());
+	}
+
+	@Test
+	void moduloKeepsOnlyTheRemainder() {
+		float[] v = new float[1];
+		spikeSteps(spec(ResetMode.MODULO, 0, Float.NEGATIVE_INFINITY, 1f), 2.5f, 1, v);
+		assertEquals(0.5f, v[0], 1e-6);
+		spikeSteps(spec(ResetMode.SUBTRACT, 0, Float.NEGATIVE_INFINITY, 1f), 2.5f, 1, v);
+		assertEquals(1.5f, v[0], 1e-6, "subtraction removes one threshold only");
+	}
+
+	@Test
+	void refractoryStepsIgnoreInput() {
+		// spike at 0, deaf at 1 and 2, then 1.0 reaches the threshold again at 3
+		assertEquals(List.of(0, 3, 6, 9), spikeSteps(spec(ResetMode.SUBTRACT, 2, Float.NEGATIVE_INFINITY, 1f), 1f, 10, null));
+	}
+
+	@Test
+	void leakyNeuronDecaysTowardsRest() {
+		float alpha = (float) Math.exp(-1.0 / 20.0);
+		float[] v = { 0f }, d = { 0.5f };
+		NeuronSpec lif = spec(ResetMode.SUBTRACT, 0, Float.NEGATIVE_INFINITY, alpha);
+		NeuronDynamics.step(lif, v, d, false, null, new int[1]);
+		NeuronDynamics.step(lif, v, d, false, null, new int[1]);
+		assertEquals(0.5f * alpha + 0.5f, v[0], 1e-6);
+	}
+
+	@Test
+	void potentialIsClampedFromBelow() {
+		float[] v = { 0f }, d = { -0.5f };
+		NeuronSpec n = spec(ResetMode.SUBTRACT, 0, -1f, 1f);
+		float[] trace = new float[3];
+		for (int t = 0; t < 3; t++) {
+			NeuronDynamics.step(n, v, d, false, null, new int[1]);
+			trace[t] = v[0];
+		}
+		assertArrayEquals(new float[] { -0.5f, -1f, -1f }, trace, 1e-6f);
+	}
+
+	@Test
+	void consumedDriveIsClearedForTheNextStep() {
+		float[] v = { 0f }, d = { 0.4f };
+		NeuronDynamics.step(NeuronSpec.defaultIF(), v, d, true, null, new int[1]);
+		assertEquals(0f, d[0]);
+		assertEquals(0.4f, v[0], 1e-6);
+	}
+}

@@ -1,0 +1,215 @@
+package org.volr.sim.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.volr.core.data.ArrayDataset;
+import org.volr.core.progress.CancelledException;
+import org.volr.core.progress.Progress;
+import org.volr.core.weights.WeightStore;
+import org.volr.lang.api.VolrLanguage;
+import org.volr.model.Network;
+import org.volr.model.VolrFile;
+import org.volr.sim.LoweringException;
+import org.volr.sim.SimulationConfig;
+import org.volr.sim.SimulationResult;
+import org.volr.sim.Simulator;
+import org.volr.sim.SpikingNetwork;
+
+/** Whole networks: spike rates against an independent analog forward pass, determinism, cancellation, errors. */
+class SimulatorTest {
+	private static final String CNN = """
+			network cnn {
+			    input [2, 8, 8]
+			    c1: conv2d(3, kernel: 3, padding: same) relu
+			    p1: avgpool 2
+			    c2: conv2d(4, kernel: 3) relu
+			    m1: maxpool 2
+			    flatten
+			    d1: dense 5 relu
+			}
+			""";
+
+	static Network network(String text) {
+		VolrFile file = VolrLanguage.create().parse(text);
+		return (Network) file.getElements().get(0);
+	}
+
+	static float[] uniform(Random r, int n, float lo, float hi) {
+		float[] a = new float[n];
+		for (int i = 0; i < n; i++)
+			a[i] = lo + (hi - lo) * r.nextFloat();
+		return a;
+	}
+
+	static WeightStore cnnWeights(long seed) {
+		Random r = new Random(seed);
+		WeightStore w = new WeightStore();
+		w.put("c1.weight", new int[] { 3, 2, 3, 3 }, uniform(r, 54, -0.15f, 0.35f));
+		w.put("c1.bias", new int[] { 3 }, uniform(r, 3, 0f, 0.05f));
+		w.put("c2.weight", new int[] { 4, 3, 3, 3 }, uniform(r, 108, -0.1f, 0.25f));
+		w.put("c2.bias", new int[] { 4 }, uniform(r, 4, 0f, 0.05f));
+		w.put("d1.weight", new int[] { 4, 5 }, uniform(r, 20, -0.2f, 0.5f));
+		w.put("d1.bias", new int[] { 5 }, uniform(r, 5, 0f, 0.1f));
+		return w;
+	}
+
+	/** The rates an ideal rate-coded network would have: relu clipped to one spike per step, written out plainly. */
+	static double[] analogRates(WeightStore w, float[] x) {
+		double[][][] a = new double[2][8][8];
+		for (int c = 0; c < 2; c++)
+			for (int y = 0; y < 8; y++)
+				for (int z = 0; z < 8; z++)
+					a[c][y][z] = x[(c * 8 + y) * 8 + z];
+		a = conv(a, w.get("c1.weight").data(), w.get("c1.bias").data(), 3, 3, 1); // same padding: pad 1
+		double[][][] p = new double[3][4][4];
+		for (int c = 0; c < 3; c++)
+			for (int y = 0; y < 4; y++)
+				for (int z = 0; z < 4; z++)
+					p[c][y][z] = clip((a[c][2 * y][2 * z] + a[c][2 * y + 1][2 * z] + a[c][2 * y][2 * z + 1] + a[c][2 * y + 1][2 * z + 1]) / 4);
+		double[][][] b = conv(p, w.get("c2.weight").data(), w.get("c2.bias").data(), 4, 3, 0);
+		double[] m = new double[4];
+		for (int c = 0; c < 4; c++)
+			m[c] = Math.max(Math.max(b[c][0][0], b[c][0][1]), Math.max(b[c][1][0], b[c][1][1]));
+		double[] out = new double[5];
+		float[] dw = w.get("d1.weight").data(), db = w.get("d1.bias").data();
+		for (int o = 0; o < 5; o++) {
+			double s = db[o];
+			for (int i = 0; i < 4; i++)
+				s += m[i] * dw[i * 5 + o];
+			out[o] = clip(s);
+		}
+		return out;
+	}
+
+	static double[][][] conv(double[][][] in, float[] w, float[] bias, int cout, int k, int pad) {
+		int cin = in.length, h = in[0].length, wd = in[0][0].length;
+		int oh = h + 2 * pad - k + 1, ow = wd + 2 * pad - k + 1;
+		double[][][] out = new double[cout][oh][ow];
+		for (int co = 0; co < cout; co++)
+			for (int oy = 0; oy < oh; oy++)
+				for (int ox = 0; ox < ow; ox++) {
+					double s = bias[co];
+					for (int ci = 0; ci < cin; ci++)
+						for (int ky = 0; ky < k; ky++)
+							for (int kx = 0; kx < k; kx++) {
+								int y = oy - pad + ky, z = ox - pad + kx;
+								if (y >= 0 && y < h && z >= 0 && z < wd)
+									s += in[ci][y][z] * w[((co * cin + ci) * k + ky) * k + kx];
+							}
+					out[co][oy][ox] = clip(s);
+				}
+		return out;
+	}
+
+	static double clip(double v) {
+		return Math.max(0, Math.min(1, v));
+	}
+
+	@Test
+	void convolutionalNetworkMatchesTheAnalogRatesInTheLongRun() throws LoweringException {
+		WeightStore w = cnnWeights(7);
+		SpikingNetwork net = SpikingNetwork.lower(network(CNN), w);
+		Random r = new Random(3);
+		int samples = 6, steps = 2000;
+		float[] x = uniform(r, samples * 128, 0f, 1f);
+		ArrayDataset data = new ArrayDataset("random", new int[] { 2, 8, 8 }, 5, x, new int[samples]);
+		SimulationResult result = Simulator.run(net, data, SimulationConfig.constant(steps), Progress.NONE);
+		double worst = 0;
+		int active = 0;
+		for (int s = 0; s < samples; s++) {
+			float[] one = java.util.Arrays.copyOfRange(x, s * 128, (s + 1) * 128);
+			double[] expected = analogRates(w, one);
+			for (int o = 0; o < 5; o++) {
+				double rate = result.outputSpikes(s, o) / (double) steps;
+				worst = Math.max(worst, Math.abs(rate - expected[o]));
+				if (expected[o] > 0.05)
+					active++;
+			}
+		}
+		assertTrue(active >= 10, "the test network must be active to mean anything: " + active + " active outputs");
+		assertTrue(worst < 0.02, "largest rate error " + worst);
+	}
+
+	@Test
+	void denseLayerWithConstantInputSpikesExactlyFloorOfTimesCurrent() throws LoweringException {
+		Network n = network("network one { input [2]  d: dense 2 relu }");
+		WeightStore w = new WeightStore();
+		w.put("d.weight", new int[] { 2, 2 }, new float[] { 0.5f, 0.25f, 0.25f, 0f }); // [in, out]
+		w.put("d.bias", new int[] { 2 }, new float[] { 0f, 0.125f });
+		ArrayDataset data = new ArrayDataset("x", new int[] { 2 }, 2, new float[] { 1f, 1f }, new int[] { 0 });
+		SimulationResult r = Simulator.run(SpikingNetwork.lower(n, w), data, SimulationConfig.constant(40), Progress.NONE);
+		assertEquals(30, r.outputSpikes(0, 0), "current 0.75 for 40 steps"); // 0.5 + 0.25
+		assertEquals(15, r.outputSpikes(0, 1), "current 0.375 for 40 steps"); // 0.25 + 0.125
+		assertEquals(1.0, r.finalAccuracy());
+		assertEquals(0, r.synapticOps(), "constant input costs no synaptic events");
+	}
+
+	@Test
+	void poissonInputIsReproducibleWhateverTheThreads() throws LoweringException {
+		WeightStore w = cnnWeights(11);
+		SpikingNetwork net = SpikingNetwork.lower(network(CNN), w);
+		float[] x = uniform(new Random(5), 8 * 128, 0f, 1f);
+		ArrayDataset data = new ArrayDataset("random", new int[] { 2, 8, 8 }, 5, x, new int[8]);
+		SimulationConfig poisson = SimulationConfig.constant(200).withPoisson(0.5, 42);
+		SimulationResult one = Simulator.run(net, data, poisson.withThreads(1), Progress.NONE);
+		SimulationResult two = Simulator.run(net, data, poisson.withThreads(2), Progress.NONE);
+		assertArrayEquals(one.spikesPerLayer(), two.spikesPerLayer());
+		for (int s = 0; s < 8; s++)
+			for (int o = 0; o < 5; o++)
+				assertEquals(one.outputSpikes(s, o), two.outputSpikes(s, o));
+		SimulationResult other = Simulator.run(net, data, SimulationConfig.constant(200).withPoisson(0.5, 43), Progress.NONE);
+		assertNotEquals(one.spikesPerLayer()[0], other.spikesPerLayer()[0], "another seed, other spikes");
+		assertTrue(one.synapticOps() > 0);
+	}
+
+	@Test
+	void cancellationStopsBetweenBatches() throws LoweringException {
+		SpikingNetwork net = SpikingNetwork.lower(network(CNN), cnnWeights(1));
+		ArrayDataset data = new ArrayDataset("random", new int[] { 2, 8, 8 }, 5, new float[600 * 128], new int[600]);
+		int[] batches = { 0 };
+		Progress cancelAfterOne = new Progress() {
+			@Override
+			public void begin(String task, long total) {
+			}
+
+			@Override
+			public void advance(long n) {
+				batches[0]++;
+			}
+
+			@Override
+			public void done() {
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return batches[0] >= 1;
+			}
+		};
+		assertThrows(CancelledException.class, () -> Simulator.run(net, data, SimulationConfig.constant(10), cancelAfterOne));
+		assertEquals(1, batches[0], "stopped after the first batch of 256");
+	}
+
+	@Test
+	void networksThatCannotSpikeAreRefusedWithReasons() {
+		WeightStore w = new WeightStore();
+		w.put("a.weight", new int[] { 2, 3 }, new float[6]);
+		w.put("b.weight", new int[] { 3, 2 }, new float[6]);
+		LoweringException hiddenLinear = assertThrows(LoweringException.class,
+				() -> SpikingNetwork.lower(network("network n { input [2]  a: dense 3 linear  b: dense 2 }"), w));
+		assertTrue(hiddenLinear.getMessage().contains("hidden layer 'a' has activation linear"), hiddenLinear.getMessage());
+		LoweringException missing = assertThrows(LoweringException.class,
+				() -> SpikingNetwork.lower(network("network n { input [2]  a: dense 3  c: dense 2 }"), w));
+		assertTrue(missing.getMessage().contains("'c.weight'"), missing.getMessage());
+		LoweringException fork = assertThrows(LoweringException.class,
+				() -> SpikingNetwork.lower(network("network n = dense 2 3 >> (dense 3 1 | dense 3 1)"), w));
+		assertTrue(fork.getMessage().contains("parallel"), fork.getMessage());
+	}
+}
