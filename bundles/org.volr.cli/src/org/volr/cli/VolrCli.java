@@ -19,7 +19,7 @@ public final class VolrCli {
 
 	public VolrCli(PrintStream out, PrintStream err) {
 		this.console = new Console(out, err);
-		for (Command c : List.of(new CheckCommand(), new InfoCommand(), new FormatCommand()))
+		for (Command c : List.of(new CheckCommand(), new InfoCommand(), new FormatCommand(), new ImportCommand()))
 			commands.put(c.name(), c);
 	}
 

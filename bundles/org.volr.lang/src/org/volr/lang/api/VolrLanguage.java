@@ -162,7 +162,8 @@ public final class VolrLanguage {
 	 * half-parsed text would move tokens the user did not write).
 	 */
 	public String format(XtextResource resource) {
-		if (!resource.getErrors().isEmpty())
+		// only syntax errors: getErrors() also holds unresolved names, and a file with a typo in a name is well formed
+		if (resource.getParseResult() == null || resource.getParseResult().hasSyntaxErrors())
 			return null;
 		String text = resource.getParseResult().getRootNode().getText();
 		ITextRegionAccess access = regionAccess.forNodeModel(resource).create();

@@ -70,12 +70,15 @@ public class VolrFormatter extends AbstractJavaFormatter {
 	protected void format(Block block, IFormattableDocument doc) {
 		ISemanticRegion open = regionFor(block).keyword("{");
 		ISemanticRegion close = regionFor(block).keyword("}");
-		if (open != null && close != null) { // a block used as a branch: { ... } | { ... }
+		List<NetExpr> steps = block.getSteps();
+		if (open != null && close != null && steps.size() <= 1) { // a one-layer branch stays on its line: { maxpool 2 }
+			doc.append(open, it -> it.oneSpace());
+			doc.prepend(close, it -> it.oneSpace());
+		} else if (open != null && close != null) { // a block used as a branch: { ... } | { ... }
 			doc.interior(open, close, it -> it.indent());
 			doc.append(open, it -> it.newLine());
 			doc.prepend(close, it -> it.newLine());
 		}
-		List<NetExpr> steps = block.getSteps();
 		for (int i = 0; i + 1 < steps.size(); i++)
 			doc.append(steps.get(i), it -> it.newLine());
 		for (NetExpr step : steps)
@@ -85,6 +88,7 @@ public class VolrFormatter extends AbstractJavaFormatter {
 	protected void format(Sequence seq, IFormattableDocument doc) {
 		for (ISemanticRegion op : regionFor(seq).keywords("⦶", ">>"))
 			doc.surround(op, it -> it.oneSpace());
+		prefixForm(seq, "Seq", doc);
 		punctuation(seq, doc);
 		for (NetExpr step : seq.getSteps())
 			doc.format(step);
@@ -93,6 +97,7 @@ public class VolrFormatter extends AbstractJavaFormatter {
 	protected void format(Parallel par, IFormattableDocument doc) {
 		for (ISemanticRegion op : regionFor(par).keywords("⊖", "|"))
 			doc.surround(op, it -> it.oneSpace());
+		prefixForm(par, "Par", doc);
 		punctuation(par, doc);
 		for (NetExpr b : par.getBranches())
 			doc.format(b);
@@ -161,6 +166,17 @@ public class VolrFormatter extends AbstractJavaFormatter {
 		punctuation(other, doc);
 		for (EObject child : other.eContents())
 			doc.format(child);
+	}
+
+	/** volrc's prefix form as the thesis writes it: "Seq (Net 2 4) (Net 4 2)". */
+	private void prefixForm(EObject owner, String keyword, IFormattableDocument doc) {
+		ISemanticRegion head = regionFor(owner).keyword(keyword);
+		if (head == null)
+			return;
+		doc.append(head, it -> it.oneSpace());
+		List<ISemanticRegion> closing = regionFor(owner).keywords(")");
+		if (!closing.isEmpty())
+			doc.append(closing.get(0), it -> it.oneSpace());
 	}
 
 	/** "{ epochs 5, batch 128 }" on one line. */

@@ -238,6 +238,8 @@ public final class ShapeInference {
 
 	private NetType typeFork(Fork fork, TensorShape in, Context ctx) {
 		List<NetExpr> branches = fork.getBranches();
+		if (branches.isEmpty())
+			return null; // only after a syntax error ("( 20 dense 10 ⊖ dense"), which the parser reports
 		if (in == null) {
 			// No incoming shape: each branch must fix its own input, and all must agree (thesis rule e5).
 			NetExpr firstBranch = null;
@@ -334,7 +336,8 @@ public final class ShapeInference {
 			return null;
 		}
 		if (active.contains(target)) {
-			ctx.error(RECURSION, ref, Literals.NET_REF__TARGET, "'" + name + "' refers to itself; networks cannot be recursive");
+			ctx.error(RECURSION, ref, Literals.NET_REF__TARGET, "'" + name + "' refers to itself (" + cycle(target)
+					+ "); networks cannot be recursive");
 			return null;
 		}
 		Context inner = new Context(false);
@@ -347,12 +350,26 @@ public final class ShapeInference {
 		}
 		if (!inner.collected.isEmpty()) {
 			ShapeProblem p = inner.collected.get(0);
-			ctx.error(p.code(), ref, Literals.NET_REF__TARGET, "'" + name + "' does not fit here: " + p.message());
+			// a cycle is no matter of fit: "'b' does not fit here: 'a' refers to itself" sent readers after sizes
+			ctx.error(p.code(), ref, Literals.NET_REF__TARGET,
+					p.code().equals(RECURSION) ? p.message() : "'" + name + "' does not fit here: " + p.message());
 			return null;
 		}
 		if (t == null && inner.unknownInputAt != null)
 			return ctx.unknownInput(ref);
 		return t;
+	}
+
+	/** "a → b → a": the references being checked, from the target back to itself. */
+	private String cycle(EObject target) {
+		List<String> names = new ArrayList<>();
+		for (EObject o : active) { // most recent first
+			names.add(0, o instanceof org.volr.model.Named n ? n.getName() : "?");
+			if (o == target)
+				break;
+		}
+		names.add(names.get(0));
+		return String.join(" → ", names);
 	}
 
 	// ------------------------------------------------------------------------------------------------ layers

@@ -107,7 +107,7 @@ class VolrCliTest {
 	@Test
 	void formatWriteRewritesInPlaceAndCheckAgrees() throws IOException {
 		Path f = tmp.resolve("messy.volr");
-		Files.writeString(f, "network   n={input [2]   dense 4 relu dense 2}\n");
+		Files.writeString(f, "network   n{input [2]   dense 4 relu dense 2}\n");
 		Run before = volr("format", "--check", f.toString());
 		assertEquals(1, before.code());
 		assertTrue(before.out().contains("not formatted"), before.out());

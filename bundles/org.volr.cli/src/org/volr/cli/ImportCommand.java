@@ -1,0 +1,138 @@
+package org.volr.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import org.eclipse.xtext.resource.XtextResource;
+import org.volr.convert.ImportException;
+import org.volr.convert.ImportedModel;
+import org.volr.convert.keras.KerasImporter;
+import org.volr.lang.api.Diagnostic;
+import org.volr.lang.api.VolrLanguage;
+import org.volr.model.Experiment;
+import org.volr.model.ImportedWeights;
+import org.volr.model.VolrFactory;
+import org.volr.model.VolrFile;
+import org.volr.model.WeightFormat;
+
+/** {@code volr import}: a trained model becomes a .volr file plus a weights file, editable like any network. */
+final class ImportCommand implements Command {
+	@Override
+	public String name() {
+		return "import";
+	}
+
+	@Override
+	public String summary() {
+		return "import a trained Keras .h5 model as a .volr network plus an .npz weights file";
+	}
+
+	@Override
+	public String usage() {
+		return """
+				usage: volr import MODEL.h5 [-o OUT.volr] [--name NAME]
+
+				Reads a Keras 2 HDF5 model (Sequential, or functional without branches; channels first or last;
+				Theano- or TensorFlow-trained) and writes OUT.volr (the network and an experiment using it) and
+				OUT.npz (the weights, named by layer label). Dropout is removed, batch normalisation folded exactly
+				into a neighbouring layer, separate activations merged; each rewrite is listed as a comment at the
+				top of OUT.volr. A layer that cannot be represented is an error naming it; nothing is dropped.
+				Default OUT: the model's name in the current directory.""";
+	}
+
+	@Override
+	public int run(List<String> args, Console console) throws UsageException {
+		Path out = null;
+		String name = null;
+		Path model = null;
+		for (int i = 0; i < args.size(); i++) {
+			String a = args.get(i);
+			if (a.equals("-o") || a.equals("--output")) {
+				if (++i >= args.size())
+					throw new UsageException(a + " needs a file name");
+				out = Path.of(args.get(i));
+			} else if (a.equals("--name")) {
+				if (++i >= args.size())
+					throw new UsageException("--name needs a name");
+				name = args.get(i);
+			} else if (a.startsWith("-")) {
+				throw new UsageException("unknown option '" + a + "'");
+			} else if (model == null) {
+				model = Path.of(a);
+			} else {
+				throw new UsageException("one model at a time; got " + model + " and " + a);
+			}
+		}
+		if (model == null)
+			throw new UsageException("no model file given");
+		String base = model.getFileName().toString().replaceFirst("\\.(h5|hdf5|keras)$", "");
+		if (name == null)
+			name = identifier(base);
+		else if (!name.matches("[A-Za-z_][A-Za-z0-9_]*"))
+			throw new UsageException("--name must be an identifier (letters, digits, _), got '" + name + "'");
+		if (out == null)
+			out = Path.of(base + ".volr");
+		if (!Files.isRegularFile(model)) {
+			console.out().println(model + ":1:1: error: no such file");
+			return 1;
+		}
+		String lower = model.getFileName().toString().toLowerCase(Locale.ROOT);
+		if (!(lower.endsWith(".h5") || lower.endsWith(".hdf5"))) {
+			console.out().println(model + ":1:1: error: only Keras 2 HDF5 models (.h5) can be imported so far;"
+					+ " Keras 3 .keras, ONNX and NIR importers are still to come");
+			return 1;
+		}
+		ImportedModel imported;
+		try {
+			imported = KerasImporter.importHdf5(model, name);
+		} catch (ImportException e) {
+			console.out().println(model + ":1:1: error: " + e.getMessage());
+			return 1;
+		}
+		Path weightsFile = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.volr$", "") + ".npz");
+		VolrFile file = VolrFactory.eINSTANCE.createVolrFile();
+		file.getElements().add(imported.network());
+		Experiment experiment = VolrFactory.eINSTANCE.createExperiment();
+		experiment.setName(name + "_run");
+		experiment.setNetwork(imported.network());
+		ImportedWeights w = VolrFactory.eINSTANCE.createImportedWeights();
+		w.setFormat(WeightFormat.NPZ);
+		w.setPath(weightsFile.getFileName().toString());
+		experiment.setWeights(w);
+		file.getElements().add(experiment);
+
+		VolrLanguage lang = VolrLanguage.create();
+		String text = lang.serializeDetached(file);
+		VolrLanguage.Workspace ws = lang.workspace();
+		XtextResource resource = ws.add(out.toAbsolutePath(), text);
+		String formatted = resource == null ? null : lang.format(resource);
+		if (formatted == null) {
+			console.err().println("volr import: internal error: the imported network does not parse back:\n" + text);
+			return 3;
+		}
+		StringBuilder header = new StringBuilder("// Imported from ").append(model.getFileName()).append(" by volr import.\n");
+		for (String note : imported.notes())
+			header.append("// - ").append(note).append('\n');
+		try {
+			imported.weights().write(weightsFile);
+			FormatCommand.writeAtomically(out, header + "\n" + formatted);
+		} catch (IOException e) {
+			console.err().println("volr import: cannot write " + out + ": " + e.getMessage());
+			return 1;
+		}
+		List<Diagnostic> problems = lang.check(List.of(out));
+		problems.forEach(console.out()::println);
+		console.err().println("wrote " + out + " (network '" + name + "', " + imported.network().eContents().size() + " parts) and "
+				+ weightsFile + " (" + imported.weights().size() + " arrays)");
+		return problems.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR) ? 1 : 0;
+	}
+
+	/** A file name as a Volr identifier: "lenet5-98.96" → "lenet5_98_96". */
+	static String identifier(String base) {
+		String id = base.replaceAll("[^A-Za-z0-9_]", "_");
+		return Character.isDigit(id.isEmpty() ? '0' : id.charAt(0)) ? "m_" + id : id;
+	}
+}

@@ -1,0 +1,107 @@
+package org.volr.sim.report;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Rectangle;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ChartFactory;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+import org.volr.sim.SimulationResult;
+
+/** The plots of a simulation, as PNG (for people) and SVG (for papers): accuracy over time and spike rates. */
+public final class ResultPlots {
+	private static final int WIDTH = 800, HEIGHT = 500;
+
+	private ResultPlots() {
+	}
+
+	/** Accuracy after every step, with the ANN's accuracy as a reference line when known (NaN otherwise). */
+	public static JFreeChart accuracyOverTime(SimulationResult r, double annAccuracy) {
+		XYSeries snn = new XYSeries("SNN");
+		double[] acc = r.accuracyPerStep();
+		for (int t = 0; t < acc.length; t++)
+			snn.add(t + 1, 100 * acc[t]);
+		XYSeriesCollection data = new XYSeriesCollection(snn);
+		if (!Double.isNaN(annAccuracy)) {
+			XYSeries ann = new XYSeries("ANN");
+			ann.add(1, 100 * annAccuracy);
+			ann.add(acc.length, 100 * annAccuracy);
+			data.addSeries(ann);
+		}
+		JFreeChart chart = ChartFactory.createXYLineChart("Accuracy over time (" + r.samples() + " samples)", "time step",
+				"accuracy (%)", data, PlotOrientation.VERTICAL, true, false, false);
+		XYPlot plot = chart.getXYPlot();
+		XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+		renderer.setSeriesPaint(0, new Color(0x1f77b4));
+		renderer.setSeriesPaint(1, new Color(0x7f7f7f));
+		plot.setRenderer(renderer);
+		((NumberAxis) plot.getRangeAxis()).setRange(0, 100);
+		style(chart);
+		return chart;
+	}
+
+	/** Mean spikes per neuron per step, layer by layer. */
+	public static JFreeChart spikeRates(SimulationResult r) {
+		DefaultCategoryDataset data = new DefaultCategoryDataset();
+		List<String> layers = r.layers();
+		for (int l = 0; l < layers.size(); l++)
+			if (r.neuronsPerLayer()[l] > 0)
+				data.addValue(r.rate(l), "rate", layers.get(l));
+		JFreeChart chart = ChartFactory.createBarChart("Spike rate per layer", "layer", "spikes per neuron per step", data,
+				PlotOrientation.VERTICAL, false, false, false);
+		CategoryPlot plot = chart.getCategoryPlot();
+		((BarRenderer) plot.getRenderer()).setSeriesPaint(0, new Color(0xff7f0e));
+		style(chart);
+		return chart;
+	}
+
+	private static void style(JFreeChart chart) {
+		chart.setBackgroundPaint(Color.WHITE);
+		chart.getPlot().setBackgroundPaint(Color.WHITE);
+		chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+	}
+
+	/** Writes name.png and name.svg into the folder, each through a temporary file. */
+	public static void write(JFreeChart chart, Path folder, String name) throws IOException {
+		Files.createDirectories(folder);
+		Path png = Files.createTempFile(folder, "." + name, ".png.tmp");
+		try {
+			ChartUtils.saveChartAsPNG(png.toFile(), chart, WIDTH, HEIGHT);
+			Files.move(png, folder.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		} finally {
+			Files.deleteIfExists(png);
+		}
+		SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+		chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
+		Path svg = Files.createTempFile(folder, "." + name, ".svg.tmp");
+		try {
+			Files.writeString(svg, g.getSVGDocument(), StandardCharsets.UTF_8);
+			Files.move(svg, folder.resolve(name + ".svg"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		} finally {
+			Files.deleteIfExists(svg);
+		}
+	}
+
+	/** accuracy.png/.svg and rates.png/.svg for one result. */
+	public static void writeAll(SimulationResult r, double annAccuracy, Path folder) throws IOException {
+		write(accuracyOverTime(r, annAccuracy), folder, "accuracy");
+		write(spikeRates(r), folder, "rates");
+	}
+}
