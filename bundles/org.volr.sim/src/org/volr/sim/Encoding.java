@@ -5,5 +5,7 @@ public enum Encoding {
 	/** the analog values are a constant input current */
 	CONSTANT,
 	/** each value x spikes with probability x · rate · dt per step */
-	POISSON
+	POISSON,
+	/** recorded events (DVS), binned into steps of dt */
+	EVENTS
 }

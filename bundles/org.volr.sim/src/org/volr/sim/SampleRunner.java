@@ -69,8 +69,13 @@ final class SampleRunner {
 
 	/** Simulates one sample; its output spike counts go to {@code countsOut} at {@code sampleIndex · outputs}. */
 	void run(float[] features, int offset, int label, long sampleIndex, int[] countsOut) {
+		run(features, offset, null, label, sampleIndex, countsOut);
+	}
+
+	/** With {@code eventSteps} (input spikes of every step) instead of features, for event-camera input. */
+	void run(float[] features, int offset, int[][] eventSteps, int label, long sampleIndex, int[] countsOut) {
 		reset();
-		boolean constant = config.encoding() == Encoding.CONSTANT;
+		boolean constant = config.encoding() == Encoding.CONSTANT && eventSteps == null;
 		LayerPlan first = layers.get(0);
 		if (constant) {
 			first.forward(features, offset, constantCurrent);
@@ -78,14 +83,17 @@ final class SampleRunner {
 			for (int j = 0; j < constantCurrent.length; j++)
 				constantCurrent[j] += b[j];
 		}
-		SplittableRandom random = constant ? null : new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + sampleIndex);
+		SplittableRandom random = constant || eventSteps != null ? null : new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + sampleIndex);
 		int last = layers.size() - 1;
 		float[] outPotential = potential[last];
 		int firstSpike = -1;
 		for (int t = 0; t < config.steps(); t++) {
 			int[] events = inputSpikes;
 			int count = 0;
-			if (!constant) {
+			if (eventSteps != null) {
+				events = eventSteps[t];
+				count = events.length;
+			} else if (!constant) {
 				double p = config.poissonProbabilityPerStep();
 				for (int i = 0; i < first.inSize(); i++) {
 					float x = features[offset + i];

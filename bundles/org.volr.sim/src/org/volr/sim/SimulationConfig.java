@@ -5,7 +5,12 @@ package org.volr.sim;
  * the seed, and how many samples at a time and threads to use (0 = one per core).
  */
 public record SimulationConfig(int steps, Encoding encoding, double poissonProbabilityPerStep, NeuronSpec neuron, long seed,
-		int batch, int threads) {
+		int batch, int threads, double microsPerStep) {
+
+	public SimulationConfig(int steps, Encoding encoding, double poissonProbabilityPerStep, NeuronSpec neuron, long seed, int batch,
+			int threads) {
+		this(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, 1000.0);
+	}
 
 	public SimulationConfig {
 		if (steps <= 0)
@@ -28,6 +33,11 @@ public record SimulationConfig(int steps, Encoding encoding, double poissonProba
 
 	public SimulationConfig withPoisson(double probabilityPerStep, long s) {
 		return new SimulationConfig(steps, Encoding.POISSON, probabilityPerStep, neuron, s, batch, threads);
+	}
+
+	/** Event input binned into steps of the given length (SEMANTICS.md, "Input encodings"). */
+	public SimulationConfig withEvents(double micros) {
+		return new SimulationConfig(steps, Encoding.EVENTS, 0, neuron, seed, batch, threads, micros);
 	}
 
 	public int effectiveThreads() {

@@ -10,6 +10,9 @@ import java.util.concurrent.Future;
 import org.volr.core.data.Batch;
 import org.volr.core.data.BatchIterator;
 import org.volr.core.data.Dataset;
+import org.volr.core.events.EventBinning;
+import org.volr.core.events.EventDataset;
+import org.volr.core.events.EventStream;
 import org.volr.core.progress.Progress;
 import org.volr.sim.plan.LayerPlan;
 
@@ -68,6 +71,51 @@ public final class Simulator {
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
 		return SimulationResult.merge(network, config, runners, seconds, outputCounts);
+	}
+
+	/** Runs recorded event streams (DVS): each recording is binned into steps of config.microsPerStep(). */
+	public static SimulationResult runEvents(SpikingNetwork network, EventDataset data, SimulationConfig config, Progress progress) {
+		int expected = java.util.Arrays.stream(network.inputShape()).reduce(1, (a, b) -> a * b);
+		int threads = config.effectiveThreads();
+		List<SampleRunner> runners = new ArrayList<>();
+		for (int i = 0; i < threads; i++)
+			runners.add(new SampleRunner(network, config));
+		int[] outputCounts = new int[data.size() * network.outputs()];
+		java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		long start = System.nanoTime();
+		progress.begin("Simulating " + data.size() + " recordings", data.size());
+		try {
+			List<Future<?>> work = new ArrayList<>();
+			for (SampleRunner runner : runners)
+				work.add(pool.submit(() -> {
+					for (int s = next.getAndIncrement(); s < data.size() && !progress.isCancelled(); s = next.getAndIncrement()) {
+						EventStream events = data.recording(s);
+						int inputs = 2 * events.width() * events.height();
+						if (inputs != expected)
+							throw new IllegalArgumentException("recording " + s + " has " + events.width() + " × " + events.height()
+									+ " pixels × 2 polarities = " + inputs + " inputs, the network takes " + expected);
+						int[][] steps = EventBinning.spikesPerStep(events, config.microsPerStep(), config.steps());
+						runner.run(null, 0, steps, data.label(s), s, outputCounts);
+						synchronized (progress) {
+							progress.advance(1);
+						}
+					}
+					return null;
+				}));
+			for (Future<?> f : work)
+				f.get();
+			progress.checkCancelled();
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("simulation interrupted", e);
+		} catch (ExecutionException e) {
+			throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+		} finally {
+			pool.shutdownNow();
+			progress.done();
+		}
+		return SimulationResult.merge(network, config, runners, (System.nanoTime() - start) / 1e9, outputCounts);
 	}
 
 	/** Neurons per layer (0 for max pooling, which only routes spikes). */
