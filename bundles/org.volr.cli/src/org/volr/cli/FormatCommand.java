@@ -80,13 +80,6 @@ final class FormatCommand implements Command {
 
 	/** Write to a temporary file beside the target, then move it over: never a half-written file. */
 	static void writeAtomically(Path target, String text) throws IOException {
-		Path dir = target.toAbsolutePath().getParent();
-		Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-		try {
-			Files.writeString(tmp, text, StandardCharsets.UTF_8);
-			Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		} finally {
-			Files.deleteIfExists(tmp);
-		}
+		org.volr.core.io.AtomicFiles.writeString(target, text);
 	}
 }

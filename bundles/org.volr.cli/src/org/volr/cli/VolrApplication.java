@@ -11,6 +11,7 @@ import org.eclipse.equinox.app.IApplicationContext;
 public class VolrApplication implements IApplication {
 	@Override
 	public Object start(IApplicationContext context) {
+		System.setProperty("java.awt.headless", "true"); // plots are drawn without a display
 		quietLogging();
 		String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
 		int code = new VolrCli(System.out, System.err).run(args == null ? new String[0] : args);

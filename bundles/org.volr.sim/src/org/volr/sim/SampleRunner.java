@@ -22,6 +22,11 @@ final class SampleRunner {
 	private final int[] inputSpikes, routed;
 	private final float[] constantCurrent;
 	private final int[] outputCounts;
+	/** IF neurons without leak, refractory period or clamp: the update needs no per-neuron branches but the spike test. */
+	private final boolean plainIF;
+	/** First-layer neurons whose constant current is positive; the others can never spike (see integrateConstant). */
+	private final int[] activeFirst;
+	private int activeFirstCount;
 
 	// statistics, summed over the samples this runner simulated
 	final long[] spikesPerLayer;
@@ -63,6 +68,9 @@ final class SampleRunner {
 		routed = new int[1024];
 		constantCurrent = new float[layers.get(0).outSize()];
 		outputCounts = new int[network.outputs()];
+		plainIF = neuron.leak() == 1f && neuron.refractorySteps() == 0 && neuron.minPotential() == Float.NEGATIVE_INFINITY
+				&& neuron.threshold() > 0 && neuron.reset() != org.volr.model.ResetMode.MODULO;
+		activeFirst = new int[layers.get(0).outSize()];
 		spikesPerLayer = new long[n];
 		correctAtStep = new long[config.steps()];
 	}
@@ -80,9 +88,14 @@ final class SampleRunner {
 		if (constant) {
 			first.forward(features, offset, constantCurrent);
 			float[] b = first.bias();
-			for (int j = 0; j < constantCurrent.length; j++)
+			activeFirstCount = 0;
+			for (int j = 0; j < constantCurrent.length; j++) {
 				constantCurrent[j] += b[j];
+				if (constantCurrent[j] > 0)
+					activeFirst[activeFirstCount++] = j;
+			}
 		}
+		boolean pruneFirst = constant && plainIF && layers.size() > 1;
 		SplittableRandom random = constant || eventSteps != null ? null : new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + sampleIndex);
 		int last = layers.size() - 1;
 		float[] outPotential = potential[last];
@@ -107,8 +120,21 @@ final class SampleRunner {
 					count = routeMaxPool((MaxPoolPlan) plan, l, events, count, t);
 				} else {
 					float[] drive;
-					if (l == 0 && constant) {
+					if (l == 0 && pruneFirst) {
+						count = integrateConstant(potential[0], spikes[0]);
+						events = spikes[l];
+						spikesPerLayer[l] += count;
+						continue;
+					} else if (l == 0 && constant) {
 						drive = constantCurrent;
+					} else if (plainIF) {
+						float[] c = current[l];
+						for (int e = 0; e < count; e++)
+							synapticOps += plan.deliver(events[e], c);
+						count = integratePlain(potential[l], c, bias[l], spikes[l]);
+						events = spikes[l];
+						spikesPerLayer[l] += count;
+						continue;
 					} else {
 						float[] c = current[l];
 						for (int e = 0; e < count; e++)
@@ -141,6 +167,43 @@ final class SampleRunner {
 	/** The neuron update of SEMANTICS.md for every neuron of layer l; returns the number of spikes. */
 	private int integrate(int l, float[] drive, boolean consume) {
 		return NeuronDynamics.step(neuron, potential[l], drive, consume, refractory[l], spikes[l]);
+	}
+
+	/**
+	 * A first layer under constant input with plain IF neurons: a neuron whose current is not positive starts at 0
+	 * and only goes down, so it never spikes and nobody reads its potential; only the others are stepped.
+	 */
+	private int integrateConstant(float[] v, int[] out) {
+		float threshold = neuron.threshold(), resetTo = neuron.resetPotential();
+		boolean subtract = neuron.reset() == org.volr.model.ResetMode.SUBTRACT;
+		int n = 0;
+		for (int k = 0; k < activeFirstCount; k++) {
+			int j = activeFirst[k];
+			float vj = v[j] + constantCurrent[j];
+			if (vj >= threshold) {
+				out[n++] = j;
+				vj = subtract ? vj - threshold : resetTo;
+			}
+			v[j] = vj;
+		}
+		return n;
+	}
+
+	/** Plain IF neurons: one pass the JIT vectorises (v += I + b), then a scan for the rare spikes. */
+	private int integratePlain(float[] v, float[] c, float[] b, int[] out) {
+		for (int j = 0; j < v.length; j++) {
+			v[j] += c[j] + b[j];
+			c[j] = 0f;
+		}
+		float threshold = neuron.threshold(), resetTo = neuron.resetPotential();
+		boolean subtract = neuron.reset() == org.volr.model.ResetMode.SUBTRACT;
+		int n = 0;
+		for (int j = 0; j < v.length; j++)
+			if (v[j] >= threshold) {
+				out[n++] = j;
+				v[j] = subtract ? v[j] - threshold : resetTo;
+			}
+		return n;
 	}
 
 	private int routeMaxPool(MaxPoolPlan plan, int l, int[] events, int count, int step) {

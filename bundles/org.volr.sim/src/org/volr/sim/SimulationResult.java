@@ -90,12 +90,6 @@ public record SimulationResult(int steps, long samples, double[] accuracyPerStep
 	}
 
 	static void writeAtomically(Path target, String text) throws IOException {
-		Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
-		try {
-			Files.writeString(tmp, text, StandardCharsets.UTF_8);
-			Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		} finally {
-			Files.deleteIfExists(tmp);
-		}
+		org.volr.core.io.AtomicFiles.writeString(target, text);
 	}
 }

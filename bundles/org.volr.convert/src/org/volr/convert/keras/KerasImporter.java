@@ -221,9 +221,12 @@ public final class KerasImporter {
 			case "Flatten" -> {
 				Flatten f = F.createFlatten();
 				step.layer = f;
-				String format = c.has("data_format") ? c.get("data_format").getAsString() : (channelsLast ? "channels_last" : "channels_first");
+				// Keras 2.2+ Flatten layers carry a data_format and always flatten in h-w-c order (a channels_first
+				// map is moved to channels_last first, so that weights port between formats); older ones flatten
+				// the tensor as it lies in memory.
+				boolean hwcOrder = c.has("data_format") || channelsLast;
 				NetType before = currentType(network, block, steps);
-				if (format.equals("channels_last") && before != null && before.out().rank() > 1)
+				if (hwcOrder && before != null && before.out().rank() > 1)
 					flattenedChannelsLast = before.out().dims();
 			}
 			case "Activation", "ReLU", "Softmax" -> {

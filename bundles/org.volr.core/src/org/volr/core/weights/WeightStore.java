@@ -104,24 +104,13 @@ public final class WeightStore {
      * sees half a file and a failed write leaves the old file intact.
      */
     public void write(Path path) throws IOException {
-        Path directory = path.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, "." + path.getFileName(), ".tmp");
-        try {
-            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(temporary));
-                    ZipOutputStream zip = new ZipOutputStream(file)) {
+        org.volr.core.io.AtomicFiles.write(path, out -> {
+            try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(out))) {
                 for (Map.Entry<String, FloatTensor> e : tensors.entrySet()) {
                     writeEntry(zip, e.getKey(), e.getValue());
                 }
             }
-            try {
-                Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        });
     }
 
     // numpy.load handles stored entries without zip64 extras best; a STORED entry needs its size and CRC

@@ -23,6 +23,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
+import org.volr.core.io.AtomicFiles;
 import org.volr.sim.SimulationResult;
 
 /** The plots of a simulation, as PNG (for people) and SVG (for papers): accuracy over time and spike rates. */
@@ -80,23 +81,10 @@ public final class ResultPlots {
 
 	/** Writes name.png and name.svg into the folder, each through a temporary file. */
 	public static void write(JFreeChart chart, Path folder, String name) throws IOException {
-		Files.createDirectories(folder);
-		Path png = Files.createTempFile(folder, "." + name, ".png.tmp");
-		try {
-			ChartUtils.saveChartAsPNG(png.toFile(), chart, WIDTH, HEIGHT);
-			Files.move(png, folder.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		} finally {
-			Files.deleteIfExists(png);
-		}
+		AtomicFiles.write(folder.resolve(name + ".png"), out -> ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT));
 		SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
 		chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
-		Path svg = Files.createTempFile(folder, "." + name, ".svg.tmp");
-		try {
-			Files.writeString(svg, g.getSVGDocument(), StandardCharsets.UTF_8);
-			Files.move(svg, folder.resolve(name + ".svg"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		} finally {
-			Files.deleteIfExists(svg);
-		}
+		AtomicFiles.writeString(folder.resolve(name + ".svg"), g.getSVGDocument());
 	}
 
 	/** accuracy.png/.svg and rates.png/.svg for one result. */

@@ -137,6 +137,25 @@ class SimulatorTest {
 		assertTrue(worst < 0.02, "largest rate error " + worst);
 	}
 
+	/** The fast path for plain IF neurons must give exactly the spikes of the general update in NeuronDynamics. */
+	@Test
+	void fastPathAgreesWithTheGeneralNeuronUpdate() throws LoweringException {
+		WeightStore w = cnnWeights(5);
+		SpikingNetwork net = SpikingNetwork.lower(network(CNN), w);
+		float[] x = uniform(new Random(9), 10 * 128, 0f, 1f);
+		ArrayDataset data = new ArrayDataset("random", new int[] { 2, 8, 8 }, 5, x, new int[10]);
+		SimulationConfig fast = SimulationConfig.constant(300);
+		// a lower clamp far below anything reached changes nothing but takes the general path
+		org.volr.sim.NeuronSpec general = new org.volr.sim.NeuronSpec(org.volr.model.NeuronKind.IF, 1f,
+				org.volr.model.ResetMode.SUBTRACT, 0f, 0, -1e30f, 1f, 0f);
+		SimulationResult a = Simulator.run(net, data, fast, Progress.NONE);
+		SimulationResult b = Simulator.run(net, data, fast.withNeuron(general), Progress.NONE);
+		assertArrayEquals(a.spikesPerLayer(), b.spikesPerLayer());
+		for (int s = 0; s < 10; s++)
+			for (int o = 0; o < 5; o++)
+				assertEquals(a.outputSpikes(s, o), b.outputSpikes(s, o));
+	}
+
 	@Test
 	void denseLayerWithConstantInputSpikesExactlyFloorOfTimesCurrent() throws LoweringException {
 		Network n = network("network one { input [2]  d: dense 2 relu }");

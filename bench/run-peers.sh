@@ -1,0 +1,120 @@
+#!/bin/bash
+# Runs the benchmark peers side by side on the same converted network and the same inputs, and
+# prints one summary table. Usage:
+#   bench/run-peers.sh WEIGHTS.npz [LABELS...]
+# Environment: STEPS (100), LIMIT (10000 test images for the numpy peers),
+#              BRIAN_SAMPLES (200), BRIAN_TARGET (cython), SMART_BATCH (500)
+# OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE are unset for every command (OpenBLAS then picks its kernel
+# for this CPU; measure_sgemm.py reports which). Peak RSS comes from /usr/bin/time -v.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+[ $# -ge 1 ] || { echo "usage: $0 WEIGHTS.npz [LABELS...]" >&2; exit 2; }
+weights="$1"; shift
+STEPS="${STEPS:-100}"; LIMIT="${LIMIT:-10000}"
+BRIAN_SAMPLES="${BRIAN_SAMPLES:-200}"; BRIAN_TARGET="${BRIAN_TARGET:-cython}"
+SMART_BATCH="${SMART_BATCH:-500}"
+PY=/usr/bin/python3
+SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+need=""
+[ -x /usr/bin/time ] || need="$need time"
+[ -x "$PY" ] || need="$need python3"
+if [ -n "$need" ]; then
+  $SUDO apt-get install -y $need >/dev/null 2>&1 || { $SUDO apt-get update >/dev/null && $SUDO apt-get install -y $need >/dev/null; }
+fi
+out="$here/work/run-$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$out"
+run() {  # name, command...
+  local name="$1"; shift
+  echo "== $name: $*" >&2
+  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/time -v "$@" >"$out/$name.log" 2>"$out/$name.time" \
+    || { echo "!! $name failed, see $out/$name.time" >&2; tail -5 "$out/$name.time" >&2; return 0; }
+  grep -v '^RESULT' "$out/$name.log" >&2 || true
+}
+run sgemm  "$PY" "$here/measure_sgemm.py"
+run naive  "$PY" "$here/peers/numpy_inisim.py" "$weights" "$@" --steps "$STEPS" --limit "$LIMIT"
+run smart  "$PY" "$here/peers/numpy_smart.py"  "$weights" "$@" --steps "$STEPS" --limit "$LIMIT" --batch "$SMART_BATCH"
+run brian2 "$PY" "$here/peers/brian2_inisim.py" "$weights" "$@" --steps "$STEPS" --samples "$BRIAN_SAMPLES" --target "$BRIAN_TARGET"
+# Volr Studio itself (VOLR=path to the volr command): the same weights, data and steps, as an experiment
+# whose weights are used as they are (already converted).
+if [ -n "${VOLR:-}" ]; then
+  labels=("$@"); [ ${#labels[@]} -ge 3 ] || labels=(fc1 fc2 fc3)
+  cat > "$out/bench.volr" <<VOLREOF
+network mlp {
+    input [1, 28, 28]
+    flatten
+    ${labels[0]}: dense 500 relu
+    ${labels[1]}: dense 500 relu
+    ${labels[2]}: dense 10 softmax
+}
+experiment bench {
+    network mlp
+    data idx "/usr/share/datasets/fashion-mnist" test limit $LIMIT
+    weights npz "$(readlink -f "$weights")"
+    convert { normalize none }
+    simulate { duration $STEPS steps, input constant, batch 1000 }
+}
+VOLREOF
+  run volr "$VOLR" simulate "$out/bench.volr" -o "$out/volr-results"
+fi
+
+"$PY" - "$out" <<'PYEOF'
+import os, re, sys
+out = sys.argv[1]
+def kv(line):
+    return dict(re.findall(r"(\w+)=(\S+)", line))
+def rss(name):
+    try:
+        m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", open(os.path.join(out, name + ".time")).read())
+        return int(m.group(1)) / 1024 if m else float("nan")
+    except OSError:
+        return float("nan")
+res = {}
+for name in ("sgemm", "naive", "smart", "brian2"):
+    try:
+        for line in open(os.path.join(out, name + ".log")):
+            if line.startswith("RESULT"):
+                res[name] = kv(line)
+    except OSError:
+        pass
+peak = float(res.get("sgemm", {}).get("gflops", "nan"))
+import json
+try:  # Volr Studio writes result.json; turn it into the peers' RESULT fields
+    j = json.load(open(os.path.join(out, "volr-results", "result.json")))
+    flops = 2 * (784 * 500 + 500 * 500 + 500 * 10)
+    res["volr"] = {"name": "volr-studio", "samples": str(j["samples"]), "steps": str(j["steps"]), "seconds": str(j["seconds"]),
+                   "sample_steps_per_s": str(j["sample_steps_per_second"]), "accuracy": str(j["accuracy"]),
+                   "gflops_equiv": str(flops * j["sample_steps_per_second"] / 1e9)}
+except (OSError, KeyError, ValueError):
+    pass
+print()
+print(f"sgemm peak (numpy, OpenBLAS kernel {res.get('sgemm', {}).get('corename', '?')}): {peak:.1f} GFLOP/s")
+print(f"{'name':<16}{'samples':>8}{'steps':>6}{'seconds':>10}{'sample-steps/s':>16}{'accuracy %':>12}"
+      f"{'GFLOP/s-eq':>12}{'% of peak':>10}{'peak RSS MiB':>14}")
+dense = None
+rows = []
+for name in ("volr", "naive", "smart", "brian2"):
+    r = res.get(name)
+    if not r:
+        print(f"{name:<16} (failed)")
+        continue
+    sps = float(r["sample_steps_per_s"])
+    g = r.get("gflops_equiv")
+    rows.append((r["name"], sps))
+    geq = float(g) if g else float("nan")
+    if name == "brian2" and dense is None:
+        pass
+    print(f"{r['name']:<16}{r['samples']:>8}{r['steps']:>6}{float(r['seconds']):>10.2f}{sps:>16.0f}"
+          f"{float(r['accuracy']) * 100:>12.2f}{geq:>12.1f}{geq / peak * 100:>10.1f}{rss(name):>14.0f}")
+if "brian2" in res:
+    b = res["brian2"]
+    print(f"(brian2: {b['samples']} samples only; compile+first step {b.get('compile_s')} s, build {b.get('build_s')} s, "
+          f"not in the run time; output counts identical to numpy-naive for {b.get('check_identical_neurons')} neurons)")
+base = dict(rows)
+if rows:
+    print("ratios (sample-steps/s): " + ", ".join(
+        f"{a}/{b} = {base[a] / base[b]:.2f}" for a, b in
+        [("volr-studio", "numpy-naive"), ("volr-studio", "numpy-smart"), ("numpy-smart", "numpy-naive")]
+        + [(n, p) for n in base for p in base if p.startswith("brian2") and (n.startswith("numpy") or n.startswith("volr"))]
+        if a in base and b in base))
+print(f"logs: {out}")
+PYEOF

@@ -1,0 +1,33 @@
+package org.volr.ann;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Collects {@link LayerActivation}s during one forward pass. */
+final class Recorder {
+	private final List<LayerActivation> recorded = new ArrayList<>();
+	/** The record that a following activation layer still belongs to, or -1. */
+	private int open = -1;
+
+	void weighted(LayerActivation activation) {
+		recorded.add(activation);
+		open = recorded.size() - 1;
+	}
+
+	/** An activation layer ran: if it directly follows a weighted layer, its output is that layer's output. */
+	void activated(INDArray output) {
+		if (open >= 0)
+			recorded.set(open, recorded.get(open).withPost(output));
+	}
+
+	/** Anything that changes values other than an activation (pooling, a fork) ends the weighted layer. */
+	void close() {
+		open = -1;
+	}
+
+	List<LayerActivation> result() {
+		return List.copyOf(recorded);
+	}
+}

@@ -1,0 +1,203 @@
+package org.volr.ann;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.volr.core.data.Batch;
+import org.volr.core.data.BatchIterator;
+import org.volr.core.data.Dataset;
+import org.volr.core.nd4j.Nd4jSupport;
+import org.volr.core.progress.Progress;
+import org.volr.core.weights.FloatTensor;
+import org.volr.core.weights.WeightStore;
+import org.volr.model.Network;
+import org.volr.model.Optimizer;
+import org.volr.model.Training;
+
+/**
+ * Trains a network for classification with nd4j's SameDiff (automatic differentiation): softmax cross-entropy,
+ * Adam or SGD, Glorot-uniform kernels and zero biases. Everything random (initial weights, the order of samples in
+ * every epoch, dropout masks) comes from one generator seeded by {@code Training.seed}, so two runs with the same
+ * seed produce the same weights.
+ */
+public final class Trainer {
+	/** Used when the model gives no seed, so that unseeded runs are still repeatable. */
+	public static final long DEFAULT_SEED = 42;
+
+	private Trainer() {
+	}
+
+	/** Trains and returns the weights in Volr Studio's conventions (see {@link AnnModel}). */
+	public static WeightStore train(Network network, Training settings, Dataset train, Progress progress) {
+		return run(network, settings, train, progress, false).weights();
+	}
+
+	/** Trains and also measures every mini-batch's loss (one extra forward pass per batch). */
+	public static TrainingResult trainWithLosses(Network network, Training settings, Dataset train, Progress progress) {
+		return run(network, settings, train, progress, true);
+	}
+
+	private static TrainingResult run(Network network, Training settings, Dataset train, Progress progress, boolean measureLoss) {
+		Nd4jSupport.init();
+		Progress p = progress == null ? Progress.NONE : progress;
+		int epochs = settings.getEpochs(), batch = settings.getBatch();
+		if (epochs <= 0 || batch <= 0)
+			throw new AnnException("training needs positive epochs and batch size, got epochs " + epochs + ", batch " + batch);
+		long seed = settings.isSetSeed() ? settings.getSeed() : DEFAULT_SEED;
+		SplittableRandom random = new SplittableRandom(seed);
+		TrainingGraph graph = new TrainingGraph(network, train.numClasses(), random.split());
+		graph.sd.setTrainingConfig(TrainingConfig.builder()
+				.updater(updater(settings))
+				.dataSetFeatureMapping(featureNames(graph))
+				.dataSetLabelMapping(TrainingGraph.LABEL)
+				.build());
+		InMemory data = InMemory.load(train, p);
+		SplittableRandom shuffling = random.split(), dropout = random.split();
+		int batchesPerEpoch = (data.size() + batch - 1) / batch;
+		float[] losses = new float[measureLoss ? epochs * batchesPerEpoch : 0];
+		int iteration = 0;
+		long start = System.currentTimeMillis();
+		p.begin("training " + network.getName(), (long) epochs * batchesPerEpoch);
+		try {
+			for (int epoch = 0; epoch < epochs; epoch++) {
+				int[] order = permutation(data.size(), shuffling);
+				for (int from = 0; from < order.length; from += batch) {
+					p.checkCancelled();
+					int n = Math.min(batch, order.length - from);
+					MultiDataSet b = batchOf(graph, data, order, from, n, dropout);
+					if (measureLoss)
+						losses[iteration] = loss(graph, b);
+					graph.sd.fit(b);
+					iteration++;
+					p.advance(1);
+				}
+			}
+		} finally {
+			p.done();
+		}
+		long millis = System.currentTimeMillis() - start;
+		WeightStore weights = new WeightStore();
+		for (var e : graph.parameters.entrySet())
+			weights.put(e.getKey(), FloatTensor.of(e.getValue().getArr()));
+		return new TrainingResult(weights, losses, millis);
+	}
+
+	// SameDiff's History of a single-batch fit carries no loss, so the loss is computed with the same inputs
+	private static float loss(TrainingGraph graph, MultiDataSet batch) {
+		Map<String, INDArray> inputs = new HashMap<>();
+		String[] features = featureNames(graph);
+		for (int i = 0; i < features.length; i++)
+			inputs.put(features[i], batch.getFeatures(i));
+		inputs.put(TrainingGraph.LABEL, batch.getLabels(0));
+		return graph.sd.outputSingle(inputs, graph.loss.name()).getFloat(0);
+	}
+
+	private static IUpdater updater(Training settings) {
+		double rate = settings.getLearningRate();
+		if (!(rate > 0))
+			throw new AnnException("learning rate must be positive, got " + rate);
+		return settings.getOptimizer() == Optimizer.SGD ? new Sgd(rate) : new Adam(rate);
+	}
+
+	private static String[] featureNames(TrainingGraph graph) {
+		String[] names = new String[1 + graph.dropoutMasks.size()];
+		names[0] = TrainingGraph.INPUT;
+		for (int i = 0; i < graph.dropoutMasks.size(); i++)
+			names[i + 1] = graph.dropoutMasks.get(i).placeholder();
+		return names;
+	}
+
+	/** Fisher–Yates with the run's generator: the same seed gives the same order on every machine. */
+	static int[] permutation(int size, SplittableRandom random) {
+		int[] order = new int[size];
+		for (int i = 0; i < size; i++)
+			order[i] = i;
+		for (int i = size - 1; i > 0; i--) {
+			int j = random.nextInt(i + 1);
+			int t = order[i];
+			order[i] = order[j];
+			order[j] = t;
+		}
+		return order;
+	}
+
+	private static MultiDataSet batchOf(TrainingGraph graph, InMemory data, int[] order, int from, int n, SplittableRandom dropout) {
+		int sampleSize = data.sampleSize();
+		float[] x = new float[n * sampleSize];
+		float[] y = new float[n * data.classes()];
+		for (int i = 0; i < n; i++) {
+			int s = order[from + i];
+			System.arraycopy(data.features(), s * sampleSize, x, i * sampleSize, sampleSize);
+			y[i * data.classes() + data.labels()[s]] = 1f;
+		}
+		INDArray[] features = new INDArray[1 + graph.dropoutMasks.size()];
+		features[0] = Nd4j.create(x, batchShape(n, data.sampleShape()), 'c');
+		for (int m = 0; m < graph.dropoutMasks.size(); m++)
+			features[m + 1] = mask(graph.dropoutMasks.get(m), n, dropout);
+		INDArray labels = Nd4j.create(y, new long[] { n, data.classes() }, 'c');
+		return new MultiDataSet(features, new INDArray[] { labels });
+	}
+
+	/** Inverted dropout: kept values are scaled by 1/(1 − rate), so inference needs no change. */
+	private static INDArray mask(TrainingGraph.DropoutMask m, int n, SplittableRandom random) {
+		int size = 1;
+		for (int d : m.sampleShape())
+			size *= d;
+		float keep = (float) (1 / (1 - m.rate()));
+		float[] values = new float[n * size];
+		for (int i = 0; i < values.length; i++)
+			values[i] = random.nextDouble() < m.rate() ? 0f : keep;
+		return Nd4j.create(values, batchShape(n, m.sampleShape()), 'c');
+	}
+
+	private static long[] batchShape(int n, int[] sample) {
+		long[] shape = new long[sample.length + 1];
+		shape[0] = n;
+		for (int i = 0; i < sample.length; i++)
+			shape[i + 1] = sample[i];
+		return shape;
+	}
+
+	/** The training set read once into memory, since every epoch visits it in a new order. */
+	private record InMemory(float[] features, int[] labels, int[] sampleShape, int sampleSize, int classes) {
+		int size() {
+			return labels.length;
+		}
+
+		static InMemory load(Dataset data, Progress p) {
+			int[] shape = data.sampleShape();
+			int sampleSize = 1;
+			for (int d : shape)
+				sampleSize *= d;
+			long total = (long) sampleSize * data.size();
+			if (total > Integer.MAX_VALUE - 8)
+				throw new AnnException(data.name() + " is too large to train on in memory (" + data.size() + " samples of "
+						+ sampleSize + " values); use a limit");
+			float[] features = new float[(int) total];
+			int[] labels = new int[data.size()];
+			int at = 0;
+			try (BatchIterator batches = data.batches(1024)) {
+				while (batches.hasNext()) {
+					p.checkCancelled();
+					Batch b = batches.next();
+					System.arraycopy(b.features(), 0, features, at * sampleSize, b.features().length);
+					System.arraycopy(b.labels(), 0, labels, at, b.size());
+					at += b.size();
+				}
+			}
+			for (int label : labels)
+				if (label < 0 || label >= data.numClasses())
+					throw new AnnException(data.name() + ": label " + label + " outside 0.." + (data.numClasses() - 1));
+			return new InMemory(features, labels, shape, sampleSize, data.numClasses());
+		}
+	}
+
+}

@@ -1,0 +1,107 @@
+package org.volr.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.volr.core.data.Dataset;
+import org.volr.core.data.DatasetOptions;
+import org.volr.core.data.Datasets;
+import org.volr.lang.api.Diagnostic;
+import org.volr.lang.api.VolrLanguage;
+import org.volr.model.DataSource;
+import org.volr.model.EncodingKind;
+import org.volr.model.Element;
+import org.volr.model.Experiment;
+import org.volr.model.Quantity;
+import org.volr.model.Simulation;
+import org.volr.model.VolrFile;
+import org.volr.model.units.Dimension;
+import org.volr.model.units.Units;
+import org.volr.sim.Encoding;
+import org.volr.sim.NeuronSpec;
+import org.volr.sim.SimulationConfig;
+
+/**
+ * An experiment read from a .volr file, with everything it names resolved: the file is checked first, paths are
+ * taken relative to it, and the simulation settings become numbers (steps, probabilities, neuron constants).
+ */
+final class ExperimentSetup {
+	final Path file;
+	final Experiment experiment;
+
+	private ExperimentSetup(Path file, Experiment experiment) {
+		this.file = file;
+		this.experiment = experiment;
+	}
+
+	/** Loads and checks the file; errors are printed and make this return null. */
+	static ExperimentSetup load(Path file, String name, Console console) throws UsageException {
+		VolrLanguage lang = VolrLanguage.create();
+		VolrLanguage.Workspace ws = lang.workspace();
+		ws.add(file);
+		List<Diagnostic> errors = ws.check().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList();
+		if (!errors.isEmpty()) {
+			errors.forEach(console.out()::println);
+			return null;
+		}
+		VolrFile model = ws.model(file);
+		List<Experiment> experiments = new ArrayList<>();
+		for (Element e : model.getElements())
+			if (e instanceof Experiment x && (name == null || name.equals(x.getName())))
+				experiments.add(x);
+		if (experiments.isEmpty())
+			throw new UsageException(name == null ? file + " declares no experiment" : "no experiment '" + name + "' in " + file);
+		if (experiments.size() > 1)
+			throw new UsageException(file + " declares several experiments; choose one with --experiment "
+					+ String.join("|", experiments.stream().map(Experiment::getName).toList()));
+		return new ExperimentSetup(file, experiments.get(0));
+	}
+
+	Path resolve(String path) {
+		Path p = Path.of(path);
+		return p.isAbsolute() ? p : file.toAbsolutePath().getParent().resolve(p);
+	}
+
+	/** The experiment's data (its 'data' clause), or null when it has none. */
+	Dataset data(DataSource source) {
+		if (source == null)
+			return null;
+		DatasetOptions options = DatasetOptions.of(source.isSetLimit() ? source.getLimit() : null,
+				source.isSetScale() ? source.getScale() : null,
+				source.isSetChannelOrder() ? source.getChannelOrder().getLiteral() : null);
+		Path path = resolve(source.getPath());
+		if (!Files.exists(path))
+			throw new IllegalArgumentException(file + ": data '" + source.getPath() + "' not found (looked for " + path + ")");
+		return Datasets.open(source.getFormat().getLiteral(), path, source.getSplit().getLiteral(), options);
+	}
+
+	/** Simulation settings: duration in steps (or time / dt), Poisson probability per step = rate · dt. */
+	SimulationConfig simulation(int stepsOverride) {
+		Simulation s = experiment.getSimulation();
+		double dtMs = 1.0;
+		if (s != null && s.getDt() != null)
+			dtMs = Units.toBase(s.getDt());
+		int steps = 100;
+		if (s != null && s.getDuration() != null) {
+			Quantity d = s.getDuration();
+			boolean inSteps = Units.dimensionOf(d.getUnit()).orElse(Dimension.STEPS) == Dimension.STEPS;
+			steps = (int) Math.round(inSteps ? d.getValue() : Units.toBase(d) / dtMs);
+		}
+		if (stepsOverride > 0)
+			steps = stepsOverride;
+		int batch = s != null && s.isSetBatch() ? s.getBatch() : 256;
+		long seed = experiment.isSetSeed() ? experiment.getSeed() : 0;
+		NeuronSpec neuron = NeuronSpec.from(experiment.getNeuron(), experiment.getConversion(), dtMs);
+		Encoding encoding = Encoding.CONSTANT;
+		double probability = 0;
+		if (s != null && s.getInput() != null && s.getInput().getKind() == EncodingKind.POISSON) {
+			encoding = Encoding.POISSON;
+			probability = Units.toBase(s.getInput().getRate()) * dtMs / 1000.0;
+		} else if (s != null && s.getInput() != null && s.getInput().getKind() == EncodingKind.EVENTS) {
+			throw new IllegalArgumentException(file + ": event (DVS) input is not simulated yet");
+		}
+		return new SimulationConfig(steps, encoding, probability, neuron, seed, batch, 0);
+	}
+}

@@ -1,0 +1,142 @@
+package org.volr.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.volr.ann.AnnModel;
+import org.volr.ann.Evaluator;
+import org.volr.ann.Trainer;
+import org.volr.convert.ImportException;
+import org.volr.convert.keras.KerasImporter;
+import org.volr.core.data.Dataset;
+import org.volr.core.progress.Progress;
+import org.volr.core.weights.WeightStore;
+import org.volr.model.Conversion;
+import org.volr.model.DataSource;
+import org.volr.model.Experiment;
+import org.volr.model.ImportedWeights;
+import org.volr.model.Network;
+import org.volr.model.Normalization;
+import org.volr.model.Split;
+import org.volr.model.Training;
+import org.volr.model.WeightSource;
+import org.volr.sim.SimulationResult;
+
+/** The steps of an experiment before and after simulation, shared by run, train and convert. */
+final class Pipeline {
+	private final ExperimentSetup setup;
+	private final Console console;
+	private final Progress progress;
+	private final List<String> notes = new ArrayList<>();
+	private String conversionJson = "null";
+
+	Pipeline(ExperimentSetup setup, Console console, Progress progress) {
+		this.setup = setup;
+		this.console = console;
+		this.progress = progress;
+	}
+
+	Experiment experiment() {
+		return setup.experiment;
+	}
+
+	Dataset testData(int limit) throws PipelineException {
+		DataSource source = setup.experiment.getData();
+		if (source == null)
+			throw new PipelineException("experiment '" + setup.experiment.getName() + "' has no data; add e.g."
+					+ " data idx \"/usr/share/datasets/fashion-mnist\" test");
+		if (limit > 0) {
+			source = EcoreUtil.copy(source);
+			source.setLimit(source.isSetLimit() ? Math.min(limit, source.getLimit()) : limit);
+		}
+		return setup.data(source);
+	}
+
+	/** Training data: the train block's own, or the experiment's data source with the train split. */
+	Dataset trainData(Training training) {
+		DataSource source = training != null && training.getData() != null ? training.getData() : null;
+		if (source == null) {
+			source = EcoreUtil.copy(setup.experiment.getData());
+			source.setSplit(Split.TRAIN);
+			source.unsetLimit();
+		}
+		return setup.data(source);
+	}
+
+	WeightStore weights() throws PipelineException {
+		WeightSource source = setup.experiment.getWeights();
+		Network network = setup.experiment.getNetwork();
+		if (source instanceof ImportedWeights w) {
+			Path path = setup.resolve(w.getPath());
+			if (!Files.exists(path))
+				throw new PipelineException("weights '" + w.getPath() + "' not found (looked for " + path + ")");
+			switch (w.getFormat()) {
+			case NPZ:
+				return WeightStore.read(path);
+			case KERAS:
+				try {
+					return KerasImporter.importHdf5(path, network.getName()).weights();
+				} catch (ImportException e) {
+					throw new PipelineException(e.getMessage());
+				}
+			default:
+				throw new PipelineException(w.getFormat().getLiteral() + " weights are not imported yet; use keras or npz");
+			}
+		}
+		if (source instanceof Training training) {
+			Dataset train = trainData(training);
+			console.err().printf(Locale.ROOT, "training %s on %d samples of %s%n", network.getName(), train.size(), train.name());
+			return Trainer.train(network, training, train, progress);
+		}
+		throw new PipelineException("experiment '" + setup.experiment.getName() + "' has no weights: add"
+				+ " 'weights npz \"...\"', 'weights keras \"...\"' or a 'train { ... }' block");
+	}
+
+	double annAccuracy(WeightStore weights, Dataset test) {
+		AnnModel model = AnnModel.of(setup.experiment.getNetwork(), weights);
+		return Evaluator.accuracy(model, test, 500, progress);
+	}
+
+	/** The converted weights (also written to DIR/converted.npz), or the weights as they are when told not to normalise. */
+	WeightStore convert(WeightStore weights, Path out) throws PipelineException, IOException {
+		Conversion conversion = setup.experiment.getConversion();
+		WeightStore converted;
+		if (conversion != null && conversion.getNormalization() == Normalization.NONE) {
+			converted = weights;
+			notes.add("weights used as they are (normalize none)");
+		} else {
+			converted = ConversionStep.run(setup, conversion, weights, this::trainOrTestData, progress, this::setConversionJson);
+		}
+		Files.createDirectories(out);
+		converted.write(out.resolve("converted.npz"));
+		return converted;
+	}
+
+	private Dataset trainOrTestData() {
+		Training training = setup.experiment.getWeights() instanceof Training t ? t : null;
+		try {
+			return trainData(training);
+		} catch (RuntimeException e) {
+			notes.add("normalised on the test data: no training split found (" + e.getMessage() + ")");
+			return setup.data(setup.experiment.getData());
+		}
+	}
+
+	private void setConversionJson(String json) {
+		conversionJson = json;
+	}
+
+	void writeReport(Path out, SimulationResult result, double annAccuracy) throws IOException {
+		String json = String.format(Locale.ROOT, "{\n  \"experiment\": \"%s\",\n  \"ann_accuracy\": %s,\n  \"snn_accuracy\": %.6f,\n"
+				+ "  \"conversion\": %s,\n  \"notes\": [%s]\n}\n", setup.experiment.getName(),
+				Double.isNaN(annAccuracy) ? "null" : String.format(Locale.ROOT, "%.6f", annAccuracy), result.finalAccuracy(),
+				conversionJson, String.join(", ", notes.stream().map(n -> "\"" + n.replace("\"", "'") + "\"").toList()));
+		org.volr.core.io.AtomicFiles.writeString(out.resolve("report.json"), json);
+	}
+}

@@ -1,0 +1,39 @@
+package org.volr.convert;
+
+import java.util.List;
+
+import org.volr.ann.AnnModel;
+import org.volr.core.data.Dataset;
+import org.volr.core.progress.Progress;
+import org.volr.core.weights.WeightStore;
+import org.volr.model.Conversion;
+import org.volr.model.Network;
+
+/**
+ * Converts an analog network's weights for a spiking network with threshold 1: normalises them from data
+ * ({@link Normalization}) so that each layer's activations, divided by its λ, mostly lie in [0, 1], the range a
+ * neuron can represent by its rate. Pure: nothing is written, the inputs are not changed.
+ */
+public final class Converter {
+	private Converter() {
+	}
+
+	/**
+	 * @param normalizationData samples to measure activations on, typically the training set, inputs in [0, 1]
+	 */
+	public static ConversionResult convert(Network network, WeightStore weights, Conversion settings, Dataset normalizationData,
+			Progress progress) {
+		AnnModel model = AnnModel.of(network, weights);
+		List<LayerScale> scales = Normalization.scales(model, normalizationData, settings, progress);
+		return new ConversionResult(rescale(network, weights, scales), List.copyOf(scales));
+	}
+
+	/**
+	 * W_l ← W_l · λ_{l−1} / λ_l and b_l ← b_l / λ_l for every layer with weights, λ_0 = 1; pooling, flatten and
+	 * reshape keep the scale of the layer before them. Then layer l of the new network computes the original
+	 * activation divided by λ_l exactly (for relu and linear layers, which commute with positive scaling).
+	 */
+	public static WeightStore rescale(Network network, WeightStore weights, List<LayerScale> scales) {
+		return WeightScaling.apply(network, weights, scales);
+	}
+}
