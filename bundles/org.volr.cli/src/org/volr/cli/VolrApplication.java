@@ -12,6 +12,8 @@ public class VolrApplication implements IApplication {
 	@Override
 	public Object start(IApplicationContext context) {
 		System.setProperty("java.awt.headless", "true"); // plots are drawn without a display
+		// nd4j and SameDiff log every op they add at INFO; a user wants results and real warnings only
+		System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
 		quietLogging();
 		String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
 		int code = new VolrCli(System.out, System.err).run(args == null ? new String[0] : args);

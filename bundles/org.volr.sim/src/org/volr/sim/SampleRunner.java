@@ -129,16 +129,14 @@ final class SampleRunner {
 						drive = constantCurrent;
 					} else if (plainIF) {
 						float[] c = current[l];
-						for (int e = 0; e < count; e++)
-							synapticOps += plan.deliver(events[e], c);
+						synapticOps += plan.deliverAll(events, count, c);
 						count = integratePlain(potential[l], c, bias[l], spikes[l]);
 						events = spikes[l];
 						spikesPerLayer[l] += count;
 						continue;
 					} else {
 						float[] c = current[l];
-						for (int e = 0; e < count; e++)
-							synapticOps += plan.deliver(events[e], c);
+						synapticOps += plan.deliverAll(events, count, c);
 						float[] b = bias[l];
 						for (int j = 0; j < c.length; j++)
 							c[j] += b[j];

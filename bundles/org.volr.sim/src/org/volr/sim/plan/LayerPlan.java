@@ -36,6 +36,14 @@ public abstract class LayerPlan {
 	/** Adds the effect of one spike of input {@code input} to {@code current}; returns the synaptic operations done. */
 	public abstract int deliver(int input, float[] current);
 
+	/** Delivers the spikes {@code inputs[0..count)} of one step, in order; returns the synaptic operations done. */
+	public int deliverAll(int[] inputs, int count, float[] current) {
+		int ops = 0;
+		for (int e = 0; e < count; e++)
+			ops += deliver(inputs[e], current);
+		return ops;
+	}
+
 	/** The analog map without bias, out = W·x, for a first layer driven by constant input. */
 	public void forward(float[] x, int offset, float[] out) {
 		java.util.Arrays.fill(out, 0f);
