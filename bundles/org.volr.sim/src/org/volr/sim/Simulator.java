@@ -40,10 +40,20 @@ public final class Simulator {
 		progress.begin("Simulating " + config.steps() + " steps", data.size());
 		long sampleIndex = 0;
 		int[] outputCounts = new int[data.size() * network.outputs()];
-		try (BatchIterator batches = data.batches(config.batch())) {
-			while (batches.hasNext()) {
+		// the next batch is read (and decompressed) while the current one is simulated
+		ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+			Thread t = new Thread(r, "volr-sim-reader");
+			t.setDaemon(true);
+			return t;
+		});
+		BatchIterator batches = data.batches(config.batch());
+		Future<Batch> pending = null;
+		try {
+			pending = batches.hasNext() ? reader.submit(batches::next) : null;
+			while (pending != null) {
 				progress.checkCancelled();
-				Batch batch = batches.next();
+				Batch batch = pending.get();
+				pending = batches.hasNext() ? reader.submit(batches::next) : null;
 				int n = batch.size(), sampleSize = batch.features().length / Math.max(n, 1);
 				List<Future<?>> work = new ArrayList<>();
 				for (int k = 0; k < threads; k++) {
@@ -67,6 +77,9 @@ public final class Simulator {
 			throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
 		} finally {
 			pool.shutdownNow();
+			awaitQuietly(pending); // the iterator must not be closed while the reader is inside next()
+			batches.close();
+			reader.shutdownNow();
 			progress.done();
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
@@ -116,6 +129,18 @@ public final class Simulator {
 			progress.done();
 		}
 		return SimulationResult.merge(network, config, runners, (System.nanoTime() - start) / 1e9, outputCounts);
+	}
+
+	private static void awaitQuietly(Future<?> f) {
+		if (f == null)
+			return;
+		try {
+			f.get();
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		} catch (ExecutionException | java.util.concurrent.CancellationException e) {
+			// already reported, or the run failed for another reason being reported now
+		}
 	}
 
 	/** Neurons per layer (0 for max pooling, which only routes spikes). */
