@@ -133,9 +133,11 @@ final class Pipeline {
 	}
 
 	void writeReport(Path out, SimulationResult result, double annAccuracy) throws IOException {
-		String json = String.format(Locale.ROOT, "{\n  \"experiment\": \"%s\",\n  \"ann_accuracy\": %s,\n  \"snn_accuracy\": %.6f,\n"
+		// result is null when only converting: no SNN accuracy yet
+		String json = String.format(Locale.ROOT, "{\n  \"experiment\": \"%s\",\n  \"ann_accuracy\": %s,\n  \"snn_accuracy\": %s,\n"
 				+ "  \"conversion\": %s,\n  \"notes\": [%s]\n}\n", setup.experiment.getName(),
-				Double.isNaN(annAccuracy) ? "null" : String.format(Locale.ROOT, "%.6f", annAccuracy), result.finalAccuracy(),
+				Double.isNaN(annAccuracy) ? "null" : String.format(Locale.ROOT, "%.6f", annAccuracy),
+				result == null ? "null" : String.format(Locale.ROOT, "%.6f", result.finalAccuracy()),
 				conversionJson, String.join(", ", notes.stream().map(n -> "\"" + n.replace("\"", "'") + "\"").toList()));
 		org.volr.core.io.AtomicFiles.writeString(out.resolve("report.json"), json);
 	}

@@ -25,6 +25,8 @@ public record NeuronSpec(NeuronKind kind, float threshold, ResetMode reset, floa
 	/** Resolves a neuron block of an experiment; dtMillis is the simulation step in ms. */
 	public static NeuronSpec from(NeuronModel model, Conversion conversion, double dtMillis) {
 		NeuronKind kind = model == null ? NeuronKind.IF : model.getKind();
+		if (kind == NeuronKind.CUBA_LIF) // refusing beats simulating it silently as a plain LIF neuron
+			throw new IllegalArgumentException("CubaLIF neurons (current-based synapses) are not simulated yet; use IF or LIF");
 		Map<String, NeuronParameters.Spec> specs = NeuronParameters.of(kind);
 		java.util.HashMap<String, Double> values = new java.util.HashMap<>();
 		specs.forEach((name, spec) -> values.put(name, spec.defaultValue()));

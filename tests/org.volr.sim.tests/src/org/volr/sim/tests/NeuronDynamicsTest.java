@@ -85,6 +85,20 @@ class NeuronDynamicsTest {
 	}
 
 	@Test
+	void neuronBlocksResolveToStepConstants() {
+		org.volr.model.NeuronModel lif = org.volr.model.VolrFactory.eINSTANCE.createNeuronModel();
+		lif.setKind(NeuronKind.LIF);
+		NeuronSpec spec = NeuronSpec.from(lif, null, 1.0);
+		assertEquals((float) Math.exp(-1.0 / 20.0), spec.leak(), 1e-7, "default tau_m 20 ms at dt 1 ms");
+		assertEquals(ResetMode.SUBTRACT, spec.reset());
+		org.volr.model.NeuronModel cuba = org.volr.model.VolrFactory.eINSTANCE.createNeuronModel();
+		cuba.setKind(NeuronKind.CUBA_LIF);
+		IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+				() -> NeuronSpec.from(cuba, null, 1.0));
+		org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("not simulated yet"), e.getMessage());
+	}
+
+	@Test
 	void consumedDriveIsClearedForTheNextStep() {
 		float[] v = { 0f }, d = { 0.4f };
 		NeuronDynamics.step(NeuronSpec.defaultIF(), v, d, true, null, new int[1]);

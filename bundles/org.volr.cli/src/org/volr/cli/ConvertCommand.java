@@ -1,0 +1,67 @@
+package org.volr.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import org.volr.core.data.Dataset;
+import org.volr.core.progress.CancelledException;
+import org.volr.core.progress.ConsoleProgress;
+import org.volr.core.weights.WeightStore;
+
+/** {@code volr convert}: normalise an experiment's ANN for spiking neurons and write the converted weights. */
+final class ConvertCommand implements Command {
+	@Override
+	public String name() {
+		return "convert";
+	}
+
+	@Override
+	public String summary() {
+		return "convert an experiment's ANN to spiking weights (normalisation) and report λ per layer";
+	}
+
+	@Override
+	public String usage() {
+		return """
+				usage: volr convert FILE.volr [--experiment NAME] [-o DIR]
+
+				Takes the experiment's weights (imported or trained), measures the ANN's accuracy, normalises every
+				layer as its convert block says (percentile of the activations on 'samples' training samples, layer-
+				or channel-wise) and writes DIR/converted.npz and DIR/report.json (λ and the clipped fraction of
+				every layer). Default DIR: EXPERIMENT-results beside FILE.""";
+	}
+
+	@Override
+	public int run(List<String> args, Console console) throws UsageException {
+		TrainCommand.Options o = TrainCommand.Options.parse(args);
+		ExperimentSetup setup = ExperimentSetup.load(o.file(), o.experiment(), console);
+		if (setup == null)
+			return 1;
+		Path out = o.output() != null ? o.output()
+				: o.file().toAbsolutePath().getParent().resolve(setup.experiment.getName() + "-results");
+		ConsoleProgress progress = ConsoleProgress.onStandardError();
+		try {
+			Pipeline pipeline = new Pipeline(setup, console, progress);
+			Dataset test = pipeline.testData(-1);
+			WeightStore weights = pipeline.weights();
+			double accuracy = pipeline.annAccuracy(weights, test);
+			pipeline.convert(weights, out);
+			pipeline.writeReport(out, null, accuracy);
+			console.out().printf(Locale.ROOT, "converted %s (ANN accuracy %.2f %%)%n", setup.experiment.getNetwork().getName(), 100 * accuracy);
+			console.out().print(Files.readString(out.resolve("report.json")));
+			return 0;
+		} catch (CancelledException e) {
+			console.err().println("volr convert: cancelled");
+			return 1;
+		} catch (IOException e) {
+			console.err().println("volr convert: cannot write " + out + ": " + e.getMessage());
+			return 1;
+		} catch (PipelineException | IllegalArgumentException | java.io.UncheckedIOException e) {
+			console.out().println(o.file() + ":1:1: error: " + e.getMessage());
+			return 1;
+		}
+	}
+}

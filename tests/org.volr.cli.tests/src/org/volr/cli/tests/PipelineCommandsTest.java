@@ -1,0 +1,122 @@
+package org.volr.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.volr.cli.VolrCli;
+
+/**
+ * The pipeline commands on real data: a third-party Keras LeNet imported, converted and simulated on the real
+ * MNIST test images; a diagram drawn; a small network trained on Fashion-MNIST.
+ */
+class PipelineCommandsTest {
+	private static final Path SHARED = Path.of(System.getProperty("volr.shared.data", "../../../shared/data"));
+	private static final String FASHION = "/usr/share/datasets/fashion-mnist";
+
+	@TempDir
+	Path tmp;
+
+	record Run(int code, String out, String err) {
+	}
+
+	private static Run volr(String... args) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+		int code = new VolrCli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+				.run(args);
+		return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	}
+
+	private static double number(String text, String regex) {
+		Matcher m = Pattern.compile(regex).matcher(text);
+		assertTrue(m.find(), "no match for " + regex + " in:\n" + text);
+		return Double.parseDouble(m.group(1));
+	}
+
+	@Test
+	void importedLeNetRunsAsASpikingNetworkOnRealMnist() throws IOException {
+		Path volrFile = tmp.resolve("lenet.volr");
+		Run imported = volr("import", SHARED.resolve("keras/lenet5-98.96.h5").toString(), "-o", volrFile.toString(), "--name", "lenet");
+		assertEquals(0, imported.code(), imported.out() + imported.err());
+		String text = Files.readString(volrFile);
+		assertTrue(text.contains("// - removed layer 5 'dropout_1' (Dropout)"), text);
+		assertTrue(Files.exists(tmp.resolve("lenet.npz")));
+		assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(volrFile)));
+		// give the imported experiment data, a conversion and a short simulation, then run it
+		Files.writeString(volrFile, text.replace("weights npz \"lenet.npz\"", """
+				weights npz "lenet.npz"
+				    data npz "%s" test limit 300
+				    convert { normalize percentile 99.9, samples 300 }
+				    simulate { duration 60 steps, input constant, batch 100 }
+				""".formatted(SHARED.resolve("mnist-npz").toAbsolutePath())));
+		Path results = tmp.resolve("results");
+		Run run = volr("run", volrFile.toString(), "-o", results.toString());
+		assertEquals(0, run.code(), run.out() + run.err());
+		double ann = number(run.out(), "ANN accuracy\\s+([0-9.]+) %"), snn = number(run.out(), "SNN accuracy\\s+([0-9.]+) %");
+		assertTrue(ann > 97, "LeNet on 300 MNIST images: " + ann);
+		assertTrue(snn > ann - 3, "spiking LeNet after 60 steps: " + snn + " vs ANN " + ann);
+		for (String f : new String[] { "result.json", "accuracy.csv", "report.json", "converted.npz", "accuracy.png", "accuracy.svg",
+				"rates.png", "rates.svg" })
+			assertTrue(Files.size(results.resolve(f)) > 0, f);
+		String report = Files.readString(results.resolve("report.json"));
+		assertTrue(report.contains("\"layer\": \"conv2d_1\", \"lambda\": "), report);
+	}
+
+	@Test
+	void diagramWritesAnSvgWithOneNodePerLayer() throws IOException {
+		Path svg = tmp.resolve("cnn.svg");
+		Path examples = Path.of(System.getProperty("volr.examples", "../../examples"));
+		Run r = volr("diagram", examples.resolve("fmnist-cnn/fmnist-cnn.volr").toString(), "--svg", svg.toString());
+		assertEquals(0, r.code(), r.out() + r.err());
+		String text = Files.readString(svg);
+		assertTrue(text.startsWith("<svg") || text.startsWith("<?xml"), text.substring(0, 40));
+		assertTrue(text.contains("[6, 28, 28]") && text.contains("input [1, 28, 28]"), "shapes drawn");
+	}
+
+	@Test
+	void trainWritesWeightsThatClassifyFashionMnist() throws IOException {
+		Path file = tmp.resolve("mlp.volr");
+		Files.writeString(file, """
+				network mlp {
+				    input [1, 28, 28]
+				    flatten
+				    h: dense 64 relu
+				    o: dense 10 softmax
+				}
+				experiment small {
+				    network mlp
+				    data idx "%s" test limit 500
+				    train { epochs 1, batch 32, optimizer adam 0.002, seed 3, data idx "%s" train limit 3000 }
+				}
+				""".formatted(FASHION, FASHION));
+		Path weights = tmp.resolve("w.npz");
+		Run r = volr("train", file.toString(), "-o", weights.toString());
+		assertEquals(0, r.code(), r.out() + r.err());
+		assertTrue(number(r.out(), "test accuracy ([0-9.]+) %") > 65, r.out());
+		assertTrue(Files.size(weights) > 4 * 784 * 64);
+	}
+
+	@Test
+	void aBrokenExperimentIsADiagnosticNotACrash() throws IOException {
+		Path file = tmp.resolve("broken.volr");
+		Files.writeString(file, """
+				network n { input [2]  a: dense 2 relu }
+				experiment e { network n  weights npz "missing.npz" }
+				""");
+		Run r = volr("run", file.toString());
+		assertEquals(1, r.code());
+		assertTrue(r.out().contains("broken.volr:1:1: error: experiment 'e' has no data"), r.out());
+		assertTrue(!r.err().contains("Exception"), r.err());
+	}
+}
