@@ -35,6 +35,7 @@ final class Pipeline {
 	private final Progress progress;
 	private final List<String> notes = new ArrayList<>();
 	private String conversionJson = "null";
+	private String correlationJson = "null";
 
 	Pipeline(ExperimentSetup setup, Console console, Progress progress) {
 		this.setup = setup;
@@ -132,13 +133,17 @@ final class Pipeline {
 		conversionJson = json;
 	}
 
+	void setCorrelationJson(String json) {
+		correlationJson = json;
+	}
+
 	void writeReport(Path out, SimulationResult result, double annAccuracy) throws IOException {
 		// result is null when only converting: no SNN accuracy yet
 		String json = String.format(Locale.ROOT, "{\n  \"experiment\": \"%s\",\n  \"ann_accuracy\": %s,\n  \"snn_accuracy\": %s,\n"
-				+ "  \"conversion\": %s,\n  \"notes\": [%s]\n}\n", setup.experiment.getName(),
+				+ "  \"conversion\": %s,\n  \"ann_snn_correlation\": %s,\n  \"notes\": [%s]\n}\n", setup.experiment.getName(),
 				Double.isNaN(annAccuracy) ? "null" : String.format(Locale.ROOT, "%.6f", annAccuracy),
 				result == null ? "null" : String.format(Locale.ROOT, "%.6f", result.finalAccuracy()),
-				conversionJson, String.join(", ", notes.stream().map(n -> "\"" + n.replace("\"", "'") + "\"").toList()));
+				conversionJson, correlationJson, String.join(", ", notes.stream().map(n -> "\"" + n.replace("\"", "'") + "\"").toList()));
 		org.volr.core.io.AtomicFiles.writeString(out.resolve("report.json"), json);
 	}
 }

@@ -48,7 +48,7 @@ final class RunCommand implements Command {
 				its train block), measures the ANN's accuracy on the data, converts the network (normalisation as
 				in its convert block), simulates it (simulate block: duration, dt, input encoding, batch; neuron
 				block; seed) and writes DIR (default: FILE's folder / EXPERIMENT-results/): result.json,
-				accuracy.csv, converted.npz, accuracy.png/.svg and rates.png/.svg.
+				accuracy.csv, report.json, converted.npz and the plots accuracy, rates and ann-vs-snn (.png/.svg).
 				--steps and --limit override the duration and the number of test samples.""";
 	}
 
@@ -88,13 +88,17 @@ final class RunCommand implements Command {
 			WeightStore weights = pipeline.weights();
 			double annAccuracy = pipeline.annAccuracy(weights, test);
 			WeightStore converted = pipeline.convert(weights, out);
-			SimulationConfig config = setup.simulation(steps);
+			SimulationConfig config = setup.simulation(steps).withRecording(200);
 			SpikingNetwork snn = SpikingNetwork.lower(network, converted);
 			SimulationResult result = Simulator.run(snn, test, config, progress);
 			result.write(out);
+			RateComparison rates = RateComparison.of(network, converted, test, result);
+			pipeline.setCorrelationJson(rates.toJson());
 			pipeline.writeReport(out, result, annAccuracy);
 			ResultPlots.writeAll(result, annAccuracy, out);
-			printSummary(console, setup, result, annAccuracy, out);
+			if (!rates.points.isEmpty())
+				ResultPlots.write(ResultPlots.annVersusSnn(rates.points), out, "ann-vs-snn");
+			printSummary(console, setup, result, annAccuracy, out, rates);
 			return 0;
 		} catch (LoweringException e) {
 			console.out().println(file + ":1:1: error: " + e.getMessage());
@@ -111,7 +115,8 @@ final class RunCommand implements Command {
 		}
 	}
 
-	private static void printSummary(Console console, ExperimentSetup setup, SimulationResult r, double ann, Path out) {
+	private static void printSummary(Console console, ExperimentSetup setup, SimulationResult r, double ann, Path out,
+			RateComparison rates) {
 		var o = console.out();
 		o.printf(Locale.ROOT, "experiment %s: %d samples, %d steps%n", setup.experiment.getName(), r.samples(), r.steps());
 		if (!Double.isNaN(ann))
@@ -122,9 +127,14 @@ final class RunCommand implements Command {
 			if (t <= acc.length)
 				curve.append(String.format(Locale.ROOT, "  T=%d %.2f", t, 100 * acc[t - 1]));
 		o.printf(Locale.ROOT, "  SNN accuracy  %6.2f %% at T=%d   (%s )%n", 100 * r.finalAccuracy(), r.steps(), curve.toString().trim());
-		for (int l = 0; l < r.layers().size(); l++)
-			if (r.neuronsPerLayer()[l] > 0)
-				o.printf(Locale.ROOT, "  layer %-12s %7d neurons  rate %.4f spikes/step%n", r.layers().get(l), r.neuronsPerLayer()[l], r.rate(l));
+		for (int l = 0; l < r.layers().size(); l++) {
+			if (r.neuronsPerLayer()[l] == 0)
+				continue;
+			String label = r.layers().get(l);
+			String corr = rates.correlations.stream().filter(c -> c.layer().equals(label)).findFirst()
+					.map(c -> String.format(Locale.ROOT, "  ANN/SNN correlation %.3f", c.pearson())).orElse("");
+			o.printf(Locale.ROOT, "  layer %-12s %7d neurons  rate %.4f spikes/step%s%n", label, r.neuronsPerLayer()[l], r.rate(l), corr);
+		}
 		o.printf(Locale.ROOT, "  synaptic operations %,.0f per sample; first output spike at step %.1f on average%n",
 				r.synapticOps() / (double) Math.max(1, r.samples()), r.meanFirstOutputSpike());
 		o.printf(Locale.ROOT, "  simulated in %.2f s: %,.0f sample-steps/s%n", r.seconds(), r.sampleStepsPerSecond());

@@ -28,6 +28,11 @@ final class SampleRunner {
 	private final int[] activeFirst;
 	private int activeFirstCount;
 
+	/** Spikes per neuron of the current sample, per layer, kept only for recorded samples. */
+	private final int[][] neuronCounts;
+	/** [sample][layer][neuron] spike counts of the first recorded samples, shared by all runners (disjoint rows). */
+	final int[][][] recorded;
+
 	// statistics, summed over the samples this runner simulated
 	final long[] spikesPerLayer;
 	long synapticOps;
@@ -35,6 +40,11 @@ final class SampleRunner {
 	long firstSpikeStepSum, samplesWithOutputSpikes, samples;
 
 	SampleRunner(SpikingNetwork network, SimulationConfig config) {
+		this(network, config, null);
+	}
+
+	SampleRunner(SpikingNetwork network, SimulationConfig config, int[][][] recorded) {
+		this.recorded = recorded;
 		this.layers = network.layers();
 		this.config = config;
 		this.neuron = config.neuron();
@@ -71,6 +81,9 @@ final class SampleRunner {
 		plainIF = neuron.leak() == 1f && neuron.refractorySteps() == 0 && neuron.minPotential() == Float.NEGATIVE_INFINITY
 				&& neuron.threshold() > 0 && neuron.reset() != org.volr.model.ResetMode.MODULO;
 		activeFirst = new int[layers.get(0).outSize()];
+		neuronCounts = new int[n][];
+		for (int l = 0; l < n; l++)
+			neuronCounts[l] = new int[layers.get(l).outSize()];
 		spikesPerLayer = new long[n];
 		correctAtStep = new long[config.steps()];
 	}
@@ -99,6 +112,10 @@ final class SampleRunner {
 		SplittableRandom random = constant || eventSteps != null ? null : new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + sampleIndex);
 		int last = layers.size() - 1;
 		float[] outPotential = potential[last];
+		boolean record = recorded != null && sampleIndex < recorded.length;
+		if (record)
+			for (int[] c : neuronCounts)
+				java.util.Arrays.fill(c, 0);
 		int firstSpike = -1;
 		for (int t = 0; t < config.steps(); t++) {
 			int[] events = inputSpikes;
@@ -122,6 +139,8 @@ final class SampleRunner {
 					float[] drive;
 					if (l == 0 && pruneFirst) {
 						count = integrateConstant(potential[0], spikes[0]);
+						if (record)
+							countSpikes(l, count);
 						events = spikes[l];
 						spikesPerLayer[l] += count;
 						continue;
@@ -131,6 +150,8 @@ final class SampleRunner {
 						float[] c = current[l];
 						synapticOps += plan.deliverAll(events, count, c);
 						count = integratePlain(potential[l], c, bias[l], spikes[l]);
+						if (record)
+							countSpikes(l, count);
 						events = spikes[l];
 						spikesPerLayer[l] += count;
 						continue;
@@ -143,6 +164,8 @@ final class SampleRunner {
 						drive = c;
 					}
 					count = integrate(l, drive, !(l == 0 && constant));
+					if (record)
+						countSpikes(l, count);
 				}
 				events = spikes[l];
 				spikesPerLayer[l] += plan.hasNeurons() ? count : 0;
@@ -154,12 +177,24 @@ final class SampleRunner {
 			if (predict(outPotential) == label)
 				correctAtStep[t]++;
 		}
+		if (record) {
+			int[][] copy = new int[neuronCounts.length][];
+			for (int l = 0; l < copy.length; l++)
+				copy[l] = neuronCounts[l].clone();
+			recorded[(int) sampleIndex] = copy;
+		}
 		samples++;
 		System.arraycopy(outputCounts, 0, countsOut, (int) sampleIndex * outputCounts.length, outputCounts.length);
 		if (firstSpike >= 0) {
 			firstSpikeStepSum += firstSpike;
 			samplesWithOutputSpikes++;
 		}
+	}
+
+	private void countSpikes(int l, int count) {
+		int[] c = neuronCounts[l], s = spikes[l];
+		for (int e = 0; e < count; e++)
+			c[s[e]]++;
 	}
 
 	/** The neuron update of SEMANTICS.md for every neuron of layer l; returns the number of spikes. */

@@ -5,11 +5,16 @@ package org.volr.sim;
  * the seed, and how many samples at a time and threads to use (0 = one per core).
  */
 public record SimulationConfig(int steps, Encoding encoding, double poissonProbabilityPerStep, NeuronSpec neuron, long seed,
-		int batch, int threads, double microsPerStep) {
+		int batch, int threads, double microsPerStep, int recordedSamples) {
 
 	public SimulationConfig(int steps, Encoding encoding, double poissonProbabilityPerStep, NeuronSpec neuron, long seed, int batch,
 			int threads) {
-		this(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, 1000.0);
+		this(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, 1000.0, 0);
+	}
+
+	/** Keep the spike count of every neuron for the first n samples (to compare rates with ANN activations). */
+	public SimulationConfig withRecording(int n) {
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, n);
 	}
 
 	public SimulationConfig {
@@ -24,20 +29,20 @@ public record SimulationConfig(int steps, Encoding encoding, double poissonProba
 	}
 
 	public SimulationConfig withNeuron(NeuronSpec n) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, n, seed, batch, threads);
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, n, seed, batch, threads, microsPerStep, recordedSamples);
 	}
 
 	public SimulationConfig withThreads(int t) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, t);
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, t, microsPerStep, recordedSamples);
 	}
 
 	public SimulationConfig withPoisson(double probabilityPerStep, long s) {
-		return new SimulationConfig(steps, Encoding.POISSON, probabilityPerStep, neuron, s, batch, threads);
+		return new SimulationConfig(steps, Encoding.POISSON, probabilityPerStep, neuron, s, batch, threads, microsPerStep, recordedSamples);
 	}
 
 	/** Event input binned into steps of the given length (SEMANTICS.md, "Input encodings"). */
 	public SimulationConfig withEvents(double micros) {
-		return new SimulationConfig(steps, Encoding.EVENTS, 0, neuron, seed, batch, threads, micros);
+		return new SimulationConfig(steps, Encoding.EVENTS, 0, neuron, seed, batch, threads, micros, recordedSamples);
 	}
 
 	public int effectiveThreads() {

@@ -13,7 +13,8 @@ import java.util.Locale;
  * first output spike, and how fast it ran.
  */
 public record SimulationResult(int steps, long samples, double[] accuracyPerStep, List<String> layers, long[] neuronsPerLayer,
-		long[] spikesPerLayer, long synapticOps, double meanFirstOutputSpike, double seconds, int outputs, int[] outputCounts) {
+		long[] spikesPerLayer, long synapticOps, double meanFirstOutputSpike, double seconds, int outputs, int[] outputCounts,
+		int[][][] recordedCounts) {
 
 	static SimulationResult merge(SpikingNetwork network, SimulationConfig config, List<SampleRunner> runners, double seconds,
 			int[] outputCounts) {
@@ -36,7 +37,21 @@ public record SimulationResult(int steps, long samples, double[] accuracyPerStep
 			accuracy[t] = samples == 0 ? 0 : (double) correct[t] / samples;
 		List<String> names = network.layers().stream().map(p -> p.label()).toList();
 		return new SimulationResult(config.steps(), samples, accuracy, names, Simulator.neurons(network), spikes, ops,
-				withSpikes == 0 ? Double.NaN : (double) firstSum / withSpikes, seconds, network.outputs(), outputCounts);
+				withSpikes == 0 ? Double.NaN : (double) firstSum / withSpikes, seconds, network.outputs(), outputCounts, null);
+	}
+
+	SimulationResult withRecorded(int[][][] counts) {
+		return new SimulationResult(steps, samples, accuracyPerStep, layers, neuronsPerLayer, spikesPerLayer, synapticOps,
+				meanFirstOutputSpike, seconds, outputs, outputCounts, counts);
+	}
+
+	/** Spikes of every neuron of layer l in recorded sample s (see SimulationConfig.withRecording), or null. */
+	public int[] neuronSpikes(int sample, int layer) {
+		return recordedCounts == null || sample >= recordedCounts.length ? null : recordedCounts[sample][layer];
+	}
+
+	public int recordedSamples() {
+		return recordedCounts == null ? 0 : recordedCounts.length;
 	}
 
 	/** Spikes of output neuron o during the whole run of sample s. */

@@ -28,9 +28,10 @@ public final class Simulator {
 		if (config.encoding() == Encoding.CONSTANT && !network.layers().get(0).hasNeurons())
 			throw new IllegalArgumentException("with constant input the first layer must have neurons, not max pooling");
 		int threads = config.effectiveThreads();
+		int[][][] recorded = config.recordedSamples() > 0 ? new int[Math.min(config.recordedSamples(), data.size())][][] : null;
 		List<SampleRunner> runners = new ArrayList<>();
 		for (int i = 0; i < threads; i++)
-			runners.add(new SampleRunner(network, config));
+			runners.add(new SampleRunner(network, config, recorded));
 		ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
 			Thread t = new Thread(r, "volr-sim");
 			t.setDaemon(true);
@@ -83,7 +84,7 @@ public final class Simulator {
 			progress.done();
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
-		return SimulationResult.merge(network, config, runners, seconds, outputCounts);
+		return SimulationResult.merge(network, config, runners, seconds, outputCounts).withRecorded(recorded);
 	}
 
 	/** Runs recorded event streams (DVS): each recording is binned into steps of config.microsPerStep(). */

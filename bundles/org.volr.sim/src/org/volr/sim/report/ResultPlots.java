@@ -73,6 +73,24 @@ public final class ResultPlots {
 		return chart;
 	}
 
+	/** ANN activation (what a neuron should do) against SNN rate (what it did), one colour per layer. */
+	public static JFreeChart annVersusSnn(java.util.Map<String, float[][]> points) {
+		XYSeriesCollection data = new XYSeriesCollection();
+		for (var e : points.entrySet()) {
+			XYSeries series = new XYSeries(e.getKey(), false, true);
+			for (float[] p : e.getValue())
+				series.add(p[0], p[1]);
+			data.addSeries(series);
+		}
+		JFreeChart chart = ChartFactory.createScatterPlot("SNN rate against ANN activation", "ANN activation (normalised)",
+				"SNN rate (spikes per step)", data, PlotOrientation.VERTICAL, true, false, false);
+		XYPlot plot = chart.getXYPlot();
+		((NumberAxis) plot.getDomainAxis()).setRange(0, 1.02);
+		((NumberAxis) plot.getRangeAxis()).setRange(0, 1.02);
+		style(chart);
+		return chart;
+	}
+
 	private static void style(JFreeChart chart) {
 		chart.setBackgroundPaint(Color.WHITE);
 		chart.getPlot().setBackgroundPaint(Color.WHITE);

@@ -1,0 +1,86 @@
+package org.volr.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.volr.ann.AnnModel;
+import org.volr.ann.LayerActivation;
+import org.volr.core.data.Batch;
+import org.volr.core.data.BatchIterator;
+import org.volr.core.data.Dataset;
+import org.volr.core.weights.WeightStore;
+import org.volr.model.Network;
+import org.volr.sim.SimulationResult;
+
+/**
+ * How well each spiking layer reproduces its ANN layer: on the recorded samples, the rate of every neuron (spikes
+ * per step) against what the converted ANN says it should be (its activation, clipped to one spike per step).
+ */
+final class RateComparison {
+	record LayerCorrelation(String layer, double pearson, int points) {
+	}
+
+	final List<LayerCorrelation> correlations = new ArrayList<>();
+	/** Per layer, up to 4000 (ANN, SNN) pairs for the scatter plot. */
+	final Map<String, float[][]> points = new LinkedHashMap<>();
+
+	static RateComparison of(Network network, WeightStore converted, Dataset test, SimulationResult result) {
+		RateComparison c = new RateComparison();
+		int k = result.recordedSamples();
+		if (k == 0)
+			return c;
+		Batch batch;
+		try (BatchIterator it = test.batches(k)) {
+			batch = it.next();
+		}
+		List<LayerActivation> activations = AnnModel.of(network, converted).activations(batch.featuresAsINDArray());
+		for (int l = 0; l < result.layers().size(); l++) {
+			String label = result.layers().get(l);
+			LayerActivation act = activations.stream().filter(a -> a.name().equals(label)).findFirst().orElse(null);
+			if (act == null || result.neuronSpikes(0, l) == null)
+				continue; // pooling layers have no ANN counterpart with weights
+			INDArray pre = act.preActivation();
+			float[] ann = pre.reshape(pre.size(0), -1).dup().data().asFloat();
+			int neurons = ann.length / k;
+			double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+			int n = 0;
+			List<float[]> sample = new ArrayList<>();
+			int stride = Math.max(1, k * neurons / 4000);
+			for (int s = 0; s < k; s++) {
+				int[] spikes = result.neuronSpikes(s, l);
+				for (int j = 0; j < neurons && j < spikes.length; j++) {
+					double expected = Math.max(0, Math.min(1, ann[s * neurons + j]));
+					double rate = spikes[j] / (double) result.steps();
+					sx += expected;
+					sy += rate;
+					sxx += expected * expected;
+					syy += rate * rate;
+					sxy += expected * rate;
+					if (n % stride == 0)
+						sample.add(new float[] { (float) expected, (float) rate });
+					n++;
+				}
+			}
+			double cov = sxy / n - (sx / n) * (sy / n), vx = sxx / n - (sx / n) * (sx / n), vy = syy / n - (sy / n) * (sy / n);
+			double r = vx <= 0 || vy <= 0 ? Double.NaN : cov / Math.sqrt(vx * vy);
+			c.correlations.add(new LayerCorrelation(label, r, n));
+			c.points.put(label, sample.toArray(new float[0][]));
+		}
+		return c;
+	}
+
+	String toJson() {
+		StringBuilder b = new StringBuilder("[");
+		for (LayerCorrelation c : correlations) {
+			if (b.length() > 1)
+				b.append(", ");
+			b.append(String.format(Locale.ROOT, "{\"layer\": \"%s\", \"pearson\": %s, \"points\": %d}", c.layer(),
+					Double.isNaN(c.pearson()) ? "null" : String.format(Locale.ROOT, "%.4f", c.pearson()), c.points()));
+		}
+		return b.append(']').toString();
+	}
+}
