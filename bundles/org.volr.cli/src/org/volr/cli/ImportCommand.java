@@ -10,6 +10,7 @@ import org.eclipse.xtext.resource.XtextResource;
 import org.volr.convert.ImportException;
 import org.volr.convert.ImportedModel;
 import org.volr.convert.keras.KerasImporter;
+import org.volr.convert.onnx.OnnxImporter;
 import org.volr.lang.api.Diagnostic;
 import org.volr.lang.api.VolrLanguage;
 import org.volr.model.Experiment;
@@ -27,16 +28,17 @@ final class ImportCommand implements Command {
 
 	@Override
 	public String summary() {
-		return "import a trained Keras .h5 model as a .volr network plus an .npz weights file";
+		return "import a trained model (Keras .h5/.keras, ONNX) as a .volr network plus an .npz weights file";
 	}
 
 	@Override
 	public String usage() {
 		return """
-				usage: volr import MODEL.h5 [-o OUT.volr] [--name NAME]
+				usage: volr import MODEL [-o OUT.volr] [--name NAME]
 
-				Reads a Keras 2 HDF5 model (Sequential, or functional without branches; channels first or last;
-				Theano- or TensorFlow-trained) and writes OUT.volr (the network and an experiment using it) and
+				Reads a Keras 2 HDF5 model (.h5), a Keras 3 model (.keras) or an ONNX model as PyTorch exports it
+				(.onnx) or a NIR graph (.nir, chains of Affine/Conv2d/pooling with IF or LIF neurons): Sequential, or functional without branches; channels first or last; Theano- or
+				TensorFlow-trained. Writes OUT.volr (the network and an experiment using it) and
 				OUT.npz (the weights, named by layer label). Dropout is removed, batch normalisation folded exactly
 				into a neighbouring layer, separate activations merged; each rewrite is listed as a comment at the
 				top of OUT.volr. A layer that cannot be represented is an error naming it; nothing is dropped.
@@ -68,7 +70,7 @@ final class ImportCommand implements Command {
 		}
 		if (model == null)
 			throw new UsageException("no model file given");
-		String base = model.getFileName().toString().replaceFirst("\\.(h5|hdf5|keras)$", "");
+		String base = model.getFileName().toString().replaceFirst("\\.(h5|hdf5|keras|onnx|nir)$", "");
 		if (name == null)
 			name = identifier(base);
 		else if (!name.matches("[A-Za-z_][A-Za-z0-9_]*"))
@@ -80,14 +82,21 @@ final class ImportCommand implements Command {
 			return 1;
 		}
 		String lower = model.getFileName().toString().toLowerCase(Locale.ROOT);
-		if (!(lower.endsWith(".h5") || lower.endsWith(".hdf5"))) {
-			console.out().println(model + ":1:1: error: only Keras 2 HDF5 models (.h5) can be imported so far;"
-					+ " Keras 3 .keras, ONNX and NIR importers are still to come");
-			return 1;
-		}
 		ImportedModel imported;
 		try {
-			imported = KerasImporter.importHdf5(model, name);
+			if (lower.endsWith(".h5") || lower.endsWith(".hdf5"))
+				imported = KerasImporter.importHdf5(model, name);
+			else if (lower.endsWith(".keras"))
+				imported = KerasImporter.importKeras3(model, name);
+			else if (lower.endsWith(".onnx"))
+				imported = OnnxImporter.importModel(model, name);
+			else if (lower.endsWith(".nir"))
+				imported = org.volr.gen.nir.NirReader.read(model, name);
+			else {
+				console.out().println(model + ":1:1: error: unknown model format; expected a Keras .h5 or .keras file , an"
+						+ " .onnx file or a .nir graph");
+				return 1;
+			}
 		} catch (ImportException e) {
 			console.out().println(model + ":1:1: error: " + e.getMessage());
 			return 1;

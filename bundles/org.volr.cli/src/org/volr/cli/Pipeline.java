@@ -56,18 +56,27 @@ final class Pipeline {
 			source = EcoreUtil.copy(source);
 			source.setLimit(source.isSetLimit() ? Math.min(limit, source.getLimit()) : limit);
 		}
-		return setup.data(source);
+		return fit(setup.data(source));
+	}
+
+	/** The data in the shape the network takes (see ShapedDataset). */
+	Dataset fit(Dataset data) throws PipelineException {
+		Network network = setup.experiment.getNetwork();
+		org.volr.model.shapes.NetType type = org.volr.model.shapes.ShapeInference.of(network).typeOf(network);
+		if (type == null || type.in() == null)
+			throw new PipelineException("network '" + network.getName() + "' has no inferable input shape");
+		return ShapedDataset.fit(data, type.in().dims(), network.getName());
 	}
 
 	/** Training data: the train block's own, or the experiment's data source with the train split. */
-	Dataset trainData(Training training) {
+	Dataset trainData(Training training) throws PipelineException {
 		DataSource source = training != null && training.getData() != null ? training.getData() : null;
 		if (source == null) {
 			source = EcoreUtil.copy(setup.experiment.getData());
 			source.setSplit(Split.TRAIN);
 			source.unsetLimit();
 		}
-		return setup.data(source);
+		return fit(setup.data(source));
 	}
 
 	WeightStore weights() throws PipelineException {
@@ -81,13 +90,17 @@ final class Pipeline {
 			case NPZ:
 				return WeightStore.read(path);
 			case KERAS:
+			case ONNX:
 				try {
-					return KerasImporter.importHdf5(path, network.getName()).weights();
+					if (w.getFormat() == org.volr.model.WeightFormat.ONNX)
+						return org.volr.convert.onnx.OnnxImporter.importModel(path, network.getName()).weights();
+					return path.toString().endsWith(".keras") ? KerasImporter.importKeras3(path, network.getName()).weights()
+							: KerasImporter.importHdf5(path, network.getName()).weights();
 				} catch (ImportException e) {
 					throw new PipelineException(e.getMessage());
 				}
 			default:
-				throw new PipelineException(w.getFormat().getLiteral() + " weights are not imported yet; use keras or npz");
+				throw new PipelineException(w.getFormat().getLiteral() + " weights are not imported yet; use keras, onnx or npz");
 			}
 		}
 		if (source instanceof Training training) {
@@ -123,9 +136,13 @@ final class Pipeline {
 		Training training = setup.experiment.getWeights() instanceof Training t ? t : null;
 		try {
 			return trainData(training);
-		} catch (RuntimeException e) {
+		} catch (RuntimeException | PipelineException e) {
 			notes.add("normalised on the test data: no training split found (" + e.getMessage() + ")");
-			return setup.data(setup.experiment.getData());
+			try {
+				return fit(setup.data(setup.experiment.getData()));
+			} catch (PipelineException shape) {
+				throw new IllegalArgumentException(shape.getMessage());
+			}
 		}
 	}
 

@@ -109,7 +109,8 @@ final class RunCommand implements Command {
 		} catch (IOException e) {
 			console.err().println("volr " + name + ": cannot write results: " + e.getMessage());
 			return 1;
-		} catch (PipelineException | IllegalArgumentException | java.io.UncheckedIOException e) {
+		} catch (PipelineException | IllegalArgumentException | java.io.UncheckedIOException | org.volr.ann.AnnException
+				| org.volr.convert.ConversionException | org.volr.core.data.DataFormatException e) {
 			console.out().println(file + ":1:1: error: " + e.getMessage());
 			return 1;
 		}

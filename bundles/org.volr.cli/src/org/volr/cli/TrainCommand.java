@@ -59,7 +59,8 @@ final class TrainCommand implements Command {
 		} catch (IOException e) {
 			console.err().println("volr train: cannot write " + out + ": " + e.getMessage());
 			return 1;
-		} catch (PipelineException | IllegalArgumentException | java.io.UncheckedIOException e) {
+		} catch (PipelineException | IllegalArgumentException | java.io.UncheckedIOException | org.volr.ann.AnnException
+				| org.volr.convert.ConversionException | org.volr.core.data.DataFormatException e) {
 			console.out().println(o.file + ":1:1: error: " + e.getMessage());
 			return 1;
 		}

@@ -19,7 +19,8 @@ public final class VolrCli {
 
 	public VolrCli(PrintStream out, PrintStream err) {
 		this.console = new Console(out, err);
-		for (Command c : List.of(new CheckCommand(), new InfoCommand(), new FormatCommand(), new ImportCommand(), new DiagramCommand(), new TrainCommand(), new ConvertCommand(), new RunCommand("run"),
+		for (Command c : List.of(new CheckCommand(), new InfoCommand(), new FormatCommand(), new ImportCommand(), new DiagramCommand(), new TrainCommand(), new ConvertCommand(), new GenerateCommand(),
+				new RunCommand("run"),
 				new RunCommand("simulate")))
 			commands.put(c.name(), c);
 	}

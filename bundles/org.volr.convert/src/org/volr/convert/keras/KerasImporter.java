@@ -42,8 +42,10 @@ import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 
 /**
- * Imports a Keras 2 HDF5 model (the {@code model_config} JSON plus the {@code model_weights} group) into the
- * metamodel. Every layer is either represented, rewritten with a note (dropout removed, batch norm folded,
+ * Imports a Keras 2 HDF5 model (the {@code model_config} JSON plus the {@code model_weights} group) or a Keras 3
+ * {@code .keras} archive ({@code config.json} plus {@code model.weights.h5}, see {@link Keras3Weights}) into the
+ * metamodel. Both formats share the layer mapping below; they differ only in how the layer list is found and in
+ * the {@link WeightLookup} that fetches a layer's weights. Every layer is either represented, rewritten with a note (dropout removed, batch norm folded,
  * activation merged) or refused with an error naming it: nothing is dropped silently.
  */
 public final class KerasImporter {
@@ -52,6 +54,8 @@ public final class KerasImporter {
 	private final Path file;
 	private final List<String> notes = new ArrayList<>();
 	private boolean theano;
+	/** The input shape the model records outside its layers (Keras 3), used when no layer declares one. */
+	private JsonArray declaredInputShape;
 
 	private KerasImporter(Path file) {
 		this.file = file;
@@ -59,6 +63,21 @@ public final class KerasImporter {
 
 	public static ImportedModel importHdf5(Path file, String networkName) throws ImportException {
 		return new KerasImporter(file).run(networkName);
+	}
+
+	/**
+	 * Imports a Keras 3 {@code .keras} archive: a zip with {@code config.json} (the serialized Sequential or
+	 * Functional model), {@code metadata.json} and {@code model.weights.h5}. The same layers are supported, with
+	 * the same notes and errors, as by {@link #importHdf5(Path, String)}.
+	 */
+	public static ImportedModel importKeras3(Path file, String networkName) throws ImportException {
+		return new KerasImporter(file).runKeras3(networkName);
+	}
+
+	/** Fetches one kind of weight ({@code kernel}, {@code bias}, {@code gamma}, ...) of a layer, or fails naming it. */
+	@FunctionalInterface
+	interface WeightLookup {
+		FloatTensor read(KerasLayerConfig layer, String kind) throws ImportException;
 	}
 
 	// ------------------------------------------------------------------------------------------------ reading
@@ -83,13 +102,47 @@ public final class KerasImporter {
 			Node weights = hdf.getByPath("model_weights");
 			if (!(weights instanceof Group weightGroup))
 				throw new ImportException(file, "no 'model_weights' group: the file holds no trained weights");
-			return build(networkName, layers, weightGroup);
+			return build(networkName, layers, (k, kind) -> keras2Weight(weightGroup, k, kind));
 		} catch (ImportException e) {
 			throw e;
 		} catch (RuntimeException e) {
 			// jhdf signals damaged files with unchecked exceptions
 			throw new ImportException(file, "cannot read as HDF5 (" + e.getMessage() + ")", e);
 		}
+	}
+
+	private ImportedModel runKeras3(String networkName) throws ImportException {
+		Keras3Weights.Archive archive = Keras3Weights.Archive.read(file);
+		JsonObject model;
+		try {
+			model = JsonParser.parseString(archive.config()).getAsJsonObject();
+		} catch (JsonParseException | IllegalStateException e) {
+			throw new ImportException(file, "config.json is not valid JSON: " + e.getMessage());
+		}
+		List<KerasLayerConfig> layers = layerList(model);
+		declaredInputShape = keras3InputShape(model);
+		try (HdfFile hdf = HdfFile.fromBytes(archive.weights())) {
+			Keras3Weights weights = new Keras3Weights(file, hdf, layers,
+					"Sequential".equals(model.has("class_name") ? model.get("class_name").getAsString() : null));
+			return build(networkName, layers, weights::read);
+		} catch (ImportException e) {
+			throw e;
+		} catch (RuntimeException e) {
+			throw new ImportException(file, "model.weights.h5 in the archive cannot be read as HDF5 (" + e.getMessage() + ")", e);
+		}
+	}
+
+	/** A Keras 3 model without an InputLayer records its input in build_config / build_input_shape. */
+	private static JsonArray keras3InputShape(JsonObject model) {
+		JsonObject cfg = model.has("config") && model.get("config").isJsonObject() ? model.getAsJsonObject("config") : null;
+		if (cfg != null && cfg.has("build_input_shape") && cfg.get("build_input_shape").isJsonArray())
+			return cfg.getAsJsonArray("build_input_shape");
+		if (model.has("build_config") && model.get("build_config").isJsonObject()) {
+			JsonElement s = model.getAsJsonObject("build_config").get("input_shape");
+			if (s != null && s.isJsonArray())
+				return s.getAsJsonArray();
+		}
+		return null;
 	}
 
 	private static String stringAttribute(Node node, String name) {
@@ -136,12 +189,28 @@ public final class KerasImporter {
 			JsonArray inbound = l.has("inbound_nodes") ? l.getAsJsonArray("inbound_nodes") : new JsonArray();
 			int sources = 0;
 			for (JsonElement node : inbound)
-				sources += node.isJsonArray() ? node.getAsJsonArray().size() : 1;
+				sources += node.isJsonArray() ? node.getAsJsonArray().size() : Math.max(1, kerasTensors(node));
 			if (sources > 1)
 				throw new ImportException(file, "layer " + (i + 1) + " '" + l.getAsJsonObject("config").get("name").getAsString()
 						+ "' (" + l.get("class_name").getAsString() + ") merges several inputs; functional models with"
 						+ " branches are not imported yet (write the branches with | or + in the .volr file)");
 		}
+	}
+
+	/** The Keras 3 tensors (objects with a keras_history) an inbound node reads. */
+	private static int kerasTensors(JsonElement e) {
+		int n = 0;
+		if (e.isJsonObject()) {
+			JsonObject o = e.getAsJsonObject();
+			if (o.has("keras_history"))
+				return 1;
+			for (var entry : o.entrySet())
+				n += kerasTensors(entry.getValue());
+		} else if (e.isJsonArray()) {
+			for (JsonElement x : e.getAsJsonArray())
+				n += kerasTensors(x);
+		}
+		return n;
 	}
 
 	// ------------------------------------------------------------------------------------------------ building
@@ -166,7 +235,7 @@ public final class KerasImporter {
 		}
 	}
 
-	private ImportedModel build(String networkName, List<KerasLayerConfig> layers, Group weights) throws ImportException {
+	private ImportedModel build(String networkName, List<KerasLayerConfig> layers, WeightLookup weights) throws ImportException {
 		Network network = F.createNetwork();
 		network.setName(networkName);
 		Block block = F.createBlock();
@@ -276,7 +345,7 @@ public final class KerasImporter {
 		return problems.isEmpty() ? "unknown shape" : problems.get(0).message();
 	}
 
-	private Conv conv(KerasLayerConfig k, JsonObject c, Step step, Group weights) throws ImportException {
+	private Conv conv(KerasLayerConfig k, JsonObject c, Step step, WeightLookup weights) throws ImportException {
 		Conv conv = F.createConv();
 		boolean depthwise = k.className().equals("DepthwiseConv2D");
 		conv.setKind(depthwise ? ConvKind.DEPTHWISE2D : k.className().equals("Conv1D") ? ConvKind.CONV1D : ConvKind.CONV2D);
@@ -305,7 +374,7 @@ public final class KerasImporter {
 		return conv;
 	}
 
-	private void batchNorm(KerasLayerConfig k, JsonObject c, Step step, Group weights, boolean channelsLast) throws ImportException {
+	private void batchNorm(KerasLayerConfig k, JsonObject c, Step step, WeightLookup weights, boolean channelsLast) throws ImportException {
 		double eps = c.has("epsilon") ? c.get("epsilon").getAsDouble() : 1e-3;
 		if (c.has("axis")) {
 			JsonElement ax = c.get("axis");
@@ -364,25 +433,33 @@ public final class KerasImporter {
 					: c.has("batch_shape") ? c.getAsJsonArray("batch_shape") : null;
 			if (dims == null)
 				continue;
-			List<Integer> d = new ArrayList<>();
-			for (int i = 1; i < dims.size(); i++) {
-				if (dims.get(i).isJsonNull())
-					throw new ImportException(file, "layer " + k.position() + " '" + k.name() + "' has an input of unknown size "
-							+ dims + "; Volr networks need fixed input shapes");
-				d.add(dims.get(i).getAsInt());
-			}
-			if (channelsLast && d.size() > 1)
-				d.add(0, d.remove(d.size() - 1)); // [h, w, c] → [c, h, w]
-			Shape s = F.createShape();
-			s.getDims().addAll(d);
-			return s;
+			return shapeFrom(k, dims, channelsLast);
 		}
+		if (declaredInputShape != null && !layers.isEmpty())
+			return shapeFrom(layers.get(0), declaredInputShape, channelsLast);
 		throw new ImportException(file, "no layer declares the input shape (batch_input_shape)");
 	}
 
-	private FloatTensor readWeight(Group weights, KerasLayerConfig k, String kind, boolean required) throws ImportException {
-		if (!required)
-			return null;
+	private Shape shapeFrom(KerasLayerConfig k, JsonArray dims, boolean channelsLast) throws ImportException {
+		List<Integer> d = new ArrayList<>();
+		for (int i = 1; i < dims.size(); i++) {
+			if (dims.get(i).isJsonNull())
+				throw new ImportException(file, "layer " + k.position() + " '" + k.name() + "' has an input of unknown size "
+						+ dims + "; Volr networks need fixed input shapes");
+			d.add(dims.get(i).getAsInt());
+		}
+		if (channelsLast && d.size() > 1)
+			d.add(0, d.remove(d.size() - 1)); // [h, w, c] → [c, h, w]
+		Shape s = F.createShape();
+		s.getDims().addAll(d);
+		return s;
+	}
+
+	private static FloatTensor readWeight(WeightLookup weights, KerasLayerConfig k, String kind, boolean required) throws ImportException {
+		return required ? weights.read(k, kind) : null;
+	}
+
+	private FloatTensor keras2Weight(Group weights, KerasLayerConfig k, String kind) throws ImportException {
 		Node layerGroup = weights.getChild(k.name());
 		if (!(layerGroup instanceof Group g))
 			throw new ImportException(file, "model_weights has no group for " + "layer " + k.position() + " '" + k.name() + "'");
@@ -391,16 +468,16 @@ public final class KerasImporter {
 			for (String path : list) {
 				String leaf = path.substring(path.lastIndexOf('/') + 1);
 				if (leaf.equals(kind) || leaf.equals(kind + ":0"))
-					return tensor(g.getByPath(path), k, path);
+					return tensor(file, g.getByPath(path), "model_weights/" + k.name() + "/" + path);
 			}
 		}
 		throw new ImportException(file, "layer " + k.position() + " '" + k.name() + "' (" + k.className() + ") has no '"
 				+ kind + "' weights in model_weights/" + k.name());
 	}
 
-	private FloatTensor tensor(Node node, KerasLayerConfig k, String path) throws ImportException {
+	static FloatTensor tensor(Path file, Node node, String where) throws ImportException {
 		if (!(node instanceof Dataset ds))
-			throw new ImportException(file, "model_weights/" + k.name() + "/" + path + " is not a dataset");
+			throw new ImportException(file, where + " is not a dataset");
 		Object flat = ds.getDataFlat();
 		float[] data;
 		if (flat instanceof float[] f)
@@ -410,13 +487,13 @@ public final class KerasImporter {
 			for (int i = 0; i < d.length; i++)
 				data[i] = (float) d[i];
 		} else
-			throw new ImportException(file, "model_weights/" + k.name() + "/" + path + " holds " + ds.getJavaType()
+			throw new ImportException(file, where + " holds " + ds.getJavaType()
 					+ ", expected float32 or float64");
 		return new FloatTensor(ds.getDimensions(), data);
 	}
 
 	private Activation activation(KerasLayerConfig k, JsonObject c) throws ImportException {
-		String a = c.has("activation") && !c.get("activation").isJsonNull() ? c.get("activation").getAsString() : "linear";
+		String a = activationName(c.get("activation"));
 		return switch (a) {
 		case "relu" -> Activation.RELU;
 		case "linear" -> Activation.LINEAR;
@@ -426,6 +503,25 @@ public final class KerasImporter {
 		default -> throw new ImportException(file, "layer " + k.position() + " '" + k.name() + "' uses activation '" + a
 				+ "'; supported are relu, linear and softmax (sigmoid and tanh import but cannot be converted to spikes)");
 		};
+	}
+
+	/**
+	 * Keras 2 and Keras 3 write built-in activations as their name; Keras 3 writes other callables as
+	 * {"module": ..., "class_name": ..., "config": ...} (a function's config is its name).
+	 */
+	private static String activationName(JsonElement e) {
+		if (e == null || e.isJsonNull())
+			return "linear";
+		if (e.isJsonPrimitive())
+			return e.getAsString();
+		if (e.isJsonObject()) {
+			JsonObject o = e.getAsJsonObject();
+			if (o.has("config") && o.get("config").isJsonPrimitive())
+				return o.get("config").getAsString();
+			if (o.has("class_name"))
+				return o.get("class_name").getAsString();
+		}
+		return e.toString();
 	}
 
 	private Activation relu(KerasLayerConfig k, JsonObject c) throws ImportException {

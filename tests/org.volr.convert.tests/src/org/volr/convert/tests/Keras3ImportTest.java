@@ -1,0 +1,182 @@
+package org.volr.convert.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.volr.ann.AnnModel;
+import org.volr.convert.ImportException;
+import org.volr.convert.ImportedModel;
+import org.volr.convert.keras.KerasImporter;
+import org.volr.core.nd4j.Nd4jSupport;
+import org.volr.lang.api.Diagnostic;
+import org.volr.lang.api.VolrLanguage;
+import org.volr.model.Activation;
+import org.volr.model.Block;
+import org.volr.model.Dense;
+import org.volr.model.VolrFactory;
+import org.volr.model.VolrFile;
+import org.volr.model.shapes.ShapeInference;
+
+/**
+ * Imports the Keras 3 {@code .keras} archives under data/keras3, written by make_keras3.py in Keras 3's layout,
+ * and compares the imported networks' outputs with the script's numpy forward pass.
+ */
+class Keras3ImportTest {
+	private static final Path DATA = Path.of(System.getProperty("volr.testdata", "data"), "keras3");
+
+	@TempDir
+	Path tmp;
+
+	private static Path model(String name) {
+		Path p = DATA.resolve(name);
+		assertTrue(Files.exists(p), "test model missing (run data/keras3/make_keras3.py): " + p);
+		return p;
+	}
+
+	private static void typeChecks(ImportedModel m) {
+		VolrFile file = VolrFactory.eINSTANCE.createVolrFile();
+		file.getElements().add(m.network());
+		VolrLanguage lang = VolrLanguage.create();
+		String text = lang.serializeDetached(file);
+		VolrLanguage.Workspace ws = lang.workspace();
+		ws.add(Path.of("imported.volr"), text);
+		List<Diagnostic> diagnostics = ws.check();
+		assertTrue(diagnostics.isEmpty(), text + "\n" + diagnostics);
+	}
+
+	/** Input and expected output as written by make_keras3.py: shape line, values line, twice. */
+	private static INDArray[] expected(String name) throws IOException {
+		List<String> lines = Files.readAllLines(model(name));
+		INDArray[] out = new INDArray[2];
+		for (int i = 0; i < 2; i++) {
+			long[] shape = Arrays.stream(lines.get(2 * i).trim().split(" ")).mapToLong(Long::parseLong).toArray();
+			String[] v = lines.get(2 * i + 1).trim().split(" ");
+			float[] data = new float[v.length];
+			for (int j = 0; j < v.length; j++)
+				data[j] = Float.parseFloat(v[j]);
+			out[i] = Nd4j.create(data, shape, 'c');
+		}
+		return out;
+	}
+
+	private static void assertOutputs(ImportedModel m, String expectedFile) throws IOException {
+		Nd4jSupport.init();
+		INDArray[] io = expected(expectedFile);
+		INDArray y = AnnModel.of(m.network(), m.weights()).predict(io[0]);
+		assertArrayEquals(io[1].shape(), y.shape());
+		double diff = y.castTo(io[1].dataType()).sub(io[1]).amaxNumber().doubleValue();
+		assertTrue(diff < 1e-4, "largest difference from the numpy reference " + diff + "\n" + y + "\n" + io[1]);
+	}
+
+	@Test
+	void sequentialCnnMatchesKeras() throws Exception {
+		ImportedModel m = KerasImporter.importKeras3(model("cnn.keras"), "cnn");
+		assertEquals("net [2, 10, 10] 10", ShapeInference.of(m.network()).typeOf(m.network()).toString());
+		Block block = (Block) m.network().getBody();
+		assertEquals(4, block.getSteps().size());
+		assertEquals(Activation.SOFTMAX, ((Dense) block.getSteps().get(3)).getActivation());
+		assertArrayEquals(new int[] { 4, 2, 3, 3 }, m.weights().get("conv2d.weight").shape());
+		assertArrayEquals(new int[] { 10 }, m.weights().get("dense.bias").shape());
+		typeChecks(m);
+		assertOutputs(m, "cnn_expected.txt");
+	}
+
+	@Test
+	void functionalMlpWithBatchNormMatchesKeras() throws Exception {
+		ImportedModel m = KerasImporter.importKeras3(model("mlp_bn.keras"), "mlp");
+		assertEquals("net 12 10", ShapeInference.of(m.network()).typeOf(m.network()).toString());
+		Block block = (Block) m.network().getBody();
+		// hidden(+bn_hidden, +act), features, logits(+bn_features folded forward)
+		assertEquals(3, block.getSteps().size(), m.notes().toString());
+		assertEquals(Activation.RELU, ((Dense) block.getSteps().get(0)).getActivation());
+		assertTrue(m.notes().stream().anyMatch(n -> n.contains("bn_hidden")), m.notes().toString());
+		assertTrue(m.notes().stream().anyMatch(n -> n.contains("bn_features")), m.notes().toString());
+		// layer names come from config.json, although the weights file keys them by class (dense, dense_1, ...)
+		assertEquals(List.of("hidden.weight", "hidden.bias", "features.weight", "features.bias", "logits.weight",
+				"logits.bias"), List.copyOf(m.weights().names()));
+		typeChecks(m);
+		assertOutputs(m, "mlp_bn_expected.txt");
+	}
+
+	// ------------------------------------------------------------------------------------------------ errors
+
+	/** A copy of an archive with some entries dropped or replaced. */
+	private Path rewrite(String source, String target, String drop, String replace, byte[] with) throws IOException {
+		Path out = tmp.resolve(target);
+		try (ZipFile in = new ZipFile(model(source).toFile()); OutputStream os = Files.newOutputStream(out);
+				ZipOutputStream zos = new ZipOutputStream(os)) {
+			for (ZipEntry e : in.stream().toList()) {
+				if (e.getName().equals(drop))
+					continue;
+				zos.putNextEntry(new ZipEntry(e.getName()));
+				zos.write(e.getName().equals(replace) ? with : in.getInputStream(e).readAllBytes());
+				zos.closeEntry();
+			}
+		}
+		return out;
+	}
+
+	@Test
+	void damagedArchiveNamesTheFile() throws IOException {
+		byte[] bytes = Files.readAllBytes(model("cnn.keras"));
+		Path cut = tmp.resolve("cut.keras");
+		Files.write(cut, Arrays.copyOf(bytes, bytes.length / 3));
+		ImportException e = assertThrows(ImportException.class, () -> KerasImporter.importKeras3(cut, "n"));
+		assertTrue(e.getMessage().startsWith("cut.keras: ") && e.getMessage().contains("zip"), e.getMessage());
+
+		Path text = tmp.resolve("text.keras");
+		Files.writeString(text, "not a zip");
+		e = assertThrows(ImportException.class, () -> KerasImporter.importKeras3(text, "n"));
+		assertTrue(e.getMessage().startsWith("text.keras: "), e.getMessage());
+	}
+
+	@Test
+	void missingConfigOrWeightsAreNamed() throws IOException {
+		Path noConfig = rewrite("cnn.keras", "noconfig.keras", "config.json", null, null);
+		ImportException e = assertThrows(ImportException.class, () -> KerasImporter.importKeras3(noConfig, "n"));
+		assertTrue(e.getMessage().startsWith("noconfig.keras: ") && e.getMessage().contains("config.json"), e.getMessage());
+
+		Path noWeights = rewrite("cnn.keras", "noweights.keras", "model.weights.h5", null, null);
+		e = assertThrows(ImportException.class, () -> KerasImporter.importKeras3(noWeights, "n"));
+		assertTrue(e.getMessage().startsWith("noweights.keras: ") && e.getMessage().contains("model.weights.h5"),
+				e.getMessage());
+
+		Path badWeights = rewrite("cnn.keras", "badweights.keras", null, "model.weights.h5", new byte[] { 1, 2, 3 });
+		e = assertThrows(ImportException.class, () -> KerasImporter.importKeras3(badWeights, "n"));
+		assertTrue(e.getMessage().startsWith("badweights.keras: ") && e.getMessage().contains("model.weights.h5"),
+				e.getMessage());
+
+		Path badJson = rewrite("cnn.keras", "badjson.keras", null, "config.json", "{\"class_name\": ".getBytes());
+		e = assertThrows(ImportException.class, () -> KerasImporter.importKeras3(badJson, "n"));
+		assertTrue(e.getMessage().startsWith("badjson.keras: ") && e.getMessage().contains("config.json"), e.getMessage());
+	}
+
+	@Test
+	void unsupportedLayerIsNamedWithItsPosition() throws IOException {
+		String config;
+		try (ZipFile z = new ZipFile(model("cnn.keras").toFile())) {
+			config = new String(z.getInputStream(z.getEntry("config.json")).readAllBytes());
+		}
+		// MaxPooling2D is the third layer (after InputLayer and Conv2D) in config.json
+		Path lstm = rewrite("cnn.keras", "lstm.keras", null, "config.json",
+				config.replace("\"class_name\": \"MaxPooling2D\"", "\"class_name\": \"LSTM\"").getBytes());
+		ImportException e = assertThrows(ImportException.class, () -> KerasImporter.importKeras3(lstm, "n"));
+		assertTrue(e.getMessage().contains("layer 3 'max_pooling2d' (LSTM) is not supported"), e.getMessage());
+	}
+}
