@@ -75,7 +75,10 @@ public final class Trainer {
 					MultiDataSet b = batchOf(graph, data, order, from, n, dropout);
 					if (measureLoss)
 						losses[iteration] = loss(graph, b);
-					graph.sd.fit(b);
+					if (iteration == 0)
+						withoutStandardOutput(() -> graph.sd.fit(b));
+					else
+						graph.sd.fit(b);
 					iteration++;
 					p.advance(1);
 				}
@@ -88,6 +91,20 @@ public final class Trainer {
 		for (var e : graph.parameters.entrySet())
 			weights.put(e.getKey(), FloatTensor.of(e.getValue().getArr()));
 		return new TrainingResult(weights, losses, millis);
+	}
+
+	/**
+	 * SameDiff prints a line per operation to System.out (not to a logger) while it builds the gradient graph on
+	 * the first fit; on the command line that would bury the results.
+	 */
+	private static void withoutStandardOutput(Runnable r) {
+		java.io.PrintStream out = System.out;
+		System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+		try {
+			r.run();
+		} finally {
+			System.setOut(out);
+		}
 	}
 
 	// SameDiff's History of a single-batch fit carries no loss, so the loss is computed with the same inputs

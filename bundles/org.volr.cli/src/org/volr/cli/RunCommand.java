@@ -133,7 +133,7 @@ final class RunCommand implements Command {
 				continue;
 			String label = r.layers().get(l);
 			String corr = rates.correlations.stream().filter(c -> c.layer().equals(label)).findFirst()
-					.map(c -> String.format(Locale.ROOT, "  ANN/SNN correlation %.3f", c.pearson())).orElse("");
+					.map(c -> String.format(Locale.ROOT, "  ANN/SNN correlation %.4f", c.pearson())).orElse("");
 			o.printf(Locale.ROOT, "  layer %-12s %7d neurons  rate %.4f spikes/step%s%n", label, r.neuronsPerLayer()[l], r.rate(l), corr);
 		}
 		o.printf(Locale.ROOT, "  synaptic operations %,.0f per sample; first output spike at step %.1f on average%n",

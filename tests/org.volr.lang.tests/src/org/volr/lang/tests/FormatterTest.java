@@ -61,7 +61,7 @@ class FormatterTest {
 		assertEquals(once, twice, "format(format(x)) == format(x) for " + file);
 		Volr.Checked original = Volr.check(text), formatted = Volr.check(once);
 		assertEquals(Volr.dump(original.model()), Volr.dump(formatted.model()), "formatting changed the model of " + file);
-		formatted.expectClean();
+		formatted.expectCleanAwayFromItsFiles();
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -87,7 +87,7 @@ class FormatterTest {
 		Volr.Checked c = Volr.check(file);
 		String serialized = Volr.LANG.serialize(c.model());
 		Volr.Checked again = Volr.check(serialized);
-		again.expectClean();
+		again.expectCleanAwayFromItsFiles();
 		assertEquals(Volr.dump(c.model()), Volr.dump(again.model()), () -> "serialized " + file + ":\n" + serialized);
 		// and the serializer lays out text the way the formatter does
 		assertEquals(format(Volr.read(file)), format(serialized));
