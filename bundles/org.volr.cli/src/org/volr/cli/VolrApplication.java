@@ -14,6 +14,7 @@ public class VolrApplication implements IApplication {
 		System.setProperty("java.awt.headless", "true"); // plots are drawn without a display
 		// nd4j and SameDiff log every op they add at INFO; a user wants results and real warnings only
 		System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+		System.setProperty("slf4j.internal.verbosity", "ERROR"); // no "no providers found" banner: silence is what we want
 		quietLogging();
 		String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
 		int code = new VolrCli(System.out, System.err).run(args == null ? new String[0] : args);
