@@ -1,13 +1,11 @@
 package org.volr.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import org.eclipse.xtext.resource.XtextResource;
+import org.volr.core.io.AtomicFiles;
 import org.volr.lang.api.Diagnostic;
 import org.volr.lang.api.VolrLanguage;
 
@@ -63,7 +61,7 @@ final class FormatCommand implements Command {
 			} else if (write) {
 				if (!formatted.equals(original)) {
 					try {
-						writeAtomically(f, formatted);
+						AtomicFiles.writeString(f, formatted);
 					} catch (IOException e) {
 						console.err().println(f + ": cannot write: " + e.getMessage());
 						status = 1;
@@ -76,10 +74,5 @@ final class FormatCommand implements Command {
 			}
 		}
 		return status;
-	}
-
-	/** Write to a temporary file beside the target, then move it over: never a half-written file. */
-	static void writeAtomically(Path target, String text) throws IOException {
-		org.volr.core.io.AtomicFiles.writeString(target, text);
 	}
 }

@@ -127,7 +127,7 @@ final class ImportCommand implements Command {
 			header.append("// - ").append(note).append('\n');
 		try {
 			imported.weights().write(weightsFile);
-			FormatCommand.writeAtomically(out, header + "\n" + formatted);
+			org.volr.core.io.AtomicFiles.writeString(out, header + "\n" + formatted);
 		} catch (IOException e) {
 			console.err().println("volr import: cannot write " + out + ": " + e.getMessage());
 			return 1;

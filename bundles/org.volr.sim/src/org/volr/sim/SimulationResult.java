@@ -1,12 +1,11 @@
 package org.volr.sim;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
+
+import org.volr.core.io.AtomicFiles;
 
 /**
  * What a simulation measured: accuracy after every step, spikes and rates per layer, synaptic operations, the
@@ -99,12 +98,7 @@ public record SimulationResult(int steps, long samples, double[] accuracyPerStep
 
 	/** Writes result.json and accuracy.csv into a folder, each through a temporary file. */
 	public void write(Path folder) throws IOException {
-		Files.createDirectories(folder);
-		writeAtomically(folder.resolve("result.json"), toJson());
-		writeAtomically(folder.resolve("accuracy.csv"), accuracyCsv());
-	}
-
-	static void writeAtomically(Path target, String text) throws IOException {
-		org.volr.core.io.AtomicFiles.writeString(target, text);
+		AtomicFiles.writeString(folder.resolve("result.json"), toJson());
+		AtomicFiles.writeString(folder.resolve("accuracy.csv"), accuracyCsv());
 	}
 }

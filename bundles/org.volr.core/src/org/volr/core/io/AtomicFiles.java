@@ -23,6 +23,12 @@ public final class AtomicFiles {
 		void write(OutputStream out) throws IOException;
 	}
 
+	/** The body of a write by a library that wants a file name rather than a stream (jhdf): fills {@code file}. */
+	@FunctionalInterface
+	public interface FileWriter {
+		void write(Path file) throws IOException;
+	}
+
 	private AtomicFiles() {
 	}
 
@@ -31,6 +37,14 @@ public final class AtomicFiles {
 	}
 
 	public static void write(Path target, Writer body) throws IOException {
+		writeFile(target, file -> {
+			try (OutputStream out = Files.newOutputStream(file)) {
+				body.write(out);
+			}
+		});
+	}
+
+	public static void writeFile(Path target, FileWriter body) throws IOException {
 		Path absolute = target.toAbsolutePath();
 		Path dir = absolute.getParent();
 		Files.createDirectories(dir);
@@ -40,9 +54,7 @@ public final class AtomicFiles {
 			permissions = Files.getPosixFilePermissions(absolute);
 		Path tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
 		try {
-			try (OutputStream out = Files.newOutputStream(tmp)) {
-				body.write(out);
-			}
+			body.write(tmp);
 			if (posix)
 				Files.setPosixFilePermissions(tmp, permissions);
 			Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

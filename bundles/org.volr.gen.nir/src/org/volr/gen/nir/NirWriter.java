@@ -2,11 +2,7 @@ package org.volr.gen.nir;
 
 import java.io.IOException;
 import java.lang.reflect.Array;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -15,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.volr.core.io.AtomicFiles;
 import org.volr.core.weights.FloatTensor;
 import org.volr.core.weights.WeightStore;
 import org.volr.model.Add;
@@ -337,11 +334,8 @@ public final class NirWriter {
 	}
 
 	private void save(Path out) throws IOException {
-		Path target = out.toAbsolutePath();
-		Files.createDirectories(target.getParent());
-		Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-		try {
-			try (WritableHdfFile hdf = HdfFile.write(tmp)) {
+		AtomicFiles.writeFile(out, file -> {
+			try (WritableHdfFile hdf = HdfFile.write(file)) {
 				hdf.putDataset("version", NIR_VERSION);
 				WritableGroup graph = hdf.putGroup("node");
 				graph.putDataset("type", "NIRGraph");
@@ -354,13 +348,6 @@ public final class NirWriter {
 						g.putDataset(f.getKey(), f.getValue());
 				}
 			}
-			// the target keeps its permissions; a new file gets rw-r--r-- (not the temporary file's rw-------)
-			if (Files.getFileAttributeView(tmp, PosixFileAttributeView.class) != null)
-				Files.setPosixFilePermissions(tmp, Files.exists(target) ? Files.getPosixFilePermissions(target)
-						: PosixFilePermissions.fromString("rw-r--r--"));
-			Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		} finally {
-			Files.deleteIfExists(tmp);
-		}
+		});
 	}
 }
