@@ -86,29 +86,26 @@ public class VolrFormatter extends AbstractJavaFormatter {
 	}
 
 	protected void format(Sequence seq, IFormattableDocument doc) {
-		for (ISemanticRegion op : regionFor(seq).keywords("⦶", ">>"))
-			doc.surround(op, it -> it.oneSpace());
-		prefixForm(seq, "Seq", doc);
-		punctuation(seq, doc);
-		for (NetExpr step : seq.getSteps())
-			doc.format(step);
+		operation(seq, seq.getSteps(), "Seq", doc, "⦶", ">>");
 	}
 
 	protected void format(Parallel par, IFormattableDocument doc) {
-		for (ISemanticRegion op : regionFor(par).keywords("⊖", "|"))
-			doc.surround(op, it -> it.oneSpace());
-		prefixForm(par, "Par", doc);
-		punctuation(par, doc);
-		for (NetExpr b : par.getBranches())
-			doc.format(b);
+		operation(par, par.getBranches(), "Par", doc, "⊖", "|");
 	}
 
 	protected void format(Add add, IFormattableDocument doc) {
-		for (ISemanticRegion op : regionFor(add).keywords("+"))
+		operation(add, add.getBranches(), null, doc, "+");
+	}
+
+	/** The calculus operators: one space around each operator, volrc's prefix form if used, then the operands. */
+	private void operation(EObject node, List<NetExpr> operands, String prefixKeyword, IFormattableDocument doc, String... operators) {
+		for (ISemanticRegion op : regionFor(node).keywords(operators))
 			doc.surround(op, it -> it.oneSpace());
-		punctuation(add, doc);
-		for (NetExpr b : add.getBranches())
-			doc.format(b);
+		if (prefixKeyword != null)
+			prefixForm(node, prefixKeyword, doc);
+		punctuation(node, doc);
+		for (NetExpr operand : operands)
+			doc.format(operand);
 	}
 
 	protected void format(Let let, IFormattableDocument doc) {
