@@ -1,13 +1,11 @@
 package org.volr.cli;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
 import org.volr.core.data.Dataset;
-import org.volr.core.progress.CancelledException;
 import org.volr.core.progress.ConsoleProgress;
 import org.volr.core.weights.WeightStore;
 
@@ -43,7 +41,7 @@ final class ConvertCommand implements Command {
 		Path out = o.output() != null ? o.output()
 				: o.file().toAbsolutePath().getParent().resolve(setup.experiment.getName() + "-results");
 		ConsoleProgress progress = ConsoleProgress.onStandardError();
-		try {
+		return Pipeline.guarded("convert", o.file(), out.toString(), console, () -> {
 			Pipeline pipeline = new Pipeline(setup, console, progress);
 			Dataset test = pipeline.testData(-1);
 			WeightStore weights = pipeline.weights();
@@ -53,16 +51,6 @@ final class ConvertCommand implements Command {
 			console.out().printf(Locale.ROOT, "converted %s (ANN accuracy %.2f %%)%n", setup.experiment.getNetwork().getName(), 100 * accuracy);
 			console.out().print(Files.readString(out.resolve("report.json")));
 			return 0;
-		} catch (CancelledException e) {
-			console.err().println("volr convert: cancelled");
-			return 1;
-		} catch (IOException e) {
-			console.err().println("volr convert: cannot write " + out + ": " + e.getMessage());
-			return 1;
-		} catch (PipelineException | IllegalArgumentException | java.io.UncheckedIOException | org.volr.ann.AnnException
-				| org.volr.convert.ConversionException | org.volr.core.data.DataFormatException e) {
-			console.out().println(o.file() + ":1:1: error: " + e.getMessage());
-			return 1;
-		}
+		});
 	}
 }

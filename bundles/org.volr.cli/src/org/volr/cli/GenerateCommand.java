@@ -1,11 +1,9 @@
 package org.volr.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.volr.core.progress.CancelledException;
 import org.volr.core.progress.ConsoleProgress;
 import org.volr.core.weights.WeightStore;
 import org.volr.gen.nir.NirNeuron;
@@ -65,23 +63,13 @@ final class GenerateCommand implements Command {
 		String network = setup.experiment.getNetwork().getName();
 		Path out = o.output() != null ? o.output() : o.file().toAbsolutePath().getParent().resolve(network + ".nir");
 		ConsoleProgress progress = ConsoleProgress.onStandardError();
-		try {
+		return Pipeline.guarded("generate", o.file(), out.toString(), console, () -> {
 			Pipeline pipeline = new Pipeline(setup, console, progress);
 			WeightStore converted = pipeline.convert(pipeline.weights(), out.toAbsolutePath().getParent().resolve(network + "-converted"));
 			NirWriter.write(setup.experiment.getNetwork(), converted, neuron(setup), out);
 			console.err().println("wrote " + out);
 			return 0;
-		} catch (CancelledException e) {
-			console.err().println("volr generate: cancelled");
-			return 1;
-		} catch (IOException e) {
-			console.err().println("volr generate: cannot write " + out + ": " + e.getMessage());
-			return 1;
-		} catch (PipelineException | IllegalArgumentException | java.io.UncheckedIOException | org.volr.ann.AnnException
-				| org.volr.convert.ConversionException | org.volr.core.data.DataFormatException e) {
-			console.out().println(o.file() + ":1:1: error: " + e.getMessage());
-			return 1;
-		}
+		});
 	}
 
 	/** The experiment's neuron block in NIR's terms (SI seconds for tau). */

@@ -43,6 +43,32 @@ final class Pipeline {
 		this.progress = progress;
 	}
 
+	/** What a pipeline command does once its experiment is loaded. */
+	@FunctionalInterface
+	interface Body {
+		int run() throws PipelineException, org.volr.sim.LoweringException, IOException;
+	}
+
+	/**
+	 * Runs a pipeline command (run, train, convert, generate), turning every failure a user can cause into one
+	 * message and exit code 1: problems of the experiment against its file, a failed write naming what it wrote.
+	 */
+	static int guarded(String command, Path file, String writing, Console console, Body body) {
+		try {
+			return body.run();
+		} catch (org.volr.core.progress.CancelledException e) {
+			console.err().println("volr " + command + ": cancelled");
+			return 1;
+		} catch (IOException e) {
+			console.err().println("volr " + command + ": cannot write " + writing + ": " + e.getMessage());
+			return 1;
+		} catch (PipelineException | org.volr.sim.LoweringException | IllegalArgumentException | java.io.UncheckedIOException
+				| org.volr.ann.AnnException | org.volr.convert.ConversionException | org.volr.core.data.DataFormatException e) {
+			console.out().println(file + ":1:1: error: " + e.getMessage());
+			return 1;
+		}
+	}
+
 	Experiment experiment() {
 		return setup.experiment;
 	}

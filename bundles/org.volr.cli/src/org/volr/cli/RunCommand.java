@@ -1,16 +1,13 @@
 package org.volr.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
 import org.volr.core.data.Dataset;
-import org.volr.core.progress.CancelledException;
 import org.volr.core.progress.ConsoleProgress;
 import org.volr.core.weights.WeightStore;
 import org.volr.model.Network;
-import org.volr.sim.LoweringException;
 import org.volr.sim.SimulationConfig;
 import org.volr.sim.SimulationResult;
 import org.volr.sim.Simulator;
@@ -81,39 +78,28 @@ final class RunCommand implements Command {
 		if (out == null)
 			out = file.toAbsolutePath().getParent().resolve(setup.experiment.getName() + "-results");
 		ConsoleProgress progress = ConsoleProgress.onStandardError();
-		try {
+		Path results = out;
+		int stepsOverride = steps, sampleLimit = limit;
+		return Pipeline.guarded(name, file, "results", console, () -> {
 			Pipeline pipeline = new Pipeline(setup, console, progress);
 			Network network = setup.experiment.getNetwork();
-			Dataset test = pipeline.testData(limit);
+			Dataset test = pipeline.testData(sampleLimit);
 			WeightStore weights = pipeline.weights();
 			double annAccuracy = pipeline.annAccuracy(weights, test);
-			WeightStore converted = pipeline.convert(weights, out);
-			SimulationConfig config = setup.simulation(steps).withRecording(200);
+			WeightStore converted = pipeline.convert(weights, results);
+			SimulationConfig config = setup.simulation(stepsOverride).withRecording(200);
 			SpikingNetwork snn = SpikingNetwork.lower(network, converted);
 			SimulationResult result = Simulator.run(snn, test, config, progress);
-			result.write(out);
+			result.write(results);
 			RateComparison rates = RateComparison.of(network, converted, test, result);
 			pipeline.setCorrelationJson(rates.toJson());
-			pipeline.writeReport(out, result, annAccuracy);
-			ResultPlots.writeAll(result, annAccuracy, out);
+			pipeline.writeReport(results, result, annAccuracy);
+			ResultPlots.writeAll(result, annAccuracy, results);
 			if (!rates.points.isEmpty())
-				ResultPlots.write(ResultPlots.annVersusSnn(rates.points), out, "ann-vs-snn");
-			printSummary(console, setup, result, annAccuracy, out, rates);
+				ResultPlots.write(ResultPlots.annVersusSnn(rates.points), results, "ann-vs-snn");
+			printSummary(console, setup, result, annAccuracy, results, rates);
 			return 0;
-		} catch (LoweringException e) {
-			console.out().println(file + ":1:1: error: " + e.getMessage());
-			return 1;
-		} catch (CancelledException e) {
-			console.err().println("volr " + name + ": cancelled");
-			return 1;
-		} catch (IOException e) {
-			console.err().println("volr " + name + ": cannot write results: " + e.getMessage());
-			return 1;
-		} catch (PipelineException | IllegalArgumentException | java.io.UncheckedIOException | org.volr.ann.AnnException
-				| org.volr.convert.ConversionException | org.volr.core.data.DataFormatException e) {
-			console.out().println(file + ":1:1: error: " + e.getMessage());
-			return 1;
-		}
+		});
 	}
 
 	private static void printSummary(Console console, ExperimentSetup setup, SimulationResult r, double ann, Path out,

@@ -1,12 +1,10 @@
 package org.volr.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
 import org.volr.core.data.Dataset;
-import org.volr.core.progress.CancelledException;
 import org.volr.core.progress.ConsoleProgress;
 import org.volr.core.weights.WeightStore;
 import org.volr.model.Training;
@@ -45,7 +43,7 @@ final class TrainCommand implements Command {
 		Path out = o.output != null ? o.output
 				: o.file.toAbsolutePath().getParent().resolve(setup.experiment.getName() + "-trained.npz");
 		ConsoleProgress progress = ConsoleProgress.onStandardError();
-		try {
+		return Pipeline.guarded("train", o.file, out.toString(), console, () -> {
 			Pipeline pipeline = new Pipeline(setup, console, progress);
 			WeightStore weights = pipeline.weights();
 			weights.write(out);
@@ -53,17 +51,7 @@ final class TrainCommand implements Command {
 			console.out().printf(Locale.ROOT, "trained %s: test accuracy %.2f %% on %d samples; weights in %s%n",
 					setup.experiment.getNetwork().getName(), 100 * pipeline.annAccuracy(weights, test), test.size(), out);
 			return 0;
-		} catch (CancelledException e) {
-			console.err().println("volr train: cancelled");
-			return 1;
-		} catch (IOException e) {
-			console.err().println("volr train: cannot write " + out + ": " + e.getMessage());
-			return 1;
-		} catch (PipelineException | IllegalArgumentException | java.io.UncheckedIOException | org.volr.ann.AnnException
-				| org.volr.convert.ConversionException | org.volr.core.data.DataFormatException e) {
-			console.out().println(o.file + ":1:1: error: " + e.getMessage());
-			return 1;
-		}
+		});
 	}
 
 	/** FILE [--experiment NAME] [-o PATH], shared by train and convert. */
