@@ -1,11 +1,8 @@
 package org.volr.core.events;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import org.volr.core.data.DataFormatException;
@@ -22,14 +19,7 @@ public final class AedatReader {
 	}
 
 	public static EventStream read(Path file) {
-		byte[] bytes;
-		try {
-			bytes = Files.readAllBytes(file);
-		} catch (NoSuchFileException e) {
-			throw new DataFormatException(file.toString(), "no such file");
-		} catch (IOException e) {
-			throw new DataFormatException(file.toString(), "cannot read: " + e.getMessage(), e);
-		}
+		byte[] bytes = EventFiles.read(file);
 		String name = file.getFileName().toString();
 		String magic = "#!AER-DAT";
 		if (bytes.length < magic.length() || !new String(bytes, 0, magic.length(), StandardCharsets.US_ASCII).equals(magic))

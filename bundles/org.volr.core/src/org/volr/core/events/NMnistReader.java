@@ -1,8 +1,5 @@
 package org.volr.core.events;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import org.volr.core.data.DataFormatException;
@@ -18,14 +15,7 @@ public final class NMnistReader {
 	}
 
 	public static EventStream read(Path file) {
-		byte[] bytes;
-		try {
-			bytes = Files.readAllBytes(file);
-		} catch (NoSuchFileException e) {
-			throw new DataFormatException(file.toString(), "no such file");
-		} catch (IOException e) {
-			throw new DataFormatException(file.toString(), "cannot read: " + e.getMessage(), e);
-		}
+		byte[] bytes = EventFiles.read(file);
 		String name = file.getFileName().toString();
 		if (bytes.length % 5 != 0)
 			throw new DataFormatException(name, "offset " + (bytes.length - bytes.length % 5) + ": expected whole 5-byte N-MNIST events, "
