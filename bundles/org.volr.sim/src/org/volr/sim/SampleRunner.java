@@ -39,10 +39,6 @@ final class SampleRunner {
 	final long[] correctAtStep;
 	long firstSpikeStepSum, samplesWithOutputSpikes, samples;
 
-	SampleRunner(SpikingNetwork network, SimulationConfig config) {
-		this(network, config, null);
-	}
-
 	SampleRunner(SpikingNetwork network, SimulationConfig config, int[][][] recorded) {
 		this.recorded = recorded;
 		this.layers = network.layers();

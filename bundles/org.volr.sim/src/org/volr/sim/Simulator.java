@@ -29,31 +29,21 @@ public final class Simulator {
 			throw new IllegalArgumentException("with constant input the first layer must have neurons, not max pooling");
 		int threads = config.effectiveThreads();
 		int[][][] recorded = config.recordedSamples() > 0 ? new int[Math.min(config.recordedSamples(), data.size())][][] : null;
-		List<SampleRunner> runners = new ArrayList<>();
-		for (int i = 0; i < threads; i++)
-			runners.add(new SampleRunner(network, config, recorded));
-		ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-			Thread t = new Thread(r, "volr-sim");
-			t.setDaemon(true);
-			return t;
-		});
+		List<SampleRunner> runners = runners(network, config, threads, recorded);
+		ExecutorService pool = daemons(threads, "volr-sim");
 		long start = System.nanoTime();
 		progress.begin("Simulating " + config.steps() + " steps", data.size());
 		long sampleIndex = 0;
 		int[] outputCounts = new int[data.size() * network.outputs()];
 		// the next batch is read (and decompressed) while the current one is simulated
-		ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
-			Thread t = new Thread(r, "volr-sim-reader");
-			t.setDaemon(true);
-			return t;
-		});
+		ExecutorService reader = daemons(1, "volr-sim-reader");
 		BatchIterator batches = data.batches(config.batch());
 		Future<Batch> pending = null;
 		try {
 			pending = batches.hasNext() ? reader.submit(batches::next) : null;
 			while (pending != null) {
 				progress.checkCancelled();
-				Batch batch = pending.get();
+				Batch batch = join(pending);
 				pending = batches.hasNext() ? reader.submit(batches::next) : null;
 				int n = batch.size(), sampleSize = batch.features().length / Math.max(n, 1);
 				List<Future<?>> work = new ArrayList<>();
@@ -66,16 +56,10 @@ public final class Simulator {
 							runner.run(batch.features(), s * sampleSize, batch.labels()[s], base + s, outputCounts);
 					}));
 				}
-				for (Future<?> f : work)
-					f.get();
+				work.forEach(Simulator::join);
 				sampleIndex += n;
 				progress.advance(n);
 			}
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("simulation interrupted", e);
-		} catch (ExecutionException e) {
-			throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
 		} finally {
 			pool.shutdownNow();
 			awaitQuietly(pending); // the iterator must not be closed while the reader is inside next()
@@ -91,12 +75,10 @@ public final class Simulator {
 	public static SimulationResult runEvents(SpikingNetwork network, EventDataset data, SimulationConfig config, Progress progress) {
 		int expected = java.util.Arrays.stream(network.inputShape()).reduce(1, (a, b) -> a * b);
 		int threads = config.effectiveThreads();
-		List<SampleRunner> runners = new ArrayList<>();
-		for (int i = 0; i < threads; i++)
-			runners.add(new SampleRunner(network, config));
+		List<SampleRunner> runners = runners(network, config, threads, null);
 		int[] outputCounts = new int[data.size() * network.outputs()];
 		java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		ExecutorService pool = daemons(threads, "volr-sim");
 		long start = System.nanoTime();
 		progress.begin("Simulating " + data.size() + " recordings", data.size());
 		try {
@@ -117,19 +99,41 @@ public final class Simulator {
 					}
 					return null;
 				}));
-			for (Future<?> f : work)
-				f.get();
+			work.forEach(Simulator::join);
 			progress.checkCancelled();
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("simulation interrupted", e);
-		} catch (ExecutionException e) {
-			throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
 		} finally {
 			pool.shutdownNow();
 			progress.done();
 		}
 		return SimulationResult.merge(network, config, runners, (System.nanoTime() - start) / 1e9, outputCounts);
+	}
+
+	private static List<SampleRunner> runners(SpikingNetwork network, SimulationConfig config, int threads, int[][][] recorded) {
+		List<SampleRunner> runners = new ArrayList<>();
+		for (int i = 0; i < threads; i++)
+			runners.add(new SampleRunner(network, config, recorded));
+		return runners;
+	}
+
+	/** Daemon threads, so that a simulation abandoned by its caller never keeps the program alive. */
+	private static ExecutorService daemons(int threads, String name) {
+		return Executors.newFixedThreadPool(threads, r -> {
+			Thread t = new Thread(r, name);
+			t.setDaemon(true);
+			return t;
+		});
+	}
+
+	/** The result of work done on another thread; what went wrong there is thrown here as it was. */
+	private static <T> T join(Future<T> f) {
+		try {
+			return f.get();
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("simulation interrupted", e);
+		} catch (ExecutionException e) {
+			throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+		}
 	}
 
 	private static void awaitQuietly(Future<?> f) {
