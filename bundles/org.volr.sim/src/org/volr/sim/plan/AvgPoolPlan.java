@@ -5,23 +5,11 @@ package org.volr.sim.plan;
  * lie inside the window (padding excluded, as Keras and PyTorch's count_include_pad=False do). Global average
  * pooling is the case of one window covering the whole map.
  */
-public final class AvgPoolPlan extends LayerPlan {
-	private final int c, h, w, oh, ow, kh, kw, sy, sx, py, px;
+public final class AvgPoolPlan extends WindowPlan {
 	private final float[] inverseCount;
 
 	public AvgPoolPlan(String label, int[] inShape, int[] outShape, int[] geometry) {
-		super(label, inShape, outShape);
-		c = inShape[0];
-		h = inShape.length > 2 ? inShape[1] : 1;
-		w = inShape.length > 2 ? inShape[2] : inShape[1];
-		oh = outShape.length > 2 ? outShape[1] : outShape.length == 1 ? 1 : 1;
-		ow = outShape.length > 2 ? outShape[2] : outShape.length == 2 ? outShape[1] : 1;
-		kh = geometry[0];
-		kw = geometry[1];
-		sy = geometry[2];
-		sx = geometry[3];
-		py = geometry[4];
-		px = geometry[5];
+		super(label, inShape, outShape, geometry);
 		inverseCount = new float[oh * ow];
 		for (int oy = 0; oy < oh; oy++)
 			for (int ox = 0; ox < ow; ox++) {
@@ -37,8 +25,7 @@ public final class AvgPoolPlan extends LayerPlan {
 	}
 
 	public static AvgPoolPlan global(String label, int[] inShape) {
-		int h = inShape.length > 2 ? inShape[1] : 1, w = inShape.length > 2 ? inShape[2] : inShape[1];
-		return new AvgPoolPlan(label, inShape, new int[] { inShape[0] }, new int[] { h, w, h, w, 0, 0 });
+		return new AvgPoolPlan(label, inShape, new int[] { inShape[0] }, wholeMap(inShape));
 	}
 
 	@Override
@@ -55,14 +42,14 @@ public final class AvgPoolPlan extends LayerPlan {
 		int ch = input / (h * w), rest = input % (h * w), y = rest / w, x = rest % w;
 		int plane = oh * ow, ops = 0;
 		for (int ky = 0; ky < kh; ky++) {
-			int ny = y + py - ky;
-			if (ny < 0 || ny % sy != 0 || ny / sy >= oh)
+			int oy = slot(y + py - ky, sy, oh);
+			if (oy < 0)
 				continue;
 			for (int kx = 0; kx < kw; kx++) {
-				int nx = x + px - kx;
-				if (nx < 0 || nx % sx != 0 || nx / sx >= ow)
+				int ox = slot(x + px - kx, sx, ow);
+				if (ox < 0)
 					continue;
-				int o = (ny / sy) * ow + nx / sx;
+				int o = oy * ow + ox;
 				current[ch * plane + o] += scale * inverseCount[o];
 				ops++;
 			}

@@ -4,29 +4,17 @@ package org.volr.sim.plan;
  * A 2-D convolution (1-D as height 1; depthwise with a channel multiplier). Weights arrive [out, in, kh, kw] and
  * are kept as [in, kh, kw, out] so that one spike touches contiguous weights for each output position.
  */
-public final class ConvPlan extends LayerPlan {
-	private final int cin, h, w, cout, oh, ow, kh, kw, sy, sx, py, px, dy, dx, multiplier;
+public final class ConvPlan extends WindowPlan {
+	private final int cin, cout, multiplier;
 	private final boolean depthwise;
 	private final float[] kernel; // [ci][ky][kx][co'] where co' counts the outputs fed by ci
 	private final float[] bias;
 
 	/** @param geometry {kh, kw, sy, sx, py, px, dy, dx} with py/px the padding before the first row/column */
 	public ConvPlan(String label, int[] inShape, int[] outShape, int[] geometry, boolean depthwise, float[] weights, float[] bias) {
-		super(label, inShape, outShape);
+		super(label, inShape, outShape, geometry);
 		cin = inShape[0];
-		h = inShape.length > 2 ? inShape[1] : 1;
-		w = inShape.length > 2 ? inShape[2] : inShape[1];
 		cout = outShape[0];
-		oh = outShape.length > 2 ? outShape[1] : 1;
-		ow = outShape.length > 2 ? outShape[2] : outShape[1];
-		kh = geometry[0];
-		kw = geometry[1];
-		sy = geometry[2];
-		sx = geometry[3];
-		py = geometry[4];
-		px = geometry[5];
-		dy = geometry[6];
-		dx = geometry[7];
 		this.depthwise = depthwise;
 		multiplier = depthwise ? cout / cin : 1;
 		int fed = depthwise ? multiplier : cout;
@@ -65,18 +53,12 @@ public final class ConvPlan extends LayerPlan {
 		int firstOut = depthwise ? ci * multiplier : 0;
 		int plane = oh * ow, ops = 0;
 		for (int ky = 0; ky < kh; ky++) {
-			int ny = y + py - ky * dy; // = oy * sy
-			if (ny < 0 || ny % sy != 0)
-				continue;
-			int oy = ny / sy;
-			if (oy >= oh)
+			int oy = slot(y + py - ky * dy, sy, oh);
+			if (oy < 0)
 				continue;
 			for (int kx = 0; kx < kw; kx++) {
-				int nx = x + px - kx * dx;
-				if (nx < 0 || nx % sx != 0)
-					continue;
-				int ox = nx / sx;
-				if (ox >= ow)
+				int ox = slot(x + px - kx * dx, sx, ow);
+				if (ox < 0)
 					continue;
 				int k = ((ci * kh + ky) * kw + kx) * fed;
 				int pos = oy * ow + ox + firstOut * plane;

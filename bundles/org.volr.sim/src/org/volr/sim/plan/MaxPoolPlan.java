@@ -4,26 +4,14 @@ package org.volr.sim.plan;
  * Spiking max pooling: each output passes on the spikes of the input in its window that has spiked most so far
  * (ties keep the earlier winner). It has no neurons; the simulator keeps the spike counts and winners.
  */
-public final class MaxPoolPlan extends LayerPlan {
-	private final int h, w, oh, ow, kh, kw, sy, sx, py, px;
+public final class MaxPoolPlan extends WindowPlan {
 
 	public MaxPoolPlan(String label, int[] inShape, int[] outShape, int[] geometry) {
-		super(label, inShape, outShape);
-		h = inShape.length > 2 ? inShape[1] : 1;
-		w = inShape.length > 2 ? inShape[2] : inShape[1];
-		oh = outShape.length > 2 ? outShape[1] : 1;
-		ow = outShape.length > 2 ? outShape[2] : outShape.length == 2 ? outShape[1] : 1;
-		kh = geometry[0];
-		kw = geometry[1];
-		sy = geometry[2];
-		sx = geometry[3];
-		py = geometry[4];
-		px = geometry[5];
+		super(label, inShape, outShape, geometry);
 	}
 
 	public static MaxPoolPlan global(String label, int[] inShape) {
-		int h = inShape.length > 2 ? inShape[1] : 1, w = inShape.length > 2 ? inShape[2] : inShape[1];
-		return new MaxPoolPlan(label, inShape, new int[] { inShape[0] }, new int[] { h, w, h, w, 0, 0 });
+		return new MaxPoolPlan(label, inShape, new int[] { inShape[0] }, wholeMap(inShape));
 	}
 
 	@Override
@@ -40,14 +28,14 @@ public final class MaxPoolPlan extends LayerPlan {
 		int ch = input / (h * w), rest = input % (h * w), y = rest / w, x = rest % w;
 		int plane = oh * ow, n = 0;
 		for (int ky = 0; ky < kh; ky++) {
-			int ny = y + py - ky;
-			if (ny < 0 || ny % sy != 0 || ny / sy >= oh)
+			int oy = slot(y + py - ky, sy, oh);
+			if (oy < 0)
 				continue;
 			for (int kx = 0; kx < kw; kx++) {
-				int nx = x + px - kx;
-				if (nx < 0 || nx % sx != 0 || nx / sx >= ow)
+				int ox = slot(x + px - kx, sx, ow);
+				if (ox < 0)
 					continue;
-				int o = ch * plane + (ny / sy) * ow + nx / sx;
+				int o = ch * plane + oy * ow + ox;
 				int current = winner[o];
 				if (current < 0 || current == input || counts[input] > counts[current])
 					winner[o] = input;

@@ -1,0 +1,40 @@
+package org.volr.sim.plan;
+
+/**
+ * A layer whose outputs each look at a window of the input map: convolution and pooling. Holds the geometry
+ * (1-D maps are height-1 2-D ones) and answers, for a spike at an input position, which outputs' windows hold it.
+ */
+abstract class WindowPlan extends LayerPlan {
+	protected final int h, w, oh, ow, kh, kw, sy, sx, py, px, dy, dx;
+
+	/** @param geometry {kh, kw, sy, sx, py, px} or {kh, kw, sy, sx, py, px, dy, dx}; py/px pad before the first row/column */
+	protected WindowPlan(String label, int[] inShape, int[] outShape, int[] geometry) {
+		super(label, inShape, outShape);
+		h = inShape.length > 2 ? inShape[1] : 1;
+		w = inShape.length > 2 ? inShape[2] : inShape[1];
+		oh = outShape.length > 2 ? outShape[1] : 1;
+		ow = outShape.length > 2 ? outShape[2] : outShape.length == 2 ? outShape[1] : 1;
+		kh = geometry[0];
+		kw = geometry[1];
+		sy = geometry[2];
+		sx = geometry[3];
+		py = geometry[4];
+		px = geometry[5];
+		dy = geometry.length > 6 ? geometry[6] : 1;
+		dx = geometry.length > 7 ? geometry[7] : 1;
+	}
+
+	/** The geometry of one window over the whole map: global pooling. */
+	static int[] wholeMap(int[] inShape) {
+		int h = inShape.length > 2 ? inShape[1] : 1, w = inShape.length > 2 ? inShape[2] : inShape[1];
+		return new int[] { h, w, h, w, 0, 0 };
+	}
+
+	/**
+	 * The output row (or column) whose window reaches the input through the kernel tap at offset {@code n} =
+	 * position + padding − tap·dilation, or −1 when no output's window does.
+	 */
+	static int slot(int n, int stride, int outputs) {
+		return n < 0 || n % stride != 0 || n / stride >= outputs ? -1 : n / stride;
+	}
+}
