@@ -4,23 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.volr.ann.AnnModel;
 import org.volr.ann.Evaluator;
-import org.volr.ann.LayerNames;
 import org.volr.convert.ImportedModel;
 import org.volr.convert.keras.KerasImporter;
 import org.volr.core.data.Dataset;
 import org.volr.core.data.DatasetOptions;
 import org.volr.core.data.Datasets;
 import org.volr.core.progress.Progress;
-import org.volr.core.weights.FloatTensor;
-import org.volr.model.Dense;
-import org.volr.model.Flatten;
-import org.volr.model.Layer;
-import org.volr.model.shapes.ShapeInference;
 
 /**
  * The real Keras models of the SNN Conversion Toolbox, imported and run here, reproduce the accuracy in their
