@@ -2,11 +2,9 @@ package org.volr.cli.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.volr.cli.tests.Run.volr;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -15,7 +13,6 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.volr.cli.VolrCli;
 
 /**
  * The pipeline commands on real data: a third-party Keras LeNet imported, converted and simulated on the real
@@ -27,16 +24,6 @@ class PipelineCommandsTest {
 
 	@TempDir
 	Path tmp;
-
-	record Run(int code, String out, String err) {
-	}
-
-	private static Run volr(String... args) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-		int code = new VolrCli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-				.run(args);
-		return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-	}
 
 	private static double number(String text, String regex) {
 		Matcher m = Pattern.compile(regex).matcher(text);
