@@ -102,6 +102,7 @@ final class ExperimentSetup {
 		} else if (s != null && s.getInput() != null && s.getInput().getKind() == EncodingKind.EVENTS) {
 			throw new IllegalArgumentException(file + ": event (DVS) input is not simulated yet");
 		}
-		return new SimulationConfig(steps, encoding, probability, neuron, seed, batch, 0);
+		int delay = s != null && s.isSetDelay() ? s.getDelay() : 0;
+		return new SimulationConfig(steps, encoding, probability, neuron, seed, batch, 0).withDelay(delay);
 	}
 }

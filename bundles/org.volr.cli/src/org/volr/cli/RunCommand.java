@@ -45,7 +45,7 @@ final class RunCommand implements Command {
 				its train block), measures the ANN's accuracy on the data, converts the network (normalisation as
 				in its convert block), simulates it (simulate block: duration, dt, input encoding, batch; neuron
 				block; seed) and writes DIR (default: FILE's folder / EXPERIMENT-results/): result.json,
-				accuracy.csv, report.json, converted.npz and the plots accuracy, rates and ann-vs-snn (.png/.svg).
+				accuracy.csv, predictions.csv (class and output spike counts per sample), report.json, converted.npz and the plots accuracy, rates and ann-vs-snn (.png/.svg).
 				--steps and --limit override the duration and the number of test samples.""";
 	}
 

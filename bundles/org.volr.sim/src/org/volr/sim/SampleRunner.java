@@ -27,11 +27,16 @@ final class SampleRunner {
 	/** First-layer neurons whose constant current is positive; the others can never spike (see integrateConstant). */
 	private final int[] activeFirst;
 	private int activeFirstCount;
+	/** With a synaptic delay d: the last d+1 steps' input spikes of every layer fed by spiking neurons (a ring). */
+	private final int[][][] delayed;
+	private final int[][] delayedCount;
 
 	/** Spikes per neuron of the current sample, per layer, kept only for recorded samples. */
 	private final int[][] neuronCounts;
 	/** [sample][layer][neuron] spike counts of the first recorded samples, shared by all runners (disjoint rows). */
 	final int[][][] recorded;
+	/** The class read out at the last step, per sample index; shared by all runners (disjoint entries). */
+	int[] predictions;
 
 	// statistics, summed over the samples this runner simulated
 	final long[] spikesPerLayer;
@@ -80,6 +85,14 @@ final class SampleRunner {
 		neuronCounts = new int[n][];
 		for (int l = 0; l < n; l++)
 			neuronCounts[l] = new int[layers.get(l).outSize()];
+		int d = config.delay();
+		delayed = new int[n][][];
+		delayedCount = new int[n][];
+		if (d > 0)
+			for (int l = 0; l < n; l++) {
+				delayed[l] = new int[d + 1][layers.get(l).inSize()];
+				delayedCount[l] = new int[d + 1];
+			}
 		spikesPerLayer = new long[n];
 		correctAtStep = new long[config.steps()];
 	}
@@ -129,6 +142,17 @@ final class SampleRunner {
 			}
 			for (int l = 0; l <= last; l++) {
 				LayerPlan plan = layers.get(l);
+				if (delayed[l] != null && !(l == 0 && constant) && (l == 0 || layers.get(l - 1).hasNeurons())) {
+					// keep this step's spikes, take those fired `delay` steps ago (ring slot (t − d) mod (d + 1))
+					int[][] ring = delayed[l];
+					int slot = t % ring.length, due = (t + 1) % ring.length;
+					if (count > ring[slot].length) // event input may repeat a pixel within a step
+						ring[slot] = new int[count];
+					System.arraycopy(events, 0, ring[slot], 0, count);
+					delayedCount[l][slot] = count;
+					events = ring[due];
+					count = delayedCount[l][due];
+				}
 				if (!plan.hasNeurons()) {
 					count = routeMaxPool((MaxPoolPlan) plan, l, events, count, t);
 				} else {
@@ -180,6 +204,8 @@ final class SampleRunner {
 			recorded[(int) sampleIndex] = copy;
 		}
 		samples++;
+		if (predictions != null)
+			predictions[(int) sampleIndex] = predict(outPotential);
 		System.arraycopy(outputCounts, 0, countsOut, (int) sampleIndex * outputCounts.length, outputCounts.length);
 		if (firstSpike >= 0) {
 			firstSpikeStepSum += firstSpike;
@@ -276,5 +302,8 @@ final class SampleRunner {
 			}
 		}
 		Arrays.fill(outputCounts, 0);
+		for (int[] c : delayedCount)
+			if (c != null)
+				Arrays.fill(c, 0);
 	}
 }

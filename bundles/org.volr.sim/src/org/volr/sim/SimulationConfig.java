@@ -2,19 +2,15 @@ package org.volr.sim;
 
 /**
  * What to simulate: steps, input encoding (with the Poisson rate as a probability per step at x = 1), the neuron,
- * the seed, and how many samples at a time and threads to use (0 = one per core).
+ * the seed, how many samples at a time and threads to use (0 = one per core), and the synaptic delay in steps
+ * (0: a spike reaches the next layer within its step, as in INIsim; see SEMANTICS.md, "Delay").
  */
 public record SimulationConfig(int steps, Encoding encoding, double poissonProbabilityPerStep, NeuronSpec neuron, long seed,
-		int batch, int threads, double microsPerStep, int recordedSamples) {
+		int batch, int threads, double microsPerStep, int recordedSamples, int delay) {
 
 	public SimulationConfig(int steps, Encoding encoding, double poissonProbabilityPerStep, NeuronSpec neuron, long seed, int batch,
 			int threads) {
-		this(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, 1000.0, 0);
-	}
-
-	/** Keep the spike count of every neuron for the first n samples (to compare rates with ANN activations). */
-	public SimulationConfig withRecording(int n) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, n);
+		this(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, 1000.0, 0, 0);
 	}
 
 	public SimulationConfig {
@@ -22,27 +18,39 @@ public record SimulationConfig(int steps, Encoding encoding, double poissonProba
 			throw new IllegalArgumentException("steps must be positive, got " + steps);
 		if (batch <= 0)
 			throw new IllegalArgumentException("batch must be positive, got " + batch);
+		if (delay < 0)
+			throw new IllegalArgumentException("delay must not be negative, got " + delay);
 	}
 
 	public static SimulationConfig constant(int steps) {
 		return new SimulationConfig(steps, Encoding.CONSTANT, 0, NeuronSpec.defaultIF(), 0, 256, 0);
 	}
 
+	/** Keep the spike count of every neuron for the first n samples (to compare rates with ANN activations). */
+	public SimulationConfig withRecording(int n) {
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, n, delay);
+	}
+
 	public SimulationConfig withNeuron(NeuronSpec n) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, n, seed, batch, threads, microsPerStep, recordedSamples);
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, n, seed, batch, threads, microsPerStep, recordedSamples, delay);
 	}
 
 	public SimulationConfig withThreads(int t) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, t, microsPerStep, recordedSamples);
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, t, microsPerStep, recordedSamples, delay);
 	}
 
 	public SimulationConfig withPoisson(double probabilityPerStep, long s) {
-		return new SimulationConfig(steps, Encoding.POISSON, probabilityPerStep, neuron, s, batch, threads, microsPerStep, recordedSamples);
+		return new SimulationConfig(steps, Encoding.POISSON, probabilityPerStep, neuron, s, batch, threads, microsPerStep, recordedSamples, delay);
 	}
 
 	/** Event input binned into steps of the given length (SEMANTICS.md, "Input encodings"). */
 	public SimulationConfig withEvents(double micros) {
-		return new SimulationConfig(steps, Encoding.EVENTS, 0, neuron, seed, batch, threads, micros, recordedSamples);
+		return new SimulationConfig(steps, Encoding.EVENTS, 0, neuron, seed, batch, threads, micros, recordedSamples, delay);
+	}
+
+	/** Spikes reach the next layer {@code steps} steps after they were fired (what PyNN and hardware do). */
+	public SimulationConfig withDelay(int d) {
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, d);
 	}
 
 	public int effectiveThreads() {

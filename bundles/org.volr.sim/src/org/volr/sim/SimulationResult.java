@@ -13,10 +13,10 @@ import org.volr.core.io.AtomicFiles;
  */
 public record SimulationResult(int steps, long samples, double[] accuracyPerStep, List<String> layers, long[] neuronsPerLayer,
 		long[] spikesPerLayer, long synapticOps, double meanFirstOutputSpike, double seconds, int outputs, int[] outputCounts,
-		int[][][] recordedCounts) {
+		int[] predictions, int[][][] recordedCounts) {
 
 	static SimulationResult merge(SpikingNetwork network, SimulationConfig config, List<SampleRunner> runners, double seconds,
-			int[] outputCounts) {
+			int[] outputCounts, int[] predictions) {
 		int layers = network.layers().size();
 		long[] spikes = new long[layers];
 		long[] correct = new long[config.steps()];
@@ -36,12 +36,12 @@ public record SimulationResult(int steps, long samples, double[] accuracyPerStep
 			accuracy[t] = samples == 0 ? 0 : (double) correct[t] / samples;
 		List<String> names = network.layers().stream().map(p -> p.label()).toList();
 		return new SimulationResult(config.steps(), samples, accuracy, names, Simulator.neurons(network), spikes, ops,
-				withSpikes == 0 ? Double.NaN : (double) firstSum / withSpikes, seconds, network.outputs(), outputCounts, null);
+				withSpikes == 0 ? Double.NaN : (double) firstSum / withSpikes, seconds, network.outputs(), outputCounts, predictions, null);
 	}
 
 	SimulationResult withRecorded(int[][][] counts) {
 		return new SimulationResult(steps, samples, accuracyPerStep, layers, neuronsPerLayer, spikesPerLayer, synapticOps,
-				meanFirstOutputSpike, seconds, outputs, outputCounts, counts);
+				meanFirstOutputSpike, seconds, outputs, outputCounts, predictions, counts);
 	}
 
 	/** Spikes of every neuron of layer l in recorded sample s (see SimulationConfig.withRecording), or null. */
@@ -51,6 +51,11 @@ public record SimulationResult(int steps, long samples, double[] accuracyPerStep
 
 	public int recordedSamples() {
 		return recordedCounts == null ? 0 : recordedCounts.length;
+	}
+
+	/** The class read out for sample s at the last step (SEMANTICS.md, "Readout"). */
+	public int predicted(int sample) {
+		return predictions[sample];
 	}
 
 	/** Spikes of output neuron o during the whole run of sample s. */
@@ -96,9 +101,25 @@ public record SimulationResult(int steps, long samples, double[] accuracyPerStep
 		return b.toString();
 	}
 
-	/** Writes result.json and accuracy.csv into a folder, each through a temporary file. */
+	/** One row per sample: its index, the class read out, and the spike count of every output neuron. */
+	public String predictionsCsv() {
+		StringBuilder b = new StringBuilder("sample,predicted");
+		for (int o = 0; o < outputs; o++)
+			b.append(",count_").append(o);
+		b.append('\n');
+		for (int s = 0; s < samples; s++) {
+			b.append(s).append(',').append(predictions[s]);
+			for (int o = 0; o < outputs; o++)
+				b.append(',').append(outputSpikes(s, o));
+			b.append('\n');
+		}
+		return b.toString();
+	}
+
+	/** Writes result.json, accuracy.csv and predictions.csv into a folder, each through a temporary file. */
 	public void write(Path folder) throws IOException {
 		AtomicFiles.writeString(folder.resolve("result.json"), toJson());
 		AtomicFiles.writeString(folder.resolve("accuracy.csv"), accuracyCsv());
+		AtomicFiles.writeString(folder.resolve("predictions.csv"), predictionsCsv());
 	}
 }

@@ -35,6 +35,8 @@ public final class Simulator {
 		progress.begin("Simulating " + config.steps() + " steps", data.size());
 		long sampleIndex = 0;
 		int[] outputCounts = new int[data.size() * network.outputs()];
+		int[] predictions = new int[data.size()];
+		runners.forEach(r -> r.predictions = predictions);
 		// the next batch is read (and decompressed) while the current one is simulated
 		ExecutorService reader = daemons(1, "volr-sim-reader");
 		BatchIterator batches = data.batches(config.batch());
@@ -68,7 +70,7 @@ public final class Simulator {
 			progress.done();
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
-		return SimulationResult.merge(network, config, runners, seconds, outputCounts).withRecorded(recorded);
+		return SimulationResult.merge(network, config, runners, seconds, outputCounts, predictions).withRecorded(recorded);
 	}
 
 	/** Runs recorded event streams (DVS): each recording is binned into steps of config.microsPerStep(). */
@@ -77,6 +79,8 @@ public final class Simulator {
 		int threads = config.effectiveThreads();
 		List<SampleRunner> runners = runners(network, config, threads, null);
 		int[] outputCounts = new int[data.size() * network.outputs()];
+		int[] predictions = new int[data.size()];
+		runners.forEach(r -> r.predictions = predictions);
 		java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
 		ExecutorService pool = daemons(threads, "volr-sim");
 		long start = System.nanoTime();
@@ -105,7 +109,7 @@ public final class Simulator {
 			pool.shutdownNow();
 			progress.done();
 		}
-		return SimulationResult.merge(network, config, runners, (System.nanoTime() - start) / 1e9, outputCounts);
+		return SimulationResult.merge(network, config, runners, (System.nanoTime() - start) / 1e9, outputCounts, predictions);
 	}
 
 	private static List<SampleRunner> runners(SpikingNetwork network, SimulationConfig config, int threads, int[][][] recorded) {

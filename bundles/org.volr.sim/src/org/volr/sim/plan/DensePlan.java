@@ -12,6 +12,11 @@ public final class DensePlan extends LayerPlan {
 		this.bias = bias == null ? new float[out] : bias;
 	}
 
+	/** The weights, [in, out] row-major (a copy). */
+	public float[] weights() {
+		return weights.clone();
+	}
+
 	@Override
 	public int deliver(int input, float[] current) {
 		int base = input * outSize;

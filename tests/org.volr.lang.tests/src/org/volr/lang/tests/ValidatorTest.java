@@ -398,6 +398,7 @@ class ValidatorTest {
 		check(experiment("targets pynn(backend)")).expectError(5, "'backend' needs a value");
 		check(experiment("targets pynn(backend: loihi)")).expectError(5, "'loihi' is not a backend of pynn", "brian2, nest, neuron, spinnaker");
 		check(experiment("targets nir, pynn(backend: spinnaker), brian2(runtime), spinnaker(neurons_per_core: 255), lava(bits: 8)")).expectClean();
+		check(experiment("targets pynn(backend: neuron), brian2(standalone)")).expectClean();
 	}
 
 	// =========================================================================================== thesis programs

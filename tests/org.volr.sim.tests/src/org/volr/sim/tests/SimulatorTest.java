@@ -171,6 +171,24 @@ class SimulatorTest {
 	}
 
 	@Test
+	void aDelayOfDStepsHoldsEverySpikeBackDStepsPerProjection() throws LoweringException {
+		Network n = network("network chain { input [1]  a: dense 1 relu  b: dense 1 relu  c: dense 2 relu }");
+		WeightStore w = new WeightStore();
+		w.put("a.weight", new int[] { 1, 1 }, new float[] { 1f }); // fires at every step from step 0
+		w.put("b.weight", new int[] { 1, 1 }, new float[] { 1f });
+		w.put("c.weight", new int[] { 1, 2 }, new float[] { 1f, 0.5f });
+		ArrayDataset data = new ArrayDataset("x", new int[] { 1 }, 2, new float[] { 1f }, new int[] { 0 });
+		for (int d = 0; d <= 3; d++) {
+			SimulationResult r = Simulator.run(SpikingNetwork.lower(n, w), data, SimulationConfig.constant(20).withDelay(d).withRecording(1),
+					Progress.NONE);
+			assertEquals(20, r.neuronSpikes(0, 0)[0], "a: constant input has no delay");
+			assertEquals(20 - d, r.neuronSpikes(0, 1)[0], "b starts d steps late, delay " + d);
+			assertEquals(20 - 2 * d, r.outputSpikes(0, 0), "c starts 2d steps late, delay " + d);
+			assertEquals((20 - 2 * d) / 2, r.outputSpikes(0, 1), "half weight: every second spike, delay " + d);
+		}
+	}
+
+	@Test
 	void poissonInputIsReproducibleWhateverTheThreads() throws LoweringException {
 		WeightStore w = cnnWeights(11);
 		SpikingNetwork net = SpikingNetwork.lower(network(CNN), w);
