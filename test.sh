@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 JAVA_HOME=$(scripts/setup.sh | tail -1)
 export JAVA_HOME
+scripts/setup-simulators.sh  # Brian2, PyNN and NEURON for the cross-simulator tests of the code generators
 echo "Testing with $("$JAVA_HOME/bin/java" -version 2>&1 | head -1) from $JAVA_HOME" >&2
 ./mvnw -B verify "$@" 2>&1 | grep -v -E '^\[INFO\] (Download|Resolving|Fetching)' 
 status=${PIPESTATUS[0]}

@@ -92,8 +92,8 @@ class PipelineCommandsTest {
 				    convert { normalize percentile 99.9, samples 200 }
 				""".formatted(SHARED.resolve("mnist-npz").toAbsolutePath()));
 		Files.writeString(mlp, withData);
-		Path nir = tmp.resolve("mlp.nir");
-		Run gen = volr("generate", "--target", "nir", mlp.toString(), "-o", nir.toString());
+		Path nir = tmp.resolve("nir-out").resolve("mlp.nir");
+		Run gen = volr("generate", "--target", "nir", mlp.toString(), "-o", tmp.resolve("nir-out").toString());
 		assertEquals(0, gen.code(), gen.out() + gen.err());
 		Path back = tmp.resolve("back.volr");
 		Run imported = volr("import", nir.toString(), "-o", back.toString(), "--name", "back");
@@ -106,10 +106,10 @@ class PipelineCommandsTest {
 		Files.writeString(lenet, Files.readString(lenet).replace("weights npz", """
 				convert { normalize none }
 				    weights npz"""));
-		Run refused = volr("generate", "--target", "nir", lenet.toString(), "-o", tmp.resolve("lenet.nir").toString());
+		Run refused = volr("generate", "--target", "nir", lenet.toString(), "-o", tmp.resolve("lenet-out").toString());
 		assertEquals(1, refused.code(), refused.out() + refused.err());
 		assertTrue(refused.out().contains("max_pooling2d_1"), refused.out());
-		assertTrue(!Files.exists(tmp.resolve("lenet.nir")), "no half-written file");
+		assertTrue(!Files.exists(tmp.resolve("lenet-out").resolve("lenet.nir")), "no half-written file");
 	}
 
 	@Test

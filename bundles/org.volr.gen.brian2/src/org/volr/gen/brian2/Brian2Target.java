@@ -1,0 +1,93 @@
+package org.volr.gen.brian2;
+
+import static org.volr.gen.ScriptTemplate.num;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.volr.core.io.AtomicFiles;
+import org.volr.gen.GeneratedFiles;
+import org.volr.gen.GenerationInput;
+import org.volr.gen.NetworkArrays;
+import org.volr.gen.ScriptTemplate;
+import org.volr.gen.TargetGenerator;
+import org.volr.model.NeuronKind;
+import org.volr.sim.Encoding;
+import org.volr.sim.NeuronSpec;
+
+/**
+ * A Brian2 script plus its numbers (.npz) that follows Volr's semantics step for step (NeuronGroups updated by a
+ * run_regularly operation, Synapses adding to the next layer's input, one chained schedule), for the runtime
+ * device or {@code cpp_standalone} (the flag {@code brian2(standalone)}, option {@code device}, or the script's {@code --device}).
+ */
+public final class Brian2Target implements TargetGenerator {
+	@Override
+	public String id() {
+		return "brian2";
+	}
+
+	@Override
+	public String summary() {
+		return "a Brian2 script (+ .npz) with Volr's exact semantics, runtime or cpp_standalone (option device)";
+	}
+
+	/** The language writes the device as a flag (brian2(standalone)); the command line as --option device=... */
+	static String device(GenerationInput input) {
+		return input.options().containsKey("standalone") ? "cpp_standalone" : input.option("device", "runtime");
+	}
+
+	@Override
+	public List<String> validate(GenerationInput input) {
+		if (input.loweringProblem() != null)
+			return List.of(input.loweringProblem());
+		List<String> problems = new ArrayList<>();
+		String device = device(input);
+		if (!device.equals("runtime") && !device.equals("cpp_standalone"))
+			problems.add("unknown Brian2 device '" + device + "'; use runtime or cpp_standalone");
+		if (input.simulation().neuron().kind() == NeuronKind.CUBA_LIF)
+			problems.add("CubaLIF neurons are not generated for Brian2 yet; use IF or LIF");
+		if (input.simulation().encoding() == Encoding.EVENTS)
+			problems.add("event-camera input is not generated for Brian2 yet; use constant or poisson input");
+		for (NetworkArrays.Layer l : NetworkArrays.layers(input))
+			if (l.kind().equals("maxpool"))
+				problems.add("layer '" + l.label() + "' is max pooling, which is not generated for Brian2 yet; use average pooling");
+		return problems;
+	}
+
+	@Override
+	public GeneratedFiles generate(GenerationInput input, Path directory) throws IOException {
+		Files.createDirectories(directory);
+		String base = input.networkName() + "_" + id();
+		Path script = directory.resolve(base + ".py"), data = directory.resolve(base + ".npz");
+		List<NetworkArrays.Layer> layers = NetworkArrays.layers(input);
+		NetworkArrays.write(input, data);
+		NeuronSpec n = input.simulation().neuron();
+		double dt = input.dtMillis();
+		String[] lines = ScriptTemplate.layerLines(layers);
+		String text = ScriptTemplate.load(Brian2Target.class, "brian2_script.py.template")
+				.set("NETWORK", input.networkName()).set("EXPERIMENT", input.experiment()).set("SOURCE", input.source())
+				.set("SCRIPT", script.getFileName()).set("DATA", data.getFileName())
+				.set("SAMPLES", input.samples() == null ? 0 : input.samples().count())
+				.set("STEPS", input.simulation().steps()).set("DT", num(dt)).set("DELAY", input.simulation().delay())
+				.set("INPUT_SIZE", layers.get(0).inSize())
+				.set("ENCODING", input.simulation().encoding() == Encoding.POISSON ? "poisson" : "constant")
+				.set("POISSON_RATE", num(input.simulation().poissonProbabilityPerStep() * 1000.0 / dt))
+				.set("LAYER_TABLE", lines[0]).set("LAYERS", lines[1])
+				.set("THRESHOLD", num(n.threshold())).set("RESET", n.reset().getLiteral()).set("V_RESET", num(n.resetPotential()))
+				.set("V_REST", num(n.restPotential())).set("LEAK", num(n.leak())).set("REFRACTORY", n.refractorySteps())
+				.set("V_MIN", n.minPotential() == Float.NEGATIVE_INFINITY ? "None" : num(n.minPotential()))
+				.set("DEVICE", device(input))
+				.render();
+		AtomicFiles.writeString(script, text);
+		long total = layers.stream().mapToLong(NetworkArrays.Layer::synapses).sum();
+		List<String> notes = new ArrayList<>();
+		notes.add(String.format(Locale.ROOT, "%,d synapses; all samples run in one Brian2 run of %d-step windows", total,
+				input.simulation().steps() + input.simulation().delay()));
+		notes.add("run: python3 " + script + (input.samples() == null ? "" : " (" + input.samples().count() + " samples shipped)"));
+		return new GeneratedFiles(List.of(script, data), notes);
+	}
+}

@@ -1,0 +1,120 @@
+package org.volr.gen.pynn;
+
+import static org.volr.gen.ScriptTemplate.num;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.volr.core.io.AtomicFiles;
+import org.volr.gen.GeneratedFiles;
+import org.volr.gen.GenerationInput;
+import org.volr.gen.NetworkArrays;
+import org.volr.gen.ScriptTemplate;
+import org.volr.gen.TargetGenerator;
+import org.volr.model.NeuronKind;
+import org.volr.model.ResetMode;
+import org.volr.sim.Encoding;
+import org.volr.sim.NeuronSpec;
+
+/**
+ * A PyNN script plus its numbers (.npz): populations of IF_curr_exp cells, one per layer, projections split into
+ * excitatory and inhibitory, biases as offset currents, spike sources for Poisson input. Backend brian2 (default),
+ * neuron, nest or spiNNaker (target option {@code backend}, or the script's {@code --backend}).
+ */
+public class PynnTarget implements TargetGenerator {
+	/** Above this many synapses in list form a script gets slow to build on NEURON and large in memory. */
+	static final long LARGE = 2_000_000;
+
+	@Override
+	public String id() {
+		return "pynn";
+	}
+
+	@Override
+	public String summary() {
+		return "a PyNN 0.10 script (+ .npz) for brian2, neuron, nest or spiNNaker (option backend)";
+	}
+
+	/** The backend the script starts with. */
+	protected String backend(GenerationInput input) {
+		String b = input.option("backend", "brian2");
+		return b.equalsIgnoreCase("spinnaker") ? "spiNNaker" : b; // the language writes it in lower case, PyNN's module does not
+	}
+
+	@Override
+	public List<String> validate(GenerationInput input) {
+		if (input.loweringProblem() != null)
+			return List.of(input.loweringProblem());
+		List<String> problems = new ArrayList<>();
+		String backend = backend(input);
+		if (!List.of("brian2", "neuron", "nest", "spiNNaker").contains(backend))
+			problems.add("unknown PyNN backend '" + backend + "'; use brian2, neuron, nest or spiNNaker");
+		NeuronSpec n = input.simulation().neuron();
+		if (n.reset() != ResetMode.ZERO)
+			problems.add("PyNN's cells reset to v_reset, not by " + n.reset().getLiteral()
+					+ "; convert with 'reset zero' (convert { ..., reset zero }) for this target");
+		if (n.minPotential() != Float.NEGATIVE_INFINITY)
+			problems.add("PyNN's cells have no lower clamp of the membrane (v_min); remove v_min for this target");
+		if (backend.equals("neuron") && n.refractorySteps() < 1)
+			problems.add("pyNN.neuron cannot fire a cell in two consecutive steps; give the neuron a refractory period of"
+					+ " one step (neuron IF { tau_refrac " + num(input.dtMillis()) + " ms }), which Volr simulates the same way");
+		if (n.kind() == NeuronKind.CUBA_LIF)
+			problems.add("CubaLIF neurons are not generated for PyNN yet; use IF or LIF");
+		if (input.simulation().encoding() == Encoding.EVENTS)
+			problems.add("event-camera input is not generated for PyNN yet; use constant or poisson input");
+		for (NetworkArrays.Layer l : NetworkArrays.layers(input))
+			if (l.kind().equals("maxpool"))
+				problems.add("layer '" + l.label() + "' is max pooling: PyNN's standard cells cannot pass on only the most"
+						+ " active input; use average pooling");
+		return problems;
+	}
+
+	@Override
+	public GeneratedFiles generate(GenerationInput input, Path directory) throws IOException {
+		Files.createDirectories(directory);
+		String base = input.networkName() + "_" + id();
+		Path script = directory.resolve(base + ".py"), data = directory.resolve(base + ".npz");
+		List<NetworkArrays.Layer> layers = NetworkArrays.layers(input);
+		NetworkArrays.write(input, data);
+		AtomicFiles.writeString(script, script(input, layers, script.getFileName().toString(), data.getFileName().toString()));
+		List<String> notes = new ArrayList<>();
+		long listed = layers.stream().filter(l -> l.kind().equals("sparse")).mapToLong(NetworkArrays.Layer::synapses).sum();
+		long total = layers.stream().mapToLong(NetworkArrays.Layer::synapses).sum();
+		notes.add(String.format(Locale.ROOT, "%,d synapses, %,d of them in convolution/pooling lists (%.0f MB as PyNN connection lists)",
+				total, listed, total * 32 / 1e6));
+		if (total > LARGE)
+			notes.add("warning: more than " + String.format(Locale.ROOT, "%,d", LARGE) + " synapses; PyNN builds them one list at a time"
+					+ " (NEURON: expect minutes and several GB)");
+		if (input.simulation().delay() != 2)
+			notes.add("PyNN delivers a spike one step late (Volr's 'delay 2'); simulate with delay 2 for Volr's results to predict this script's");
+		if (input.simulation().neuron().kind() == NeuronKind.LIF)
+			notes.add("PyNN integrates the leak continuously, Volr adds each step's input after the decay: LIF rates differ slightly");
+		notes.add("run: python3 " + script + (input.samples() == null ? "" : " (" + input.samples().count() + " samples shipped)"));
+		return new GeneratedFiles(List.of(script, data), notes);
+	}
+
+	String script(GenerationInput input, List<NetworkArrays.Layer> layers, String scriptName, String dataName) {
+		NeuronSpec n = input.simulation().neuron();
+		double dt = input.dtMillis();
+		boolean leaky = n.kind() == NeuronKind.LIF;
+		String[] lines = ScriptTemplate.layerLines(layers);
+		return ScriptTemplate.load(PynnTarget.class, "pynn_script.py.template")
+				.set("NETWORK", input.networkName()).set("EXPERIMENT", input.experiment()).set("SOURCE", input.source())
+				.set("SCRIPT", scriptName).set("DATA", dataName)
+				.set("SAMPLES", input.samples() == null ? 0 : input.samples().count())
+				.set("STEPS", input.simulation().steps()).set("DT", num(dt))
+				.set("INPUT_SIZE", layers.get(0).inSize())
+				.set("ENCODING", input.simulation().encoding() == Encoding.POISSON ? "poisson" : "constant")
+				.set("POISSON_RATE", num(input.simulation().poissonProbabilityPerStep() * 1000.0 / dt))
+				.set("LAYER_TABLE", lines[0]).set("LAYERS", lines[1])
+				.set("CM", "1.0").set("V_REST", num(leaky ? n.restPotential() : 0)).set("V_RESET", num(n.resetPotential()))
+				.set("V_THRESH", num(n.threshold())).set("TAU_M", num(leaky ? -dt / Math.log(n.leak()) : 1e9))
+				.set("REFRACTORY_STEPS", n.refractorySteps())
+				.set("NEURONS_PER_CORE", input.option("neurons_per_core", "None")).set("BACKEND", backend(input))
+				.render();
+	}
+}

@@ -1,0 +1,133 @@
+package org.volr.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's proof for the code generators, from the command line as a user runs it: `volr run` simulates an
+ * experiment in Volr, `volr generate` writes its targets (PyNN and Brian2 scripts with the same samples), the
+ * scripts run on Brian2, pyNN.brian2 and pyNN.neuron (Debian's, installed by test.sh), and every sample's class
+ * and output spike counts are compared. The experiments use what PyNN's cells can do: reset to zero, a refractory
+ * period of one step (NEURON cannot fire in consecutive steps) and PyNN's one-step delay (Volr's delay 2).
+ */
+class GeneratedScriptsTest {
+	static final Path PYTHON = Path.of("/usr/bin/python3");
+	static final Path EXAMPLES = Path.of(System.getProperty("volr.examples", "../../examples"));
+	final Path out = Path.of(System.getProperty("volr.gen.out", "target/gen-out"));
+
+	/** Rows of a predictions.csv (Volr's or a script's): [predicted, count_0, count_1, ...]. */
+	static int[][] predictions(Path csv) throws IOException {
+		List<String> lines = Files.readAllLines(csv);
+		int[][] rows = new int[lines.size() - 1][];
+		for (int i = 1; i < lines.size(); i++) {
+			String[] f = lines.get(i).split(",");
+			rows[i - 1] = new int[f.length - 1];
+			for (int j = 1; j < f.length; j++)
+				rows[i - 1][j - 1] = Integer.parseInt(f[j].strip());
+		}
+		return rows;
+	}
+
+	static int[][] runScript(Path script, Path csv, String... args) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of(PYTHON.toString(), script.toString(), "--out", csv.toString()));
+		command.addAll(List.of(args));
+		Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String log = new String(p.getInputStream().readAllBytes());
+		assertTrue(p.waitFor(20, TimeUnit.MINUTES), "timed out: " + command);
+		assertEquals(0, p.exitValue(), command + "\n" + log);
+		System.out.println("    " + log.strip().lines().reduce((a, b) -> b).orElse(""));
+		return predictions(csv);
+	}
+
+	/** Prints and returns [same class, equal counts, all counts, max |difference|]. */
+	static int[] compare(String what, int[][] volr, int[][] script) {
+		assertEquals(volr.length, script.length, what + ": samples");
+		int same = 0, equal = 0, total = 0, maxDiff = 0;
+		for (int s = 0; s < volr.length; s++) {
+			same += volr[s][0] == script[s][0] ? 1 : 0;
+			for (int o = 1; o < volr[s].length; o++) {
+				int d = Math.abs(volr[s][o] - script[s][o]);
+				equal += d == 0 ? 1 : 0;
+				maxDiff = Math.max(maxDiff, d);
+				total++;
+			}
+		}
+		System.out.printf("%s: same class %d/%d (%.1f %%), equal output counts %d/%d, max count difference %d%n", what, same,
+				volr.length, 100.0 * same / volr.length, equal, total, maxDiff);
+		return new int[] { same, equal, total, maxDiff };
+	}
+
+	/** Runs the experiment in Volr and through every generated script; asserts the agreement asked for. */
+	void agree(Path volrFile, String name, int samples, double minClassAgreement, int maxCountDifference) throws Exception {
+		Path dir = volrFile.getParent();
+		Run run = Run.volr("run", volrFile.toString(), "--limit", Integer.toString(samples), "-o", dir.resolve("results").toString());
+		assertEquals(0, run.code(), run.out() + run.err());
+		int[][] volr = predictions(dir.resolve("results/predictions.csv"));
+		assertEquals(samples, volr.length);
+		Run gen = Run.volr("generate", volrFile.toString(), "--samples", Integer.toString(samples), "-o", dir.resolve("gen").toString());
+		assertEquals(0, gen.code(), gen.out() + gen.err());
+		List<int[]> figures = new ArrayList<>();
+		String[][] scripts = { { "brian2", "brian2", "" }, { "pynn", "pynn", "brian2" }, { "pynn", "pynn", "neuron" } };
+		for (String[] s : scripts) {
+			Path script = dir.resolve("gen").resolve(s[0]).resolve(name + "_" + s[1] + ".py");
+			assertTrue(Files.exists(script), script + "\n" + gen.err());
+			int[][] result = s[2].isEmpty() ? runScript(script, dir.resolve(s[0] + ".csv"))
+					: runScript(script, dir.resolve(s[0] + "-" + s[2] + ".csv"), "--backend", s[2]);
+			int[] a = compare(volrFile.getFileName() + " " + s[0] + (s[2].isEmpty() ? "" : "/" + s[2]), volr, result);
+			assertTrue(a[0] >= minClassAgreement * samples, s[0] + " " + s[2] + ": classes agree on " + a[0] + " of " + samples);
+			assertTrue(a[3] <= maxCountDifference, s[0] + " " + s[2] + ": a count differs by " + a[3]);
+			figures.add(a);
+		}
+	}
+
+	@Test
+	void xorAgreesOnVolrBrian2PynnBrian2AndPynnNeuron() throws Exception {
+		Path dir = Files.createDirectories(out.resolve("xor"));
+		Files.copy(EXAMPLES.resolve("xor/xor.npz"), dir.resolve("xor.npz"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		String text = Files.readString(EXAMPLES.resolve("xor/xor.volr"))
+				.replace("convert { normalize max }", "convert { normalize max, reset zero }\n    neuron IF { v_thresh 1.0, tau_refrac 1 ms }")
+				.replace("input constant, batch 64 }", "input constant, batch 64, delay 2 }\n    targets pynn(backend: neuron), brian2");
+		assertTrue(text.contains("delay 2") && text.contains("reset zero"), "the example changed: " + text);
+		Path file = dir.resolve("xor.volr");
+		Files.writeString(file, text);
+		agree(file, "xor", 64, 1.0, 0);
+	}
+
+	@Test
+	void fashionMlpAgreesOnVolrBrian2PynnBrian2AndPynnNeuron() throws Exception {
+		Path dir = Files.createDirectories(out.resolve("mlp"));
+		Run train = Run.volr("train", EXAMPLES.resolve("mnist-mlp/mnist-mlp.volr").toString(), "-o", dir.resolve("mlp.npz").toString());
+		assertEquals(0, train.code(), train.out() + train.err());
+		Path file = dir.resolve("mlp.volr");
+		Files.writeString(file, """
+				network mlp {
+				    input [1, 28, 28]
+				    flatten
+				    fc1: dense 500 relu
+				    fc2: dense 500 relu
+				    fc3: dense 10 softmax
+				}
+
+				experiment fashion_mlp_crosssim {
+				    network mlp
+				    data idx "/usr/share/datasets/fashion-mnist" test
+				    weights npz "mlp.npz"
+				    convert { normalize percentile 99.9, reset zero, samples 2000 }
+				    neuron IF { v_thresh 1.0, tau_refrac 1 ms }
+				    simulate { duration 100 steps, input constant, batch 100, delay 2 }
+				    targets pynn(backend: neuron), brian2
+				    seed 1
+				}
+				""");
+		agree(file, "mlp", 100, 0.99, 2);
+	}
+}
