@@ -103,6 +103,38 @@ class GeneratedScriptsTest {
 	}
 
 	@Test
+	void smallFashionCnnAgreesOnVolrBrian2PynnBrian2AndPynnNeuron() throws Exception {
+		Path dir = Files.createDirectories(out.resolve("cnn"));
+		Path file = dir.resolve("cnn.volr");
+		Files.writeString(file, """
+				// convolution and average pooling become synapse lists in the scripts, read off Volr's own layers
+				network cnn {
+				    input [1, 28, 28]
+				    c1: conv2d(6, kernel: 5, stride: 2) relu
+				    p1: avgpool 2
+				    flatten
+				    out: dense 10 softmax
+				}
+
+				experiment fashion_cnn_crosssim {
+				    network cnn
+				    data idx "/usr/share/datasets/fashion-mnist" test
+				    train { epochs 1, batch 64, optimizer adam 0.002, seed 2, data idx "/usr/share/datasets/fashion-mnist" train limit 12000 }
+				    convert { normalize percentile 99.9, reset zero, samples 1000 }
+				    neuron IF { v_thresh 1.0, tau_refrac 1 ms }
+				    simulate { duration 80 steps, input constant, batch 100, delay 2 }
+				    targets pynn(backend: neuron), brian2
+				    seed 2
+				}
+				""");
+		Run train = Run.volr("train", file.toString(), "-o", dir.resolve("trained.npz").toString());
+		assertEquals(0, train.code(), train.out() + train.err());
+		Files.writeString(file, Files.readString(file).replaceFirst("train \\{[^\n]*\\}", "weights npz \"trained.npz\""));
+		assertTrue(Files.readString(file).contains("weights npz \"trained.npz\""), Files.readString(file));
+		agree(file, "cnn", 100, 0.99, 2);
+	}
+
+	@Test
 	void fashionMlpAgreesOnVolrBrian2PynnBrian2AndPynnNeuron() throws Exception {
 		Path dir = Files.createDirectories(out.resolve("mlp"));
 		Run train = Run.volr("train", EXAMPLES.resolve("mnist-mlp/mnist-mlp.volr").toString(), "-o", dir.resolve("mlp.npz").toString());

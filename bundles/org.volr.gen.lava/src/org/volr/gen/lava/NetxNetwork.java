@@ -1,0 +1,291 @@
+package org.volr.gen.lava;
+
+import java.lang.reflect.Array;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.volr.core.weights.FloatTensor;
+import org.volr.gen.GenerationInput;
+import org.volr.model.Conv;
+import org.volr.model.ConvKind;
+import org.volr.model.GlobalPool;
+import org.volr.model.Layer;
+import org.volr.model.Let;
+import org.volr.model.NetExpr;
+import org.volr.model.Network;
+import org.volr.model.Pool;
+import org.volr.model.Sequence;
+import org.volr.model.shapes.NetType;
+import org.volr.model.shapes.ShapeInference;
+import org.volr.sim.NeuronSpec;
+import org.volr.sim.SpikingNetwork;
+import org.volr.sim.plan.AvgPoolPlan;
+import org.volr.sim.plan.ConvPlan;
+import org.volr.sim.plan.DensePlan;
+import org.volr.sim.plan.LayerPlan;
+import org.volr.sim.plan.MaxPoolPlan;
+
+/**
+ * The blocks of a lava-dl netx file for a lowered Volr network, one per layer with neurons, in execution order:
+ * <ul>
+ * <li>dense → {@code dense} (weight [out, in], the transpose of Volr's [in, out]; bias if any is non-zero);</li>
+ * <li>conv2d, conv1d (as height 1), depthwise conv2d (groups = input channels) → {@code conv} (weight
+ * [out, in/groups, kh, kw], PyTorch's cross-correlation layout that slayer exports and netx flips for lava itself;
+ * kernelSize, stride, padding, dilation in (height, width) order; bias per output channel);</li>
+ * <li>average pooling, global average pooling → a depthwise {@code conv} block with every weight 1/n, which is what
+ * Volr's average pooling onto neurons is when no window reaches into padding. netx has no loader for its own
+ * {@code pool} blocks (they raise NotImplementedError), so a conv block is what runs on Loihi;</li>
+ * <li>a {@code flatten} block (shape [C·H·W, 1, 1] as slayer writes it) before a dense block that follows a
+ * convolution: netx then flattens channels first, Volr's order;</li>
+ * <li>an {@code input} block holding only the input shape when the network starts with a convolution, which netx
+ * needs to size it; a network that starts dense starts with its dense block, as lava-dl's own exports do. Either
+ * way no input neurons are written: Lava drives the first block with spikes.</li>
+ * </ul>
+ * Max pooling (a max is no weighted sum) and average pooling whose windows reach into padding are refused, naming
+ * the layer. Every block with neurons is quantised on its own, see {@link Quantisation}.
+ */
+final class NetxNetwork {
+	private final List<NetxBlock> blocks;
+	private final List<String> problems;
+
+	private NetxNetwork(List<NetxBlock> blocks, List<String> problems) {
+		this.blocks = List.copyOf(blocks);
+		this.problems = List.copyOf(problems);
+	}
+
+	List<NetxBlock> blocks() {
+		return blocks;
+	}
+
+	/** What stops a layer from being written, each naming the layer; when not empty, {@link #blocks} is incomplete. */
+	List<String> problems() {
+		return problems;
+	}
+
+	/** Requires a network that lowers (see {@link GenerationInput#loweringProblem()}) and bits in 2..8. */
+	static NetxNetwork of(GenerationInput input, int bits) {
+		return new Builder(input, bits).build();
+	}
+
+	private static final class Builder {
+		private final GenerationInput input;
+		private final int bits;
+		private final NeuronSpec neuron;
+		private final Map<String, Layer> layers;
+		private final ShapeInference shapes;
+		private final List<NetxBlock> blocks = new ArrayList<>();
+		private final List<String> problems = new ArrayList<>();
+		/** the output shape of the last block (C, H, W or one dimension), or the network's input before the first */
+		private long[] previous;
+
+		Builder(GenerationInput input, int bits) {
+			this.input = input;
+			this.bits = bits;
+			this.neuron = input.simulation().neuron();
+			this.layers = layersByKey(input.model());
+			this.shapes = ShapeInference.of(input.model());
+		}
+
+		NetxNetwork build() {
+			SpikingNetwork net = input.network();
+			int[] in = net.inputShape();
+			previous = in.length == 1 ? new long[] { in[0] } : longs(chw(in));
+			for (LayerPlan plan : net.layers()) {
+				try {
+					add(plan);
+				} catch (IllegalArgumentException e) {
+					problems.add(e.getMessage());
+					previous = plan instanceof DensePlan ? new long[] { plan.outSize() } : longs(chw(plan.outShape()));
+				}
+			}
+			return new NetxNetwork(blocks, problems);
+		}
+
+		private void add(LayerPlan plan) {
+			String label = plan.label();
+			if (plan instanceof DensePlan d)
+				dense(d);
+			else if (plan instanceof ConvPlan)
+				conv(label, layer(label, Conv.class));
+			else if (plan instanceof AvgPoolPlan)
+				averagePool(label, layers.get(label));
+			else if (plan instanceof MaxPoolPlan)
+				throw new IllegalArgumentException("layer '" + label + "' is max pooling, which netx cannot express (a maximum is no"
+						+ " weighted sum, and netx has no pooling blocks); use average pooling for Loihi");
+			else
+				throw new IllegalArgumentException("layer '" + label + "' (" + plan.getClass().getSimpleName() + ") is not written for Lava");
+		}
+
+		private void dense(DensePlan d) {
+			int in = d.inSize(), out = d.outSize();
+			float[] bias = d.bias();
+			Quantisation q = Quantisation.of(d.label(), d.weights(), nonZero(bias) ? bias : null, neuron.threshold(), bits);
+			float[][] weight = new float[out][in];
+			for (int i = 0; i < in; i++)
+				for (int o = 0; o < out; o++)
+					weight[o][i] = q.weights()[i * out + o];
+			if (!blocks.isEmpty() && previous.length > 1)
+				blocks.add(NetxBlock.shapeOnly("flatten", new long[] { in, 1, 1 }));
+			Map<String, Object> f = new LinkedHashMap<>();
+			f.put("inFeatures", Long.valueOf(in));
+			f.put("outFeatures", Long.valueOf(out));
+			f.put("weight", weight);
+			if (q.bias() != null)
+				f.put("bias", q.bias());
+			push(new NetxBlock("dense", d.label(), new long[] { out }, f, CubaNeuron.of(neuron, q.scaledThreshold()), q));
+		}
+
+		private void conv(String label, Conv c) {
+			int[][] io = inOut(label, c);
+			int[] in = io[0], out = io[1];
+			WindowGeometry g = WindowGeometry.of(c, in, out);
+			g.checkFits(label, in, out);
+			int groups = c.getKind() == ConvKind.DEPTHWISE2D ? in[0] : 1;
+			int perGroup = in[0] / groups;
+			FloatTensor w = input.weights().get(label + ".weight");
+			int[] shape = { out[0], perGroup, g.kh(), g.kw() };
+			if (w.data().length != out[0] * perGroup * g.kh() * g.kw())
+				throw new IllegalArgumentException("layer '" + label + "': weight " + Arrays.toString(w.shape()) + " does not fit "
+						+ Arrays.toString(shape) + " ([out, in/groups, kh, kw])");
+			float[] bias = channelBias(label, out);
+			Quantisation q = Quantisation.of(label, w.data(), bias, neuron.threshold(), bits);
+			Map<String, Object> f = window(in[0], out[0], g, groups, nd(q.weights(), shape));
+			if (q.bias() != null)
+				f.put("bias", q.bias());
+			push(new NetxBlock("conv", label, longs(out), f, CubaNeuron.of(neuron, q.scaledThreshold()), q));
+		}
+
+		private void averagePool(String label, Layer layer) {
+			if (!(layer instanceof Pool) && !(layer instanceof GlobalPool))
+				throw new IllegalArgumentException("layer '" + label + "': no pooling layer of that name in the model");
+			int[][] io = inOut(label, layer);
+			int[] in = io[0], out = io[1];
+			WindowGeometry g = layer instanceof Pool p ? WindowGeometry.of(p, in, out) : WindowGeometry.whole(in);
+			if (g.py() != 0 || g.px() != 0)
+				throw new IllegalArgumentException("layer '" + label + "': average pooling with 'same' padding divides by the inputs"
+						+ " inside the map, fewer at its border, but a netx convolution has one weight per kernel tap; use valid padding");
+			g.checkFits(label, in, out);
+			int channels = in[0], n = g.kh() * g.kw();
+			float[] w = new float[channels * n];
+			Arrays.fill(w, 1f / n);
+			Quantisation q = Quantisation.of(label, w, null, neuron.threshold(), bits);
+			Map<String, Object> f = window(channels, channels, g, channels, nd(q.weights(), new int[] { channels, 1, g.kh(), g.kw() }));
+			push(new NetxBlock("conv", label, longs(out), f, CubaNeuron.of(neuron, q.scaledThreshold()), q));
+		}
+
+		private static Map<String, Object> window(int inChannels, int outChannels, WindowGeometry g, int groups, Object weight) {
+			Map<String, Object> f = new LinkedHashMap<>();
+			f.put("inChannels", Long.valueOf(inChannels));
+			f.put("outChannels", Long.valueOf(outChannels));
+			f.put("kernelSize", g.kernel());
+			f.put("stride", g.stride());
+			f.put("padding", g.padding());
+			f.put("dilation", g.dilation());
+			f.put("groups", Long.valueOf(groups));
+			f.put("weight", weight);
+			return f;
+		}
+
+		/** The layer's input and output as (C, H, W); the input must be what the previous block puts out. */
+		private int[][] inOut(String label, Layer layer) {
+			NetType t = shapes.typeOf(layer);
+			if (t == null)
+				throw new IllegalArgumentException("layer '" + label + "' has no inferable shape");
+			int[] in = chw(t.in().dims()), out = chw(t.out().dims());
+			if (!Arrays.equals(longs(in), previous))
+				throw new IllegalArgumentException("layer '" + label + "' takes " + Arrays.toString(in) + " but the layer before it puts"
+						+ " out " + Arrays.toString(previous) + " (a reshape); netx connects blocks without reshaping, so only a flatten"
+						+ " before a dense layer is written");
+			return new int[][] { in, out };
+		}
+
+		/** Per output channel, or null when every bias is zero (the plan repeats it over each channel's plane). */
+		private float[] channelBias(String label, int[] out) {
+			LayerPlan plan = input.network().layers().stream().filter(p -> p.label().equals(label)).findFirst().orElseThrow();
+			float[] perNeuron = plan.bias();
+			if (!nonZero(perNeuron))
+				return null;
+			int plane = out[1] * out[2];
+			float[] b = new float[out[0]];
+			for (int c = 0; c < b.length; c++)
+				b[c] = perNeuron[c * plane];
+			return b;
+		}
+
+		private void push(NetxBlock block) {
+			if (blocks.isEmpty() && block.type().equals("conv"))
+				blocks.add(NetxBlock.shapeOnly("input", previous));
+			blocks.add(block);
+			previous = block.shape();
+		}
+
+		private <T extends Layer> T layer(String label, Class<T> type) {
+			Layer l = layers.get(label);
+			if (!type.isInstance(l))
+				throw new IllegalArgumentException("layer '" + label + "': no " + type.getSimpleName().toLowerCase() + " layer of that name in the model");
+			return type.cast(l);
+		}
+	}
+
+	/** The model's layers under the keys the simulator's plans carry: the label, or "layer{n}" by position. */
+	static Map<String, Layer> layersByKey(Network network) {
+		List<Layer> flat = new ArrayList<>();
+		collect(network.getBody(), flat);
+		Map<String, Layer> byKey = new HashMap<>();
+		for (int i = 0; i < flat.size(); i++)
+			byKey.put(SpikingNetwork.key(flat.get(i), i + 1), flat.get(i));
+		return byKey;
+	}
+
+	/** The same walk as the simulator's lowering, which refuses everything but sequences, lets and layers. */
+	private static void collect(NetExpr e, List<Layer> out) {
+		if (e instanceof Sequence s)
+			for (NetExpr step : s.getSteps())
+				collect(step, out);
+		else if (e instanceof Layer l)
+			out.add(l);
+		else if (e instanceof Let let)
+			collect(let.getBody(), out);
+	}
+
+	/** A shape as (C, H, W): 1-D maps [C, W] get height 1, vectors [C] (global pooling) a 1×1 map. */
+	static int[] chw(int[] dims) {
+		return switch (dims.length) {
+		case 1 -> new int[] { dims[0], 1, 1 };
+		case 2 -> new int[] { dims[0], 1, dims[1] };
+		default -> dims.clone();
+		};
+	}
+
+	private static long[] longs(int[] v) {
+		return Arrays.stream(v).asLongStream().toArray();
+	}
+
+	private static boolean nonZero(float[] a) {
+		for (float x : a)
+			if (x != 0)
+				return true;
+		return false;
+	}
+
+	/** A row-major flat array as the nested Java array of that shape, which jhdf writes as an n-D dataset. */
+	static Object nd(float[] flat, int[] shape) {
+		Object out = Array.newInstance(float.class, shape);
+		fill(out, flat, shape, 0, 0);
+		return out;
+	}
+
+	private static int fill(Object arr, float[] flat, int[] shape, int dim, int pos) {
+		if (dim == shape.length - 1) {
+			System.arraycopy(flat, pos, arr, 0, shape[dim]);
+			return pos + shape[dim];
+		}
+		for (int i = 0; i < shape[dim]; i++)
+			pos = fill(Array.get(arr, i), flat, shape, dim + 1, pos);
+		return pos;
+	}
+}
