@@ -103,6 +103,7 @@ final class ExperimentSetup {
 			throw new IllegalArgumentException(file + ": event (DVS) input is not simulated yet");
 		}
 		int delay = s != null && s.isSetDelay() ? s.getDelay() : 0;
-		return new SimulationConfig(steps, encoding, probability, neuron, seed, batch, 0).withDelay(delay);
+		int clamp = s != null && s.isSetClamp() ? s.getClamp() : 0;
+		return new SimulationConfig(steps, encoding, probability, neuron, seed, batch, 0).withDelay(delay).withClamp(clamp);
 	}
 }

@@ -124,6 +124,8 @@ final class RunCommand implements Command {
 		}
 		o.printf(Locale.ROOT, "  synaptic operations %,.0f per sample; first output spike at step %.1f on average%n",
 				r.synapticOps() / (double) Math.max(1, r.samples()), r.meanFirstOutputSpike());
+		o.printf(Locale.ROOT, "  energy estimate %.2f µJ per sample (ANN %.2f µJ: %,d MACs; 45 nm arithmetic only)%n",
+				r.energy().snnMicrojoulePerSample(), r.energy().annMicrojoulePerSample(), r.energy().annMacsPerSample());
 		o.printf(Locale.ROOT, "  simulated in %.2f s: %,.0f sample-steps/s%n", r.seconds(), r.sampleStepsPerSecond());
 		o.println("  results in " + out);
 	}

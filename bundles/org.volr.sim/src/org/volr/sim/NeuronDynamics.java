@@ -47,4 +47,43 @@ public final class NeuronDynamics {
 		}
 		return n;
 	}
+
+	/**
+	 * One step of CubaLIF neurons (SEMANTICS.md, "Current-based synapses"): this step's spikes join the synaptic
+	 * charge q, the membrane takes synapseGain·q of it plus currentGain·c of the constant drive c, then q decays.
+	 *
+	 * @param q        synaptic charge per neuron, updated in place
+	 * @param arrivals spikes' weights summed for this step (zeroed afterwards)
+	 * @param constant constant drive per step: the bias, or W·x + b for a first layer under constant input
+	 */
+	public static int stepCuba(NeuronSpec neuron, float[] v, float[] q, float[] arrivals, float[] constant, int[] refractory, int[] spikes) {
+		float threshold = neuron.threshold(), leak = neuron.leak(), rest = neuron.restPotential(), min = neuron.minPotential();
+		float decay = neuron.synapseDecay(), gain = neuron.synapseGain(), currentGain = neuron.currentGain();
+		ResetMode reset = neuron.reset();
+		int n = 0;
+		for (int j = 0; j < v.length; j++) {
+			float qj = q[j] + arrivals[j];
+			arrivals[j] = 0f;
+			q[j] = qj * decay;
+			if (refractory != null && refractory[j] > 0) {
+				refractory[j]--;
+				continue;
+			}
+			float vj = rest + (v[j] - rest) * leak + (qj * gain + constant[j] * currentGain);
+			if (vj < min)
+				vj = min;
+			if (vj >= threshold) {
+				spikes[n++] = j;
+				vj = switch (reset) {
+				case SUBTRACT -> vj - threshold;
+				case ZERO -> neuron.resetPotential();
+				case MODULO -> vj % threshold;
+				};
+				if (refractory != null)
+					refractory[j] = neuron.refractorySteps();
+			}
+			v[j] = vj;
+		}
+		return n;
+	}
 }

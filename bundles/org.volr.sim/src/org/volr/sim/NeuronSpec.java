@@ -12,21 +12,33 @@ import org.volr.model.units.Units;
 
 /**
  * The neuron of every population, resolved to numbers per step (see SEMANTICS.md): threshold, reset, refractory
- * steps, lower clamp and the leak factor exp(−dt/τ_m) (1 for the non-leaky IF neuron).
+ * steps, lower clamp, the leak factor exp(−dt/τ_m) (1 for the non-leaky IF neuron) and, for CubaLIF neurons, the
+ * exact propagators of the current-based exponential synapse: synapseDecay exp(−dt/τ_syn), synapseGain (the part of
+ * the waiting synaptic charge that reaches the membrane within one step) and currentGain (what a constant drive of
+ * 1 per step adds in one step under the leak). IF and LIF neurons take input as a jump: decay 0, both gains 1.
  */
 public record NeuronSpec(NeuronKind kind, float threshold, ResetMode reset, float resetPotential, int refractorySteps,
-		float minPotential, float leak, float restPotential) {
+		float minPotential, float leak, float restPotential, float synapseDecay, float synapseGain, float currentGain) {
+
+	/** An IF or LIF neuron (input as a jump). */
+	public NeuronSpec(NeuronKind kind, float threshold, ResetMode reset, float resetPotential, int refractorySteps, float minPotential,
+			float leak, float restPotential) {
+		this(kind, threshold, reset, resetPotential, refractorySteps, minPotential, leak, restPotential, 0f, 1f, 1f);
+	}
 
 	/** INIsim's neuron: non-leaky integrate-and-fire, threshold 1, reset by subtraction. */
 	public static NeuronSpec defaultIF() {
 		return new NeuronSpec(NeuronKind.IF, 1f, ResetMode.SUBTRACT, 0f, 0, Float.NEGATIVE_INFINITY, 1f, 0f);
 	}
 
+	/** Whether input reaches the membrane through a decaying synaptic current (CubaLIF) rather than as a jump. */
+	public boolean hasSynapticCurrent() {
+		return kind == NeuronKind.CUBA_LIF;
+	}
+
 	/** Resolves a neuron block of an experiment; dtMillis is the simulation step in ms. */
 	public static NeuronSpec from(NeuronModel model, Conversion conversion, double dtMillis) {
 		NeuronKind kind = model == null ? NeuronKind.IF : model.getKind();
-		if (kind == NeuronKind.CUBA_LIF) // refusing beats simulating it silently as a plain LIF neuron
-			throw new IllegalArgumentException("CubaLIF neurons (current-based synapses) are not simulated yet; use IF or LIF");
 		Map<String, NeuronParameters.Spec> specs = NeuronParameters.of(kind);
 		java.util.HashMap<String, Double> values = new java.util.HashMap<>();
 		specs.forEach((name, spec) -> values.put(name, spec.defaultValue()));
@@ -37,7 +49,20 @@ public record NeuronSpec(NeuronKind kind, float threshold, ResetMode reset, floa
 		float leak = kind == NeuronKind.IF ? 1f : (float) Math.exp(-dtMillis / values.get("tau_m"));
 		int refractory = (int) Math.round(values.get("tau_refrac") / dtMillis);
 		double vMin = values.get("v_min");
-		return new NeuronSpec(kind, values.get("v_thresh").floatValue(), reset, values.get("v_reset").floatValue(),
-				refractory, (float) vMin, leak, values.getOrDefault("v_rest", 0.0).floatValue());
+		float threshold = values.get("v_thresh").floatValue(), resetTo = values.get("v_reset").floatValue();
+		float rest = values.getOrDefault("v_rest", 0.0).floatValue();
+		if (kind != NeuronKind.CUBA_LIF)
+			return new NeuronSpec(kind, threshold, reset, resetTo, refractory, (float) vMin, leak, rest);
+		double tauSyn = values.get("tau_syn_E"), tauM = values.get("tau_m");
+		if (Math.abs(tauSyn - values.get("tau_syn_I")) > 1e-12)
+			throw new IllegalArgumentException("CubaLIF neurons take one synaptic time constant: set tau_syn_I equal to tau_syn_E ("
+					+ tauSyn + " ms), got " + values.get("tau_syn_I") + " ms");
+		double p11 = Math.exp(-dtMillis / tauSyn), p22 = Math.exp(-dtMillis / tauM);
+		// charge q waiting in the synapse reaches v as q·τm/(τm−τs)·(P22 − P11) within a step (exact solution of
+		// τs·di/dt = −i, τm·dv/dt = −(v − v_rest) + τm·i); the limit τm → τs is (dt/τs)·P11
+		double gain = Math.abs(tauM - tauSyn) < 1e-9 * tauM ? dtMillis / tauSyn * p11 : tauM / (tauM - tauSyn) * (p22 - p11);
+		double currentGain = tauM / dtMillis * (1 - p22);
+		return new NeuronSpec(kind, threshold, reset, resetTo, refractory, (float) vMin, (float) p22, rest, (float) p11, (float) gain,
+				(float) currentGain);
 	}
 }

@@ -2,7 +2,6 @@ package org.volr.sim;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 
 import org.volr.sim.plan.LayerPlan;
 import org.volr.sim.plan.MaxPoolPlan;
@@ -18,6 +17,8 @@ final class SampleRunner {
 	private final SimulationConfig config;
 	private final NeuronSpec neuron;
 	private final float[][] potential, current, bias;
+	/** CubaLIF neurons only: the synaptic charge still on its way to each membrane. */
+	private final float[][] charge;
 	private final int[][] refractory, spikes, maxPoolCounts, maxPoolWinner, maxPoolLastStep;
 	private final int[] inputSpikes, routed;
 	private final float[] constantCurrent;
@@ -30,6 +31,8 @@ final class SampleRunner {
 	/** With a synaptic delay d: the last d+1 steps' input spikes of every layer fed by spiking neurons (a ring). */
 	private final int[][][] delayed;
 	private final int[][] delayedCount;
+	/** The first step at which each layer takes input (its depth among the layers with neurons × the clamp). */
+	private final int[] clampedUntil;
 
 	/** Spikes per neuron of the current sample, per layer, kept only for recorded samples. */
 	private final int[][] neuronCounts;
@@ -52,6 +55,7 @@ final class SampleRunner {
 		int n = layers.size();
 		potential = new float[n][];
 		current = new float[n][];
+		charge = new float[n][];
 		bias = new float[n][];
 		refractory = new int[n][];
 		spikes = new int[n][];
@@ -66,6 +70,8 @@ final class SampleRunner {
 				potential[l] = new float[p.outSize()];
 				current[l] = new float[p.outSize()];
 				bias[l] = p.bias();
+				if (neuron.hasSynapticCurrent())
+					charge[l] = new float[p.outSize()];
 				if (neuron.refractorySteps() > 0)
 					refractory[l] = new int[p.outSize()];
 			} else {
@@ -80,7 +86,7 @@ final class SampleRunner {
 		constantCurrent = new float[layers.get(0).outSize()];
 		outputCounts = new int[network.outputs()];
 		plainIF = neuron.leak() == 1f && neuron.refractorySteps() == 0 && neuron.minPotential() == Float.NEGATIVE_INFINITY
-				&& neuron.threshold() > 0 && neuron.reset() != org.volr.model.ResetMode.MODULO;
+				&& neuron.threshold() > 0 && neuron.reset() != org.volr.model.ResetMode.MODULO && !neuron.hasSynapticCurrent();
 		activeFirst = new int[layers.get(0).outSize()];
 		neuronCounts = new int[n][];
 		for (int l = 0; l < n; l++)
@@ -93,6 +99,10 @@ final class SampleRunner {
 				delayed[l] = new int[d + 1][layers.get(l).inSize()];
 				delayedCount[l] = new int[d + 1];
 			}
+		clampedUntil = new int[n];
+		for (int l = 0, depth = 0; l < n; l++)
+			if (layers.get(l).hasNeurons())
+				clampedUntil[l] = config.clamp() * depth++;
 		spikesPerLayer = new long[n];
 		correctAtStep = new long[config.steps()];
 	}
@@ -118,7 +128,7 @@ final class SampleRunner {
 			}
 		}
 		boolean pruneFirst = constant && plainIF && layers.size() > 1;
-		SplittableRandom random = constant || eventSteps != null ? null : new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + sampleIndex);
+		PoissonInput poisson = constant || eventSteps != null ? null : new PoissonInput(config.seed(), sampleIndex, config.poissonProbabilityPerStep());
 		int last = layers.size() - 1;
 		float[] outPotential = potential[last];
 		boolean record = recorded != null && sampleIndex < recorded.length;
@@ -133,12 +143,7 @@ final class SampleRunner {
 				events = eventSteps[t];
 				count = events.length;
 			} else if (!constant) {
-				double p = config.poissonProbabilityPerStep();
-				for (int i = 0; i < first.inSize(); i++) {
-					float x = features[offset + i];
-					if (x > 0 && random.nextDouble() < x * p)
-						inputSpikes[count++] = i;
-				}
+				count = poisson.nextStep(features, offset, first.inSize(), inputSpikes);
 			}
 			for (int l = 0; l <= last; l++) {
 				LayerPlan plan = layers.get(l);
@@ -153,11 +158,21 @@ final class SampleRunner {
 					events = ring[due];
 					count = delayedCount[l][due];
 				}
-				if (!plan.hasNeurons()) {
+				if (t < clampedUntil[l]) {
+					count = 0; // clamped: this step's input is ignored, the layer stays silent
+				} else if (!plan.hasNeurons()) {
 					count = routeMaxPool((MaxPoolPlan) plan, l, events, count, t);
 				} else {
-					float[] drive;
-					if (l == 0 && pruneFirst) {
+					float[] drive = null;
+					if (charge[l] != null) {
+						float[] arrivals = current[l];
+						if (!(l == 0 && constant))
+							synapticOps += plan.deliverAll(events, count, arrivals);
+						float[] steady = l == 0 && constant ? constantCurrent : bias[l];
+						count = NeuronDynamics.stepCuba(neuron, potential[l], charge[l], arrivals, steady, refractory[l], spikes[l]);
+						if (record)
+							countSpikes(l, count);
+					} else if (l == 0 && pruneFirst) {
 						count = integrateConstant(potential[0], spikes[0]);
 						if (record)
 							countSpikes(l, count);
@@ -183,9 +198,11 @@ final class SampleRunner {
 							c[j] += b[j];
 						drive = c;
 					}
-					count = integrate(l, drive, !(l == 0 && constant));
-					if (record)
-						countSpikes(l, count);
+					if (charge[l] == null) {
+						count = integrate(l, drive, !(l == 0 && constant));
+						if (record)
+							countSpikes(l, count);
+					}
 				}
 				events = spikes[l];
 				spikesPerLayer[l] += plan.hasNeurons() ? count : 0;
@@ -293,6 +310,8 @@ final class SampleRunner {
 				Arrays.fill(potential[l], 0f);
 				Arrays.fill(current[l], 0f);
 			}
+			if (charge[l] != null)
+				Arrays.fill(charge[l], 0f);
 			if (refractory[l] != null)
 				Arrays.fill(refractory[l], 0);
 			if (maxPoolCounts[l] != null) {

@@ -3,14 +3,15 @@ package org.volr.sim;
 /**
  * What to simulate: steps, input encoding (with the Poisson rate as a probability per step at x = 1), the neuron,
  * the seed, how many samples at a time and threads to use (0 = one per core), and the synaptic delay in steps
- * (0: a spike reaches the next layer within its step, as in INIsim; see SEMANTICS.md, "Delay").
+ * (0: a spike reaches the next layer within its step, as in INIsim; see SEMANTICS.md, "Delay"), and the clamp: how
+ * many steps per layer depth a layer ignores its input at the start (0: none).
  */
 public record SimulationConfig(int steps, Encoding encoding, double poissonProbabilityPerStep, NeuronSpec neuron, long seed,
-		int batch, int threads, double microsPerStep, int recordedSamples, int delay) {
+		int batch, int threads, double microsPerStep, int recordedSamples, int delay, int clamp) {
 
 	public SimulationConfig(int steps, Encoding encoding, double poissonProbabilityPerStep, NeuronSpec neuron, long seed, int batch,
 			int threads) {
-		this(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, 1000.0, 0, 0);
+		this(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, 1000.0, 0, 0, 0);
 	}
 
 	public SimulationConfig {
@@ -20,6 +21,8 @@ public record SimulationConfig(int steps, Encoding encoding, double poissonProba
 			throw new IllegalArgumentException("batch must be positive, got " + batch);
 		if (delay < 0)
 			throw new IllegalArgumentException("delay must not be negative, got " + delay);
+		if (clamp < 0)
+			throw new IllegalArgumentException("clamp must not be negative, got " + clamp);
 	}
 
 	public static SimulationConfig constant(int steps) {
@@ -28,29 +31,35 @@ public record SimulationConfig(int steps, Encoding encoding, double poissonProba
 
 	/** Keep the spike count of every neuron for the first n samples (to compare rates with ANN activations). */
 	public SimulationConfig withRecording(int n) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, n, delay);
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, n, delay, clamp);
 	}
 
 	public SimulationConfig withNeuron(NeuronSpec n) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, n, seed, batch, threads, microsPerStep, recordedSamples, delay);
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, n, seed, batch, threads, microsPerStep, recordedSamples, delay, clamp);
 	}
 
 	public SimulationConfig withThreads(int t) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, t, microsPerStep, recordedSamples, delay);
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, t, microsPerStep, recordedSamples, delay, clamp);
 	}
 
 	public SimulationConfig withPoisson(double probabilityPerStep, long s) {
-		return new SimulationConfig(steps, Encoding.POISSON, probabilityPerStep, neuron, s, batch, threads, microsPerStep, recordedSamples, delay);
+		return new SimulationConfig(steps, Encoding.POISSON, probabilityPerStep, neuron, s, batch, threads, microsPerStep, recordedSamples, delay, clamp);
 	}
 
 	/** Event input binned into steps of the given length (SEMANTICS.md, "Input encodings"). */
 	public SimulationConfig withEvents(double micros) {
-		return new SimulationConfig(steps, Encoding.EVENTS, 0, neuron, seed, batch, threads, micros, recordedSamples, delay);
+		return new SimulationConfig(steps, Encoding.EVENTS, 0, neuron, seed, batch, threads, micros, recordedSamples, delay, clamp);
 	}
 
 	/** Spikes reach the next layer {@code steps} steps after they were fired (what PyNN and hardware do). */
 	public SimulationConfig withDelay(int d) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, d);
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, d, clamp);
+	}
+
+	/** Layer i (counting layers with neurons from 0) ignores its input for its first i·steps steps (SEMANTICS.md, "Clamp"). */
+	public SimulationConfig withClamp(int stepsPerLayer) {
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
+				stepsPerLayer);
 	}
 
 	public int effectiveThreads() {

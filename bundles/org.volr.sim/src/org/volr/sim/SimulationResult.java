@@ -13,7 +13,7 @@ import org.volr.core.io.AtomicFiles;
  */
 public record SimulationResult(int steps, long samples, double[] accuracyPerStep, List<String> layers, long[] neuronsPerLayer,
 		long[] spikesPerLayer, long synapticOps, double meanFirstOutputSpike, double seconds, int outputs, int[] outputCounts,
-		int[] predictions, int[][][] recordedCounts) {
+		int[] predictions, int[][][] recordedCounts, EnergyEstimate energy) {
 
 	static SimulationResult merge(SpikingNetwork network, SimulationConfig config, List<SampleRunner> runners, double seconds,
 			int[] outputCounts, int[] predictions) {
@@ -36,12 +36,13 @@ public record SimulationResult(int steps, long samples, double[] accuracyPerStep
 			accuracy[t] = samples == 0 ? 0 : (double) correct[t] / samples;
 		List<String> names = network.layers().stream().map(p -> p.label()).toList();
 		return new SimulationResult(config.steps(), samples, accuracy, names, Simulator.neurons(network), spikes, ops,
-				withSpikes == 0 ? Double.NaN : (double) firstSum / withSpikes, seconds, network.outputs(), outputCounts, predictions, null);
+				withSpikes == 0 ? Double.NaN : (double) firstSum / withSpikes, seconds, network.outputs(), outputCounts, predictions, null,
+				EnergyEstimate.of(network, config, ops / (double) Math.max(samples, 1)));
 	}
 
 	SimulationResult withRecorded(int[][][] counts) {
 		return new SimulationResult(steps, samples, accuracyPerStep, layers, neuronsPerLayer, spikesPerLayer, synapticOps,
-				meanFirstOutputSpike, seconds, outputs, outputCounts, predictions, counts);
+				meanFirstOutputSpike, seconds, outputs, outputCounts, predictions, counts, energy);
 	}
 
 	/** Spikes of every neuron of layer l in recorded sample s (see SimulationConfig.withRecording), or null. */
@@ -88,6 +89,9 @@ public record SimulationResult(int steps, long samples, double[] accuracyPerStep
 					layers.get(l), neuronsPerLayer[l], spikesPerLayer[l], rate(l), l + 1 < layers.size() ? "," : ""));
 		b.append(String.format(Locale.ROOT, "  ],\n  \"synaptic_ops\": %d,\n  \"synaptic_ops_per_sample\": %.1f,\n", synapticOps,
 				synapticOps / (double) Math.max(samples, 1)));
+		b.append(String.format(Locale.ROOT, "  \"ann_macs_per_sample\": %d,\n  \"energy_uj_per_sample\": {\"snn\": %.4f, \"ann\": %.4f,"
+				+ " \"pj_per_accumulate\": %.1f, \"pj_per_mac\": %.1f},%n", energy.annMacsPerSample(), energy.snnMicrojoulePerSample(),
+				energy.annMicrojoulePerSample(), EnergyEstimate.PICOJOULE_PER_ACCUMULATE, EnergyEstimate.PICOJOULE_PER_MAC));
 		b.append(String.format(Locale.ROOT, "  \"mean_first_output_spike_step\": %s,\n",
 				Double.isNaN(meanFirstOutputSpike) ? "null" : String.format(Locale.ROOT, "%.3f", meanFirstOutputSpike)));
 		b.append(String.format(Locale.ROOT, "  \"seconds\": %.3f,\n  \"sample_steps_per_second\": %.1f\n}\n", seconds, sampleStepsPerSecond()));

@@ -93,9 +93,10 @@ class NeuronDynamicsTest {
 		assertEquals(ResetMode.SUBTRACT, spec.reset());
 		org.volr.model.NeuronModel cuba = org.volr.model.VolrFactory.eINSTANCE.createNeuronModel();
 		cuba.setKind(NeuronKind.CUBA_LIF);
-		IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-				() -> NeuronSpec.from(cuba, null, 1.0));
-		org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("not simulated yet"), e.getMessage());
+		NeuronSpec c = NeuronSpec.from(cuba, null, 1.0); // defaults tau_m 20 ms, tau_syn 5 ms
+		assertEquals((float) Math.exp(-1.0 / 5.0), c.synapseDecay(), 1e-7);
+		assertEquals((float) (20.0 / 15.0 * (Math.exp(-1.0 / 20.0) - Math.exp(-1.0 / 5.0))), c.synapseGain(), 1e-7);
+		assertEquals((float) (20.0 * (1 - Math.exp(-1.0 / 20.0))), c.currentGain(), 1e-6);
 	}
 
 	@Test

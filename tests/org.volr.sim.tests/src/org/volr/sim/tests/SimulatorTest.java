@@ -168,6 +168,10 @@ class SimulatorTest {
 		assertEquals(15, r.outputSpikes(0, 1), "current 0.375 for 40 steps"); // 0.25 + 0.125
 		assertEquals(1.0, r.finalAccuracy());
 		assertEquals(0, r.synapticOps(), "constant input costs no synaptic events");
+		// energy: the ANN does 4 MACs; the SNN computes W·x once (4 MACs) and has no synaptic events after it
+		assertEquals(4, r.energy().annMacsPerSample());
+		assertEquals(4 * 4.6e-6, r.energy().snnMicrojoulePerSample(), 1e-12);
+		assertEquals(4 * 4.6e-6, r.energy().annMicrojoulePerSample(), 1e-12);
 	}
 
 	@Test
@@ -186,6 +190,20 @@ class SimulatorTest {
 			assertEquals(20 - 2 * d, r.outputSpikes(0, 0), "c starts 2d steps late, delay " + d);
 			assertEquals((20 - 2 * d) / 2, r.outputSpikes(0, 1), "half weight: every second spike, delay " + d);
 		}
+	}
+
+	@Test
+	void aClampedLayerIgnoresItsInputForDepthTimesClampSteps() throws LoweringException {
+		Network n = network("network chain { input [1]  a: dense 1 relu  b: dense 1 relu  c: dense 1 relu }");
+		WeightStore w = new WeightStore();
+		for (String l : new String[] { "a", "b", "c" })
+			w.put(l + ".weight", new int[] { 1, 1 }, new float[] { 1f }); // each spike makes the next layer spike at once
+		ArrayDataset data = new ArrayDataset("x", new int[] { 1 }, 1, new float[] { 1f }, new int[] { 0 });
+		SimulationResult r = Simulator.run(SpikingNetwork.lower(n, w), data, SimulationConfig.constant(20).withClamp(3).withRecording(1),
+				Progress.NONE);
+		assertEquals(20, r.neuronSpikes(0, 0)[0], "depth 0 is never clamped");
+		assertEquals(17, r.neuronSpikes(0, 1)[0], "depth 1 ignores steps 0..2");
+		assertEquals(14, r.outputSpikes(0, 0), "depth 2 ignores steps 0..5");
 	}
 
 	@Test
