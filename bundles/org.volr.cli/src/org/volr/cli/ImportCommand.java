@@ -37,7 +37,7 @@ final class ImportCommand implements Command {
 				usage: volr import MODEL [-o OUT.volr] [--name NAME]
 
 				Reads a Keras 2 HDF5 model (.h5), a Keras 3 model (.keras) or an ONNX model as PyTorch exports it
-				(.onnx) or a NIR graph (.nir, chains of Affine/Conv2d/pooling with IF or LIF neurons): Sequential, or functional without branches; channels first or last; Theano- or
+				(.onnx) or a NIR graph (.nir, chains of Affine/Conv2d/pooling with IF, LIF or CubaLIF neurons): Sequential, or functional without branches; channels first or last; Theano- or
 				TensorFlow-trained. Writes OUT.volr (the network and an experiment using it) and
 				OUT.npz (the weights, named by layer label). Dropout is removed, batch normalisation folded exactly
 				into a neighbouring layer, separate activations merged; each rewrite is listed as a comment at the
@@ -83,6 +83,7 @@ final class ImportCommand implements Command {
 		}
 		String lower = model.getFileName().toString().toLowerCase(Locale.ROOT);
 		ImportedModel imported;
+		org.volr.model.NeuronModel neuron = null; // a NIR graph says which neurons it has; Keras and ONNX do not
 		try {
 			if (lower.endsWith(".h5") || lower.endsWith(".hdf5"))
 				imported = KerasImporter.importHdf5(model, name);
@@ -90,8 +91,11 @@ final class ImportCommand implements Command {
 				imported = KerasImporter.importKeras3(model, name);
 			else if (lower.endsWith(".onnx"))
 				imported = OnnxImporter.importModel(model, name);
-			else if (lower.endsWith(".nir"))
-				imported = org.volr.gen.nir.NirReader.read(model, name);
+			else if (lower.endsWith(".nir")) {
+				var nir = org.volr.gen.nir.NirReader.readWithNeuron(model, name);
+				imported = nir.model();
+				neuron = nir.neuronModel();
+			}
 			else {
 				console.out().println(model + ":1:1: error: unknown model format; expected a Keras .h5 or .keras file , an"
 						+ " .onnx file or a .nir graph");
@@ -111,6 +115,8 @@ final class ImportCommand implements Command {
 		w.setFormat(WeightFormat.NPZ);
 		w.setPath(weightsFile.getFileName().toString());
 		experiment.setWeights(w);
+		if (neuron != null)
+			experiment.setNeuron(neuron);
 		file.getElements().add(experiment);
 
 		VolrLanguage lang = VolrLanguage.create();

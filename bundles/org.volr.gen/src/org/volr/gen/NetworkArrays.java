@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.volr.core.io.NpzWriter;
+import org.volr.sim.Encoding;
+import org.volr.sim.PoissonInput;
+import org.volr.sim.SimulationConfig;
 import org.volr.sim.plan.DensePlan;
 import org.volr.sim.plan.LayerPlan;
 
@@ -14,7 +17,9 @@ import org.volr.sim.plan.LayerPlan;
  * synapse lists {@code l<i>_pre}, {@code l<i>_post}, {@code l<i>_w} (convolution and pooling, see
  * {@link Connections}), and {@code l<i>_bias} per neuron; with samples also {@code x} [samples, inputs],
  * {@code labels}, and {@code current0} [samples, neurons of layer 0]: the first layer's constant input current
- * W·x + b, computed here by the simulator's own layer so that every target starts from the same numbers.
+ * W·x + b, computed here by the simulator's own layer so that every target starts from the same numbers. Under
+ * Poisson input also the input spikes Volr draws for those samples ({@link PoissonInput}, same seeds), as
+ * {@code in_sample}, {@code in_step}, {@code in_index}: a script replays them as spike arrays.
  */
 public final class NetworkArrays {
 	/** One layer as a script sees it: dense (a matrix), sparse (synapse lists) or maxpool (no synapses, refused). */
@@ -22,6 +27,21 @@ public final class NetworkArrays {
 	}
 
 	private NetworkArrays() {
+	}
+
+	private static final class IntList {
+		private int[] values = new int[1024];
+		private int size;
+
+		void add(int v) {
+			if (size == values.length)
+				values = java.util.Arrays.copyOf(values, size * 2);
+			values[size++] = v;
+		}
+
+		int[] toArray() {
+			return java.util.Arrays.copyOf(values, size);
+		}
 	}
 
 	public static List<Layer> layers(GenerationInput input) {
@@ -61,6 +81,23 @@ public final class NetworkArrays {
 					current[k * out + j] = row[j] + bias[j];
 			}
 			w.floats("x", s.features(), s.count(), in).ints("labels", s.labels()).floats("current0", current, s.count(), out);
+			SimulationConfig sim = input.simulation();
+			if (sim.encoding() == Encoding.POISSON) {
+				IntList sample = new IntList(), step = new IntList(), index = new IntList();
+				int[] spikes = new int[in];
+				for (int k = 0; k < s.count(); k++) {
+					PoissonInput poisson = new PoissonInput(sim.seed(), k, sim.poissonProbabilityPerStep());
+					for (int t = 0; t < sim.steps(); t++) {
+						int n = poisson.nextStep(s.features(), k * in, in, spikes);
+						for (int e = 0; e < n; e++) {
+							sample.add(k);
+							step.add(t);
+							index.add(spikes[e]);
+						}
+					}
+				}
+				w.ints("in_sample", sample.toArray()).ints("in_step", step.toArray()).ints("in_index", index.toArray());
+			}
 		}
 		w.write(npz);
 	}

@@ -15,7 +15,6 @@ import org.volr.gen.GenerationInput;
 import org.volr.gen.NetworkArrays;
 import org.volr.gen.ScriptTemplate;
 import org.volr.gen.TargetGenerator;
-import org.volr.model.NeuronKind;
 import org.volr.sim.Encoding;
 import org.volr.sim.NeuronSpec;
 
@@ -48,8 +47,8 @@ public final class Brian2Target implements TargetGenerator {
 		String device = device(input);
 		if (!device.equals("runtime") && !device.equals("cpp_standalone"))
 			problems.add("unknown Brian2 device '" + device + "'; use runtime or cpp_standalone");
-		if (input.simulation().neuron().kind() == NeuronKind.CUBA_LIF)
-			problems.add("CubaLIF neurons are not generated for Brian2 yet; use IF or LIF");
+		if (input.simulation().clamp() > 0)
+			problems.add("layer clamping (simulate { clamp " + input.simulation().clamp() + " }) is simulated by Volr only; remove it for this target");
 		if (input.simulation().encoding() == Encoding.EVENTS)
 			problems.add("event-camera input is not generated for Brian2 yet; use constant or poisson input");
 		for (NetworkArrays.Layer l : NetworkArrays.layers(input))
@@ -78,7 +77,8 @@ public final class Brian2Target implements TargetGenerator {
 				.set("POISSON_RATE", num(input.simulation().poissonProbabilityPerStep() * 1000.0 / dt))
 				.set("LAYER_TABLE", lines[0]).set("LAYERS", lines[1])
 				.set("THRESHOLD", num(n.threshold())).set("RESET", n.reset().getLiteral()).set("V_RESET", num(n.resetPotential()))
-				.set("V_REST", num(n.restPotential())).set("LEAK", num(n.leak())).set("REFRACTORY", n.refractorySteps())
+				.set("V_REST", num(n.restPotential())).set("LEAK", num(n.leak()))
+				.set("SYN_DECAY", num(n.synapseDecay())).set("SYN_GAIN", num(n.synapseGain())).set("CURRENT_GAIN", num(n.currentGain())).set("REFRACTORY", n.refractorySteps())
 				.set("V_MIN", n.minPotential() == Float.NEGATIVE_INFINITY ? "None" : num(n.minPotential()))
 				.set("DEVICE", device(input))
 				.render();

@@ -1,23 +1,51 @@
 package org.volr.gen.nir;
 
 /**
- * The neuron written behind every dense, convolution and average-pooling layer (NIR's {@code IF} or {@code LIF}
- * node), in NIR's terms: {@code r} scales the input current, {@code tau} (seconds) and {@code vLeak} only matter for
- * LIF. Volr's IF neuron (SEMANTICS.md) is {@code IF(r = 1, v_threshold = threshold)}. NIR's reset is not written
- * ({@code v_reset} is optional and defaults to 0); Volr's subtractive reset is not expressible in NIR.
+ * The neuron written behind every dense, convolution and average-pooling layer (NIR's {@code IF}, {@code LIF} or
+ * {@code CubaLIF} node), in NIR's terms: {@code r} scales the input current, {@code tau} (seconds) and {@code vLeak}
+ * only matter for LIF and CubaLIF, {@code tauSyn} (seconds) and {@code vReset} only for CubaLIF. Volr's IF neuron
+ * (SEMANTICS.md) is {@code IF(r = 1, v_threshold = threshold)}. For IF and LIF, NIR's reset is not written
+ * ({@code v_reset} is optional and defaults to 0), so {@code vReset} stays 0; Volr's subtractive reset is not
+ * expressible in NIR.
+ * <p>
+ * A CubaLIF neuron is Volr's (SEMANTICS.md, "Current-based synapses"): a spike of weight w puts a charge w into the
+ * synapse and, without leak, all of it reaches the membrane. NIR's CubaLIF ({@code τ_syn·İ = −I + w_in·S},
+ * {@code τ_mem·v̇ = (v_leak − v) + r·I}) delivers r·w_in·w/τ_mem in total, so Volr's neuron is the one with
+ * {@code w_in = 1} and {@code r = τ_mem} (seconds): {@code tau} is τ_mem and {@code r} must equal it.
  */
-public record NirNeuron(Kind kind, float threshold, float r, float tau, float vLeak) {
+public record NirNeuron(Kind kind, float threshold, float r, float tau, float vLeak, float tauSyn, float vReset) {
 	public enum Kind {
-		IF, LIF
+		IF("IF"), LIF("LIF"), CUBA_LIF("CubaLIF");
+
+		private final String nirType;
+
+		Kind(String nirType) {
+			this.nirType = nirType;
+		}
+
+		/** The node's {@code type} in a NIR file. */
+		public String nirType() {
+			return nirType;
+		}
 	}
 
 	public NirNeuron {
 		if (kind == null)
-			throw new IllegalArgumentException("a neuron needs a kind (IF or LIF)");
+			throw new IllegalArgumentException("a neuron needs a kind (IF, LIF or CubaLIF)");
 		if (!(threshold > 0) || !Float.isFinite(threshold))
 			throw new IllegalArgumentException("the threshold must be positive and finite, got " + threshold);
-		if (kind == Kind.LIF && !(tau > 0))
-			throw new IllegalArgumentException("a LIF neuron needs a positive tau (seconds), got " + tau);
+		if (kind != Kind.IF && !(tau > 0 && Float.isFinite(tau)))
+			throw new IllegalArgumentException("a " + kind.nirType() + " neuron needs a positive, finite tau (seconds), got " + tau);
+		if (!Float.isFinite(vLeak) || !Float.isFinite(vReset))
+			throw new IllegalArgumentException("v_leak and v_reset must be finite, got " + vLeak + " and " + vReset);
+		if (kind == Kind.CUBA_LIF) {
+			if (!(tauSyn > 0 && Float.isFinite(tauSyn)))
+				throw new IllegalArgumentException("a CubaLIF neuron needs a positive, finite tau_syn (seconds), got " + tauSyn);
+			if (r != tau) // w_in is always 1, so r = τ_mem is what passes each spike's weight to v in full
+				throw new IllegalArgumentException("a CubaLIF neuron is written with w_in = 1 and r = tau_mem; got r " + r + ", tau_mem " + tau);
+		} else if (tauSyn != 0f || vReset != 0f)
+			throw new IllegalArgumentException("tau_syn and v_reset are carried for CubaLIF neurons only, got " + tauSyn + " and " + vReset
+					+ " for " + kind.nirType());
 	}
 
 	/** Volr's default neuron: IF, threshold 1, r 1. */
@@ -26,11 +54,21 @@ public record NirNeuron(Kind kind, float threshold, float r, float tau, float vL
 	}
 
 	public static NirNeuron ifNeuron(float threshold) {
-		return new NirNeuron(Kind.IF, threshold, 1f, 0f, 0f);
+		return new NirNeuron(Kind.IF, threshold, 1f, 0f, 0f, 0f, 0f);
 	}
 
 	/** tauSeconds: the membrane time constant in seconds (NIR files use SI seconds). */
 	public static NirNeuron lif(float tauSeconds, float threshold, float vLeak) {
-		return new NirNeuron(Kind.LIF, threshold, 1f, tauSeconds, vLeak);
+		return new NirNeuron(Kind.LIF, threshold, 1f, tauSeconds, vLeak, 0f, 0f);
+	}
+
+	/**
+	 * Volr's CubaLIF neuron: r = tauMemSeconds (and w_in = 1 when written), see the class comment.
+	 *
+	 * @param vLeak  Volr's resting potential
+	 * @param vReset Volr's reset potential
+	 */
+	public static NirNeuron cubaLif(float tauMemSeconds, float tauSynSeconds, float threshold, float vLeak, float vReset) {
+		return new NirNeuron(Kind.CUBA_LIF, threshold, tauMemSeconds, tauMemSeconds, vLeak, tauSynSeconds, vReset);
 	}
 }

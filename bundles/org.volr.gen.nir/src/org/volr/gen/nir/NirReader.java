@@ -22,6 +22,7 @@ import org.volr.model.Dense;
 import org.volr.model.Flatten;
 import org.volr.model.Layer;
 import org.volr.model.Network;
+import org.volr.model.NeuronModel;
 import org.volr.model.Padding;
 import org.volr.model.Pool;
 import org.volr.model.PoolKind;
@@ -37,23 +38,39 @@ import io.jhdf.api.Node;
 /**
  * Reads a NIR graph (HDF5, as written by {@code nir.write} or {@link NirWriter}) into Volr's metamodel, where it
  * fits: a chain from the one {@code Input} node to the one {@code Output} node in which every {@code Affine},
- * {@code Linear}, {@code Conv2d} and {@code AvgPool2d} node is followed by a neuron node ({@code IF} or {@code LIF})
- * and {@code Flatten} nodes re-index in between. Everything else (other node types such as CubaLIF, LI, Delay,
- * SumPool2d or nested graphs; fan-in, fan-out, recursion; nodes off the chain) is refused with an
+ * {@code Linear}, {@code Conv2d} and {@code AvgPool2d} node is followed by a neuron node ({@code IF}, {@code LIF} or
+ * {@code CubaLIF}) and {@code Flatten} nodes re-index in between. Everything else (other node types such as LI,
+ * CubaLI, Delay, SumPool2d or nested graphs; fan-in, fan-out, recursion; nodes off the chain) is refused with an
  * {@link ImportException} naming the node and its type; nothing is dropped silently.
  * <p>
  * Weight nodes become layers labelled with the node's name; their weights are stored in Volr's layouts (dense
  * [in, out], conv2d [out, in, kh, kw]). Volr has one neuron model for the whole network, so all neuron nodes must
- * agree in kind, tau and v_leak, and every parameter array must hold one value. NIR's {@code r} and differing
- * thresholds are folded into the preceding layer's weights (the spikes stay the same, as v is linear in the input
- * for v_leak = 0); every such rewrite is listed in the notes.
+ * agree in kind, tau and v_leak (CubaLIF: tau_mem, tau_syn, v_leak and v_reset), and every parameter array must
+ * hold one value. For IF and LIF, NIR's {@code r} and differing thresholds are folded into the preceding layer's
+ * weights (the spikes stay the same, as v is linear in the input for v_leak = 0); every such rewrite is listed in
+ * the notes.
+ * <p>
+ * A CubaLIF node is Volr's CubaLIF neuron only if {@code r·w_in = tau_mem} (within 1e-6 relative): then a spike of
+ * weight w brings v the charge w in total, as in Volr (see {@link NirNeuron}). Any other CubaLIF node is refused,
+ * naming it, rather than rescaled behind the user's back. Its tau_mem and tau_syn (seconds) become
+ * {@code neuron CubaLIF { tau_m .. ms, tau_syn_E .. ms, tau_syn_I .. ms, v_thresh .., v_rest .. }} (see
+ * {@link NeuronClause}; {@link Result#neuronModel()} for the experiment, the same text in the notes).
  */
 public final class NirReader {
 	private static final VolrFactory F = VolrFactory.eINSTANCE;
-	private static final Set<String> NEURONS = Set.of("IF", "LIF");
+	private static final Set<String> NEURONS = Set.of("IF", "LIF", "CubaLIF");
+	/** How far r·w_in may be from tau_mem (relative) for a CubaLIF node to be Volr's neuron. */
+	private static final double CUBA_TOLERANCE = 1e-6;
 
-	/** The imported model and the common neuron of its populations (with r folded away: r = 1). */
+	/**
+	 * The imported model and the common neuron of its populations (IF/LIF with r folded away: r = 1; CubaLIF with
+	 * r = tau_mem, w_in = 1).
+	 */
 	public record Result(ImportedModel model, NirNeuron neuron) {
+		/** The neuron as the {@code neuron} clause of a Volr experiment. */
+		public NeuronModel neuronModel() {
+			return NeuronClause.model(neuron);
+		}
 	}
 
 	private final Path file;
@@ -149,7 +166,7 @@ public final class NirReader {
 			Group g = nodes.get(n);
 			if (pending != null && !NEURONS.contains(type))
 				throw new ImportException(file, "node '" + pendingNode + "' (" + type(nodes, pendingNode) + ") is followed by '" + n
-						+ "' (" + type + ") instead of a neuron node (IF or LIF); in Volr every dense, convolution and pooling"
+						+ "' (" + type + ") instead of a neuron node (IF, LIF or CubaLIF); in Volr every dense, convolution and pooling"
 						+ " layer has its own neurons");
 			switch (type) {
 			case "Affine", "Linear" -> {
@@ -226,7 +243,7 @@ public final class NirReader {
 				f.setLabel(n);
 				add(block, network, f, n, type);
 			}
-			case "IF", "LIF" -> {
+			case "IF", "LIF", "CubaLIF" -> {
 				if (pending == null)
 					throw new ImportException(file, "neuron node '" + n + "' (" + type + ") follows '" + cur + "' ("
 							+ type(nodes, cur) + "), not a dense, convolution or pooling node");
@@ -264,24 +281,61 @@ public final class NirReader {
 		return new Result(new ImportedModel(network, store, notes), common);
 	}
 
-	private record NeuronNode(String name, String type, Layer layer, float r, float threshold, float tau, float vLeak) {
+	/** One neuron node as read: tau is LIF's tau or CubaLIF's tau_mem; tauSyn and vReset are CubaLIF's only. */
+	private record NeuronNode(String name, String type, Layer layer, float r, float threshold, float tau, float vLeak, float tauSyn,
+			float vReset) {
+		boolean cuba() {
+			return type.equals("CubaLIF");
+		}
+
+		/** The threshold on Volr's scale: IF/LIF fold r into it; CubaLIF's r is fixed by r·w_in = tau_mem. */
+		float scaledThreshold() {
+			return cuba() || r == 1f ? threshold : threshold / r;
+		}
+
+		String thresholdName() {
+			return cuba() ? "threshold" : "threshold/r";
+		}
+
+		String describe() {
+			return name + "' (" + type + ", " + (cuba() ? "tau_mem " + tau + ", tau_syn " + tauSyn + ", v_reset " + vReset : "tau " + tau)
+					+ ", v_leak " + vLeak + ")";
+		}
 	}
 
 	private NeuronNode neuron(Group g, String n, String type, Layer layer) throws ImportException {
+		boolean cuba = type.equals("CubaLIF");
 		float r = constant(g, "r", n, type);
 		float th = constant(g, "v_threshold", n, type);
-		float tau = type.equals("LIF") ? constant(g, "tau", n, type) : 0f;
-		float leak = type.equals("LIF") ? constant(g, "v_leak", n, type) : 0f;
-		if (g.getChild("v_reset") != null) {
-			float reset = constant(g, "v_reset", n, type);
+		float tau = type.equals("LIF") ? constant(g, "tau", n, type) : cuba ? constant(g, "tau_mem", n, type) : 0f;
+		float leak = type.equals("IF") ? 0f : constant(g, "v_leak", n, type);
+		float tauSyn = cuba ? constant(g, "tau_syn", n, type) : 0f;
+		float reset = g.getChild("v_reset") != null ? constant(g, "v_reset", n, type) : 0f;
+		if (g.getChild("v_reset") != null)
 			notes.add("node '" + n + "' (" + type + "): v_reset = " + reset + " (reset to a value) is not carried over; Volr's reset mode"
 					+ " is set by the experiment's conversion block");
-		}
-		if (!(r > 0))
-			throw new ImportException(file, "node '" + n + "' (" + type + ") has r = " + r + "; Volr needs r > 0");
-		if (!(th > 0))
+		if (!(th > 0) || !Float.isFinite(th))
 			throw new ImportException(file, "node '" + n + "' (" + type + ") has v_threshold = " + th + "; Volr needs a positive threshold");
-		return new NeuronNode(n, type, layer, r, th, tau, leak);
+		if (!Float.isFinite(leak) || !Float.isFinite(reset))
+			throw new ImportException(file, "node '" + n + "' (" + type + ") has v_leak = " + leak + ", v_reset = " + reset
+					+ "; Volr needs finite potentials");
+		if (!cuba) {
+			if (!(r > 0))
+				throw new ImportException(file, "node '" + n + "' (" + type + ") has r = " + r + "; Volr needs r > 0");
+			return new NeuronNode(n, type, layer, r, th, tau, leak, 0f, 0f);
+		}
+		if (!(tau > 0 && Float.isFinite(tau)) || !(tauSyn > 0 && Float.isFinite(tauSyn)))
+			throw new ImportException(file, "node '" + n + "' (CubaLIF) has tau_mem = " + tau + " and tau_syn = " + tauSyn
+					+ "; Volr needs positive, finite time constants (seconds)");
+		// NIR's default for a missing w_in is 1, as for files written before it was stored
+		float wIn = g.getChild("w_in") != null ? constant(g, "w_in", n, type) : 1f;
+		double gain = (double) r * wIn;
+		if (!(Math.abs(gain - tau) <= CUBA_TOLERANCE * tau))
+			throw new ImportException(file, "node '" + n + "' (CubaLIF) has r·w_in = " + r + "·" + wIn + " = " + (float) gain
+					+ " but tau_mem = " + tau + "; Volr's CubaLIF passes each spike's weight to the membrane in full, which needs"
+					+ " r·w_in = tau_mem (Volr writes r = tau_mem, w_in = 1). To import it, multiply the weight and bias of the node"
+					+ " feeding it by r·w_in/tau_mem (" + (float) (gain / tau) + ") and set r = tau_mem, w_in = 1 in the file");
+		return new NeuronNode(n, type, layer, tau, th, tau, leak, tauSyn, reset);
 	}
 
 	/** One neuron for the network: the first node's, with r folded into its threshold; the others folded into weights. */
@@ -289,23 +343,24 @@ public final class NirReader {
 		if (neurons.isEmpty())
 			throw new ImportException(file, "the graph has no neuron nodes");
 		NeuronNode first = neurons.get(0);
-		float threshold = first.r() == 1f ? first.threshold() : first.threshold() / first.r();
-		if (first.r() != 1f)
+		float threshold = first.scaledThreshold();
+		if (!first.cuba() && first.r() != 1f)
 			notes.add("neuron node '" + first.name() + "' has r = " + first.r() + ": the common threshold is v_threshold / r = " + threshold);
 		for (NeuronNode n : neurons) {
-			if (!n.type().equals(first.type()) || n.tau() != first.tau() || n.vLeak() != first.vLeak())
-				throw new ImportException(file, "neuron node '" + n.name() + "' (" + n.type() + ", tau " + n.tau() + ", v_leak " + n.vLeak()
-						+ ") differs from '" + first.name() + "' (" + first.type() + ", tau " + first.tau() + ", v_leak " + first.vLeak()
-						+ "); Volr has one neuron model per network");
-			float own = n.r() == 1f ? n.threshold() : n.threshold() / n.r();
+			if (!n.type().equals(first.type()) || n.tau() != first.tau() || n.vLeak() != first.vLeak() || n.tauSyn() != first.tauSyn()
+					|| n.vReset() != first.vReset())
+				throw new ImportException(file, "neuron node '" + n.describe() + " differs from '" + first.describe()
+						+ "; Volr has one neuron model per network");
+			float own = n.scaledThreshold();
 			if (own == threshold)
 				continue;
-			if (n.vLeak() != 0f)
-				throw new ImportException(file, "neuron node '" + n.name() + "' has threshold/r " + own + " unlike '" + first.name()
-						+ "' (" + threshold + ") and v_leak " + n.vLeak() + " != 0, so it cannot be folded into the weights");
+			if (n.vLeak() != 0f || n.vReset() != 0f)
+				throw new ImportException(file, "neuron node '" + n.name() + "' has " + n.thresholdName() + " " + own + " unlike '"
+						+ first.name() + "' (" + threshold + ") and v_leak " + n.vLeak() + (n.cuba() ? ", v_reset " + n.vReset() : "")
+						+ " != 0, so it cannot be folded into the weights");
 			String label = n.layer().getLabel();
 			if (!store.contains(label + ".weight"))
-				throw new ImportException(file, "neuron node '" + n.name() + "' has threshold/r " + own + " unlike '" + first.name()
+				throw new ImportException(file, "neuron node '" + n.name() + "' has " + n.thresholdName() + " " + own + " unlike '" + first.name()
 						+ "' (" + threshold + "), and its input node '" + label + "' has no weights to fold the difference into");
 			float factor = threshold / own;
 			for (String key : new String[] { label + ".weight", label + ".bias" })
@@ -316,12 +371,19 @@ public final class NirReader {
 						d[i] *= factor;
 					store.put(key, new FloatTensor(t.shape(), d));
 				}
-			notes.add("neuron node '" + n.name() + "': threshold/r " + own + " folded into the weights of '" + label + "' (x" + factor + ")");
+			notes.add("neuron node '" + n.name() + "': " + n.thresholdName() + " " + own + " folded into the weights of '" + label + "' (x"
+					+ factor + ")");
 		}
+		NirNeuron common = switch (first.type()) {
+		case "IF" -> NirNeuron.ifNeuron(threshold);
+		case "LIF" -> NirNeuron.lif(first.tau(), threshold, first.vLeak());
+		default -> NirNeuron.cubaLif(first.tau(), first.tauSyn(), threshold, first.vLeak(), first.vReset());
+		};
 		notes.add("neurons: " + first.type() + " with threshold " + threshold
-				+ (first.type().equals("LIF") ? ", tau " + first.tau() + " s, v_leak " + first.vLeak() : ""));
-		return new NirNeuron(first.type().equals("IF") ? NirNeuron.Kind.IF : NirNeuron.Kind.LIF, threshold, 1f, first.tau(),
-				first.vLeak());
+				+ (first.type().equals("LIF") ? ", tau " + first.tau() + " s, v_leak " + first.vLeak() : "")
+				+ (first.cuba() ? ", tau_mem " + first.tau() + " s, tau_syn " + first.tauSyn() + " s, v_leak " + first.vLeak() : "")
+				+ "; in the experiment: " + NeuronClause.text(common));
+		return common;
 	}
 
 	private Layer add(Block block, Network network, Layer layer, String n, String type) throws ImportException {
@@ -335,14 +397,14 @@ public final class NirReader {
 
 	private void checkSupported(String n, String type) throws ImportException {
 		switch (type) {
-		case "Affine", "Linear", "Conv2d", "AvgPool2d", "Flatten", "IF", "LIF", "Output" -> {
+		case "Affine", "Linear", "Conv2d", "AvgPool2d", "Flatten", "IF", "LIF", "CubaLIF", "Output" -> {
 		}
 		case "Input" -> throw new ImportException(file, "node '" + n + "' (Input) is a second input; Volr reads one input");
 		case "NIRGraph" -> throw new ImportException(file, "node '" + n + "' (NIRGraph) is a nested graph; Volr reads flat graphs only");
 		case "SumPool2d" -> throw new ImportException(file, "node '" + n + "' (SumPool2d) is not supported: Volr pools by averaging"
 				+ " (AvgPool2d)");
 		default -> throw new ImportException(file, "node '" + n + "' (" + type + ") is not supported; Volr reads Input, Affine,"
-				+ " Linear, Conv2d, AvgPool2d, Flatten, IF, LIF and Output nodes");
+				+ " Linear, Conv2d, AvgPool2d, Flatten, IF, LIF, CubaLIF and Output nodes");
 		}
 	}
 

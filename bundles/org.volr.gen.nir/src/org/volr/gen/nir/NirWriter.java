@@ -53,8 +53,14 @@ import io.jhdf.api.WritableGroup;
  * <li>avgpool → {@code AvgPool2d} (kernel_size, stride, padding), then the neuron node;</li>
  * <li>flatten → {@code Flatten} (input_type = the input shape, start_dim 0, end_dim −1: dims exclude the batch);</li>
  * <li>identity, dropout → nothing;</li>
- * <li>the neurons → {@code IF} (r, v_threshold) or {@code LIF} (tau, r, v_leak, v_threshold), arrays of the layer's
- * output shape, named {@code <label>.if} / {@code <label>.lif};</li>
+ * <li>the neurons → {@code IF} (r, v_threshold), {@code LIF} (tau, r, v_leak, v_threshold) or {@code CubaLIF}
+ * (tau_syn, tau_mem, r, v_leak, v_threshold, v_reset, w_in), arrays of the layer's output shape, named
+ * {@code <label>.if} / {@code <label>.lif} / {@code <label>.cubalif}. Volr's CubaLIF (SEMANTICS.md) passes the whole
+ * weight of a spike to the membrane as a charge; in NIR's continuous CubaLIF a spike w·δ(t) makes I jump by
+ * w_in·w/τ_syn and gives v r·w_in·w/τ_mem in total, so it is written with w_in = 1 and r = τ_mem: tau_syn = τ_s,
+ * tau_mem = r = τ_m (seconds), v_leak = v_rest, v_threshold = the threshold, v_reset = the reset potential. One
+ * difference remains: the bias of the layer before enters NIR's CubaLIF through the synapse (rising over a few
+ * τ_syn), while Volr's constant drive goes straight into the membrane;</li>
  * <li>parallel (concatenation) → NIR sums fan-in and has no concatenation, so the dense layer after a parallel
  * block is split into column blocks: one node {@code <label>.in<i>} per branch (the first an Affine carrying the
  * bias, the others Linear), all feeding the same neuron node. A parallel block at the end gives one Output per
@@ -77,6 +83,7 @@ public final class NirWriter {
 	private final List<String[]> edges = new ArrayList<>();
 	private final Set<String> used = new HashSet<>();
 	private int unnamed;
+	private final Map<Layer, String> weightNames;
 
 	private record Src(String node, TensorShape shape) {
 	}
@@ -86,6 +93,7 @@ public final class NirWriter {
 		this.weights = weights;
 		this.neuron = neuron;
 		this.shapes = ShapeInference.of(network);
+		this.weightNames = org.volr.ann.LayerNames.of(network);
 	}
 
 	/**
@@ -107,9 +115,11 @@ public final class NirWriter {
 		if (!shapes.problems().isEmpty())
 			throw new IllegalArgumentException("network '" + network.getName() + "' has shape problems: "
 					+ shapes.problems().get(0).message());
-		if (network.getInput() == null || network.getBody() == null)
-			throw new IllegalArgumentException("network '" + network.getName() + "' needs an input shape and a body");
-		int[] in = network.getInput().getDims().stream().mapToInt(Integer::intValue).toArray();
+		// a calculus network (dense 2 4 >> ...) has no input clause: its input shape is inferred
+		org.volr.model.shapes.NetType type = shapes.typeOf(network);
+		if (network.getBody() == null || type == null || type.in() == null)
+			throw new IllegalArgumentException("network '" + network.getName() + "' needs a body and an inferable input shape");
+		int[] in = network.getInput() != null ? network.getInput().getDims().stream().mapToInt(Integer::intValue).toArray() : type.in().dims();
 		String input = unique("input");
 		node(input, "Input").put("shape", longs(in));
 		List<Src> outs = lower(network.getBody(), List.of(new Src(input, TensorShape.of(in))));
@@ -159,12 +169,14 @@ public final class NirWriter {
 		if (type == null)
 			throw new IllegalArgumentException(describe(layer) + " has no shape");
 		String label = layer.getLabel() != null ? layer.getLabel() : layer.eClass().getName().toLowerCase() + "_" + unnamed++;
+		// weights are stored under Volr's names: the label, or layer{n} in writing order (LayerNames)
+		String key = weightNames.getOrDefault(layer, label);
 		if (in.size() != 1 && !(layer instanceof Dense))
 			throw new IllegalArgumentException(describe(layer) + " follows a parallel block (concatenation); NIR has no"
 					+ " concatenation and only a dense layer can be split into column blocks");
 		if (layer instanceof Dense) {
-			FloatTensor w = weights.get(label + ".weight");
-			FloatTensor b = weights.contains(label + ".bias") ? weights.get(label + ".bias") : null;
+			FloatTensor w = weights.get(key + ".weight");
+			FloatTensor b = weights.contains(key + ".bias") ? weights.get(key + ".bias") : null;
 			int[] ws = w.shape();
 			int units = type.out().dim(0);
 			if (ws.length != 2 || ws[1] != units || ws[0] != type.in().size())
@@ -193,9 +205,9 @@ public final class NirWriter {
 			if (c.getKind() != ConvKind.CONV2D)
 				throw new IllegalArgumentException(describe(layer) + ": only conv2d is written to NIR (" + c.getKind().getLiteral()
 						+ " is not)");
-			FloatTensor w = weights.get(label + ".weight");
+			FloatTensor w = weights.get(key + ".weight");
 			int[] ws = w.shape();
-			float[] bias = weights.contains(label + ".bias") ? weights.get(label + ".bias").data() : new float[ws[0]];
+			float[] bias = weights.contains(key + ".bias") ? weights.get(key + ".bias").data() : new float[ws[0]];
 			int[] k = { ws[2], ws[3] };
 			long[] stride = pair(c.getStride(), 1), dil = pair(c.getDilation(), 1);
 			long[] pad;
@@ -264,17 +276,44 @@ public final class NirWriter {
 			n.put("bias", bias.data().clone());
 	}
 
+	/**
+	 * The neuron node behind a layer, named {@code <label>.if}, {@code <label>.lif} or {@code <label>.cubalif}, with
+	 * exactly the fields of NIR's dataclass (v_reset only for CubaLIF, where Volr's reset potential is part of the
+	 * neuron), each an array of the layer's output shape.
+	 */
 	private Src neurons(String label, List<String> from, TensorShape out) {
-		String name = unique(label + (neuron.kind() == NirNeuron.Kind.IF ? ".if" : ".lif"));
 		int[] dims = out.dims();
 		int count = (int) out.size();
-		Map<String, Object> n = node(name, neuron.kind() == NirNeuron.Kind.IF ? "IF" : "LIF");
-		if (neuron.kind() == NirNeuron.Kind.LIF)
+		Map<String, Object> n;
+		String name;
+		switch (neuron.kind()) {
+		case IF -> {
+			name = unique(label + ".if");
+			n = node(name, "IF");
+			n.put("r", nd(filled(count, neuron.r()), dims));
+			n.put("v_threshold", nd(filled(count, neuron.threshold()), dims));
+		}
+		case LIF -> {
+			name = unique(label + ".lif");
+			n = node(name, "LIF");
 			n.put("tau", nd(filled(count, neuron.tau()), dims));
-		n.put("r", nd(filled(count, neuron.r()), dims));
-		if (neuron.kind() == NirNeuron.Kind.LIF)
+			n.put("r", nd(filled(count, neuron.r()), dims));
 			n.put("v_leak", nd(filled(count, neuron.vLeak()), dims));
-		n.put("v_threshold", nd(filled(count, neuron.threshold()), dims));
+			n.put("v_threshold", nd(filled(count, neuron.threshold()), dims));
+		}
+		case CUBA_LIF -> { // r = tau_mem and w_in = 1: each spike's weight reaches v in full (see NirNeuron)
+			name = unique(label + ".cubalif");
+			n = node(name, "CubaLIF");
+			n.put("tau_syn", nd(filled(count, neuron.tauSyn()), dims));
+			n.put("tau_mem", nd(filled(count, neuron.tau()), dims));
+			n.put("r", nd(filled(count, neuron.r()), dims));
+			n.put("v_leak", nd(filled(count, neuron.vLeak()), dims));
+			n.put("v_threshold", nd(filled(count, neuron.threshold()), dims));
+			n.put("v_reset", nd(filled(count, neuron.vReset()), dims));
+			n.put("w_in", nd(filled(count, 1f), dims));
+		}
+		default -> throw new IllegalStateException(neuron.kind().toString());
+		}
 		for (String f : from)
 			edges.add(new String[] { f, name });
 		return new Src(name, out);

@@ -62,8 +62,8 @@ public class PynnTarget implements TargetGenerator {
 		if (backend.equals("neuron") && n.refractorySteps() < 1)
 			problems.add("pyNN.neuron cannot fire a cell in two consecutive steps; give the neuron a refractory period of"
 					+ " one step (neuron IF { tau_refrac " + num(input.dtMillis()) + " ms }), which Volr simulates the same way");
-		if (n.kind() == NeuronKind.CUBA_LIF)
-			problems.add("CubaLIF neurons are not generated for PyNN yet; use IF or LIF");
+		if (input.simulation().clamp() > 0)
+			problems.add("layer clamping (simulate { clamp " + input.simulation().clamp() + " }) is simulated by Volr only; remove it for this target");
 		if (input.simulation().encoding() == Encoding.EVENTS)
 			problems.add("event-camera input is not generated for PyNN yet; use constant or poisson input");
 		for (NetworkArrays.Layer l : NetworkArrays.layers(input))
@@ -91,6 +91,9 @@ public class PynnTarget implements TargetGenerator {
 					+ " (NEURON: expect minutes and several GB)");
 		if (input.simulation().delay() != 2)
 			notes.add("PyNN delivers a spike one step late (Volr's 'delay 2'); simulate with delay 2 for Volr's results to predict this script's");
+		if (input.simulation().neuron().hasSynapticCurrent())
+			notes.add("CubaLIF: IF_curr_exp with tau_syn " + num(-input.dtMillis() / Math.log(input.simulation().neuron().synapseDecay()))
+					+ " ms; Brian2 and NEST integrate it exactly as Volr does, NEURON's implicit step approximately");
 		if (input.simulation().neuron().kind() == NeuronKind.LIF)
 			notes.add("PyNN integrates the leak continuously, Volr adds each step's input after the decay: LIF rates differ slightly");
 		notes.add("run: python3 " + script + (input.samples() == null ? "" : " (" + input.samples().count() + " samples shipped)"));
@@ -100,7 +103,7 @@ public class PynnTarget implements TargetGenerator {
 	String script(GenerationInput input, List<NetworkArrays.Layer> layers, String scriptName, String dataName) {
 		NeuronSpec n = input.simulation().neuron();
 		double dt = input.dtMillis();
-		boolean leaky = n.kind() == NeuronKind.LIF;
+		boolean leaky = n.kind() != NeuronKind.IF, cuba = n.hasSynapticCurrent();
 		String[] lines = ScriptTemplate.layerLines(layers);
 		return ScriptTemplate.load(PynnTarget.class, "pynn_script.py.template")
 				.set("NETWORK", input.networkName()).set("EXPERIMENT", input.experiment()).set("SOURCE", input.source())
@@ -112,8 +115,10 @@ public class PynnTarget implements TargetGenerator {
 				.set("POISSON_RATE", num(input.simulation().poissonProbabilityPerStep() * 1000.0 / dt))
 				.set("LAYER_TABLE", lines[0]).set("LAYERS", lines[1])
 				.set("CM", "1.0").set("V_REST", num(leaky ? n.restPotential() : 0)).set("V_RESET", num(n.resetPotential()))
-				.set("V_THRESH", num(n.threshold())).set("TAU_M", num(leaky ? -dt / Math.log(n.leak()) : 1e9))
+				.set("V_THRESH", num(n.threshold())).set("TAU_M", num(leaky && n.leak() < 1f ? -dt / Math.log(n.leak()) : 1e9))
 				.set("REFRACTORY_STEPS", n.refractorySteps())
+				.set("DELTA_SYNAPSES", cuba ? "False" : "True")
+				.set("TAU_SYN", cuba ? num(-dt / Math.log(n.synapseDecay())) : "DT / 20.0")
 				.set("NEURONS_PER_CORE", input.option("neurons_per_core", "None")).set("BACKEND", backend(input))
 				.render();
 	}

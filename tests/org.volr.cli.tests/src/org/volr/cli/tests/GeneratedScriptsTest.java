@@ -93,12 +93,8 @@ class GeneratedScriptsTest {
 	void xorAgreesOnVolrBrian2PynnBrian2AndPynnNeuron() throws Exception {
 		Path dir = Files.createDirectories(out.resolve("xor"));
 		Files.copy(EXAMPLES.resolve("xor/xor.npz"), dir.resolve("xor.npz"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-		String text = Files.readString(EXAMPLES.resolve("xor/xor.volr"))
-				.replace("convert { normalize max }", "convert { normalize max, reset zero }\n    neuron IF { v_thresh 1.0, tau_refrac 1 ms }")
-				.replace("input constant, batch 64 }", "input constant, batch 64, delay 2 }\n    targets pynn(backend: neuron), brian2");
-		assertTrue(text.contains("delay 2") && text.contains("reset zero"), "the example changed: " + text);
-		Path file = dir.resolve("xor.volr");
-		Files.writeString(file, text);
+		Path file = dir.resolve("xor.volr"); // the example as it is: its experiment is set up for every target
+		Files.copy(EXAMPLES.resolve("xor/xor.volr"), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 		agree(file, "xor", 64, 1.0, 0);
 	}
 

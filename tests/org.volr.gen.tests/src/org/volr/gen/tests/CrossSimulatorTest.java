@@ -191,6 +191,55 @@ class CrossSimulatorTest {
 		assertTrue(problems.get(0).contains("tau_refrac 1.0 ms"), problems.get(0));
 	}
 
+	/** CubaLIF: IF_curr_exp with a slow synapse (tau_syn 2 steps), non-leaky membrane, reset zero, one refractory step. */
+	static SimulationConfig cubaConfig() {
+		org.volr.model.Experiment e = (org.volr.model.Experiment) VolrLanguage.create()
+				.parse("network n = dense 1 1\nexperiment e { network n\n convert { reset zero }\n"
+						+ " neuron CubaLIF { tau_m 1000000000 ms, tau_syn_E 2 ms, tau_syn_I 2 ms, tau_refrac 1 ms } }")
+				.getElements().get(1);
+		NeuronSpec cuba = NeuronSpec.from(e.getNeuron(), e.getConversion(), 1.0);
+		return new SimulationConfig(STEPS, Encoding.CONSTANT, 0, cuba, 1, 64, 1).withDelay(2);
+	}
+
+	@Test
+	void cubaLifAgreesOnBrian2AndPyNN() throws Exception {
+		Network n = network(CNN);
+		WeightStore w = weights();
+		SampleSet s = samples();
+		SimulationConfig c = cubaConfig();
+		SimulationResult volr = volr(n, w, s, c);
+		assertTrue(volr.outputSpikes(0, 1) + volr.outputSpikes(0, 4) > 0, "the network is active");
+		int[] a = compare("CubaLIF brian2 runtime", volr, runScript(generate("brian2", n, w, s, c, Map.of()).files().get(0),
+				tmp.resolve("cuba-brian2.csv")));
+		assertTrue(a[0] >= SAMPLES - 1 && a[2] <= 1, "Brian2 follows Volr's exact propagators");
+		GeneratedFiles pynn = generate("pynn", n, w, s, c, Map.of("backend", "neuron"));
+		int[] b = compare("CubaLIF pyNN.brian2", volr, runScript(pynn.files().get(0), tmp.resolve("cuba-pynn-brian2.csv"), "--backend", "brian2"));
+		assertTrue(b[0] >= SAMPLES - 1 && b[2] <= 1, "Brian2's exact integration of IF_curr_exp is Volr's step");
+		// NEURON sees each step's synaptic current at the step's start; the script's weight scale makes that Volr's
+		// step for a non-leaky membrane
+		int[] d = compare("CubaLIF pyNN.neuron", volr, runScript(pynn.files().get(0), tmp.resolve("cuba-pynn-neuron.csv"), "--backend", "neuron"));
+		assertTrue(d[0] >= SAMPLES - 1 && d[2] <= 1, "NEURON: classes agree on " + d[0] + ", max count difference " + d[2]);
+	}
+
+	@Test
+	void poissonInputIsReplayedSpikeForSpike() throws Exception {
+		Network n = network(CNN);
+		WeightStore w = weights();
+		SampleSet s = samples();
+		// input i spikes with probability 0.6·x_i per step, Volr's seeded draws shipped as spike arrays
+		SimulationConfig c = config(ResetMode.ZERO, 2, 1).withPoisson(0.6, 17);
+		SimulationResult volr = volr(n, w, s, c);
+		assertTrue(volr.synapticOps() > 0, "input spikes were delivered");
+		int[] a = compare("Poisson brian2", volr, runScript(generate("brian2", n, w, s, c, Map.of()).files().get(0), tmp.resolve("poisson-brian2.csv")));
+		assertTrue(a[0] == SAMPLES && a[2] <= 1, "Brian2 replays Volr's input spikes");
+		GeneratedFiles pynn = generate("pynn", n, w, s, c, Map.of("backend", "neuron"));
+		for (String backend : List.of("brian2", "neuron")) {
+			int[] b = compare("Poisson pyNN." + backend, volr, runScript(pynn.files().get(0), tmp.resolve("poisson-pynn-" + backend + ".csv"),
+					"--backend", backend));
+			assertTrue(b[0] >= SAMPLES - 1 && b[2] <= 1, backend + " replays Volr's input spikes: " + b[0] + " classes, max diff " + b[2]);
+		}
+	}
+
 	@Test
 	void registryFindsTheTargetsAndPynnRefusesWhatItsCellsCannotDo() {
 		assertTrue(TargetRegistry.ids().containsAll(List.of("brian2", "nir", "pynn")), TargetRegistry.ids().toString());
