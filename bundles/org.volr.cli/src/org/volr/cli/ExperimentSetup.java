@@ -104,6 +104,7 @@ final class ExperimentSetup {
 		}
 		int delay = s != null && s.isSetDelay() ? s.getDelay() : 0;
 		int clamp = s != null && s.isSetClamp() ? s.getClamp() : 0;
-		return new SimulationConfig(steps, encoding, probability, neuron, seed, batch, 0).withDelay(delay).withClamp(clamp);
+		return new SimulationConfig(steps, encoding, probability, neuron, seed, batch, 0).withDelay(delay).withClamp(clamp)
+				.withAdaptiveThreshold(s != null && s.isAdaptiveThreshold());
 	}
 }

@@ -31,6 +31,12 @@ public record NeuronSpec(NeuronKind kind, float threshold, ResetMode reset, floa
 		return new NeuronSpec(NeuronKind.IF, 1f, ResetMode.SUBTRACT, 0f, 0, Float.NEGATIVE_INFINITY, 1f, 0f);
 	}
 
+	/** The same neuron with another threshold (the adaptive threshold of a layer at one step). */
+	public NeuronSpec withThreshold(float theta) {
+		return new NeuronSpec(kind, theta, reset, resetPotential, refractorySteps, minPotential, leak, restPotential, synapseDecay, synapseGain,
+				currentGain);
+	}
+
 	/** Whether input reaches the membrane through a decaying synaptic current (CubaLIF) rather than as a jump. */
 	public boolean hasSynapticCurrent() {
 		return kind == NeuronKind.CUBA_LIF;

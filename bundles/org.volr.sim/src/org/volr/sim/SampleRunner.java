@@ -33,6 +33,9 @@ final class SampleRunner {
 	private final int[][] delayedCount;
 	/** The first step at which each layer takes input (its depth among the layers with neurons × the clamp). */
 	private final int[] clampedUntil;
+	/** Adaptive threshold only: each neuron's spikes in this sample, and the most of any neuron per layer. */
+	private final int[][] adaptCounts;
+	private final int[] adaptMax;
 
 	/** Spikes per neuron of the current sample, per layer, kept only for recorded samples. */
 	private final int[][] neuronCounts;
@@ -86,7 +89,8 @@ final class SampleRunner {
 		constantCurrent = new float[layers.get(0).outSize()];
 		outputCounts = new int[network.outputs()];
 		plainIF = neuron.leak() == 1f && neuron.refractorySteps() == 0 && neuron.minPotential() == Float.NEGATIVE_INFINITY
-				&& neuron.threshold() > 0 && neuron.reset() != org.volr.model.ResetMode.MODULO && !neuron.hasSynapticCurrent();
+				&& neuron.threshold() > 0 && neuron.reset() != org.volr.model.ResetMode.MODULO && !neuron.hasSynapticCurrent()
+				&& !config.adaptiveThreshold();
 		activeFirst = new int[layers.get(0).outSize()];
 		neuronCounts = new int[n][];
 		for (int l = 0; l < n; l++)
@@ -103,6 +107,11 @@ final class SampleRunner {
 		for (int l = 0, depth = 0; l < n; l++)
 			if (layers.get(l).hasNeurons())
 				clampedUntil[l] = config.clamp() * depth++;
+		adaptCounts = new int[n][];
+		adaptMax = new int[n];
+		if (config.adaptiveThreshold())
+			for (int l = 0; l < n; l++)
+				adaptCounts[l] = new int[layers.get(l).outSize()];
 		spikesPerLayer = new long[n];
 		correctAtStep = new long[config.steps()];
 	}
@@ -164,12 +173,13 @@ final class SampleRunner {
 					count = routeMaxPool((MaxPoolPlan) plan, l, events, count, t);
 				} else {
 					float[] drive = null;
+					NeuronSpec spec = adaptCounts[l] == null ? neuron : neuron.withThreshold(adaptiveThreshold(l, t));
 					if (charge[l] != null) {
 						float[] arrivals = current[l];
 						if (!(l == 0 && constant))
 							synapticOps += plan.deliverAll(events, count, arrivals);
 						float[] steady = l == 0 && constant ? constantCurrent : bias[l];
-						count = NeuronDynamics.stepCuba(neuron, potential[l], charge[l], arrivals, steady, refractory[l], spikes[l]);
+						count = NeuronDynamics.stepCuba(spec, potential[l], charge[l], arrivals, steady, refractory[l], spikes[l]);
 						if (record)
 							countSpikes(l, count);
 					} else if (l == 0 && pruneFirst) {
@@ -199,10 +209,13 @@ final class SampleRunner {
 						drive = c;
 					}
 					if (charge[l] == null) {
-						count = integrate(l, drive, !(l == 0 && constant));
+						count = NeuronDynamics.step(spec, potential[l], drive, !(l == 0 && constant), refractory[l], spikes[l]);
 						if (record)
 							countSpikes(l, count);
 					}
+					if (adaptCounts[l] != null)
+						for (int e = 0; e < count; e++)
+							adaptMax[l] = Math.max(adaptMax[l], ++adaptCounts[l][spikes[l][e]]);
 				}
 				events = spikes[l];
 				spikesPerLayer[l] += plan.hasNeurons() ? count : 0;
@@ -236,9 +249,10 @@ final class SampleRunner {
 			c[s[e]]++;
 	}
 
-	/** The neuron update of SEMANTICS.md for every neuron of layer l; returns the number of spikes. */
-	private int integrate(int l, float[] drive, boolean consume) {
-		return NeuronDynamics.step(neuron, potential[l], drive, consume, refractory[l], spikes[l]);
+	/** θ/100 + (θ − θ/100)·(the highest rate of any neuron of the layer so far, spikes per step): SEMANTICS.md. */
+	private float adaptiveThreshold(int l, int t) {
+		float theta = neuron.threshold(), floor = theta / 100f;
+		return t == 0 ? floor : floor + (theta - floor) * adaptMax[l] / t;
 	}
 
 	/**
@@ -324,5 +338,9 @@ final class SampleRunner {
 		for (int[] c : delayedCount)
 			if (c != null)
 				Arrays.fill(c, 0);
+		for (int[] c : adaptCounts)
+			if (c != null)
+				Arrays.fill(c, 0);
+		Arrays.fill(adaptMax, 0);
 	}
 }

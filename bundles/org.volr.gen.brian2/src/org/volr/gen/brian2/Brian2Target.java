@@ -47,6 +47,8 @@ public final class Brian2Target implements TargetGenerator {
 		String device = device(input);
 		if (!device.equals("runtime") && !device.equals("cpp_standalone"))
 			problems.add("unknown Brian2 device '" + device + "'; use runtime or cpp_standalone");
+		if (input.simulation().adaptiveThreshold())
+			problems.add("the adaptive threshold (simulate { adaptive_threshold }) is simulated by Volr only; remove it for this target");
 		if (input.simulation().clamp() > 0)
 			problems.add("layer clamping (simulate { clamp " + input.simulation().clamp() + " }) is simulated by Volr only; remove it for this target");
 		if (input.simulation().encoding() == Encoding.EVENTS)

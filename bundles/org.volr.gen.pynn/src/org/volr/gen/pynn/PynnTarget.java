@@ -62,6 +62,8 @@ public class PynnTarget implements TargetGenerator {
 		if (backend.equals("neuron") && n.refractorySteps() < 1)
 			problems.add("pyNN.neuron cannot fire a cell in two consecutive steps; give the neuron a refractory period of"
 					+ " one step (neuron IF { tau_refrac " + num(input.dtMillis()) + " ms }), which Volr simulates the same way");
+		if (input.simulation().adaptiveThreshold())
+			problems.add("the adaptive threshold (simulate { adaptive_threshold }) is simulated by Volr only; remove it for this target");
 		if (input.simulation().clamp() > 0)
 			problems.add("layer clamping (simulate { clamp " + input.simulation().clamp() + " }) is simulated by Volr only; remove it for this target");
 		if (input.simulation().encoding() == Encoding.EVENTS)

@@ -207,6 +207,19 @@ class SimulatorTest {
 	}
 
 	@Test
+	void theAdaptiveThresholdFollowsTheLayersMostActiveNeuron() throws LoweringException {
+		Network n = network("network one { input [1]  d: dense 1 relu }");
+		WeightStore w = new WeightStore();
+		w.put("d.weight", new int[] { 1, 1 }, new float[] { 0.5f });
+		ArrayDataset data = new ArrayDataset("x", new int[] { 1 }, 1, new float[] { 1f }, new int[] { 0 });
+		// θ(t) = 0.01 + 0.99·max rate so far; v += 0.5, reset by subtraction:
+		// t0 θ .01 v .5 spike→.49 | t1 θ 1 v .99 | t2 θ .505 v 1.49 spike | t3 θ .67 spike | t4 θ .7525 spike | t5 θ .802 spike | t6 θ .835 v .76
+		SimulationConfig seven = SimulationConfig.constant(7);
+		assertEquals(5, Simulator.run(SpikingNetwork.lower(n, w), data, seven.withAdaptiveThreshold(true), Progress.NONE).outputSpikes(0, 0));
+		assertEquals(3, Simulator.run(SpikingNetwork.lower(n, w), data, seven, Progress.NONE).outputSpikes(0, 0), "fixed threshold 1");
+	}
+
+	@Test
 	void poissonInputIsReproducibleWhateverTheThreads() throws LoweringException {
 		WeightStore w = cnnWeights(11);
 		SpikingNetwork net = SpikingNetwork.lower(network(CNN), w);
