@@ -1,7 +1,5 @@
 package org.volr.sim;
 
-import org.volr.model.ResetMode;
-
 /** The neuron update of SEMANTICS.md, for a whole population and one step. */
 public final class NeuronDynamics {
 	private NeuronDynamics() {
@@ -18,8 +16,7 @@ public final class NeuronDynamics {
 	 * @return how many spiked
 	 */
 	public static int step(NeuronSpec neuron, float[] v, float[] drive, boolean consume, int[] refractory, int[] spikes) {
-		float threshold = neuron.threshold(), leak = neuron.leak(), rest = neuron.restPotential(), min = neuron.minPotential();
-		ResetMode reset = neuron.reset();
+		float leak = neuron.leak(), rest = neuron.restPotential();
 		boolean leaky = leak != 1f;
 		int n = 0;
 		for (int j = 0; j < v.length; j++) {
@@ -31,19 +28,7 @@ public final class NeuronDynamics {
 				continue;
 			}
 			float vj = leaky ? rest + (v[j] - rest) * leak + in : v[j] + in;
-			if (vj < min)
-				vj = min;
-			if (vj >= threshold) {
-				spikes[n++] = j;
-				vj = switch (reset) {
-				case SUBTRACT -> vj - threshold;
-				case ZERO -> neuron.resetPotential();
-				case MODULO -> vj % threshold;
-				};
-				if (refractory != null)
-					refractory[j] = neuron.refractorySteps();
-			}
-			v[j] = vj;
+			n = fire(neuron, v, j, vj, refractory, spikes, n);
 		}
 		return n;
 	}
@@ -57,9 +42,8 @@ public final class NeuronDynamics {
 	 * @param constant constant drive per step: the bias, or W·x + b for a first layer under constant input
 	 */
 	public static int stepCuba(NeuronSpec neuron, float[] v, float[] q, float[] arrivals, float[] constant, int[] refractory, int[] spikes) {
-		float threshold = neuron.threshold(), leak = neuron.leak(), rest = neuron.restPotential(), min = neuron.minPotential();
+		float leak = neuron.leak(), rest = neuron.restPotential();
 		float decay = neuron.synapseDecay(), gain = neuron.synapseGain(), currentGain = neuron.currentGain();
-		ResetMode reset = neuron.reset();
 		int n = 0;
 		for (int j = 0; j < v.length; j++) {
 			float qj = q[j] + arrivals[j];
@@ -70,20 +54,30 @@ public final class NeuronDynamics {
 				continue;
 			}
 			float vj = rest + (v[j] - rest) * leak + (qj * gain + constant[j] * currentGain);
-			if (vj < min)
-				vj = min;
-			if (vj >= threshold) {
-				spikes[n++] = j;
-				vj = switch (reset) {
-				case SUBTRACT -> vj - threshold;
-				case ZERO -> neuron.resetPotential();
-				case MODULO -> vj % threshold;
-				};
-				if (refractory != null)
-					refractory[j] = neuron.refractorySteps();
-			}
-			v[j] = vj;
+			n = fire(neuron, v, j, vj, refractory, spikes, n);
 		}
+		return n;
+	}
+
+	/**
+	 * The end of every neuron's step, whatever its input: the lower clamp, then threshold, reset and refractory
+	 * period. Stores the potential of neuron j and, if it fires, its index in {@code spikes[n]}; returns the new n.
+	 */
+	private static int fire(NeuronSpec neuron, float[] v, int j, float vj, int[] refractory, int[] spikes, int n) {
+		if (vj < neuron.minPotential())
+			vj = neuron.minPotential();
+		float threshold = neuron.threshold();
+		if (vj >= threshold) {
+			spikes[n++] = j;
+			vj = switch (neuron.reset()) {
+			case SUBTRACT -> vj - threshold;
+			case ZERO -> neuron.resetPotential();
+			case MODULO -> vj % threshold;
+			};
+			if (refractory != null)
+				refractory[j] = neuron.refractorySteps();
+		}
+		v[j] = vj;
 		return n;
 	}
 }

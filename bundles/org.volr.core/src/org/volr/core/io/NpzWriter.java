@@ -25,19 +25,28 @@ public final class NpzWriter {
 
 	private final Map<String, Array> arrays = new LinkedHashMap<>();
 
+	/** A float32 array; without a shape a vector. */
 	public NpzWriter floats(String name, float[] values, int... shape) {
+		return tensor(name, shape.length == 0 ? new int[] { values.length } : shape, values);
+	}
+
+	/** A float32 array of exactly this shape (an empty shape is a scalar). */
+	public NpzWriter tensor(String name, int[] shape, float[] values) {
 		check(name, values.length, shape);
 		ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
 		b.asFloatBuffer().put(values);
-		arrays.put(name, new Array(NpyType.FLOAT32, shape.length == 0 ? new int[] { values.length } : shape, b));
+		arrays.put(name, new Array(NpyType.FLOAT32, shape, b));
 		return this;
 	}
 
+	/** An int32 array; without a shape a vector. */
 	public NpzWriter ints(String name, int[] values, int... shape) {
+		if (shape.length == 0)
+			shape = new int[] { values.length };
 		check(name, values.length, shape);
 		ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
 		b.asIntBuffer().put(values);
-		arrays.put(name, new Array(NpyType.INT32, shape.length == 0 ? new int[] { values.length } : shape, b));
+		arrays.put(name, new Array(NpyType.INT32, shape, b));
 		return this;
 	}
 
@@ -45,7 +54,7 @@ public final class NpzWriter {
 		long n = 1;
 		for (int d : shape)
 			n *= d;
-		if (shape.length > 0 && n != length)
+		if (n != length)
 			throw new IllegalArgumentException("array '" + name + "': " + length + " values do not fill shape " + java.util.Arrays.toString(shape));
 	}
 

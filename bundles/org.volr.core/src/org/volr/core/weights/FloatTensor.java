@@ -38,6 +38,30 @@ public final class FloatTensor {
         return new FloatTensor(shape, array.castTo(DataType.FLOAT).dup('c').data().asFloat());
     }
 
+    /**
+     * A row-major flat array as the nested Java array of that shape ({@code float[a][b]...}), which HDF5 writers
+     * such as jhdf store as an n-D dataset; a vector (or scalar shape) stays a flat copy.
+     */
+    public static Object nested(float[] flat, int[] shape) {
+        if (shape.length <= 1) {
+            return flat.clone();
+        }
+        Object out = java.lang.reflect.Array.newInstance(float.class, shape);
+        fill(out, flat, shape, 0, 0);
+        return out;
+    }
+
+    private static int fill(Object array, float[] flat, int[] shape, int dim, int pos) {
+        if (dim == shape.length - 1) {
+            System.arraycopy(flat, pos, array, 0, shape[dim]);
+            return pos + shape[dim];
+        }
+        for (int i = 0; i < shape[dim]; i++) {
+            pos = fill(java.lang.reflect.Array.get(array, i), flat, shape, dim + 1, pos);
+        }
+        return pos;
+    }
+
     public int[] shape() {
         return shape.clone();
     }

@@ -1,27 +1,15 @@
 package org.volr.core.weights;
 
-import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import org.volr.core.data.DataFormatException;
 import org.volr.core.internal.npy.NpyData;
 import org.volr.core.internal.npy.NpyHeader;
-import org.volr.core.internal.npy.NpyType;
 import org.volr.core.internal.npy.NpzArchive;
 
 /**
@@ -104,33 +92,10 @@ public final class WeightStore {
      * sees half a file and a failed write leaves the old file intact.
      */
     public void write(Path path) throws IOException {
-        org.volr.core.io.AtomicFiles.write(path, out -> {
-            try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(out))) {
-                for (Map.Entry<String, FloatTensor> e : tensors.entrySet()) {
-                    writeEntry(zip, e.getKey(), e.getValue());
-                }
-            }
-        });
-    }
-
-    // numpy.load handles stored entries without zip64 extras best; a STORED entry needs its size and CRC
-    // before the data, so each array is serialised to memory first.
-    private static void writeEntry(ZipOutputStream zip, String name, FloatTensor tensor) throws IOException {
-        ByteArrayOutputStream npy = new ByteArrayOutputStream(128 + tensor.data().length * 4);
-        NpyHeader.write(npy, NpyType.FLOAT32, tensor.shape());
-        ByteBuffer values = ByteBuffer.allocate(tensor.data().length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        values.asFloatBuffer().put(tensor.data());
-        npy.write(values.array());
-        byte[] bytes = npy.toByteArray();
-        CRC32 crc = new CRC32();
-        crc.update(bytes);
-        ZipEntry entry = new ZipEntry(name + ".npy");
-        entry.setMethod(ZipEntry.STORED);
-        entry.setSize(bytes.length);
-        entry.setCompressedSize(bytes.length);
-        entry.setCrc(crc.getValue());
-        zip.putNextEntry(entry);
-        zip.write(bytes);
-        zip.closeEntry();
+        org.volr.core.io.NpzWriter npz = new org.volr.core.io.NpzWriter();
+        for (Map.Entry<String, FloatTensor> e : tensors.entrySet()) {
+            npz.tensor(e.getKey(), e.getValue().shape(), e.getValue().data());
+        }
+        npz.write(path);
     }
 }

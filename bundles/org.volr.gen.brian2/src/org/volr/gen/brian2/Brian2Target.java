@@ -13,6 +13,7 @@ import org.volr.core.io.AtomicFiles;
 import org.volr.gen.GeneratedFiles;
 import org.volr.gen.GenerationInput;
 import org.volr.gen.NetworkArrays;
+import org.volr.gen.ScriptLimits;
 import org.volr.gen.ScriptTemplate;
 import org.volr.gen.TargetGenerator;
 import org.volr.sim.Encoding;
@@ -47,15 +48,7 @@ public final class Brian2Target implements TargetGenerator {
 		String device = device(input);
 		if (!device.equals("runtime") && !device.equals("cpp_standalone"))
 			problems.add("unknown Brian2 device '" + device + "'; use runtime or cpp_standalone");
-		if (input.simulation().adaptiveThreshold())
-			problems.add("the adaptive threshold (simulate { adaptive_threshold }) is simulated by Volr only; remove it for this target");
-		if (input.simulation().clamp() > 0)
-			problems.add("layer clamping (simulate { clamp " + input.simulation().clamp() + " }) is simulated by Volr only; remove it for this target");
-		if (input.simulation().encoding() == Encoding.EVENTS)
-			problems.add("event-camera input is not generated for Brian2 yet; use constant or poisson input");
-		for (NetworkArrays.Layer l : NetworkArrays.layers(input))
-			if (l.kind().equals("maxpool"))
-				problems.add("layer '" + l.label() + "' is max pooling, which is not generated for Brian2 yet; use average pooling");
+		ScriptLimits.check(input, "Brian2", ", which is not generated for Brian2 yet; use average pooling", problems);
 		return problems;
 	}
 

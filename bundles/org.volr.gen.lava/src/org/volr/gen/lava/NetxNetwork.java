@@ -1,6 +1,5 @@
 package org.volr.gen.lava;
 
-import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -153,7 +152,7 @@ final class NetxNetwork {
 						+ Arrays.toString(shape) + " ([out, in/groups, kh, kw])");
 			float[] bias = channelBias(label, out);
 			Quantisation q = Quantisation.of(label, w.data(), bias, neuron.threshold(), bits);
-			Map<String, Object> f = window(in[0], out[0], g, groups, nd(q.weights(), shape));
+			Map<String, Object> f = window(in[0], out[0], g, groups, FloatTensor.nested(q.weights(), shape));
 			if (q.bias() != null)
 				f.put("bias", q.bias());
 			push(new NetxBlock("conv", label, longs(out), f, CubaNeuron.of(neuron, q.scaledThreshold()), q));
@@ -173,7 +172,7 @@ final class NetxNetwork {
 			float[] w = new float[channels * n];
 			Arrays.fill(w, 1f / n);
 			Quantisation q = Quantisation.of(label, w, null, neuron.threshold(), bits);
-			Map<String, Object> f = window(channels, channels, g, channels, nd(q.weights(), new int[] { channels, 1, g.kh(), g.kw() }));
+			Map<String, Object> f = window(channels, channels, g, channels, FloatTensor.nested(q.weights(), new int[] { channels, 1, g.kh(), g.kw() }));
 			push(new NetxBlock("conv", label, longs(out), f, CubaNeuron.of(neuron, q.scaledThreshold()), q));
 		}
 
@@ -272,20 +271,4 @@ final class NetxNetwork {
 		return false;
 	}
 
-	/** A row-major flat array as the nested Java array of that shape, which jhdf writes as an n-D dataset. */
-	static Object nd(float[] flat, int[] shape) {
-		Object out = Array.newInstance(float.class, shape);
-		fill(out, flat, shape, 0, 0);
-		return out;
-	}
-
-	private static int fill(Object arr, float[] flat, int[] shape, int dim, int pos) {
-		if (dim == shape.length - 1) {
-			System.arraycopy(flat, pos, arr, 0, shape[dim]);
-			return pos + shape[dim];
-		}
-		for (int i = 0; i < shape[dim]; i++)
-			pos = fill(Array.get(arr, i), flat, shape, dim + 1, pos);
-		return pos;
-	}
 }

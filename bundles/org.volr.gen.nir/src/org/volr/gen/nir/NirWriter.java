@@ -1,7 +1,6 @@
 package org.volr.gen.nir;
 
 import java.io.IOException;
-import java.lang.reflect.Array;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -226,7 +225,7 @@ public final class NirWriter {
 				pad = new long[2];
 			String name = unique(label);
 			Map<String, Object> n = node(name, "Conv2d");
-			n.put("weight", nd(w.data(), ws));
+			n.put("weight", FloatTensor.nested(w.data(), ws));
 			n.put("bias", bias.clone());
 			n.put("stride", stride);
 			n.put("padding", pad);
@@ -290,27 +289,27 @@ public final class NirWriter {
 		case IF -> {
 			name = unique(label + ".if");
 			n = node(name, "IF");
-			n.put("r", nd(filled(count, neuron.r()), dims));
-			n.put("v_threshold", nd(filled(count, neuron.threshold()), dims));
+			n.put("r", FloatTensor.nested(filled(count, neuron.r()), dims));
+			n.put("v_threshold", FloatTensor.nested(filled(count, neuron.threshold()), dims));
 		}
 		case LIF -> {
 			name = unique(label + ".lif");
 			n = node(name, "LIF");
-			n.put("tau", nd(filled(count, neuron.tau()), dims));
-			n.put("r", nd(filled(count, neuron.r()), dims));
-			n.put("v_leak", nd(filled(count, neuron.vLeak()), dims));
-			n.put("v_threshold", nd(filled(count, neuron.threshold()), dims));
+			n.put("tau", FloatTensor.nested(filled(count, neuron.tau()), dims));
+			n.put("r", FloatTensor.nested(filled(count, neuron.r()), dims));
+			n.put("v_leak", FloatTensor.nested(filled(count, neuron.vLeak()), dims));
+			n.put("v_threshold", FloatTensor.nested(filled(count, neuron.threshold()), dims));
 		}
 		case CUBA_LIF -> { // r = tau_mem and w_in = 1: each spike's weight reaches v in full (see NirNeuron)
 			name = unique(label + ".cubalif");
 			n = node(name, "CubaLIF");
-			n.put("tau_syn", nd(filled(count, neuron.tauSyn()), dims));
-			n.put("tau_mem", nd(filled(count, neuron.tau()), dims));
-			n.put("r", nd(filled(count, neuron.r()), dims));
-			n.put("v_leak", nd(filled(count, neuron.vLeak()), dims));
-			n.put("v_threshold", nd(filled(count, neuron.threshold()), dims));
-			n.put("v_reset", nd(filled(count, neuron.vReset()), dims));
-			n.put("w_in", nd(filled(count, 1f), dims));
+			n.put("tau_syn", FloatTensor.nested(filled(count, neuron.tauSyn()), dims));
+			n.put("tau_mem", FloatTensor.nested(filled(count, neuron.tau()), dims));
+			n.put("r", FloatTensor.nested(filled(count, neuron.r()), dims));
+			n.put("v_leak", FloatTensor.nested(filled(count, neuron.vLeak()), dims));
+			n.put("v_threshold", FloatTensor.nested(filled(count, neuron.threshold()), dims));
+			n.put("v_reset", FloatTensor.nested(filled(count, neuron.vReset()), dims));
+			n.put("w_in", FloatTensor.nested(filled(count, 1f), dims));
 		}
 		default -> throw new IllegalStateException(neuron.kind().toString());
 		}
@@ -351,25 +350,6 @@ public final class NirWriter {
 		float[] a = new float[n];
 		Arrays.fill(a, v);
 		return a;
-	}
-
-	/** A row-major flat array as a nested Java array of the given shape (what jHDF writes as an n-D dataset). */
-	static Object nd(float[] flat, int[] shape) {
-		if (shape.length <= 1)
-			return flat.clone();
-		Object out = Array.newInstance(float.class, shape);
-		fill(out, flat, shape, 0, 0);
-		return out;
-	}
-
-	private static int fill(Object arr, float[] flat, int[] shape, int dim, int pos) {
-		if (dim == shape.length - 1) {
-			System.arraycopy(flat, pos, arr, 0, shape[dim]);
-			return pos + shape[dim];
-		}
-		for (int i = 0; i < shape[dim]; i++)
-			pos = fill(Array.get(arr, i), flat, shape, dim + 1, pos);
-		return pos;
 	}
 
 	private void save(Path out) throws IOException {

@@ -13,6 +13,7 @@ import org.volr.core.io.AtomicFiles;
 import org.volr.gen.GeneratedFiles;
 import org.volr.gen.GenerationInput;
 import org.volr.gen.NetworkArrays;
+import org.volr.gen.ScriptLimits;
 import org.volr.gen.ScriptTemplate;
 import org.volr.gen.TargetGenerator;
 import org.volr.model.NeuronKind;
@@ -62,16 +63,7 @@ public class PynnTarget implements TargetGenerator {
 		if (backend.equals("neuron") && n.refractorySteps() < 1)
 			problems.add("pyNN.neuron cannot fire a cell in two consecutive steps; give the neuron a refractory period of"
 					+ " one step (neuron IF { tau_refrac " + num(input.dtMillis()) + " ms }), which Volr simulates the same way");
-		if (input.simulation().adaptiveThreshold())
-			problems.add("the adaptive threshold (simulate { adaptive_threshold }) is simulated by Volr only; remove it for this target");
-		if (input.simulation().clamp() > 0)
-			problems.add("layer clamping (simulate { clamp " + input.simulation().clamp() + " }) is simulated by Volr only; remove it for this target");
-		if (input.simulation().encoding() == Encoding.EVENTS)
-			problems.add("event-camera input is not generated for PyNN yet; use constant or poisson input");
-		for (NetworkArrays.Layer l : NetworkArrays.layers(input))
-			if (l.kind().equals("maxpool"))
-				problems.add("layer '" + l.label() + "' is max pooling: PyNN's standard cells cannot pass on only the most"
-						+ " active input; use average pooling");
+		ScriptLimits.check(input, "PyNN", ": PyNN's standard cells cannot pass on only the most active input; use average pooling", problems);
 		return problems;
 	}
 
