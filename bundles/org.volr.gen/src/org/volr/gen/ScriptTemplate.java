@@ -53,6 +53,18 @@ public final class ScriptTemplate {
 		return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.9g", v);
 	}
 
+	/**
+	 * CobaLIF neurons' reversal potentials and conductances per unit weight, (e_rev_E, e_rev_I, excitatory,
+	 * inhibitory), as a Python tuple; None for the other neurons.
+	 */
+	public static String conductance(org.volr.sim.NeuronSpec n) {
+		if (!n.isConductanceBased())
+			return "None";
+		org.volr.sim.NeuronSpec.Conductance g = n.conductance();
+		return "(" + num(g.excitatoryReversal()) + ", " + num(g.inhibitoryReversal()) + ", " + num(g.excitatoryPerWeight()) + ", "
+				+ num(g.inhibitoryPerWeight()) + ")";
+	}
+
 	/** A Python string literal. */
 	public static String str(String s) {
 		return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";

@@ -60,6 +60,39 @@ public final class NeuronDynamics {
 	}
 
 	/**
+	 * One step of CobaLIF neurons (SEMANTICS.md, "Conductance-based synapses"): this step's spikes open the
+	 * excitatory and inhibitory conductances, the membrane moves by one implicit step of the conductances' current
+	 * and the constant drive (as NEURON integrates PyNN's IF_cond_exp), then both conductances decay.
+	 *
+	 * @param ge        excitatory conductance per neuron (per step, in units of the leak), updated in place
+	 * @param gi        inhibitory conductance per neuron, updated in place
+	 * @param arrivalsE this step's excitatory spikes, already in conductance (zeroed afterwards)
+	 * @param arrivalsI this step's inhibitory spikes, in conductance (zeroed afterwards)
+	 * @param constant  constant drive per step: the bias, or W·x + b for a first layer under constant input
+	 */
+	public static int stepCoba(NeuronSpec neuron, float[] v, float[] ge, float[] gi, float[] arrivalsE, float[] arrivalsI, float[] constant,
+			int[] refractory, int[] spikes) {
+		float leak = neuron.leak(), rest = neuron.restPotential(), decay = neuron.synapseDecay();
+		float eE = neuron.conductance().excitatoryReversal(), eI = neuron.conductance().inhibitoryReversal();
+		int n = 0;
+		for (int j = 0; j < v.length; j++) {
+			float gej = ge[j] + arrivalsE[j], gij = gi[j] + arrivalsI[j];
+			arrivalsE[j] = 0f;
+			arrivalsI[j] = 0f;
+			ge[j] = gej * decay;
+			gi[j] = gij * decay;
+			if (refractory != null && refractory[j] > 0) {
+				refractory[j]--;
+				continue;
+			}
+			// backward Euler: (v + a·v_rest + g_e·E_e + g_i·E_i + c)/(1 + a + g_e + g_i) with 1 + a = 1/P22
+			float vj = (leak * v[j] + (1f - leak) * rest + leak * (gej * eE + gij * eI + constant[j])) / (1f + leak * (gej + gij));
+			n = fire(neuron, v, j, vj, refractory, spikes, n);
+		}
+		return n;
+	}
+
+	/**
 	 * The end of every neuron's step, whatever its input: the lower clamp, then threshold, reset and refractory
 	 * period. Stores the potential of neuron j and, if it fires, its index in {@code spikes[n]}; returns the new n.
 	 */

@@ -19,6 +19,9 @@ final class SampleRunner {
 	private final float[][] potential, current, bias;
 	/** CubaLIF neurons only: the synaptic charge still on its way to each membrane. */
 	private final float[][] charge;
+	/** CobaLIF neurons only: each layer's excitatory and inhibitory synapses apart, their conductances, inhibitory arrivals. */
+	private final LayerPlan[] excitatory, inhibitory;
+	private final float[][] conductanceE, conductanceI, arrivalsI;
 	private final int[][] refractory, spikes, maxPoolCounts, maxPoolWinner, maxPoolLastStep;
 	private final int[] inputSpikes, routed;
 	private final float[] constantCurrent;
@@ -65,6 +68,11 @@ final class SampleRunner {
 		maxPoolCounts = new int[n][];
 		maxPoolWinner = new int[n][];
 		maxPoolLastStep = new int[n][];
+		excitatory = new LayerPlan[n];
+		inhibitory = new LayerPlan[n];
+		conductanceE = new float[n][];
+		conductanceI = new float[n][];
+		arrivalsI = new float[n][];
 		int maxFanIn = 0;
 		for (int l = 0; l < n; l++) {
 			LayerPlan p = layers.get(l);
@@ -75,6 +83,14 @@ final class SampleRunner {
 				bias[l] = p.bias();
 				if (neuron.hasSynapticCurrent())
 					charge[l] = new float[p.outSize()];
+				if (neuron.isConductanceBased()) {
+					// weights become conductances once, here, rather than at every spike
+					excitatory[l] = p.signedPart(true, neuron.conductance().excitatoryPerWeight());
+					inhibitory[l] = p.signedPart(false, neuron.conductance().inhibitoryPerWeight());
+					conductanceE[l] = new float[p.outSize()];
+					conductanceI[l] = new float[p.outSize()];
+					arrivalsI[l] = new float[p.outSize()];
+				}
 				if (neuron.refractorySteps() > 0)
 					refractory[l] = new int[p.outSize()];
 			} else {
@@ -90,7 +106,7 @@ final class SampleRunner {
 		outputCounts = new int[network.outputs()];
 		plainIF = neuron.leak() == 1f && neuron.refractorySteps() == 0 && neuron.minPotential() == Float.NEGATIVE_INFINITY
 				&& neuron.threshold() > 0 && neuron.reset() != org.volr.model.ResetMode.MODULO && !neuron.hasSynapticCurrent()
-				&& !config.adaptiveThreshold();
+				&& !neuron.isConductanceBased() && !config.adaptiveThreshold();
 		activeFirst = new int[layers.get(0).outSize()];
 		neuronCounts = new int[n][];
 		for (int l = 0; l < n; l++)
@@ -174,7 +190,19 @@ final class SampleRunner {
 				} else {
 					float[] drive = null;
 					NeuronSpec spec = adaptCounts[l] == null ? neuron : neuron.withThreshold(adaptiveThreshold(l, t));
-					if (charge[l] != null) {
+					if (conductanceE[l] != null) {
+						if (!(l == 0 && constant)) {
+							if (excitatory[l] != null)
+								synapticOps += excitatory[l].deliverAll(events, count, current[l]);
+							if (inhibitory[l] != null)
+								synapticOps += inhibitory[l].deliverAll(events, count, arrivalsI[l]);
+						}
+						float[] steady = l == 0 && constant ? constantCurrent : bias[l];
+						count = NeuronDynamics.stepCoba(spec, potential[l], conductanceE[l], conductanceI[l], current[l], arrivalsI[l], steady,
+								refractory[l], spikes[l]);
+						if (record)
+							countSpikes(l, count);
+					} else if (charge[l] != null) {
 						float[] arrivals = current[l];
 						if (!(l == 0 && constant))
 							synapticOps += plan.deliverAll(events, count, arrivals);
@@ -208,7 +236,7 @@ final class SampleRunner {
 							c[j] += b[j];
 						drive = c;
 					}
-					if (charge[l] == null) {
+					if (charge[l] == null && conductanceE[l] == null) {
 						count = NeuronDynamics.step(spec, potential[l], drive, !(l == 0 && constant), refractory[l], spikes[l]);
 						if (record)
 							countSpikes(l, count);
@@ -326,6 +354,11 @@ final class SampleRunner {
 			}
 			if (charge[l] != null)
 				Arrays.fill(charge[l], 0f);
+			if (conductanceE[l] != null) {
+				Arrays.fill(conductanceE[l], 0f);
+				Arrays.fill(conductanceI[l], 0f);
+				Arrays.fill(arrivalsI[l], 0f);
+			}
 			if (refractory[l] != null)
 				Arrays.fill(refractory[l], 0);
 			if (maxPoolCounts[l] != null) {

@@ -74,6 +74,7 @@ public final class Brian2Target implements TargetGenerator {
 				.set("THRESHOLD", num(n.threshold())).set("RESET", n.reset().getLiteral()).set("V_RESET", num(n.resetPotential()))
 				.set("V_REST", num(n.restPotential())).set("LEAK", num(n.leak()))
 				.set("SYN_DECAY", num(n.synapseDecay())).set("SYN_GAIN", num(n.synapseGain())).set("CURRENT_GAIN", num(n.currentGain())).set("REFRACTORY", n.refractorySteps())
+				.set("CONDUCTANCE", ScriptTemplate.conductance(n))
 				.set("V_MIN", n.minPotential() == Float.NEGATIVE_INFINITY ? "None" : num(n.minPotential()))
 				.set("DEVICE", device(input))
 				.render();

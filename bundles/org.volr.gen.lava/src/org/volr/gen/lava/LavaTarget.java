@@ -74,6 +74,8 @@ public final class LavaTarget implements TargetGenerator {
 		NeuronSpec n = input.simulation().neuron();
 		if (n.kind() == NeuronKind.CUBA_LIF)
 			problems.add("CubaLIF neurons are not written for Lava yet; use IF or LIF");
+		if (n.isConductanceBased())
+			problems.add("CobaLIF neurons: Loihi 2's neurons have current-based synapses only, no reversal potentials; use IF or LIF");
 		if (!(n.threshold() > 0)) {
 			problems.add("the threshold must be positive (Loihi's threshold mantissa is unsigned), got " + n.threshold());
 			return new Checked(problems, null, bits);

@@ -41,6 +41,9 @@ public final class NirTarget implements TargetGenerator {
 	 * {@link NirNeuron}).
 	 */
 	public static NirNeuron neuron(NeuronSpec n, double dtMillis) {
+		if (n.isConductanceBased())
+			throw new IllegalArgumentException("CobaLIF neurons: NIR has no conductance-based neuron (its nodes are IF, LIF, CubaLIF);"
+					+ " use CubaLIF for this target");
 		if (n.hasSynapticCurrent())
 			return NirNeuron.cubaLif(seconds(timeConstantMillis(n.leak(), dtMillis)), seconds(timeConstantMillis(n.synapseDecay(), dtMillis)),
 					n.threshold(), n.restPotential(), n.resetPotential());
@@ -85,6 +88,7 @@ public final class NirTarget implements TargetGenerator {
 	public List<String> validate(GenerationInput input) {
 		List<String> problems = new ArrayList<>();
 		try { // the writer names the first layer NIR cannot express
+			neuron(input);
 			Path probe = Files.createTempFile("volr-nir-check", ".nir");
 			try {
 				NirWriter.write(input.model(), input.weights(), neuron(input), probe);

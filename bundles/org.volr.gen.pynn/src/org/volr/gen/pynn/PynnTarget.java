@@ -88,6 +88,8 @@ public class PynnTarget implements TargetGenerator {
 		if (input.simulation().neuron().hasSynapticCurrent())
 			notes.add("CubaLIF: IF_curr_exp with tau_syn " + num(-input.dtMillis() / Math.log(input.simulation().neuron().synapseDecay()))
 					+ " ms; Brian2 and NEST integrate it exactly as Volr does, NEURON's implicit step approximately");
+		if (input.simulation().neuron().isConductanceBased())
+			notes.add("CobaLIF: IF_cond_exp; NEURON integrates it with Volr's implicit step, Brian2 with forward Euler (close, not identical)");
 		if (input.simulation().neuron().kind() == NeuronKind.LIF)
 			notes.add("PyNN integrates the leak continuously, Volr adds each step's input after the decay: LIF rates differ slightly");
 		notes.add("run: python3 " + script + (input.samples() == null ? "" : " (" + input.samples().count() + " samples shipped)"));
@@ -97,7 +99,7 @@ public class PynnTarget implements TargetGenerator {
 	String script(GenerationInput input, List<NetworkArrays.Layer> layers, String scriptName, String dataName) {
 		NeuronSpec n = input.simulation().neuron();
 		double dt = input.dtMillis();
-		boolean leaky = n.kind() != NeuronKind.IF, cuba = n.hasSynapticCurrent();
+		boolean leaky = n.kind() != NeuronKind.IF, cuba = n.hasSynapticCurrent(), coba = n.isConductanceBased();
 		String[] lines = ScriptTemplate.layerLines(layers);
 		return ScriptTemplate.load(PynnTarget.class, "pynn_script.py.template")
 				.set("NETWORK", input.networkName()).set("EXPERIMENT", input.experiment()).set("SOURCE", input.source())
@@ -111,8 +113,10 @@ public class PynnTarget implements TargetGenerator {
 				.set("CM", "1.0").set("V_REST", num(leaky ? n.restPotential() : 0)).set("V_RESET", num(n.resetPotential()))
 				.set("V_THRESH", num(n.threshold())).set("TAU_M", num(leaky && n.leak() < 1f ? -dt / Math.log(n.leak()) : 1e9))
 				.set("REFRACTORY_STEPS", n.refractorySteps())
-				.set("DELTA_SYNAPSES", cuba ? "False" : "True")
-				.set("TAU_SYN", cuba ? num(-dt / Math.log(n.synapseDecay())) : "DT / 20.0")
+				.set("DELTA_SYNAPSES", cuba || coba ? "False" : "True")
+				.set("TAU_SYN", cuba || coba ? num(-dt / Math.log(n.synapseDecay())) : "DT / 20.0")
+				.set("CELL_TYPE", coba ? "IF_cond_exp" : "IF_curr_exp")
+				.set("CONDUCTANCE", ScriptTemplate.conductance(n))
 				.set("NEURONS_PER_CORE", input.option("neurons_per_core", "None")).set("BACKEND", backend(input))
 				.render();
 	}

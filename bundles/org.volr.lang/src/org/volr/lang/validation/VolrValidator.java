@@ -27,6 +27,7 @@ import org.volr.model.Layer;
 import org.volr.model.NetExpr;
 import org.volr.model.Network;
 import org.volr.model.NeuronModel;
+import org.volr.model.NeuronKind;
 import org.volr.model.Parameter;
 import org.volr.model.Quantity;
 import org.volr.model.Sequence;
@@ -229,6 +230,38 @@ public class VolrValidator extends AbstractVolrValidator {
 			if (p.getName().equals("tau_m") && p.getValue() != null && p.getValue().getValue() <= 0)
 				error("tau_m must be positive, got " + p.getValue().getValue(), p.getValue(), Literals.QUANTITY__VALUE, BAD_VALUE);
 		}
+		checkSynapses(neuron, specs);
+	}
+
+	/** The constraints between parameters of neurons with synapses (the simulator's NeuronSpec relies on them). */
+	private void checkSynapses(NeuronModel neuron, Map<String, NeuronParameters.Spec> specs) {
+		NeuronKind kind = neuron.getKind();
+		if (kind != NeuronKind.CUBA_LIF && kind != NeuronKind.COBA_LIF)
+			return;
+		Map<String, Double> values = new java.util.HashMap<>();
+		Map<String, Parameter> given = new java.util.HashMap<>();
+		specs.forEach((name, spec) -> values.put(name, spec.defaultValue()));
+		for (Parameter p : neuron.getParams())
+			if (p.getValue() != null && specs.containsKey(p.getName())) {
+				values.put(p.getName(), Units.toBase(p.getValue()));
+				given.put(p.getName(), p);
+			}
+		if (Math.abs(values.get("tau_syn_E") - values.get("tau_syn_I")) > 1e-12)
+			error(kind.getLiteral() + " neurons take one synaptic time constant: tau_syn_I must equal tau_syn_E", where(neuron, given, "tau_syn_I"),
+					null, BAD_VALUE);
+		if (kind != NeuronKind.COBA_LIF)
+			return;
+		double rest = values.get("v_rest"), threshold = values.get("v_thresh");
+		if (!(values.get("e_rev_E") > threshold && values.get("e_rev_E") > rest))
+			error("e_rev_E must lie above v_thresh and v_rest, or excitation could never fire the neuron", where(neuron, given, "e_rev_E"), null,
+					BAD_VALUE);
+		if (!(values.get("e_rev_I") < rest))
+			error("e_rev_I must lie below v_rest, or inhibition would excite", where(neuron, given, "e_rev_I"), null, BAD_VALUE);
+	}
+
+	/** The parameter to mark, or the neuron block when the value is a default. */
+	private static EObject where(NeuronModel neuron, Map<String, Parameter> given, String name) {
+		return given.containsKey(name) ? given.get(name) : neuron;
 	}
 
 	@Check

@@ -23,15 +23,20 @@ public final class NeuronParameters {
 		m.put("v_reset", new Spec(Dimension.VOLTAGE, 0.0, true, "membrane potential after a spike (reset zero)"));
 		m.put("tau_refrac", new Spec(Dimension.TIME, 0.0, false, "refractory period"));
 		m.put("v_min", new Spec(Dimension.VOLTAGE, Double.NEGATIVE_INFINITY, true, "lower clamp of the membrane potential"));
-		if (kind == NeuronKind.LIF || kind == NeuronKind.CUBA_LIF) {
+		if (kind == NeuronKind.LIF || kind == NeuronKind.CUBA_LIF || kind == NeuronKind.COBA_LIF) {
 			m.put("tau_m", new Spec(Dimension.TIME, 20.0, false, "membrane time constant"));
 			m.put("v_rest", new Spec(Dimension.VOLTAGE, 0.0, true, "resting potential"));
 			m.put("cm", new Spec(Dimension.CAPACITANCE, 1.0, false, "membrane capacitance"));
 			m.put("i_offset", new Spec(Dimension.CURRENT, 0.0, false, "constant input current"));
 		}
-		if (kind == NeuronKind.CUBA_LIF) {
+		if (kind == NeuronKind.CUBA_LIF || kind == NeuronKind.COBA_LIF) {
 			m.put("tau_syn_E", new Spec(Dimension.TIME, 5.0, false, "excitatory synaptic time constant"));
 			m.put("tau_syn_I", new Spec(Dimension.TIME, 5.0, false, "inhibitory synaptic time constant"));
+		}
+		if (kind == NeuronKind.COBA_LIF) {
+			// in units of the threshold above rest: PyNN's defaults (rest −65, threshold −50, E 0 and −70 mV) are 4.33 and −0.33
+			m.put("e_rev_E", new Spec(Dimension.VOLTAGE, 4.0, true, "excitatory reversal potential"));
+			m.put("e_rev_I", new Spec(Dimension.VOLTAGE, -1.0, true, "inhibitory reversal potential"));
 		}
 		return m;
 	}

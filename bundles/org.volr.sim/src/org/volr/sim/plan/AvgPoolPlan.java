@@ -24,6 +24,20 @@ public final class AvgPoolPlan extends WindowPlan {
 			}
 	}
 
+	/** The same pooling with every weight times factor. */
+	private AvgPoolPlan(AvgPoolPlan from, float factor) {
+		super(from.label, from.inShape, from.outShape, from.geometry());
+		inverseCount = from.inverseCount.clone();
+		for (int k = 0; k < inverseCount.length; k++)
+			inverseCount[k] *= factor;
+	}
+
+	/** Average pooling's weights are all positive: excitatory only. */
+	@Override
+	public LayerPlan signedPart(boolean excitatory, float factor) {
+		return excitatory ? new AvgPoolPlan(this, factor) : null;
+	}
+
 	public static AvgPoolPlan global(String label, int[] inShape) {
 		return new AvgPoolPlan(label, inShape, new int[] { inShape[0] }, wholeMap(inShape));
 	}

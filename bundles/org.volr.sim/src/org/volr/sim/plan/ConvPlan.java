@@ -37,6 +37,23 @@ public final class ConvPlan extends WindowPlan {
 				java.util.Arrays.fill(this.bias, co * oh * ow, (co + 1) * oh * ow, bias[co]);
 	}
 
+	/** The same convolution with other kernel values (laid out as {@link #kernel}). */
+	private ConvPlan(ConvPlan from, float[] kernel) {
+		super(from.label, from.inShape, from.outShape, from.geometry());
+		cin = from.cin;
+		cout = from.cout;
+		multiplier = from.multiplier;
+		depthwise = from.depthwise;
+		this.kernel = kernel;
+		bias = from.bias;
+	}
+
+	@Override
+	public LayerPlan signedPart(boolean excitatory, float factor) {
+		float[] part = signed(kernel, excitatory, factor);
+		return part == null ? null : new ConvPlan(this, part);
+	}
+
 	@Override
 	public int deliver(int input, float[] current) {
 		return scatter(input, 1f, current);

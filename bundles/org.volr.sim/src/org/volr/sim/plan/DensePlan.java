@@ -18,6 +18,12 @@ public final class DensePlan extends LayerPlan {
 	}
 
 	@Override
+	public LayerPlan signedPart(boolean excitatory, float factor) {
+		float[] part = signed(weights, excitatory, factor);
+		return part == null ? null : new DensePlan(label, inSize, outSize, part, bias);
+	}
+
+	@Override
 	public int deliver(int input, float[] current) {
 		int base = input * outSize;
 		for (int o = 0; o < outSize; o++)

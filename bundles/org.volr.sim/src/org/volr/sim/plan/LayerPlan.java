@@ -60,6 +60,29 @@ public abstract class LayerPlan {
 	/** The bias of every neuron, expanded per neuron (never null; zeros if the layer has none). */
 	public abstract float[] bias();
 
+	/**
+	 * The layer's excitatory synapses (its positive weights) or inhibitory ones (its negative weights, as
+	 * magnitudes) alone, each times {@code factor}; null when there are none. Conductance-based neurons need the
+	 * two apart, since each opens its own conductance.
+	 */
+	public LayerPlan signedPart(boolean excitatory, float factor) {
+		throw new UnsupportedOperationException(label + " has no synapses to split");
+	}
+
+	/** The weights of one sign as magnitudes times factor (others 0), or null when no weight has that sign. */
+	protected static float[] signed(float[] weights, boolean excitatory, float factor) {
+		float[] part = new float[weights.length];
+		boolean any = false;
+		for (int k = 0; k < weights.length; k++) {
+			float w = excitatory ? weights[k] : -weights[k];
+			if (w > 0) {
+				part[k] = w * factor;
+				any = true;
+			}
+		}
+		return any ? part : null;
+	}
+
 	/** Whether a population of neurons sits behind the map (max pooling only routes spikes). */
 	public boolean hasNeurons() {
 		return true;

@@ -24,6 +24,11 @@ abstract class WindowPlan extends LayerPlan {
 		dx = geometry.length > 7 ? geometry[7] : 1;
 	}
 
+	/** {kh, kw, sy, sx, py, px, dy, dx}, as the constructor takes it. */
+	protected int[] geometry() {
+		return new int[] { kh, kw, sy, sx, py, px, dy, dx };
+	}
+
 	/** The geometry of one window over the whole map: global pooling. */
 	static int[] wholeMap(int[] inShape) {
 		int h = inShape.length > 2 ? inShape[1] : 1, w = inShape.length > 2 ? inShape[2] : inShape[1];

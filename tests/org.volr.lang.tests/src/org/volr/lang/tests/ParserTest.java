@@ -338,7 +338,7 @@ class ParserTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "IF, IF, v_thresh 1", "LIF, LIF, tau_m 10 ms", "CubaLIF, CUBA_LIF, tau_syn_I 2 ms" })
+	@CsvSource({ "IF, IF, v_thresh 1", "LIF, LIF, tau_m 10 ms", "CubaLIF, CUBA_LIF, 'tau_syn_E 2 ms, tau_syn_I 2 ms'", "CobaLIF, COBA_LIF, 'e_rev_E 3, e_rev_I -0.5'" })
 	void neuronModels(String keyword, NeuronKind kind, String parameter) {
 		Volr.Checked c = Volr.check("network n = dense 2 2\nexperiment e { network n train { } data idx \"x\" neuron " + keyword
 				+ " { " + parameter + " } }");

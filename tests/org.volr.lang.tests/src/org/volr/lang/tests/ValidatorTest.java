@@ -362,6 +362,11 @@ class ValidatorTest {
 		check(experiment("neuron CubaLIF { tau_m 20 ms, v_thresh 1, v_reset -65 mV, tau_syn_E 5 ms, tau_syn_I 0.005 s, "
 				+ "i_offset 0.1 nA, cm 250 pF, tau_refrac 0 ms, v_rest -65 mV, v_min -1 }")).expectClean();
 		check(experiment("neuron IF { v_thresh 1, v_reset 0 }")).expectClean();
+		check(experiment("neuron CubaLIF { tau_syn_E 5 ms, tau_syn_I 4 ms }")).expectError(5, "tau_syn_I must equal tau_syn_E");
+		check(experiment("neuron CobaLIF { tau_m 20 ms, tau_syn_E 2 ms, tau_syn_I 2 ms, e_rev_E 4, e_rev_I -1 }")).expectClean();
+		check(experiment("neuron CobaLIF { e_rev_E 0.5 }")).expectError(5, "e_rev_E must lie above v_thresh");
+		check(experiment("neuron CobaLIF { e_rev_I 0.2 }")).expectError(5, "e_rev_I must lie below v_rest");
+		check(experiment("neuron LIF { e_rev_E 4 }")).expectError(5, "'e_rev_E' is not a parameter of LIF");
 	}
 
 	@Test

@@ -73,6 +73,10 @@ class LavaValidateTest {
 		NeuronSpec cuba = new NeuronSpec(NeuronKind.CUBA_LIF, 1f, ResetMode.ZERO, 0f, 0, Float.NEGATIVE_INFINITY, 0.9f, 0f);
 		String problem = only(lava.validate(Netx.input(Netx.network(LavaDenseTest.MLP), LavaDenseTest.weights(), cuba, Map.of())));
 		assertTrue(problem.contains("CubaLIF"), problem);
+		NeuronSpec coba = new NeuronSpec(NeuronKind.COBA_LIF, 1f, ResetMode.ZERO, 0f, 0, Float.NEGATIVE_INFINITY, 0.9f, 0f, 0.5f, 0f, 1f,
+				new NeuronSpec.Conductance(4f, -1f, 0.1f, 0.5f));
+		problem = only(lava.validate(Netx.input(Netx.network(LavaDenseTest.MLP), LavaDenseTest.weights(), coba, Map.of())));
+		assertTrue(problem.contains("CobaLIF") && problem.contains("no reversal potentials"), problem);
 	}
 
 	@Test
