@@ -28,6 +28,9 @@ public final class ScriptLimits {
 			problems.add("layer clamping (simulate { clamp " + s.clamp() + " }) is simulated by Volr only; remove it for this target");
 		if (s.encoding() == Encoding.EVENTS)
 			problems.add("event-camera input is not generated for " + target + " yet; use constant or poisson input");
+		if (!input.network().isChain())
+			problems.add("parallel branches (| and +) are simulated by Volr but not generated for " + target
+					+ " yet; write the network as one chain for this target");
 		for (LayerPlan p : input.network().layers())
 			if (!p.hasNeurons()) // max pooling only routes spikes
 				problems.add("layer '" + p.label() + "' is max pooling" + maxPoolingReason);

@@ -20,8 +20,8 @@ public record EnergyEstimate(long annMacsPerSample, long firstLayerMacsPerSample
 		for (int l = 0; l < layers.size(); l++) {
 			long n = synapses(layers.get(l));
 			macs += n;
-			if (l == 0 && config.encoding() == Encoding.CONSTANT)
-				first = n;
+			if (network.readsOnlyInput(l) && config.encoding() == Encoding.CONSTANT)
+				first += n; // layers fed the constant input multiply-accumulate it once per sample
 		}
 		return new EnergyEstimate(macs, first, synapticOpsPerSample);
 	}

@@ -24,16 +24,28 @@ final class SampleRunner {
 	private final float[][] conductanceE, conductanceI, arrivalsI;
 	private final int[][] refractory, spikes, maxPoolCounts, maxPoolWinner, maxPoolLastStep;
 	private final int[] inputSpikes, routed;
-	private final float[] constantCurrent;
+	private final int inputSize;
+	/** What each layer reads (see SpikingNetwork), and whether it reads only the input (then, under constant input, as a current). */
+	private final SpikingNetwork.Source[][] sources;
+	private final boolean[] readsOnlyInput;
+	/** W·x + b of the layers that read only the input, for the sample being simulated (constant input). */
+	private final float[][] constantCurrents;
+	/** Spikes of each layer in the current step (the first spikeCount[l] of spikes[l]). */
+	private final int[] spikeCount;
+	/** Layers reading several sources: their input spikes of the step, side by side; gathered: the input of the layer being stepped. */
+	private final int[][] merged;
+	private int[] gathered;
 	private final int[] outputCounts;
 	/** IF neurons without leak, refractory period or clamp: the update needs no per-neuron branches but the spike test. */
 	private final boolean plainIF;
 	/** First-layer neurons whose constant current is positive; the others can never spike (see integrateConstant). */
 	private final int[] activeFirst;
 	private int activeFirstCount;
-	/** With a synaptic delay d: the last d+1 steps' input spikes of every layer fed by spiking neurons (a ring). */
-	private final int[][][] delayed;
-	private final int[][] delayedCount;
+	/** With a synaptic delay d: the last d+1 steps' spikes of every layer with neurons, and of the input (rings). */
+	private final int[][][] history;
+	private final int[][] historyCount;
+	private int[][] inputHistory;
+	private final int[] inputHistoryCount;
 	/** The first step at which each layer takes input (its depth among the layers with neurons × the clamp). */
 	private final int[] clampedUntil;
 	/** Adaptive threshold only: each neuron's spikes in this sample, and the most of any neuron per layer. */
@@ -100,9 +112,22 @@ final class SampleRunner {
 			}
 			maxFanIn = Math.max(maxFanIn, p.inSize());
 		}
-		inputSpikes = new int[layers.get(0).inSize()];
+		inputSize = product(network.inputShape());
+		inputSpikes = new int[inputSize];
 		routed = new int[1024];
-		constantCurrent = new float[layers.get(0).outSize()];
+		sources = new SpikingNetwork.Source[n][];
+		readsOnlyInput = new boolean[n];
+		constantCurrents = new float[n][];
+		merged = new int[n][];
+		spikeCount = new int[n];
+		for (int l = 0; l < n; l++) {
+			sources[l] = network.sources(l);
+			readsOnlyInput[l] = network.readsOnlyInput(l);
+			if (readsOnlyInput[l])
+				constantCurrents[l] = new float[layers.get(l).outSize()];
+			if (sources[l].length > 1 || sources[l][0].offset() != 0)
+				merged[l] = new int[Math.max(16, layers.get(l).inSize())];
+		}
 		outputCounts = new int[network.outputs()];
 		plainIF = neuron.leak() == 1f && neuron.refractorySteps() == 0 && neuron.minPotential() == Float.NEGATIVE_INFINITY
 				&& neuron.threshold() > 0 && neuron.reset() != org.volr.model.ResetMode.MODULO && !neuron.hasSynapticCurrent()
@@ -112,13 +137,16 @@ final class SampleRunner {
 		for (int l = 0; l < n; l++)
 			neuronCounts[l] = new int[layers.get(l).outSize()];
 		int d = config.delay();
-		delayed = new int[n][][];
-		delayedCount = new int[n][];
+		history = new int[n][][];
+		historyCount = new int[n][];
+		inputHistory = d > 0 ? new int[d + 1][inputSize] : null;
+		inputHistoryCount = new int[d + 1];
 		if (d > 0)
-			for (int l = 0; l < n; l++) {
-				delayed[l] = new int[d + 1][layers.get(l).inSize()];
-				delayedCount[l] = new int[d + 1];
-			}
+			for (int l = 0; l < n; l++)
+				if (layers.get(l).hasNeurons()) {
+					history[l] = new int[d + 1][layers.get(l).outSize()];
+					historyCount[l] = new int[d + 1];
+				}
 		clampedUntil = new int[n];
 		for (int l = 0, depth = 0; l < n; l++)
 			if (layers.get(l).hasNeurons())
@@ -141,20 +169,13 @@ final class SampleRunner {
 	void run(float[] features, int offset, int[][] eventSteps, int label, long sampleIndex, int[] countsOut) {
 		reset();
 		boolean constant = config.encoding() == Encoding.CONSTANT && eventSteps == null;
-		LayerPlan first = layers.get(0);
-		if (constant) {
-			first.forward(features, offset, constantCurrent);
-			float[] b = first.bias();
-			activeFirstCount = 0;
-			for (int j = 0; j < constantCurrent.length; j++) {
-				constantCurrent[j] += b[j];
-				if (constantCurrent[j] > 0)
-					activeFirst[activeFirstCount++] = j;
-			}
-		}
-		boolean pruneFirst = constant && plainIF && layers.size() > 1;
+		if (constant)
+			for (int l = 0; l < layers.size(); l++)
+				if (readsOnlyInput[l])
+					constantCurrent(l, features, offset);
+		boolean pruneFirst = constant && plainIF && layers.size() > 1 && readsOnlyInput[0];
 		PoissonInput poisson = constant || eventSteps != null ? null : new PoissonInput(config.seed(), sampleIndex, config.poissonProbabilityPerStep());
-		int last = layers.size() - 1;
+		int last = layers.size() - 1, d = config.delay();
 		float[] outPotential = potential[last];
 		boolean record = recorded != null && sampleIndex < recorded.length;
 		if (record)
@@ -162,94 +183,45 @@ final class SampleRunner {
 				java.util.Arrays.fill(c, 0);
 		int firstSpike = -1;
 		for (int t = 0; t < config.steps(); t++) {
-			int[] events = inputSpikes;
-			int count = 0;
+			int[] inEvents = inputSpikes;
+			int inCount = 0;
 			if (eventSteps != null) {
-				events = eventSteps[t];
-				count = events.length;
+				inEvents = eventSteps[t];
+				inCount = inEvents.length;
 			} else if (!constant) {
-				count = poisson.nextStep(features, offset, first.inSize(), inputSpikes);
+				inCount = poisson.nextStep(features, offset, inputSize, inputSpikes);
+			}
+			// with a delay d, spikes of step t are kept in ring slot t mod (d + 1) and read d steps later, from slot (t + 1) mod (d + 1)
+			int slot = d > 0 ? t % (d + 1) : 0, due = d > 0 ? (t + 1) % (d + 1) : 0;
+			if (d > 0 && !constant) {
+				if (inCount > inputHistory[slot].length) // event input may repeat a pixel within a step
+					inputHistory[slot] = new int[inCount];
+				System.arraycopy(inEvents, 0, inputHistory[slot], 0, inCount);
+				inputHistoryCount[slot] = inCount;
+				inEvents = inputHistory[due];
+				inCount = inputHistoryCount[due];
 			}
 			for (int l = 0; l <= last; l++) {
-				LayerPlan plan = layers.get(l);
-				if (delayed[l] != null && !(l == 0 && constant) && (l == 0 || layers.get(l - 1).hasNeurons())) {
-					// keep this step's spikes, take those fired `delay` steps ago (ring slot (t − d) mod (d + 1))
-					int[][] ring = delayed[l];
-					int slot = t % ring.length, due = (t + 1) % ring.length;
-					if (count > ring[slot].length) // event input may repeat a pixel within a step
-						ring[slot] = new int[count];
-					System.arraycopy(events, 0, ring[slot], 0, count);
-					delayedCount[l][slot] = count;
-					events = ring[due];
-					count = delayedCount[l][due];
+				boolean fromCurrent = constant && readsOnlyInput[l];
+				int count = 0;
+				int[] events = null;
+				if (!fromCurrent) {
+					count = gather(l, inEvents, inCount, due);
+					events = gathered;
 				}
-				if (t < clampedUntil[l]) {
-					count = 0; // clamped: this step's input is ignored, the layer stays silent
-				} else if (!plan.hasNeurons()) {
-					count = routeMaxPool((MaxPoolPlan) plan, l, events, count, t);
-				} else {
-					float[] drive = null;
-					NeuronSpec spec = adaptCounts[l] == null ? neuron : neuron.withThreshold(adaptiveThreshold(l, t));
-					if (conductanceE[l] != null) {
-						if (!(l == 0 && constant)) {
-							if (excitatory[l] != null)
-								synapticOps += excitatory[l].deliverAll(events, count, current[l]);
-							if (inhibitory[l] != null)
-								synapticOps += inhibitory[l].deliverAll(events, count, arrivalsI[l]);
-						}
-						float[] steady = l == 0 && constant ? constantCurrent : bias[l];
-						count = NeuronDynamics.stepCoba(spec, potential[l], conductanceE[l], conductanceI[l], current[l], arrivalsI[l], steady,
-								refractory[l], spikes[l]);
-						if (record)
-							countSpikes(l, count);
-					} else if (charge[l] != null) {
-						float[] arrivals = current[l];
-						if (!(l == 0 && constant))
-							synapticOps += plan.deliverAll(events, count, arrivals);
-						float[] steady = l == 0 && constant ? constantCurrent : bias[l];
-						count = NeuronDynamics.stepCuba(spec, potential[l], charge[l], arrivals, steady, refractory[l], spikes[l]);
-						if (record)
-							countSpikes(l, count);
-					} else if (l == 0 && pruneFirst) {
-						count = integrateConstant(potential[0], spikes[0]);
-						if (record)
-							countSpikes(l, count);
-						events = spikes[l];
-						spikesPerLayer[l] += count;
-						continue;
-					} else if (l == 0 && constant) {
-						drive = constantCurrent;
-					} else if (plainIF) {
-						float[] c = current[l];
-						synapticOps += plan.deliverAll(events, count, c);
-						count = integratePlain(potential[l], c, bias[l], spikes[l]);
-						if (record)
-							countSpikes(l, count);
-						events = spikes[l];
-						spikesPerLayer[l] += count;
-						continue;
-					} else {
-						float[] c = current[l];
-						synapticOps += plan.deliverAll(events, count, c);
-						float[] b = bias[l];
-						for (int j = 0; j < c.length; j++)
-							c[j] += b[j];
-						drive = c;
+				count = stepLayer(l, t, events, count, fromCurrent, pruneFirst && l == 0, record);
+				spikeCount[l] = count;
+				if (layers.get(l).hasNeurons()) {
+					spikesPerLayer[l] += count;
+					if (d > 0) {
+						System.arraycopy(spikes[l], 0, history[l][slot], 0, count);
+						historyCount[l][slot] = count;
 					}
-					if (charge[l] == null && conductanceE[l] == null) {
-						count = NeuronDynamics.step(spec, potential[l], drive, !(l == 0 && constant), refractory[l], spikes[l]);
-						if (record)
-							countSpikes(l, count);
-					}
-					if (adaptCounts[l] != null)
-						for (int e = 0; e < count; e++)
-							adaptMax[l] = Math.max(adaptMax[l], ++adaptCounts[l][spikes[l][e]]);
 				}
-				events = spikes[l];
-				spikesPerLayer[l] += plan.hasNeurons() ? count : 0;
 			}
+			int count = spikeCount[last];
 			for (int e = 0; e < count; e++)
-				outputCounts[events[e]]++;
+				outputCounts[spikes[last][e]]++;
 			if (firstSpike < 0 && count > 0)
 				firstSpike = t;
 			if (predict(outPotential) == label)
@@ -269,6 +241,108 @@ final class SampleRunner {
 			firstSpikeStepSum += firstSpike;
 			samplesWithOutputSpikes++;
 		}
+	}
+
+	/** W·x + b of a layer that reads only the input, under constant input; for the first layer also its active neurons. */
+	private void constantCurrent(int l, float[] features, int offset) {
+		float[] c = constantCurrents[l];
+		layers.get(l).forward(features, offset, c);
+		float[] b = layers.get(l).bias();
+		for (int j = 0; j < c.length; j++)
+			c[j] += b[j];
+		if (l == 0) {
+			activeFirstCount = 0;
+			for (int j = 0; j < c.length; j++)
+				if (c[j] > 0)
+					activeFirst[activeFirstCount++] = j;
+		}
+	}
+
+	/**
+	 * The spikes layer l receives this step into {@link #gathered}; returns how many. One source at offset 0 is read
+	 * in place; several (parallel or added branches) are copied side by side, each index moved by its offset.
+	 * Spikes of neurons (and input spikes) arrive d steps late with a delay d; max pooling only routes them.
+	 */
+	private int gather(int l, int[] inEvents, int inCount, int due) {
+		SpikingNetwork.Source[] from = sources[l];
+		if (from.length == 1 && from[0].offset() == 0) {
+			int s = from[0].layer();
+			if (s == SpikingNetwork.INPUT) {
+				gathered = inEvents;
+				return inCount;
+			}
+			boolean delayed = history[s] != null;
+			gathered = delayed ? history[s][due] : spikes[s];
+			return delayed ? historyCount[s][due] : spikeCount[s];
+		}
+		int[] out = merged[l];
+		int n = 0;
+		for (SpikingNetwork.Source src : from) {
+			int s = src.layer(), k;
+			int[] e;
+			if (s == SpikingNetwork.INPUT) {
+				e = inEvents;
+				k = inCount;
+			} else if (history[s] != null) {
+				e = history[s][due];
+				k = historyCount[s][due];
+			} else {
+				e = spikes[s];
+				k = spikeCount[s];
+			}
+			if (n + k > out.length)
+				out = merged[l] = Arrays.copyOf(out, Math.max(2 * out.length, n + k));
+			for (int i = 0; i < k; i++)
+				out[n++] = e[i] + src.offset();
+		}
+		gathered = out;
+		return n;
+	}
+
+	/** One step of layer l given its input spikes (or its constant current); returns how many of its neurons spiked. */
+	private int stepLayer(int l, int t, int[] events, int count, boolean fromCurrent, boolean pruneFirst, boolean record) {
+		LayerPlan plan = layers.get(l);
+		if (t < clampedUntil[l])
+			return 0; // clamped: this step's input is ignored, the layer stays silent
+		if (!plan.hasNeurons())
+			return routeMaxPool((MaxPoolPlan) plan, l, events, count, t);
+		NeuronSpec spec = adaptCounts[l] == null ? neuron : neuron.withThreshold(adaptiveThreshold(l, t));
+		float[] steady = fromCurrent ? constantCurrents[l] : bias[l];
+		int n;
+		if (conductanceE[l] != null) {
+			if (!fromCurrent) {
+				if (excitatory[l] != null)
+					synapticOps += excitatory[l].deliverAll(events, count, current[l]);
+				if (inhibitory[l] != null)
+					synapticOps += inhibitory[l].deliverAll(events, count, arrivalsI[l]);
+			}
+			n = NeuronDynamics.stepCoba(spec, potential[l], conductanceE[l], conductanceI[l], current[l], arrivalsI[l], steady, refractory[l],
+					spikes[l]);
+		} else if (charge[l] != null) {
+			if (!fromCurrent)
+				synapticOps += plan.deliverAll(events, count, current[l]);
+			n = NeuronDynamics.stepCuba(spec, potential[l], charge[l], current[l], steady, refractory[l], spikes[l]);
+		} else if (pruneFirst) {
+			n = integrateConstant(potential[0], spikes[0]);
+		} else if (fromCurrent) {
+			n = NeuronDynamics.step(spec, potential[l], steady, false, refractory[l], spikes[l]);
+		} else if (plainIF) {
+			synapticOps += plan.deliverAll(events, count, current[l]);
+			n = integratePlain(potential[l], current[l], bias[l], spikes[l]);
+		} else {
+			float[] c = current[l];
+			synapticOps += plan.deliverAll(events, count, c);
+			float[] b = bias[l];
+			for (int j = 0; j < c.length; j++)
+				c[j] += b[j];
+			n = NeuronDynamics.step(spec, potential[l], c, true, refractory[l], spikes[l]);
+		}
+		if (record)
+			countSpikes(l, n);
+		if (adaptCounts[l] != null)
+			for (int e = 0; e < n; e++)
+				adaptMax[l] = Math.max(adaptMax[l], ++adaptCounts[l][spikes[l][e]]);
+		return n;
 	}
 
 	private void countSpikes(int l, int count) {
@@ -293,7 +367,7 @@ final class SampleRunner {
 		int n = 0;
 		for (int k = 0; k < activeFirstCount; k++) {
 			int j = activeFirst[k];
-			float vj = v[j] + constantCurrent[j];
+			float vj = v[j] + constantCurrents[0][j];
 			if (vj >= threshold) {
 				out[n++] = j;
 				vj = subtract ? vj - threshold : resetTo;
@@ -318,6 +392,13 @@ final class SampleRunner {
 				v[j] = subtract ? v[j] - threshold : resetTo;
 			}
 		return n;
+	}
+
+	private static int product(int[] shape) {
+		int p = 1;
+		for (int x : shape)
+			p *= x;
+		return p;
 	}
 
 	private int routeMaxPool(MaxPoolPlan plan, int l, int[] events, int count, int step) {
@@ -368,9 +449,11 @@ final class SampleRunner {
 			}
 		}
 		Arrays.fill(outputCounts, 0);
-		for (int[] c : delayedCount)
+		for (int[] c : historyCount)
 			if (c != null)
 				Arrays.fill(c, 0);
+		Arrays.fill(inputHistoryCount, 0);
+		Arrays.fill(spikeCount, 0);
 		for (int[] c : adaptCounts)
 			if (c != null)
 				Arrays.fill(c, 0);

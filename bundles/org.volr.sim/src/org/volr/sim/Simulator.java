@@ -25,8 +25,8 @@ public final class Simulator {
 	}
 
 	public static SimulationResult run(SpikingNetwork network, Dataset data, SimulationConfig config, Progress progress) {
-		if (config.encoding() == Encoding.CONSTANT && !network.layers().get(0).hasNeurons())
-			throw new IllegalArgumentException("with constant input the first layer must have neurons, not max pooling");
+		if (config.encoding() == Encoding.CONSTANT)
+			checkConstantInput(network);
 		int threads = config.effectiveThreads();
 		int[][][] recorded = config.recordedSamples() > 0 ? new int[Math.min(config.recordedSamples(), data.size())][][] : null;
 		List<SampleRunner> runners = runners(network, config, threads, recorded);
@@ -149,6 +149,25 @@ public final class Simulator {
 			Thread.currentThread().interrupt();
 		} catch (ExecutionException | java.util.concurrent.CancellationException e) {
 			// already reported, or the run failed for another reason being reported now
+		}
+	}
+
+	/**
+	 * Constant input is a current, not spikes: only layers with neurons that read the input and nothing else can
+	 * take it (a max pooling or a layer that also reads other layers would need spikes).
+	 */
+	static void checkConstantInput(SpikingNetwork network) {
+		for (int l = 0; l < network.layers().size(); l++) {
+			LayerPlan plan = network.layers().get(l);
+			boolean readsInput = java.util.Arrays.stream(network.sources(l)).anyMatch(s -> s.layer() == SpikingNetwork.INPUT);
+			if (!readsInput)
+				continue;
+			if (!network.readsOnlyInput(l))
+				throw new IllegalArgumentException("layer '" + plan.label() + "' reads the input together with other layers; with constant"
+						+ " input only layers reading the input alone take it (as a current): use input poisson");
+			if (!plan.hasNeurons())
+				throw new IllegalArgumentException("with constant input the layers reading the input must have neurons, not max pooling ('"
+						+ plan.label() + "')");
 		}
 	}
 

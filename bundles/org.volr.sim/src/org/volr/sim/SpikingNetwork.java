@@ -3,10 +3,10 @@ package org.volr.sim;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.emf.ecore.EObject;
 import org.volr.core.weights.FloatTensor;
 import org.volr.core.weights.WeightStore;
 import org.volr.model.Activation;
+import org.volr.model.Add;
 import org.volr.model.ActivationLayer;
 import org.volr.model.BatchNorm;
 import org.volr.model.Conv;
@@ -14,7 +14,6 @@ import org.volr.model.ConvKind;
 import org.volr.model.Dense;
 import org.volr.model.Dropout;
 import org.volr.model.Flatten;
-import org.volr.model.Fork;
 import org.volr.model.GlobalPool;
 import org.volr.model.Identity;
 import org.volr.model.Layer;
@@ -23,6 +22,7 @@ import org.volr.model.NetExpr;
 import org.volr.model.NetRef;
 import org.volr.model.Network;
 import org.volr.model.Padding;
+import org.volr.model.Parallel;
 import org.volr.model.Pool;
 import org.volr.model.PoolKind;
 import org.volr.model.PoolOp;
@@ -37,16 +37,28 @@ import org.volr.sim.plan.LayerPlan;
 import org.volr.sim.plan.MaxPoolPlan;
 
 /**
- * A network lowered for simulation: the chain of layer plans with resolved shapes and weights. Weights are looked
- * up by layer label ("{label}.weight", "{label}.bias"), or "layer{n}" (n counting layers from 1) when unlabelled.
+ * A network lowered for simulation: the layer plans with resolved shapes and weights, in an order where every layer
+ * comes after the layers it reads, and what each layer reads. A chain reads the layer before; parallel branches
+ * ({@code |}) make a layer read several layers, each at an offset of its input (concatenation, channels first), and
+ * added branches ({@code +}) several layers at the same offsets (their spikes add up). Weights are looked up by layer
+ * label ("{label}.weight", "{label}.bias"), or "layer{n}" (n counting layers from 1 as written) when unlabelled.
  */
 public final class SpikingNetwork {
+	/** The source index of the network's input. */
+	public static final int INPUT = -1;
+
+	/** What a layer reads: the output of layer {@code layer} (or the {@link #INPUT}) placed at {@code offset} of its input. */
+	public record Source(int layer, int offset) {
+	}
+
 	private final int[] inputShape;
 	private final List<LayerPlan> layers;
+	private final List<Source[]> sources;
 
-	private SpikingNetwork(int[] inputShape, List<LayerPlan> layers) {
+	private SpikingNetwork(int[] inputShape, List<LayerPlan> layers, List<Source[]> sources) {
 		this.inputShape = inputShape;
 		this.layers = List.copyOf(layers);
+		this.sources = List.copyOf(sources);
 	}
 
 	public int[] inputShape() {
@@ -55,6 +67,27 @@ public final class SpikingNetwork {
 
 	public List<LayerPlan> layers() {
 		return layers;
+	}
+
+	/** What layer {@code l} reads (a copy). */
+	public Source[] sources(int l) {
+		return sources.get(l).clone();
+	}
+
+	/** Whether every layer reads exactly the one before it (the first the input): no branches. */
+	public boolean isChain() {
+		for (int l = 0; l < sources.size(); l++) {
+			Source[] s = sources.get(l);
+			if (s.length != 1 || s[0].layer() != l - 1 || s[0].offset() != 0)
+				return false;
+		}
+		return true;
+	}
+
+	/** Whether layer {@code l} reads the network's input and nothing else. */
+	public boolean readsOnlyInput(int l) {
+		Source[] s = sources.get(l);
+		return s.length == 1 && s[0].layer() == INPUT;
 	}
 
 	public int outputs() {
@@ -73,37 +106,107 @@ public final class SpikingNetwork {
 		NetType type = inference.typeOf(network);
 		if (type == null)
 			throw new LoweringException("network '" + network.getName() + "' has no inferable input shape");
-		List<Layer> flat = new ArrayList<>();
-		flatten(network.getBody(), flat, new ArrayList<>());
-		List<LayerPlan> plans = new ArrayList<>();
-		int position = 0;
-		for (int i = 0; i < flat.size(); i++) {
-			Layer layer = flat.get(i);
+		Lowering lowering = new Lowering(inference, weights);
+		Value input = new Value(List.of(new Source(INPUT, 0)), (int) type.in().size());
+		Value out = lowering.lower(network.getBody(), input);
+		List<LayerPlan> plans = lowering.plans;
+		if (plans.isEmpty() || !plans.get(plans.size() - 1).hasNeurons())
+			throw new LoweringException("network '" + network.getName() + "' must end in a dense or convolution layer");
+		if (!out.parts().equals(List.of(new Source(plans.size() - 1, 0))))
+			throw new LoweringException("network '" + network.getName() + "' ends in parallel branches; end it with one dense or"
+					+ " convolution layer, whose neurons are read out");
+		for (var hidden : lowering.linearLayers.entrySet())
+			if (!hidden.getKey().equals(plans.get(plans.size() - 1).label()))
+				throw new LoweringException("hidden layer '" + hidden.getKey() + "' has activation " + hidden.getValue()
+						+ "; spiking neurons compute relu (negative values cannot be represented by rates)");
+		return new SpikingNetwork(type.in().dims(), plans, lowering.sources);
+	}
+
+	/** A tensor while lowering: the outputs it is made of, each at its offset, and its size. */
+	private record Value(List<Source> parts, int size) {
+	}
+
+	/** One pass over the network's expression, depth first, numbering layers as {@code LayerNames} does. */
+	private static final class Lowering {
+		final ShapeInference inference;
+		final WeightStore weights;
+		final List<LayerPlan> plans = new ArrayList<>();
+		final List<Source[]> sources = new ArrayList<>();
+		/** Layers with a linear or softmax activation: allowed only as the last layer. */
+		final java.util.Map<String, String> linearLayers = new java.util.LinkedHashMap<>();
+		int position;
+
+		Lowering(ShapeInference inference, WeightStore weights) {
+			this.inference = inference;
+			this.weights = weights;
+		}
+
+		Value lower(NetExpr e, Value in) throws LoweringException {
+			if (e instanceof Sequence s) {
+				Value v = in;
+				for (NetExpr step : s.getSteps())
+					v = lower(step, v);
+				return v;
+			} else if (e instanceof Let let) {
+				return lower(let.getBody(), in);
+			} else if (e instanceof NetRef ref) {
+				throw new LoweringException("'" + ref.getTarget().getName() + "' is a reference; the simulator needs the"
+						+ " network written out (references are inlined by the converter)");
+			} else if (e instanceof Parallel p) {
+				// concatenation, channels first: each branch's outputs follow the previous branches'
+				List<Source> parts = new ArrayList<>();
+				int offset = 0;
+				for (NetExpr branch : p.getBranches()) {
+					Value b = lower(branch, in);
+					for (Source part : b.parts())
+						parts.add(new Source(part.layer(), part.offset() + offset));
+					offset += b.size();
+				}
+				return new Value(parts, offset);
+			} else if (e instanceof Add a) {
+				// element-wise sum: every branch's spikes land on the same inputs of the next layer
+				List<Source> parts = new ArrayList<>();
+				int size = -1;
+				for (NetExpr branch : a.getBranches()) {
+					Value b = lower(branch, in);
+					parts.addAll(b.parts());
+					size = b.size();
+				}
+				return new Value(parts, size);
+			} else if (e instanceof Layer layer) {
+				return layer(layer, in);
+			}
+			throw new LoweringException("'" + e.eClass().getName() + "' cannot be simulated");
+		}
+
+		private Value layer(Layer layer, Value in) throws LoweringException {
 			position++;
 			NetType t = inference.typeOf(layer);
 			if (t == null) // a layer inside a referenced network: shapes follow from the chain
 				throw new LoweringException("layer " + position + " (" + layer.eClass().getName() + ") sits in a referenced"
 						+ " network; inline it to simulate");
 			String key = key(layer, position);
-			boolean last = i == flat.size() - 1 || onlyShapeLayersAfter(flat, i);
+			LayerPlan plan;
 			if (layer instanceof Dense || layer instanceof Conv) {
-				checkActivation(layer, key, last);
+				Activation a = layer.getActivation();
+				if (a == Activation.SIGMOID || a == Activation.TANH)
+					throw new LoweringException("layer '" + key + "': activation " + a.getLiteral() + " cannot spike");
+				if (a == Activation.LINEAR || a == Activation.SOFTMAX)
+					linearLayers.put(key, a.getLiteral());
 				FloatTensor w = weights.contains(key + ".weight") ? weights.get(key + ".weight") : null;
 				if (w == null)
 					throw new LoweringException("no weights '" + key + ".weight' for layer " + position + " ("
 							+ layer.eClass().getName().toLowerCase() + "); weights are named by layer label, the file has "
 							+ String.join(", ", weights.names()));
 				FloatTensor b = weights.contains(key + ".bias") ? weights.get(key + ".bias") : null;
-				if (layer instanceof Dense)
-					plans.add(new DensePlan(key, (int) t.in().size(), (int) t.out().size(), w.data(), b == null ? null : b.data()));
-				else
-					plans.add(conv((Conv) layer, key, t, w, b));
+				plan = layer instanceof Dense ? new DensePlan(key, (int) t.in().size(), (int) t.out().size(), w.data(), b == null ? null : b.data())
+						: conv((Conv) layer, key, t, w, b);
 			} else if (layer instanceof Pool pool) {
 				int[] g = poolGeometry(pool, t);
 				boolean max = pool.getKind() == PoolKind.MAX2D || pool.getKind() == PoolKind.MAX1D;
-				plans.add(max ? new MaxPoolPlan(key, t.in().dims(), t.out().dims(), g) : new AvgPoolPlan(key, t.in().dims(), t.out().dims(), g));
+				plan = max ? new MaxPoolPlan(key, t.in().dims(), t.out().dims(), g) : new AvgPoolPlan(key, t.in().dims(), t.out().dims(), g);
 			} else if (layer instanceof GlobalPool g) {
-				plans.add(g.getOp() == PoolOp.MAX ? MaxPoolPlan.global(key, t.in().dims()) : AvgPoolPlan.global(key, t.in().dims()));
+				plan = g.getOp() == PoolOp.MAX ? MaxPoolPlan.global(key, t.in().dims()) : AvgPoolPlan.global(key, t.in().dims());
 			} else if (layer instanceof BatchNorm) {
 				throw new LoweringException("layer " + position + " is a batchnorm; fold it into its neighbour before"
 						+ " simulating (volr import folds batch norms of imported models)");
@@ -111,46 +214,15 @@ public final class SpikingNetwork {
 				if (a.getActivation() == Activation.SIGMOID || a.getActivation() == Activation.TANH)
 					throw new LoweringException("layer " + position + ": activation " + a.getActivation().getLiteral() + " cannot spike");
 				// relu after a layer with neurons is what IF neurons do already; softmax at the end is read out as argmax
-			} else if (!(layer instanceof Flatten || layer instanceof Reshape || layer instanceof Dropout || layer instanceof Identity)) {
+				return in;
+			} else if (layer instanceof Flatten || layer instanceof Reshape || layer instanceof Dropout || layer instanceof Identity) {
+				return in; // channels-first order is kept: the same neurons, another shape
+			} else {
 				throw new LoweringException("layer " + position + " (" + layer.eClass().getName() + ") cannot be simulated");
 			}
-		}
-		if (plans.isEmpty() || !plans.get(plans.size() - 1).hasNeurons())
-			throw new LoweringException("network '" + network.getName() + "' must end in a dense or convolution layer");
-		return new SpikingNetwork(type.in().dims(), plans);
-	}
-
-	private static boolean onlyShapeLayersAfter(List<Layer> flat, int i) {
-		for (int j = i + 1; j < flat.size(); j++) {
-			Layer l = flat.get(j);
-			if (!(l instanceof Flatten || l instanceof Reshape || l instanceof Dropout || l instanceof Identity || l instanceof ActivationLayer))
-				return false;
-		}
-		return true;
-	}
-
-	private static void checkActivation(Layer layer, String key, boolean last) throws LoweringException {
-		Activation a = layer.getActivation();
-		if (a == Activation.SIGMOID || a == Activation.TANH)
-			throw new LoweringException("layer '" + key + "': activation " + a.getLiteral() + " cannot spike");
-		if (!last && (a == Activation.LINEAR || a == Activation.SOFTMAX))
-			throw new LoweringException("hidden layer '" + key + "' has activation " + a.getLiteral()
-					+ "; spiking neurons compute relu (negative values cannot be represented by rates)");
-	}
-
-	private static void flatten(NetExpr e, List<Layer> out, List<EObject> visiting) throws LoweringException {
-		if (e instanceof Sequence s) {
-			for (NetExpr step : s.getSteps())
-				flatten(step, out, visiting);
-		} else if (e instanceof Layer l) {
-			out.add(l);
-		} else if (e instanceof Let let) {
-			flatten(let.getBody(), out, visiting);
-		} else if (e instanceof NetRef ref) {
-			throw new LoweringException("'" + ref.getTarget().getName() + "' is a reference; the simulator needs the"
-					+ " network written out (references are inlined by the converter)");
-		} else if (e instanceof Fork) {
-			throw new LoweringException("parallel branches (| and +) are not simulated yet; write the network as one chain");
+			plans.add(plan);
+			sources.add(in.parts().toArray(Source[]::new));
+			return new Value(List.of(new Source(plans.size() - 1, 0)), plan.outSize());
 		}
 	}
 

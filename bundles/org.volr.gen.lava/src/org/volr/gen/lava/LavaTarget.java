@@ -74,6 +74,10 @@ public final class LavaTarget implements TargetGenerator {
 		NeuronSpec n = input.simulation().neuron();
 		if (n.kind() == NeuronKind.CUBA_LIF)
 			problems.add("CubaLIF neurons are not written for Lava yet; use IF or LIF");
+		if (!input.network().isChain()) {
+			problems.add("parallel branches (| and +) are not written to netx; write the network as one chain for Loihi");
+			return new Checked(problems, null, bits);
+		}
 		if (n.isConductanceBased())
 			problems.add("CobaLIF neurons: Loihi 2's neurons have current-based synapses only, no reversal potentials; use IF or LIF");
 		if (!(n.threshold() > 0)) {

@@ -293,5 +293,18 @@ class CrossSimulatorTest {
 				config(ResetMode.ZERO, 2), 1.0, Map.of(), null);
 		List<String> refused = TargetRegistry.find("brian2").orElseThrow().validate(parallel);
 		assertEquals(1, refused.size(), refused.toString());
+		// branches the simulator runs are refused by the script generators by name, not written wrongly
+		WeightStore bw = new WeightStore();
+		for (String l : List.of("h", "a", "b"))
+			bw.put(l + ".weight", new int[] { 4, 4 }, new float[16]);
+		bw.put("o.weight", new int[] { 8, 2 }, new float[16]);
+		GenerationInput branched = new GenerationInput("b.volr", "test",
+				network("network b { input [4]  h: dense 4 relu  { a: dense 4 relu } | { b: dense 4 relu }  o: dense 2 }"), bw,
+				config(ResetMode.ZERO, 2), 1.0, Map.of(), null);
+		assertEquals(null, branched.loweringProblem(), "the simulator lowers branches");
+		for (String target : List.of("brian2", "pynn")) {
+			List<String> p = TargetRegistry.find(target).orElseThrow().validate(branched);
+			assertTrue(p.size() == 1 && p.get(0).contains("parallel branches"), target + ": " + p);
+		}
 	}
 }

@@ -276,8 +276,8 @@ class SimulatorTest {
 		LoweringException missing = assertThrows(LoweringException.class,
 				() -> SpikingNetwork.lower(network("network n { input [2]  a: dense 3  c: dense 2 }"), w));
 		assertTrue(missing.getMessage().contains("'c.weight'"), missing.getMessage());
-		LoweringException fork = assertThrows(LoweringException.class,
-				() -> SpikingNetwork.lower(network("network n = dense 2 3 >> (dense 3 1 | dense 3 1)"), w));
-		assertTrue(fork.getMessage().contains("parallel"), fork.getMessage());
+		LoweringException unnamed = assertThrows(LoweringException.class,
+				() -> SpikingNetwork.lower(network("network n = dense 2 3 >> (dense 3 1 | dense 3 1) >> dense 2 2"), w));
+		assertTrue(unnamed.getMessage().contains("no weights 'layer1.weight'"), unnamed.getMessage());
 	}
 }
