@@ -47,6 +47,8 @@ final class SampleRunner {
 	// statistics, summed over the samples this runner simulated
 	final long[] spikesPerLayer;
 	long synapticOps;
+	/** Synaptic operations delivered into each layer (what its incoming spikes cost). */
+	final long[] synapticOpsPerLayer;
 	final long[] correctAtStep;
 	long firstSpikeStepSum, samplesWithOutputSpikes, samples;
 
@@ -113,7 +115,13 @@ final class SampleRunner {
 			for (int l = 0; l < n; l++)
 				adaptCounts[l] = new int[layers.get(l).outSize()];
 		spikesPerLayer = new long[n];
+		synapticOpsPerLayer = new long[n];
 		correctAtStep = new long[config.steps()];
+	}
+
+	private int delivered(int layer, int operations) {
+		synapticOpsPerLayer[layer] += operations;
+		return operations;
 	}
 
 	/** Simulates one sample; its output spike counts go to {@code countsOut} at {@code sampleIndex · outputs}. */
@@ -177,7 +185,7 @@ final class SampleRunner {
 					if (charge[l] != null) {
 						float[] arrivals = current[l];
 						if (!(l == 0 && constant))
-							synapticOps += plan.deliverAll(events, count, arrivals);
+							synapticOps += delivered(l, plan.deliverAll(events, count, arrivals));
 						float[] steady = l == 0 && constant ? constantCurrent : bias[l];
 						count = NeuronDynamics.stepCuba(spec, potential[l], charge[l], arrivals, steady, refractory[l], spikes[l]);
 						if (record)
@@ -193,7 +201,7 @@ final class SampleRunner {
 						drive = constantCurrent;
 					} else if (plainIF) {
 						float[] c = current[l];
-						synapticOps += plan.deliverAll(events, count, c);
+						synapticOps += delivered(l, plan.deliverAll(events, count, c));
 						count = integratePlain(potential[l], c, bias[l], spikes[l]);
 						if (record)
 							countSpikes(l, count);
@@ -202,7 +210,7 @@ final class SampleRunner {
 						continue;
 					} else {
 						float[] c = current[l];
-						synapticOps += plan.deliverAll(events, count, c);
+						synapticOps += delivered(l, plan.deliverAll(events, count, c));
 						float[] b = bias[l];
 						for (int j = 0; j < c.length; j++)
 							c[j] += b[j];

@@ -8,8 +8,8 @@ import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 
 /**
- * Spikes per sample of every layer: each spike is one synaptic event per outgoing connection, so this is where
- * the synaptic operations (total in the title) come from, layer by layer.
+ * Synaptic operations per sample delivered into every layer (what the spikes of the layer before cost there);
+ * for results folders written before those were counted per layer, the spikes per sample of every layer.
  */
 final class LayerActivityPlot implements Plot {
 	private final ResultsData data;
@@ -18,9 +18,14 @@ final class LayerActivityPlot implements Plot {
 		this.data = data;
 	}
 
+	private boolean operations() {
+		return !data.layers().isEmpty() && data.layers().stream().allMatch(l -> l.synapticOps() >= 0);
+	}
+
 	@Override
 	public String title() {
-		return String.format(Locale.ROOT, "Spikes per sample and layer (synaptic operations: %,.0f per sample)", data.synapticOpsPerSample());
+		return operations() ? String.format(Locale.ROOT, "Synaptic operations per sample, into each layer (%,.0f in all)", data.synapticOpsPerSample())
+				: String.format(Locale.ROOT, "Spikes per sample and layer (synaptic operations: %,.0f per sample)", data.synapticOpsPerSample());
 	}
 
 	@Override
@@ -29,7 +34,7 @@ final class LayerActivityPlot implements Plot {
 	}
 
 	private double perSample(ResultsData.Layer l) {
-		return l.spikes() / (double) Math.max(1, data.samples());
+		return (operations() ? l.synapticOps() : l.spikes()) / (double) Math.max(1, data.samples());
 	}
 
 	@Override

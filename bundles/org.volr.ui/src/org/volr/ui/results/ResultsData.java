@@ -25,8 +25,8 @@ import org.volr.pipeline.ResultFiles;
 public record ResultsData(Path folder, String experiment, long samples, int steps, double[] accuracy, double annAccuracy,
 		List<Layer> layers, double synapticOpsPerSample, Map<String, List<float[]>> annVersusSnn, List<SpikeCount> spikeCounts) {
 
-	/** One layer of the simulated network. */
-	public record Layer(String label, long neurons, long spikes, double rate) {
+	/** One layer of the simulated network; synapticOps (delivered into it) is -1 in folders written before it was. */
+	public record Layer(String label, long neurons, long spikes, double rate, long synapticOps) {
 	}
 
 	/** Spikes of one neuron of one layer in one recorded sample. */
@@ -50,7 +50,8 @@ public record ResultsData(Path folder, String experiment, long samples, int step
 			List<Layer> layers = new ArrayList<>();
 			for (JsonElement e : result.getAsJsonArray("layers")) {
 				JsonObject l = e.getAsJsonObject();
-				layers.add(new Layer(l.get("label").getAsString(), l.get("neurons").getAsLong(), l.get("spikes").getAsLong(), l.get("rate").getAsDouble()));
+				layers.add(new Layer(l.get("label").getAsString(), l.get("neurons").getAsLong(), l.get("spikes").getAsLong(), l.get("rate").getAsDouble(),
+						l.has("synaptic_ops") ? l.get("synaptic_ops").getAsLong() : -1));
 			}
 			double ops = result.has("synaptic_ops_per_sample") ? result.get("synaptic_ops_per_sample").getAsDouble() : Double.NaN;
 			double ann = Double.NaN;

@@ -120,6 +120,8 @@ class LaunchAndResultsViewTest {
 		assertEquals(Files.readAllLines(results.resolve("spike-counts.csv")).size() - 1, plots.get(2).points());
 		assertTrue(plots.get(2).points() > 0, "the recorded samples spiked");
 		assertEquals(view.data().layers().size(), plots.get(3).points());
+		long operations = view.data().layers().stream().mapToLong(l -> l.synapticOps()).sum();
+		assertEquals(view.data().synapticOpsPerSample() * view.data().samples(), operations, 0.5, "operations per layer add up to the total");
 		System.out.printf("results view: %d steps, SNN %.2f %%, ANN %.2f %%, %d scatter points, %d spike counts%n", view.data().steps(),
 				100 * view.data().finalAccuracy(), 100 * view.data().annAccuracy(), plots.get(1).points(), plots.get(2).points());
 		screenshot(page, view);
