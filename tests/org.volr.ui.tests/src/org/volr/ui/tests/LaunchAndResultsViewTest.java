@@ -51,6 +51,7 @@ import org.volr.ui.launch.ExperimentLaunch;
 import org.volr.ui.launch.ExperimentLaunchShortcut;
 import org.volr.ui.launch.ExperimentRunJob;
 import org.volr.ui.launch.ExperimentTabGroup;
+import org.volr.ui.preferences.SimulatorPreferences;
 import org.volr.ui.results.Plot;
 import org.volr.ui.results.ResultsView;
 
@@ -125,6 +126,45 @@ class LaunchAndResultsViewTest {
 		System.out.printf("results view: %d steps, SNN %.2f %%, ANN %.2f %%, %d scatter points, %d spike counts%n", view.data().steps(),
 				100 * view.data().finalAccuracy(), 100 * view.data().annAccuracy(), plots.get(1).points(), plots.get(2).points());
 		screenshot(page, view);
+
+		// the console shows what volr run prints
+		String console = consoleText("Volr: /" + PROJECT + "/xor.volr");
+		assertTrue(console.contains("experiment learn_xor: 64 samples, 40 steps"), console);
+		assertTrue(console.contains("results in " + results), console);
+	}
+
+	@Test
+	void simulatorPreferencesFillWhatTheExperimentLeavesOpen() throws Exception {
+		IProject other = Ui.newProjectWithWizard("xor-preferences", "xor");
+		try {
+			IFile volr = other.getFile("xor.volr");
+			String text = new String(volr.getContents().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			String open = text.replace("simulate { duration 50 steps, input constant, batch 64, delay 2 }", "simulate { input constant, delay 2 }");
+			assertFalse(open.equals(text));
+			volr.setContents(new java.io.ByteArrayInputStream(open.getBytes(java.nio.charset.StandardCharsets.UTF_8)), true, false, null);
+			SimulatorPreferences.store().setValue(SimulatorPreferences.STEPS, 33);
+			SimulatorPreferences.store().setValue(SimulatorPreferences.BATCH, 7);
+			ExperimentRunJob job = new ExperimentRunJob(volr, null, 0, 0, SimulatorPreferences.defaults());
+			job.schedule();
+			Ui.waitFor("the run", 180_000, () -> job.getResult() != null);
+			assertTrue(job.getResult().isOK(), job.getResult().getMessage());
+			assertEquals(1 + 33, Files.readAllLines(job.results().resolve("accuracy.csv")).size(), "steps from the preferences");
+		} finally {
+			SimulatorPreferences.store().setToDefault(SimulatorPreferences.STEPS);
+			SimulatorPreferences.store().setToDefault(SimulatorPreferences.BATCH);
+			Ui.waitForJobs(ExperimentRunJob.FAMILY, 60_000);
+			other.delete(true, true, null);
+		}
+	}
+
+	private static String consoleText(String name) {
+		org.eclipse.ui.console.IConsole[] consoles = org.eclipse.ui.console.ConsolePlugin.getDefault().getConsoleManager().getConsoles();
+		for (org.eclipse.ui.console.IConsole c : consoles)
+			if (c.getName().equals(name) && c instanceof org.eclipse.ui.console.TextConsole t) {
+				Ui.waitFor("the console's text", 10_000, () -> t.getDocument().get().contains("results in"));
+				return t.getDocument().get();
+			}
+		throw new AssertionError("no console named " + name);
 	}
 
 	@Test
@@ -149,6 +189,37 @@ class LaunchAndResultsViewTest {
 		assertTrue(tasks.stream().anyMatch(t -> t.startsWith("training")), tasks.toString());
 		assertTrue(Files.exists(out.resolve("converted.npz")), "conversion finished before the cancel");
 		assertFalse(Files.exists(out.resolve("result.json")), "the simulation stopped: no result written");
+	}
+
+	@Test
+	void theProgressMonitorFollowsTrainingAndTheSimulator() throws Exception {
+		Path file = project.getFile("xor.volr").getLocation().toPath();
+		ExperimentSetup setup = ExperimentSetup.load(file, null, d -> {
+		});
+		List<String> tasks = new ArrayList<>();
+		double[] workedWhileSimulating = { 0 };
+		NullProgressMonitor monitor = new NullProgressMonitor() {
+			@Override
+			public void subTask(String name) {
+				tasks.add(name);
+			}
+
+			@Override
+			public void internalWorked(double work) {
+				if (!tasks.isEmpty() && tasks.get(tasks.size() - 1).startsWith("Simulating"))
+					workedWhileSimulating[0] += work;
+			}
+
+			@Override
+			public void worked(int work) {
+				internalWorked(work);
+			}
+		};
+		ExperimentRun.run(setup, setup.simulation(0, SimulationDefaults.STANDARD), 0, file.getParent().resolve("progress-results"), System.out,
+				new MonitorProgress(monitor, "xor"));
+		assertTrue(tasks.stream().anyMatch(t -> t.startsWith("training xor")), tasks.toString());
+		assertTrue(tasks.contains("Simulating 50 steps"), tasks.toString());
+		assertTrue(workedWhileSimulating[0] > 0, "the simulator's batches move the bar");
 	}
 
 	@Test
@@ -216,7 +287,7 @@ class LaunchAndResultsViewTest {
 	/** With -Dvolr.screenshots=DIR: the results view as DIR/results-view.png. */
 	private static void screenshot(IWorkbenchPage page, ResultsView view) throws Exception {
 		String dir = System.getProperty("volr.screenshots", "");
-		if (dir.isBlank())
+		if (dir.isBlank() || dir.equals("null")) // the pom's empty default arrives as "null"
 			return;
 		page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
 		Control control = view.plotsControl();
