@@ -50,6 +50,8 @@ public final class VolrBuilder extends IncrementalProjectBuilder {
 		for (IFile f : saved)
 			if (!withErrors.contains(f))
 				TargetGenerationJob.scheduleFor(f);
+			else
+				Markers.clear(f, VolrUi.GENERATION_MARKER); // they were about a text that is gone
 		return null;
 	}
 

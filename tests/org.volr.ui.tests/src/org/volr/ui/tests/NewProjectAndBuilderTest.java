@@ -126,6 +126,12 @@ class NewProjectAndBuilderTest {
 			assertEquals(IMarker.SEVERITY_ERROR, m.getAttribute(IMarker.SEVERITY, -1));
 		}
 		assertTrue(Arrays.stream(messages(refusals)).anyMatch(m -> m.startsWith("nir: ") && m.contains("max")), Arrays.toString(messages(refusals)));
+
+		// a later save with an error: the refusals were about a text that is gone
+		save(volr, text.replace("dense 2 linear", "dense 2 2 linear"));
+		waitForBuild();
+		assertTrue(markers(volr, VolrUi.PROBLEM_MARKER).length > 0);
+		assertEquals(0, markers(volr, VolrUi.GENERATION_MARKER).length);
 	}
 
 	private static int lineOf(String text, String prefix) {
