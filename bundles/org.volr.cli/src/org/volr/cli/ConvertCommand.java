@@ -5,9 +5,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import org.volr.pipeline.ExperimentSetup;
+import org.volr.pipeline.Pipeline;
 import org.volr.core.data.Dataset;
 import org.volr.core.progress.ConsoleProgress;
 import org.volr.core.weights.WeightStore;
+import org.volr.pipeline.ExperimentSetup;
+import org.volr.pipeline.Pipeline;
 
 /** {@code volr convert}: normalise an experiment's ANN for spiking neurons and write the converted weights. */
 final class ConvertCommand implements Command {
@@ -35,14 +39,14 @@ final class ConvertCommand implements Command {
 	@Override
 	public int run(List<String> args, Console console) throws UsageException {
 		TrainCommand.Options o = TrainCommand.Options.parse(args);
-		ExperimentSetup setup = ExperimentSetup.load(o.file(), o.experiment(), console);
+		ExperimentSetup setup = PipelineCommands.load(o.file(), o.experiment(), console);
 		if (setup == null)
 			return 1;
 		Path out = o.output() != null ? o.output()
 				: o.file().toAbsolutePath().getParent().resolve(setup.experiment.getName() + "-results");
 		ConsoleProgress progress = ConsoleProgress.onStandardError();
-		return Pipeline.guarded("convert", o.file(), out.toString(), console, () -> {
-			Pipeline pipeline = new Pipeline(setup, console, progress);
+		return PipelineCommands.guarded("convert", o.file(), out.toString(), console, () -> {
+			Pipeline pipeline = new Pipeline(setup, console.err(), progress);
 			Dataset test = pipeline.testData(-1);
 			WeightStore weights = pipeline.weights();
 			double accuracy = pipeline.annAccuracy(weights, test);

@@ -2,17 +2,11 @@ package org.volr.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
-import org.volr.core.data.Dataset;
 import org.volr.core.progress.ConsoleProgress;
-import org.volr.core.weights.WeightStore;
-import org.volr.model.Network;
-import org.volr.sim.SimulationConfig;
-import org.volr.sim.SimulationResult;
-import org.volr.sim.Simulator;
-import org.volr.sim.SpikingNetwork;
-import org.volr.sim.report.ResultPlots;
+import org.volr.pipeline.ExperimentRun;
+import org.volr.pipeline.ExperimentSetup;
+import org.volr.pipeline.RunSummary;
 
 /**
  * {@code volr run} (alias {@code simulate}): the whole pipeline of an experiment: weights (imported or trained),
@@ -45,7 +39,9 @@ final class RunCommand implements Command {
 				its train block), measures the ANN's accuracy on the data, converts the network (normalisation as
 				in its convert block), simulates it (simulate block: duration, dt, input encoding, batch; neuron
 				block; seed) and writes DIR (default: FILE's folder / EXPERIMENT-results/): result.json,
-				accuracy.csv, predictions.csv (class and output spike counts per sample), report.json, converted.npz and the plots accuracy, rates and ann-vs-snn (.png/.svg).
+				accuracy.csv, predictions.csv (class and output spike counts per sample), report.json, converted.npz, ann-vs-snn.csv
+				(ANN activation and SNN rate per sampled neuron), spike-counts.csv (spikes per neuron of the first recorded
+				samples) and the plots accuracy, rates and ann-vs-snn (.png/.svg).
 				--steps and --limit override the duration and the number of test samples.""";
 	}
 
@@ -72,7 +68,7 @@ final class RunCommand implements Command {
 		}
 		if (file == null)
 			throw new UsageException("no .volr file given");
-		ExperimentSetup setup = ExperimentSetup.load(file, experimentName, console);
+		ExperimentSetup setup = PipelineCommands.load(file, experimentName, console);
 		if (setup == null)
 			return 1;
 		if (out == null)
@@ -80,54 +76,11 @@ final class RunCommand implements Command {
 		ConsoleProgress progress = ConsoleProgress.onStandardError();
 		Path results = out;
 		int stepsOverride = steps, sampleLimit = limit;
-		return Pipeline.guarded(name, file, "results", console, () -> {
-			Pipeline pipeline = new Pipeline(setup, console, progress);
-			Network network = setup.experiment.getNetwork();
-			Dataset test = pipeline.testData(sampleLimit);
-			WeightStore weights = pipeline.weights();
-			double annAccuracy = pipeline.annAccuracy(weights, test);
-			WeightStore converted = pipeline.convert(weights, results);
-			SimulationConfig config = setup.simulation(stepsOverride).withRecording(200);
-			SpikingNetwork snn = SpikingNetwork.lower(network, converted);
-			SimulationResult result = Simulator.run(snn, test, config, progress);
-			result.write(results);
-			RateComparison rates = RateComparison.of(network, converted, test, result);
-			pipeline.setCorrelationJson(rates.toJson());
-			pipeline.writeReport(results, result, annAccuracy);
-			ResultPlots.writeAll(result, annAccuracy, results);
-			if (!rates.points.isEmpty())
-				ResultPlots.write(ResultPlots.annVersusSnn(rates.points), results, "ann-vs-snn");
-			printSummary(console, setup, result, annAccuracy, results, rates);
+		return PipelineCommands.guarded(name, file, "results", console, () -> {
+			ExperimentRun.Outcome outcome = ExperimentRun.run(setup, setup.simulation(stepsOverride), sampleLimit, results, console.err(), progress);
+			RunSummary.print(console.out(), setup, outcome, results);
 			return 0;
 		});
-	}
-
-	private static void printSummary(Console console, ExperimentSetup setup, SimulationResult r, double ann, Path out,
-			RateComparison rates) {
-		var o = console.out();
-		o.printf(Locale.ROOT, "experiment %s: %d samples, %d steps%n", setup.experiment.getName(), r.samples(), r.steps());
-		if (!Double.isNaN(ann))
-			o.printf(Locale.ROOT, "  ANN accuracy  %6.2f %%%n", 100 * ann);
-		double[] acc = r.accuracyPerStep();
-		StringBuilder curve = new StringBuilder();
-		for (int t : new int[] { 10, 25, 50, 100, 200, 500 })
-			if (t <= acc.length)
-				curve.append(String.format(Locale.ROOT, "  T=%d %.2f", t, 100 * acc[t - 1]));
-		o.printf(Locale.ROOT, "  SNN accuracy  %6.2f %% at T=%d   (%s )%n", 100 * r.finalAccuracy(), r.steps(), curve.toString().trim());
-		for (int l = 0; l < r.layers().size(); l++) {
-			if (r.neuronsPerLayer()[l] == 0)
-				continue;
-			String label = r.layers().get(l);
-			String corr = rates.correlations.stream().filter(c -> c.layer().equals(label)).findFirst()
-					.map(c -> String.format(Locale.ROOT, "  ANN/SNN correlation %.4f", c.pearson())).orElse("");
-			o.printf(Locale.ROOT, "  layer %-12s %7d neurons  rate %.4f spikes/step%s%n", label, r.neuronsPerLayer()[l], r.rate(l), corr);
-		}
-		o.printf(Locale.ROOT, "  synaptic operations %,.0f per sample; first output spike at step %.1f on average%n",
-				r.synapticOps() / (double) Math.max(1, r.samples()), r.meanFirstOutputSpike());
-		o.printf(Locale.ROOT, "  energy estimate %.2f µJ per sample (ANN %.2f µJ: %,d MACs; 45 nm arithmetic only)%n",
-				r.energy().snnMicrojoulePerSample(), r.energy().annMicrojoulePerSample(), r.energy().annMacsPerSample());
-		o.printf(Locale.ROOT, "  simulated in %.2f s: %,.0f sample-steps/s%n", r.seconds(), r.sampleStepsPerSecond());
-		o.println("  results in " + out);
 	}
 
 	private static String value(List<String> args, int i, String option) throws UsageException {

@@ -4,10 +4,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import org.volr.pipeline.ExperimentSetup;
+import org.volr.pipeline.Pipeline;
 import org.volr.core.data.Dataset;
 import org.volr.core.progress.ConsoleProgress;
 import org.volr.core.weights.WeightStore;
 import org.volr.model.Training;
+import org.volr.pipeline.ExperimentSetup;
+import org.volr.pipeline.Pipeline;
 
 /** {@code volr train}: train an experiment's network as its train block says and write the weights. */
 final class TrainCommand implements Command {
@@ -35,7 +39,7 @@ final class TrainCommand implements Command {
 	@Override
 	public int run(List<String> args, Console console) throws UsageException {
 		Options o = Options.parse(args);
-		ExperimentSetup setup = ExperimentSetup.load(o.file, o.experiment, console);
+		ExperimentSetup setup = PipelineCommands.load(o.file, o.experiment, console);
 		if (setup == null)
 			return 1;
 		if (!(setup.experiment.getWeights() instanceof Training))
@@ -43,8 +47,8 @@ final class TrainCommand implements Command {
 		Path out = o.output != null ? o.output
 				: o.file.toAbsolutePath().getParent().resolve(setup.experiment.getName() + "-trained.npz");
 		ConsoleProgress progress = ConsoleProgress.onStandardError();
-		return Pipeline.guarded("train", o.file, out.toString(), console, () -> {
-			Pipeline pipeline = new Pipeline(setup, console, progress);
+		return PipelineCommands.guarded("train", o.file, out.toString(), console, () -> {
+			Pipeline pipeline = new Pipeline(setup, console.err(), progress);
 			WeightStore weights = pipeline.weights();
 			weights.write(out);
 			Dataset test = pipeline.testData(-1);

@@ -62,6 +62,8 @@ final class SampleRunner {
 	// statistics, summed over the samples this runner simulated
 	final long[] spikesPerLayer;
 	long synapticOps;
+	/** Synaptic operations delivered into each layer (what its incoming spikes cost). */
+	final long[] synapticOpsPerLayer;
 	final long[] correctAtStep;
 	long firstSpikeStepSum, samplesWithOutputSpikes, samples;
 
@@ -157,7 +159,13 @@ final class SampleRunner {
 			for (int l = 0; l < n; l++)
 				adaptCounts[l] = new int[layers.get(l).outSize()];
 		spikesPerLayer = new long[n];
+		synapticOpsPerLayer = new long[n];
 		correctAtStep = new long[config.steps()];
+	}
+
+	private int delivered(int layer, int operations) {
+		synapticOpsPerLayer[layer] += operations;
+		return operations;
 	}
 
 	/** Simulates one sample; its output spike counts go to {@code countsOut} at {@code sampleIndex · outputs}. */
@@ -312,26 +320,26 @@ final class SampleRunner {
 		if (conductanceE[l] != null) {
 			if (!fromCurrent) {
 				if (excitatory[l] != null)
-					synapticOps += excitatory[l].deliverAll(events, count, current[l]);
+					synapticOps += delivered(l, excitatory[l].deliverAll(events, count, current[l]));
 				if (inhibitory[l] != null)
-					synapticOps += inhibitory[l].deliverAll(events, count, arrivalsI[l]);
+					synapticOps += delivered(l, inhibitory[l].deliverAll(events, count, arrivalsI[l]));
 			}
 			n = NeuronDynamics.stepCoba(spec, potential[l], conductanceE[l], conductanceI[l], current[l], arrivalsI[l], steady, refractory[l],
 					spikes[l]);
 		} else if (charge[l] != null) {
 			if (!fromCurrent)
-				synapticOps += plan.deliverAll(events, count, current[l]);
+				synapticOps += delivered(l, plan.deliverAll(events, count, current[l]));
 			n = NeuronDynamics.stepCuba(spec, potential[l], charge[l], current[l], steady, refractory[l], spikes[l]);
 		} else if (pruneFirst) {
 			n = integrateConstant(potential[0], spikes[0]);
 		} else if (fromCurrent) {
 			n = NeuronDynamics.step(spec, potential[l], steady, false, refractory[l], spikes[l]);
 		} else if (plainIF) {
-			synapticOps += plan.deliverAll(events, count, current[l]);
+			synapticOps += delivered(l, plan.deliverAll(events, count, current[l]));
 			n = integratePlain(potential[l], current[l], bias[l], spikes[l]);
 		} else {
 			float[] c = current[l];
-			synapticOps += plan.deliverAll(events, count, c);
+			synapticOps += delivered(l, plan.deliverAll(events, count, c));
 			float[] b = bias[l];
 			for (int j = 0; j < c.length; j++)
 				c[j] += b[j];

@@ -8,17 +8,17 @@ import java.util.Locale;
 import org.volr.core.io.AtomicFiles;
 
 /**
- * What a simulation measured: accuracy after every step, spikes and rates per layer, synaptic operations, the
- * first output spike, and how fast it ran.
+ * What a simulation measured: accuracy after every step, spikes and rates per layer, synaptic operations (in all,
+ * and per layer they were delivered into), the first output spike, and how fast it ran.
  */
 public record SimulationResult(int steps, long samples, double[] accuracyPerStep, List<String> layers, long[] neuronsPerLayer,
 		long[] spikesPerLayer, long synapticOps, double meanFirstOutputSpike, double seconds, int outputs, int[] outputCounts,
-		int[] predictions, int[][][] recordedCounts, EnergyEstimate energy) {
+		int[] predictions, int[][][] recordedCounts, EnergyEstimate energy, long[] synapticOpsPerLayer) {
 
 	static SimulationResult merge(SpikingNetwork network, SimulationConfig config, List<SampleRunner> runners, double seconds,
 			int[] outputCounts, int[] predictions) {
 		int layers = network.layers().size();
-		long[] spikes = new long[layers];
+		long[] spikes = new long[layers], layerOps = new long[layers];
 		long[] correct = new long[config.steps()];
 		long samples = 0, ops = 0, firstSum = 0, withSpikes = 0;
 		for (SampleRunner r : runners) {
@@ -26,8 +26,10 @@ public record SimulationResult(int steps, long samples, double[] accuracyPerStep
 			ops += r.synapticOps;
 			firstSum += r.firstSpikeStepSum;
 			withSpikes += r.samplesWithOutputSpikes;
-			for (int l = 0; l < layers; l++)
+			for (int l = 0; l < layers; l++) {
 				spikes[l] += r.spikesPerLayer[l];
+				layerOps[l] += r.synapticOpsPerLayer[l];
+			}
 			for (int t = 0; t < correct.length; t++)
 				correct[t] += r.correctAtStep[t];
 		}
@@ -37,12 +39,12 @@ public record SimulationResult(int steps, long samples, double[] accuracyPerStep
 		List<String> names = network.layers().stream().map(p -> p.label()).toList();
 		return new SimulationResult(config.steps(), samples, accuracy, names, Simulator.neurons(network), spikes, ops,
 				withSpikes == 0 ? Double.NaN : (double) firstSum / withSpikes, seconds, network.outputs(), outputCounts, predictions, null,
-				EnergyEstimate.of(network, config, ops / (double) Math.max(samples, 1)));
+				EnergyEstimate.of(network, config, ops / (double) Math.max(samples, 1)), layerOps);
 	}
 
 	SimulationResult withRecorded(int[][][] counts) {
 		return new SimulationResult(steps, samples, accuracyPerStep, layers, neuronsPerLayer, spikesPerLayer, synapticOps,
-				meanFirstOutputSpike, seconds, outputs, outputCounts, predictions, counts, energy);
+				meanFirstOutputSpike, seconds, outputs, outputCounts, predictions, counts, energy, synapticOpsPerLayer);
 	}
 
 	/** Spikes of every neuron of layer l in recorded sample s (see SimulationConfig.withRecording), or null. */
@@ -85,8 +87,8 @@ public record SimulationResult(int steps, long samples, double[] accuracyPerStep
 			b.append(t == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.6f", accuracyPerStep[t]));
 		b.append("],\n  \"layers\": [\n");
 		for (int l = 0; l < layers.size(); l++)
-			b.append(String.format(Locale.ROOT, "    {\"label\": \"%s\", \"neurons\": %d, \"spikes\": %d, \"rate\": %.6f}%s%n",
-					layers.get(l), neuronsPerLayer[l], spikesPerLayer[l], rate(l), l + 1 < layers.size() ? "," : ""));
+			b.append(String.format(Locale.ROOT, "    {\"label\": \"%s\", \"neurons\": %d, \"spikes\": %d, \"rate\": %.6f, \"synaptic_ops\": %d}%s%n",
+					layers.get(l), neuronsPerLayer[l], spikesPerLayer[l], rate(l), synapticOpsPerLayer[l], l + 1 < layers.size() ? "," : ""));
 		b.append(String.format(Locale.ROOT, "  ],\n  \"synaptic_ops\": %d,\n  \"synaptic_ops_per_sample\": %.1f,\n", synapticOps,
 				synapticOps / (double) Math.max(samples, 1)));
 		b.append(String.format(Locale.ROOT, "  \"ann_macs_per_sample\": %d,\n  \"energy_uj_per_sample\": {\"snn\": %.4f, \"ann\": %.4f,"

@@ -235,6 +235,9 @@ class SimulatorTest {
 		SimulationResult other = Simulator.run(net, data, SimulationConfig.constant(200).withPoisson(0.5, 43), Progress.NONE);
 		assertNotEquals(one.spikesPerLayer()[0], other.spikesPerLayer()[0], "another seed, other spikes");
 		assertTrue(one.synapticOps() > 0);
+		assertEquals(one.synapticOps(), java.util.Arrays.stream(one.synapticOpsPerLayer()).sum(), "every operation is counted at one layer");
+		assertTrue(one.synapticOpsPerLayer()[0] > 0, "Poisson input spikes are delivered into the first layer");
+		assertArrayEquals(one.synapticOpsPerLayer(), two.synapticOpsPerLayer());
 	}
 
 	@Test

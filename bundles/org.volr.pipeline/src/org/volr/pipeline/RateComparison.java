@@ -1,4 +1,4 @@
-package org.volr.cli;
+package org.volr.pipeline;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,15 +20,15 @@ import org.volr.sim.SimulationResult;
  * How well each spiking layer reproduces its ANN layer: on the recorded samples, the rate of every neuron (spikes
  * per step) against what the converted ANN says it should be (its activation, clipped to one spike per step).
  */
-final class RateComparison {
-	record LayerCorrelation(String layer, double pearson, int points) {
+public final class RateComparison {
+	public record LayerCorrelation(String layer, double pearson, int points) {
 	}
 
-	final List<LayerCorrelation> correlations = new ArrayList<>();
+	public final List<LayerCorrelation> correlations = new ArrayList<>();
 	/** Per layer, up to 4000 (ANN, SNN) pairs for the scatter plot. */
-	final Map<String, float[][]> points = new LinkedHashMap<>();
+	public final Map<String, float[][]> points = new LinkedHashMap<>();
 
-	static RateComparison of(Network network, WeightStore converted, Dataset test, SimulationResult result) {
+	public static RateComparison of(Network network, WeightStore converted, Dataset test, SimulationResult result) {
 		RateComparison c = new RateComparison();
 		int k = result.recordedSamples();
 		if (k == 0)
@@ -73,7 +73,7 @@ final class RateComparison {
 		return c;
 	}
 
-	String toJson() {
+	public String toJson() {
 		StringBuilder b = new StringBuilder("[");
 		for (LayerCorrelation c : correlations) {
 			if (b.length() > 1)

@@ -1,10 +1,10 @@
-package org.volr.cli;
+package org.volr.pipeline;
 
 /** A step of an experiment cannot be done as written; the message says which and why. */
-final class PipelineException extends Exception {
+public final class PipelineException extends Exception {
 	private static final long serialVersionUID = 1L;
 
-	PipelineException(String message) {
+	public PipelineException(String message) {
 		super(message);
 	}
 }

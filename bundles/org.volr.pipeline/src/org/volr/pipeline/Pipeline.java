@@ -1,6 +1,7 @@
-package org.volr.cli;
+package org.volr.pipeline;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,52 +29,27 @@ import org.volr.model.Training;
 import org.volr.model.WeightSource;
 import org.volr.sim.SimulationResult;
 
-/** The steps of an experiment before and after simulation, shared by run, train and convert. */
-final class Pipeline {
+/** The steps of an experiment before and after simulation, shared by the volr commands and the workbench's launches. */
+public final class Pipeline {
 	private final ExperimentSetup setup;
-	private final Console console;
+	private final PrintStream log;
 	private final Progress progress;
 	private final List<String> notes = new ArrayList<>();
 	private String conversionJson = "null";
 	private String correlationJson = "null";
 
-	Pipeline(ExperimentSetup setup, Console console, Progress progress) {
+	/** log receives what a terminal user reads on standard error (e.g. "training xor on 64 samples"). */
+	public Pipeline(ExperimentSetup setup, PrintStream log, Progress progress) {
 		this.setup = setup;
-		this.console = console;
+		this.log = log;
 		this.progress = progress;
 	}
 
-	/** What a pipeline command does once its experiment is loaded. */
-	@FunctionalInterface
-	interface Body {
-		int run() throws PipelineException, org.volr.sim.LoweringException, IOException;
-	}
-
-	/**
-	 * Runs a pipeline command (run, train, convert, generate), turning every failure a user can cause into one
-	 * message and exit code 1: problems of the experiment against its file, a failed write naming what it wrote.
-	 */
-	static int guarded(String command, Path file, String writing, Console console, Body body) {
-		try {
-			return body.run();
-		} catch (org.volr.core.progress.CancelledException e) {
-			console.err().println("volr " + command + ": cancelled");
-			return 1;
-		} catch (IOException e) {
-			console.err().println("volr " + command + ": cannot write " + writing + ": " + e.getMessage());
-			return 1;
-		} catch (PipelineException | org.volr.sim.LoweringException | IllegalArgumentException | java.io.UncheckedIOException
-				| org.volr.ann.AnnException | org.volr.convert.ConversionException | org.volr.core.data.DataFormatException e) {
-			console.out().println(file + ":1:1: error: " + e.getMessage());
-			return 1;
-		}
-	}
-
-	Experiment experiment() {
+	public Experiment experiment() {
 		return setup.experiment;
 	}
 
-	Dataset testData(int limit) throws PipelineException {
+	public Dataset testData(int limit) throws PipelineException {
 		DataSource source = setup.experiment.getData();
 		if (source == null)
 			throw new PipelineException("experiment '" + setup.experiment.getName() + "' has no data; add e.g."
@@ -86,7 +62,7 @@ final class Pipeline {
 	}
 
 	/** The data in the shape the network takes (see ShapedDataset). */
-	Dataset fit(Dataset data) throws PipelineException {
+	public Dataset fit(Dataset data) throws PipelineException {
 		Network network = setup.experiment.getNetwork();
 		org.volr.model.shapes.NetType type = org.volr.model.shapes.ShapeInference.of(network).typeOf(network);
 		if (type == null || type.in() == null)
@@ -95,7 +71,7 @@ final class Pipeline {
 	}
 
 	/** Training data: the train block's own, or the experiment's data source with the train split. */
-	Dataset trainData(Training training) throws PipelineException {
+	public Dataset trainData(Training training) throws PipelineException {
 		DataSource source = training != null && training.getData() != null ? training.getData() : null;
 		if (source == null) {
 			source = EcoreUtil.copy(setup.experiment.getData());
@@ -105,7 +81,7 @@ final class Pipeline {
 		return fit(setup.data(source));
 	}
 
-	WeightStore weights() throws PipelineException {
+	public WeightStore weights() throws PipelineException {
 		WeightSource source = setup.experiment.getWeights();
 		Network network = setup.experiment.getNetwork();
 		if (source instanceof ImportedWeights w) {
@@ -131,20 +107,20 @@ final class Pipeline {
 		}
 		if (source instanceof Training training) {
 			Dataset train = trainData(training);
-			console.err().printf(Locale.ROOT, "training %s on %d samples of %s%n", network.getName(), train.size(), train.name());
+			log.printf(Locale.ROOT, "training %s on %d samples of %s%n", network.getName(), train.size(), train.name());
 			return Trainer.train(network, training, train, progress);
 		}
 		throw new PipelineException("experiment '" + setup.experiment.getName() + "' has no weights: add"
 				+ " 'weights npz \"...\"', 'weights keras \"...\"' or a 'train { ... }' block");
 	}
 
-	double annAccuracy(WeightStore weights, Dataset test) {
+	public double annAccuracy(WeightStore weights, Dataset test) {
 		AnnModel model = AnnModel.of(setup.experiment.getNetwork(), weights);
 		return Evaluator.accuracy(model, test, 500, progress);
 	}
 
 	/** The converted weights (also written to DIR/converted.npz), or the weights as they are when told not to normalise. */
-	WeightStore convert(WeightStore weights, Path out) throws PipelineException, IOException {
+	public WeightStore convert(WeightStore weights, Path out) throws PipelineException, IOException {
 		Conversion conversion = setup.experiment.getConversion();
 		WeightStore converted;
 		if (conversion != null && conversion.getNormalization() == Normalization.NONE) {
@@ -176,11 +152,11 @@ final class Pipeline {
 		conversionJson = json;
 	}
 
-	void setCorrelationJson(String json) {
+	public void setCorrelationJson(String json) {
 		correlationJson = json;
 	}
 
-	void writeReport(Path out, SimulationResult result, double annAccuracy) throws IOException {
+	public void writeReport(Path out, SimulationResult result, double annAccuracy) throws IOException {
 		// result is null when only converting: no SNN accuracy yet
 		String json = String.format(Locale.ROOT, "{\n  \"experiment\": \"%s\",\n  \"ann_accuracy\": %s,\n  \"snn_accuracy\": %s,\n"
 				+ "  \"conversion\": %s,\n  \"ann_snn_correlation\": %s,\n  \"notes\": [%s]\n}\n", setup.experiment.getName(),

@@ -1,4 +1,4 @@
-package org.volr.cli;
+package org.volr.pipeline;
 
 import java.util.Arrays;
 

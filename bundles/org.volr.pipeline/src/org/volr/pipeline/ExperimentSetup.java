@@ -1,9 +1,10 @@
-package org.volr.cli;
+package org.volr.pipeline;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.volr.core.data.Dataset;
 import org.volr.core.data.DatasetOptions;
@@ -27,23 +28,26 @@ import org.volr.sim.SimulationConfig;
  * An experiment read from a .volr file, with everything it names resolved: the file is checked first, paths are
  * taken relative to it, and the simulation settings become numbers (steps, probabilities, neuron constants).
  */
-final class ExperimentSetup {
-	final Path file;
-	final Experiment experiment;
+public final class ExperimentSetup {
+	public final Path file;
+	public final Experiment experiment;
 
 	private ExperimentSetup(Path file, Experiment experiment) {
 		this.file = file;
 		this.experiment = experiment;
 	}
 
-	/** Loads and checks the file; errors are printed and make this return null. */
-	static ExperimentSetup load(Path file, String name, Console console) throws UsageException {
+	/**
+	 * Loads and checks the file; its errors go to {@code errors} and make this return null. Throws when the file
+	 * declares no experiment of that name, or several and no name is given.
+	 */
+	public static ExperimentSetup load(Path file, String name, Consumer<Diagnostic> errors) throws ExperimentChoiceException {
 		VolrLanguage lang = VolrLanguage.create();
 		VolrLanguage.Workspace ws = lang.workspace();
 		ws.add(file);
-		List<Diagnostic> errors = ws.check().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList();
-		if (!errors.isEmpty()) {
-			errors.forEach(console.out()::println);
+		List<Diagnostic> found = ws.check().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList();
+		if (!found.isEmpty()) {
+			found.forEach(errors);
 			return null;
 		}
 		VolrFile model = ws.model(file);
@@ -52,20 +56,20 @@ final class ExperimentSetup {
 			if (e instanceof Experiment x && (name == null || name.equals(x.getName())))
 				experiments.add(x);
 		if (experiments.isEmpty())
-			throw new UsageException(name == null ? file + " declares no experiment" : "no experiment '" + name + "' in " + file);
+			throw new ExperimentChoiceException(name == null ? file + " declares no experiment" : "no experiment '" + name + "' in " + file);
 		if (experiments.size() > 1)
-			throw new UsageException(file + " declares several experiments; choose one with --experiment "
+			throw new ExperimentChoiceException(file + " declares several experiments; choose one with --experiment "
 					+ String.join("|", experiments.stream().map(Experiment::getName).toList()));
 		return new ExperimentSetup(file, experiments.get(0));
 	}
 
-	Path resolve(String path) {
+	public Path resolve(String path) {
 		Path p = Path.of(path);
 		return p.isAbsolute() ? p : file.toAbsolutePath().getParent().resolve(p);
 	}
 
 	/** The experiment's data (its 'data' clause), or null when it has none. */
-	Dataset data(DataSource source) {
+	public Dataset data(DataSource source) {
 		if (source == null)
 			return null;
 		DatasetOptions options = DatasetOptions.of(source.isSetLimit() ? source.getLimit() : null,
@@ -77,13 +81,21 @@ final class ExperimentSetup {
 		return Datasets.open(source.getFormat().getLiteral(), path, source.getSplit().getLiteral(), options);
 	}
 
-	/** Simulation settings: duration in steps (or time / dt), Poisson probability per step = rate · dt. */
-	SimulationConfig simulation(int stepsOverride) {
+	/** Simulation settings with the standard defaults where the experiment says nothing. */
+	public SimulationConfig simulation(int stepsOverride) {
+		return simulation(stepsOverride, SimulationDefaults.STANDARD);
+	}
+
+	/**
+	 * Simulation settings: duration in steps (or time / dt), Poisson probability per step = rate · dt; what the
+	 * experiment leaves open (duration, batch, seed, threads) comes from {@code defaults}.
+	 */
+	public SimulationConfig simulation(int stepsOverride, SimulationDefaults defaults) {
 		Simulation s = experiment.getSimulation();
 		double dtMs = 1.0;
 		if (s != null && s.getDt() != null)
 			dtMs = Units.toBase(s.getDt());
-		int steps = 100;
+		int steps = defaults.steps();
 		if (s != null && s.getDuration() != null) {
 			Quantity d = s.getDuration();
 			boolean inSteps = Units.dimensionOf(d.getUnit()).orElse(Dimension.STEPS) == Dimension.STEPS;
@@ -91,8 +103,8 @@ final class ExperimentSetup {
 		}
 		if (stepsOverride > 0)
 			steps = stepsOverride;
-		int batch = s != null && s.isSetBatch() ? s.getBatch() : 256;
-		long seed = experiment.isSetSeed() ? experiment.getSeed() : 0;
+		int batch = s != null && s.isSetBatch() ? s.getBatch() : defaults.batch();
+		long seed = experiment.isSetSeed() ? experiment.getSeed() : defaults.seed();
 		NeuronSpec neuron = NeuronSpec.from(experiment.getNeuron(), experiment.getConversion(), dtMs);
 		Encoding encoding = Encoding.CONSTANT;
 		double probability = 0;
@@ -104,7 +116,7 @@ final class ExperimentSetup {
 		}
 		int delay = s != null && s.isSetDelay() ? s.getDelay() : 0;
 		int clamp = s != null && s.isSetClamp() ? s.getClamp() : 0;
-		return new SimulationConfig(steps, encoding, probability, neuron, seed, batch, 0).withDelay(delay).withClamp(clamp)
+		return new SimulationConfig(steps, encoding, probability, neuron, seed, batch, defaults.threads()).withDelay(delay).withClamp(clamp)
 				.withAdaptiveThreshold(s != null && s.isAdaptiveThreshold());
 	}
 }

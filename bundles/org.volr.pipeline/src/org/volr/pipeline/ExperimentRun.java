@@ -1,0 +1,59 @@
+package org.volr.pipeline;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+import org.volr.core.data.Dataset;
+import org.volr.core.progress.Progress;
+import org.volr.core.weights.WeightStore;
+import org.volr.model.Network;
+import org.volr.sim.LoweringException;
+import org.volr.sim.SimulationConfig;
+import org.volr.sim.SimulationResult;
+import org.volr.sim.Simulator;
+import org.volr.sim.SpikingNetwork;
+import org.volr.sim.report.ResultPlots;
+
+/**
+ * The whole pipeline of an experiment, as {@code volr run} and the workbench's launches run it: weights (imported
+ * or trained), the ANN's accuracy, conversion, simulation, and the results folder (see {@link ResultFiles}).
+ */
+public final class ExperimentRun {
+	/** Samples whose spike count per neuron is kept for the ANN/SNN comparison. */
+	static final int RECORDED_SAMPLES = 200;
+
+	/** What a run measured; the same is written to its results folder. */
+	public record Outcome(SimulationResult result, double annAccuracy, RateComparison rates) {
+	}
+
+	private ExperimentRun() {
+	}
+
+	/**
+	 * Runs the experiment with the given simulation settings on at most {@code sampleLimit} test samples (0 or
+	 * less: all) and writes the results folder. Cancelling {@code progress} stops training, evaluation or the
+	 * simulation between batches with a {@link org.volr.core.progress.CancelledException}.
+	 */
+	public static Outcome run(ExperimentSetup setup, SimulationConfig config, int sampleLimit, Path results, PrintStream log,
+			Progress progress) throws PipelineException, LoweringException, IOException {
+		Pipeline pipeline = new Pipeline(setup, log, progress);
+		Network network = setup.experiment.getNetwork();
+		Dataset test = pipeline.testData(sampleLimit);
+		WeightStore weights = pipeline.weights();
+		double annAccuracy = pipeline.annAccuracy(weights, test);
+		WeightStore converted = pipeline.convert(weights, results);
+		SpikingNetwork snn = SpikingNetwork.lower(network, converted);
+		SimulationResult result = Simulator.run(snn, test, config.withRecording(RECORDED_SAMPLES), progress);
+		result.write(results);
+		RateComparison rates = RateComparison.of(network, converted, test, result);
+		pipeline.setCorrelationJson(rates.toJson());
+		pipeline.writeReport(results, result, annAccuracy);
+		ResultFiles.writeRateComparison(results, rates);
+		ResultFiles.writeSpikeCounts(results, result);
+		ResultPlots.writeAll(result, annAccuracy, results);
+		if (!rates.points.isEmpty())
+			ResultPlots.write(ResultPlots.annVersusSnn(rates.points), results, "ann-vs-snn");
+		return new Outcome(result, annAccuracy, rates);
+	}
+}
