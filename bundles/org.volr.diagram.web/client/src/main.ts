@@ -12,7 +12,21 @@ import { SelectAction, SModelRoot } from 'sprotty-protocol';
 import { LabelView, LayerNodeView, NetworkView, RoutedEdgeView } from './views';
 
 interface Parameter { name: string; type: string; value: string; choices: string[] }
-interface NodeInfo { kind: string; network?: string; name?: string; neuron?: string; neurons?: string[]; parameters?: Parameter[] }
+interface NodeInfo {
+    kind: string; network?: string; name?: string; neuron?: string; neurons?: string[]; parameters?: Parameter[];
+    offset?: number; length?: number
+}
+
+// The page inside an editor (the SWT Browser of org.volr.diagram.ui): the host installs volrSelectionChanged to
+// follow the diagram's selection in the text, and calls volrSelectAt when the text's selection moves.
+declare global {
+    interface Window {
+        volrSelectionChanged?: (id: string, offset: number, length: number, names: string[], values: string[]) => void;
+        volrSelect?: (id: string) => void;
+        volrSelectAt?: (offset: number) => void;
+        volrSelected?: () => string | undefined;
+    }
+}
 interface Problem { line: number; column: number; severity: string; message: string }
 interface Model {
     version: number; file: string; stale: boolean; problems: Problem[]; palette: string[];
@@ -22,7 +36,11 @@ interface Model {
 const NODE_KINDS = ['input', 'output', 'dense', 'conv', 'pooling', 'shape', 'merge', 'reference'];
 const LABEL_ROLES = ['caption', 'title', 'kind', 'shape', 'params', 'flow'];
 
-const state = { model: undefined as Model | undefined, selected: undefined as string | undefined, busy: false };
+const state = {
+    model: undefined as Model | undefined, selected: undefined as string | undefined, busy: false,
+    /** a selection the host asked for is not reported back to it */
+    fromHost: false
+};
 
 @injectable()
 class SelectionTracker implements IActionHandler {
@@ -33,8 +51,52 @@ class SelectionTracker implements IActionHandler {
         else if (select.deselectedElementsIDs && state.selected && select.deselectedElementsIDs.includes(state.selected))
             state.selected = undefined;
         renderProperties();
+        if (!state.fromHost)
+            tellHost();
+        state.fromHost = false;
     }
 }
+
+/** Reports the selected node, where it is written and its parameters to the hosting editor, if there is one. */
+function tellHost(): void {
+    const info = state.selected && state.model ? state.model.nodes[state.selected] : undefined;
+    if (!window.volrSelectionChanged || !state.selected || !info || info.offset === undefined)
+        return;
+    const parameters = info.parameters ?? [];
+    const names = ['kind', ...parameters.map(p => p.name)];
+    const values = [info.kind, ...parameters.map(p => p.value)];
+    if (info.neuron) {
+        names.push('neuron');
+        values.push(info.neuron);
+    }
+    window.volrSelectionChanged(state.selected, info.offset, info.length ?? 0, names, values);
+}
+
+function selectFromHost(id: string): void {
+    if (id === state.selected)
+        return;
+    state.fromHost = true;
+    source.actionDispatcher.dispatch(SelectAction.create({
+        selectedElementsIDs: [id], deselectedElementsIDs: state.selected ? [state.selected] : []
+    }));
+}
+
+window.volrSelect = selectFromHost;
+window.volrSelected = () => state.selected;
+/** Selects the innermost node written at the offset (a layer inside a network's text, else the network). */
+window.volrSelectAt = (offset: number) => {
+    let best: string | undefined, bestLength = Infinity;
+    for (const [id, info] of Object.entries(state.model?.nodes ?? {})) {
+        if (info.offset === undefined || info.length === undefined)
+            continue;
+        if (info.offset <= offset && offset <= info.offset + info.length && info.length < bestLength) {
+            best = id;
+            bestLength = info.length;
+        }
+    }
+    if (best)
+        selectFromHost(best);
+};
 
 const diagramModule = new ContainerModule((bind, unbind, isBound, rebind) => {
     bind(TYPES.ModelSource).to(LocalModelSource).inSingletonScope();
@@ -83,8 +145,11 @@ function show(model: Model): void {
     if (model.graph) {
         sizeCanvas(model.graph as unknown as GraphNode);
         source.setModel(model.graph).then(() => {
-            if (state.selected)
+            if (state.selected) {
+                // re-selecting after a reload is not news for the host (it would move the text caret while typing)
+                state.fromHost = !model.created;
                 source.actionDispatcher.dispatch(SelectAction.create({ selectedElementsIDs: [state.selected] }));
+            }
             element('status').textContent = `version ${model.version}`;
             document.body.dataset.version = String(model.version);
         });

@@ -2,6 +2,9 @@ package org.volr.diagram.web;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.ILeafNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.volr.diagram.Json;
 import org.volr.diagram.edit.LayerParameters;
 import org.volr.model.Element;
@@ -32,6 +35,7 @@ final class NodeProperties {
 
 	private static void layer(Json json, Layer layer) {
 		json.key(id(layer)).beginObject().field("kind", LayerParameters.keyword(layer)).field("network", id(owner(layer)));
+		region(json, layer);
 		json.beginArray("parameters");
 		for (LayerParameters.Parameter p : LayerParameters.of(layer)) {
 			json.beginObject().field("name", p.name()).field("type", p.type().name().toLowerCase(java.util.Locale.ROOT))
@@ -51,12 +55,33 @@ final class NodeProperties {
 				break;
 			}
 		json.key(id(network)).beginObject().field("kind", "network").field("name", network.getName());
+		region(json, network);
 		if (neuron != null)
 			json.field("neuron", neuron);
 		json.beginArray("neurons");
 		for (NeuronKind k : NeuronKind.VALUES)
 			json.value(k.getLiteral());
 		json.endArray().endObject();
+	}
+
+	/**
+	 * Where the element is written: offset and length of its own tokens, without the comments around it. An editor
+	 * hosting the page selects this text when the node is selected, and finds the node for a text selection.
+	 */
+	private static void region(Json json, EObject element) {
+		ICompositeNode node = NodeModelUtils.findActualNodeFor(element);
+		if (node == null)
+			return;
+		int start = -1, end = -1;
+		for (ILeafNode leaf : node.getLeafNodes()) {
+			if (leaf.isHidden() || leaf.getLength() == 0)
+				continue;
+			if (start < 0)
+				start = leaf.getOffset();
+			end = leaf.getEndOffset();
+		}
+		if (start >= 0)
+			json.field("offset", start).field("length", end - start);
 	}
 
 	private static EObject owner(EObject o) {

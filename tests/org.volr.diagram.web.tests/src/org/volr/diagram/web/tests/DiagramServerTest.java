@@ -61,6 +61,9 @@ class DiagramServerTest {
 		assertTrue(json.contains("\"" + F5 + "\":{\"kind\":\"dense\""), json);
 		assertTrue(json.contains("{\"name\":\"units\",\"type\":\"int\",\"value\":\"120\""), json);
 		assertTrue(json.contains("\"neuron\":\"IF\""), json);
+		// where each layer is written, for an editor that links the diagram's selection to the text
+		int f5 = Files.readString(file).indexOf("f5: dense 120 relu");
+		assertTrue(json.contains("\"" + F5 + "\":{\"kind\":\"dense\",\"network\":\"//@elements.0\",\"offset\":" + f5 + ",\"length\":18,"), json);
 	}
 
 	@Test
