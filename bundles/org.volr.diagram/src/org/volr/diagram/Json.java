@@ -4,53 +4,69 @@ package org.volr.diagram;
  * Appends JSON text in the order it is written; enough for the Sprotty model, and deterministic, unlike a
  * serializer that walks hash maps.
  */
-final class Json {
+public final class Json {
 	private final StringBuilder out = new StringBuilder();
 	/** Whether the next member or element needs a comma before it. */
 	private boolean comma;
 
-	Json beginObject() {
+	/** Starts an object: the document itself, an array element, or a member's value after {@link #key}. */
+	public Json beginObject() {
 		separate();
 		out.append('{');
 		comma = false;
 		return this;
 	}
 
-	Json endObject() {
+	public Json endObject() {
 		out.append('}');
 		comma = true;
 		return this;
 	}
 
-	Json beginArray(String key) {
+	public Json beginArray(String key) {
 		key(key);
 		out.append('[');
 		comma = false;
 		return this;
 	}
 
-	Json endArray() {
+	public Json endArray() {
 		out.append(']');
 		comma = true;
 		return this;
 	}
 
-	Json field(String key, String value) {
+	public Json field(String key, String value) {
 		key(key);
 		string(value);
 		comma = true;
 		return this;
 	}
 
-	Json field(String key, double value) {
+	public Json field(String key, double value) {
 		key(key);
 		out.append(Numbers.format(value));
 		comma = true;
 		return this;
 	}
 
+	public Json field(String key, boolean value) {
+		key(key);
+		out.append(value);
+		comma = true;
+		return this;
+	}
+
+	/** Text that is already JSON (a nested document), as the value of a member. */
+	public Json raw(String key, String json) {
+		key(key);
+		out.append(json);
+		comma = true;
+		return this;
+	}
+
 	/** Starts an object member whose value follows (an object or array). */
-	Json key(String key) {
+	public Json key(String key) {
 		separate();
 		string(key);
 		out.append(':');
@@ -59,7 +75,7 @@ final class Json {
 	}
 
 	/** A string element of an array. */
-	Json value(String value) {
+	public Json value(String value) {
 		separate();
 		string(value);
 		comma = true;

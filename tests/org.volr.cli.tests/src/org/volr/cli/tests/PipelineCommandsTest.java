@@ -124,6 +124,21 @@ class PipelineCommandsTest {
 	}
 
 	@Test
+	void diagramServeOptionsAreChecked() {
+		Path examples = Path.of(System.getProperty("volr.examples", "../../examples"));
+		String file = examples.resolve("xor/xor.volr").toString();
+		Run noServe = volr("diagram", file, "--port", "9000");
+		assertEquals(2, noServe.code());
+		assertTrue(noServe.err().contains("--port goes with --serve"), noServe.err());
+		Run badPort = volr("diagram", file, "--serve", "--port", "http");
+		assertEquals(2, badPort.code());
+		assertTrue(badPort.err().contains("from 0 to 65535, got 'http'"), badPort.err());
+		Run missing = volr("diagram", tmp.resolve("nowhere.volr").toString(), "--serve", "--port", "0");
+		assertEquals(1, missing.code());
+		assertTrue(missing.out().contains("nowhere.volr:1:1: error: no such file"), missing.out());
+	}
+
+	@Test
 	void trainWritesWeightsThatClassifyFashionMnist() throws IOException {
 		Path file = tmp.resolve("mlp.volr");
 		Files.writeString(file, """

@@ -1,0 +1,320 @@
+// The Volr diagram page: a Sprotty viewer of the model the server lays out, a palette that adds layers next to
+// the selected node, and a property panel for its parameters. Every edit is posted to the server, which writes
+// the .volr file; the page then shows the file's new diagram. The page polls the file's version, so edits made
+// in a text editor appear here too.
+import 'reflect-metadata';
+import { Container, ContainerModule, injectable } from 'inversify';
+import {
+    Action, configureActionHandler, configureModelElement, configureViewerOptions, IActionHandler, loadDefaultModules,
+    LocalModelSource, moveFeature, SEdgeImpl, SGraphImpl, SGraphView, SLabelImpl, SNodeImpl, TYPES
+} from 'sprotty';
+import { SelectAction, SModelRoot } from 'sprotty-protocol';
+import { LabelView, LayerNodeView, NetworkView, RoutedEdgeView } from './views';
+
+interface Parameter { name: string; type: string; value: string; choices: string[] }
+interface NodeInfo {
+    kind: string; network?: string; name?: string; neuron?: string; neurons?: string[]; parameters?: Parameter[];
+    offset?: number; length?: number
+}
+
+// The page inside an editor (the SWT Browser of org.volr.diagram.ui): the host installs volrSelectionChanged to
+// follow the diagram's selection in the text, and calls volrSelectAt when the text's selection moves.
+declare global {
+    interface Window {
+        volrSelectionChanged?: (id: string, offset: number, length: number, names: string[], values: string[]) => void;
+        volrSelect?: (id: string) => void;
+        volrSelectAt?: (offset: number) => void;
+        volrSelected?: () => string | undefined;
+    }
+}
+interface Problem { line: number; column: number; severity: string; message: string }
+interface Model {
+    version: number; file: string; stale: boolean; problems: Problem[]; palette: string[];
+    graph?: SModelRoot; nodes: Record<string, NodeInfo>; created?: string
+}
+
+const NODE_KINDS = ['input', 'output', 'dense', 'conv', 'pooling', 'shape', 'merge', 'reference'];
+const LABEL_ROLES = ['caption', 'title', 'kind', 'shape', 'params', 'flow'];
+
+const state = {
+    model: undefined as Model | undefined, selected: undefined as string | undefined, busy: false,
+    /** a selection the host asked for is not reported back to it */
+    fromHost: false
+};
+
+@injectable()
+class SelectionTracker implements IActionHandler {
+    handle(action: Action): void {
+        const select = action as SelectAction;
+        if (select.selectedElementsIDs && select.selectedElementsIDs.length > 0)
+            state.selected = select.selectedElementsIDs[select.selectedElementsIDs.length - 1];
+        else if (select.deselectedElementsIDs && state.selected && select.deselectedElementsIDs.includes(state.selected))
+            state.selected = undefined;
+        renderProperties();
+        if (!state.fromHost)
+            tellHost();
+        state.fromHost = false;
+    }
+}
+
+/** Reports the selected node, where it is written and its parameters to the hosting editor, if there is one. */
+function tellHost(): void {
+    const info = state.selected && state.model ? state.model.nodes[state.selected] : undefined;
+    if (!window.volrSelectionChanged || !state.selected || !info || info.offset === undefined)
+        return;
+    const parameters = info.parameters ?? [];
+    const names = ['kind', ...parameters.map(p => p.name)];
+    const values = [info.kind, ...parameters.map(p => p.value)];
+    if (info.neuron) {
+        names.push('neuron');
+        values.push(info.neuron);
+    }
+    window.volrSelectionChanged(state.selected, info.offset, info.length ?? 0, names, values);
+}
+
+function selectFromHost(id: string): void {
+    if (id === state.selected)
+        return;
+    state.fromHost = true;
+    source.actionDispatcher.dispatch(SelectAction.create({
+        selectedElementsIDs: [id], deselectedElementsIDs: state.selected ? [state.selected] : []
+    }));
+}
+
+window.volrSelect = selectFromHost;
+window.volrSelected = () => state.selected;
+/** Selects the innermost node written at the offset (a layer inside a network's text, else the network). */
+window.volrSelectAt = (offset: number) => {
+    let best: string | undefined, bestLength = Infinity;
+    for (const [id, info] of Object.entries(state.model?.nodes ?? {})) {
+        if (info.offset === undefined || info.length === undefined)
+            continue;
+        if (info.offset <= offset && offset <= info.offset + info.length && info.length < bestLength) {
+            best = id;
+            bestLength = info.length;
+        }
+    }
+    if (best)
+        selectFromHost(best);
+};
+
+const diagramModule = new ContainerModule((bind, unbind, isBound, rebind) => {
+    bind(TYPES.ModelSource).to(LocalModelSource).inSingletonScope();
+    const context = { bind, unbind, isBound, rebind };
+    configureModelElement(context, 'graph', SGraphImpl, SGraphView);
+    configureModelElement(context, 'node:network', SNodeImpl, NetworkView, { disable: [moveFeature] });
+    for (const kind of NODE_KINDS)
+        configureModelElement(context, `node:${kind}`, SNodeImpl, LayerNodeView, { disable: [moveFeature] });
+    for (const role of LABEL_ROLES)
+        configureModelElement(context, `label:${role}`, SLabelImpl, LabelView);
+    configureModelElement(context, 'edge', SEdgeImpl, RoutedEdgeView);
+    configureViewerOptions(context, { needsClientLayout: false, needsServerLayout: false, baseDiv: 'sprotty' });
+    configureActionHandler(context, SelectAction.KIND, SelectionTracker);
+});
+
+const container = new Container();
+loadDefaultModules(container);
+container.load(diagramModule);
+const source = container.get<LocalModelSource>(TYPES.ModelSource);
+
+function element(id: string): HTMLElement {
+    return document.getElementById(id) as HTMLElement;
+}
+
+async function load(): Promise<void> {
+    const response = await fetch('model', { cache: 'no-store' });
+    show(await response.json() as Model);
+}
+
+function show(model: Model): void {
+    state.model = model;
+    element('file').textContent = model.file;
+    document.body.classList.toggle('stale', model.stale);
+    element('stale-banner').hidden = !model.stale;
+    const problems = element('problems');
+    problems.replaceChildren(...model.problems.map(p => {
+        const li = document.createElement('li');
+        li.className = p.severity;
+        li.textContent = `${model.file}:${p.line}:${p.column}: ${p.severity}: ${p.message}`;
+        return li;
+    }));
+    if (model.created)
+        state.selected = model.created;
+    if (state.selected && !model.nodes[state.selected] && !state.selected.endsWith('/input') && !state.selected.endsWith('/output'))
+        state.selected = undefined;
+    if (model.graph) {
+        sizeCanvas(model.graph as unknown as GraphNode);
+        source.setModel(model.graph).then(() => {
+            if (state.selected) {
+                // re-selecting after a reload is not news for the host (it would move the text caret while typing)
+                state.fromHost = !model.created;
+                source.actionDispatcher.dispatch(SelectAction.create({ selectedElementsIDs: [state.selected] }));
+            }
+            element('status').textContent = `version ${model.version}`;
+            document.body.dataset.version = String(model.version);
+        });
+    }
+    renderPalette(model.palette);
+    renderProperties();
+}
+
+async function edit(fields: Record<string, string>): Promise<void> {
+    if (state.busy)
+        return;
+    state.busy = true;
+    const message = element('message');
+    try {
+        const response = await fetch('edit', {
+            method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams(fields).toString()
+        });
+        const body = await response.json();
+        if (!response.ok) {
+            message.className = 'error';
+            message.textContent = body.error;
+            return;
+        }
+        message.className = '';
+        message.textContent = '';
+        show(body as Model);
+    } finally {
+        state.busy = false;
+    }
+}
+
+function renderPalette(kinds: string[]): void {
+    const box = element('palette-kinds');
+    if (box.childElementCount === kinds.length)
+        return;
+    box.replaceChildren(...kinds.map(kind => {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = kind;
+        button.dataset.kind = kind;
+        button.addEventListener('click', () => addFromPalette(kind));
+        return button;
+    }));
+}
+
+function addFromPalette(kind: string): void {
+    const message = element('message');
+    if (!state.selected) {
+        message.className = 'error';
+        message.textContent = 'Select a node first: the new layer goes next to it.';
+        return;
+    }
+    const placement = (element('placement') as HTMLSelectElement).value;
+    edit(placement === 'branch'
+        ? { op: 'branch', node: state.selected, kind }
+        : { op: 'add', node: state.selected, kind, before: String(placement === 'before') });
+}
+
+function renderProperties(): void {
+    const panel = element('property-panel');
+    const id = state.selected;
+    const info = id && state.model ? state.model.nodes[id] : undefined;
+    if (!id || !info) {
+        panel.replaceChildren(hint(id ? 'This node has no properties.' : 'Select a layer or a network.'));
+        return;
+    }
+    const parts: HTMLElement[] = [];
+    const heading = document.createElement('h3');
+    heading.textContent = info.kind === 'network' ? `network ${info.name}` : info.kind;
+    parts.push(heading);
+    const graphNode = findNode(id);
+    if (graphNode?.problem) {
+        const p = document.createElement('div');
+        p.className = 'problem';
+        p.textContent = graphNode.problem;
+        parts.push(p);
+    }
+    for (const parameter of info.parameters ?? [])
+        parts.push(field(parameter.name, parameter.value, parameter.type === 'choice' ? ['', ...parameter.choices] : undefined,
+            value => edit({ op: 'set', node: id, name: parameter.name, value })));
+    if (info.kind === 'network') {
+        if (info.neuron)
+            parts.push(field('neuron', info.neuron, info.neurons, value => edit({ op: 'neuron', node: id, kind: value })));
+        else
+            parts.push(hint('No experiment runs this network, so it has no neuron model yet.'));
+    }
+    panel.replaceChildren(...parts);
+}
+
+function field(name: string, value: string, choices: string[] | undefined, change: (value: string) => void): HTMLElement {
+    const label = document.createElement('label');
+    label.className = 'field';
+    label.append(name);
+    let input: HTMLInputElement | HTMLSelectElement;
+    if (choices) {
+        input = document.createElement('select');
+        for (const c of choices) {
+            const option = document.createElement('option');
+            option.value = c;
+            option.textContent = c === '' ? '(none)' : c;
+            input.append(option);
+        }
+    } else {
+        input = document.createElement('input');
+    }
+    input.name = name;
+    input.value = value;
+    input.addEventListener('change', () => change(input.value));
+    label.append(input);
+    return label;
+}
+
+function hint(text: string): HTMLElement {
+    const p = document.createElement('p');
+    p.className = 'hint';
+    p.textContent = text;
+    return p;
+}
+
+interface GraphNode {
+    id: string; problem?: string; children?: GraphNode[];
+    position?: { x: number; y: number }; size?: { width: number; height: number }
+}
+
+/** The diagram at its natural size, so the canvas scrolls over a wide network instead of shrinking it. */
+function sizeCanvas(graph: GraphNode): void {
+    let width = 0, height = 0;
+    for (const n of graph.children ?? []) {
+        width = Math.max(width, (n.position?.x ?? 0) + (n.size?.width ?? 0));
+        height = Math.max(height, (n.position?.y ?? 0) + (n.size?.height ?? 0));
+    }
+    // a style rule, not the div's style: Sprotty re-renders its div and would drop an inline style
+    let rule = document.getElementById('canvas-size');
+    if (!rule) {
+        rule = document.createElement('style');
+        rule.id = 'canvas-size';
+        document.head.append(rule);
+    }
+    rule.textContent = `#sprotty, #sprotty svg { width: ${Math.ceil(width) + 20}px; height: ${Math.ceil(height) + 20}px; }`;
+}
+
+function findNode(id: string): GraphNode | undefined {
+    const search = (n: GraphNode): GraphNode | undefined =>
+        n.id === id ? n : (n.children ?? []).map(search).find(x => x !== undefined);
+    return state.model?.graph ? search(state.model.graph as unknown as GraphNode) : undefined;
+}
+
+element('delete').addEventListener('click', () => {
+    if (state.selected)
+        edit({ op: 'delete', node: state.selected });
+});
+
+// a change of the file (an edit here or in any editor) raises the version; the page follows within a second
+setInterval(async () => {
+    if (state.busy || !state.model)
+        return;
+    try {
+        const response = await fetch('version', { cache: 'no-store' });
+        const { version } = await response.json();
+        if (version !== state.model.version)
+            await load();
+    } catch {
+        element('status').textContent = 'server not reachable';
+    }
+}, 300);
+
+load();

@@ -1,0 +1,36 @@
+package org.volr.diagram.web;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.volr.diagram.Json;
+import org.volr.diagram.edit.LayerFactory;
+import org.volr.lang.api.Diagnostic;
+
+/** The JSON document the page loads: the diagram, what the property panel shows, and the file's problems. */
+final class ModelJson {
+	private ModelJson() {
+	}
+
+	static String write(long version, Path file, boolean stale, List<Diagnostic> problems, String graph, String nodes,
+			String created) {
+		Json json = new Json().beginObject().field("version", version).field("file", file.getFileName().toString())
+				.field("stale", stale);
+		json.beginArray("problems");
+		for (Diagnostic d : problems)
+			json.beginObject().field("line", d.line()).field("column", d.column())
+					.field("severity", d.severity().name().toLowerCase(java.util.Locale.ROOT)).field("message", d.message())
+					.endObject();
+		json.endArray();
+		json.beginArray("palette");
+		for (String kind : LayerFactory.kinds())
+			json.value(kind);
+		json.endArray();
+		if (graph != null)
+			json.raw("graph", graph);
+		json.raw("nodes", nodes);
+		if (created != null)
+			json.field("created", created);
+		return json.endObject().toString();
+	}
+}
