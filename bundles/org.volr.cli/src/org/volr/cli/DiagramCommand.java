@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import org.volr.diagram.Diagrams;
+import org.volr.diagram.LayerActivity;
+import org.volr.diagram.ResultsOverlay;
 import org.volr.diagram.web.DiagramServer;
 import org.volr.lang.api.Diagnostic;
 import org.volr.lang.api.VolrLanguage;
@@ -30,13 +33,16 @@ final class DiagramCommand implements Command {
 	@Override
 	public String usage() {
 		return """
-				usage: volr diagram FILE.volr [--svg OUT.svg] [--json OUT.json]
+				usage: volr diagram FILE.volr [--svg OUT.svg] [--json OUT.json] [--no-results]
 				       volr diagram FILE.volr --serve [--port N]
 
 				One diagram per network: a node per layer with its kind, output shape and parameter count,
 				parallel branches side by side, edges labelled with the tensor shape, laid out left to right by
 				Eclipse ELK. Layers with shape errors are drawn in red with the message as a tooltip; a file that
 				does not parse is reported instead. Without --svg or --json the SVG goes to standard output.
+				When an experiment of the file has been run (its EXPERIMENT-results folder from volr run lies
+				beside the file), each layer also shows its measured spike rate and ANN/SNN correlation;
+				--no-results leaves that out.
 
 				--serve serves the editable diagram on http://127.0.0.1:N/ (default port 8737; 0 picks a free one):
 				a palette adds layers, a property panel sets parameters and the neuron model, and every edit is
@@ -49,7 +55,7 @@ final class DiagramCommand implements Command {
 	@Override
 	public int run(List<String> args, Console console) throws UsageException {
 		Path file = null, svg = null, json = null;
-		boolean serve = false;
+		boolean serve = false, results = true;
 		Integer port = null;
 		for (int i = 0; i < args.size(); i++) {
 			String a = args.get(i);
@@ -65,6 +71,8 @@ final class DiagramCommand implements Command {
 					json = Path.of(value);
 			} else if (a.equals("--serve")) {
 				serve = true;
+			} else if (a.equals("--no-results")) {
+				results = false;
 			} else if (a.startsWith("-")) {
 				throw new UsageException("unknown option '" + a + "'");
 			} else if (file == null) {
@@ -92,15 +100,25 @@ final class DiagramCommand implements Command {
 			syntax.forEach(console.out()::println);
 			return 1;
 		}
+		Map<String, Map<String, LayerActivity>> activity = Map.of();
+		if (results) {
+			try {
+				Path dir = file.toAbsolutePath().getParent();
+				activity = ResultsOverlay.find(model, dir);
+				activity.keySet().forEach(n -> console.err().println("network " + n + ": activity overlay from the last run's results"));
+			} catch (IOException e) {
+				console.err().println("volr diagram: warning: results not shown: " + e.getMessage());
+			}
+		}
 		try {
 			if (svg == null && json == null) {
-				console.out().print(Diagrams.svg(model));
+				console.out().print(Diagrams.svg(model, activity));
 				return 0;
 			}
 			if (svg != null)
-				org.volr.core.io.AtomicFiles.writeString(svg, Diagrams.svg(model));
+				org.volr.core.io.AtomicFiles.writeString(svg, Diagrams.svg(model, activity));
 			if (json != null)
-				org.volr.core.io.AtomicFiles.writeString(json, Diagrams.sprottyJson(model));
+				org.volr.core.io.AtomicFiles.writeString(json, Diagrams.sprottyJson(model, activity));
 		} catch (IOException e) {
 			console.err().println("volr diagram: cannot write: " + e.getMessage());
 			return 1;

@@ -2,13 +2,19 @@ package org.volr.diagram;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.elk.graph.ElkNode;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.volr.model.Element;
 import org.volr.model.Experiment;
 import org.volr.model.NeuronKind;
+import org.volr.model.Fork;
+import org.volr.model.Layer;
+import org.volr.model.Let;
+import org.volr.model.NetExpr;
 import org.volr.model.Network;
+import org.volr.model.Sequence;
 import org.volr.model.Shape;
 import org.volr.model.VolrFile;
 import org.volr.model.shapes.ShapeInference;
@@ -27,6 +33,14 @@ public final class DiagramSynthesis {
 	}
 
 	public static List<NetworkDiagram> synthesize(VolrFile file) {
+		return synthesize(file, Map.of());
+	}
+
+	/**
+	 * With the activity overlay: {@code activity} holds, per network name, the measured activity of its layers by
+	 * layer name (see {@link ResultsOverlay}); those layers get one more line.
+	 */
+	public static List<NetworkDiagram> synthesize(VolrFile file, Map<String, Map<String, LayerActivity>> activity) {
 		ShapeInference shapes = ShapeInference.of(file);
 		List<NetworkDiagram> diagrams = new ArrayList<>();
 		if (file.getMain() != null) {
@@ -39,11 +53,35 @@ public final class DiagramSynthesis {
 			if (!(element instanceof Network network))
 				continue;
 			GraphBuilder builder = new GraphBuilder(shapes, neuronOf(network, file));
+			Map<String, LayerActivity> measured = activity.get(network.getName());
+			if (measured != null)
+				builder.showActivity(layerNames(network), measured);
 			ElkNode graph = builder.build(network, network.getBody(), shapeOf(network.getInput()));
 			ProblemOverlay.apply(shapes.problems(), builder.nodes());
 			diagrams.add(new NetworkDiagram(graph.getIdentifier(), "network " + network.getName(), graph));
 		}
 		return diagrams;
+	}
+
+	/**
+	 * Each layer's name as the weights and results use it: its label, or "layer{n}" counting layers as written (depth
+	 * first, a fork's branches left to right, a let's body), the rule of SpikingNetwork and LayerNames.
+	 */
+	static Map<Layer, String> layerNames(Network network) {
+		Map<Layer, String> names = new java.util.IdentityHashMap<>();
+		name(network.getBody(), names);
+		return names;
+	}
+
+	private static void name(NetExpr e, Map<Layer, String> names) {
+		if (e instanceof Sequence s)
+			s.getSteps().forEach(step -> name(step, names));
+		else if (e instanceof Fork f)
+			f.getBranches().forEach(branch -> name(branch, names));
+		else if (e instanceof Let let)
+			name(let.getBody(), names);
+		else if (e instanceof Layer layer)
+			names.put(layer, layer.getLabel() != null ? layer.getLabel() : "layer" + (names.size() + 1));
 	}
 
 	/** The neuron model of the first experiment that runs this network, so populations read "784 × LIF". */

@@ -1,6 +1,7 @@
 package org.volr.diagram;
 
 import java.util.List;
+import java.util.Map;
 
 import org.volr.model.VolrFile;
 
@@ -14,6 +15,22 @@ public final class Diagrams {
 		for (NetworkDiagram d : diagrams)
 			DiagramLayout.layout(d);
 		return diagrams;
+	}
+
+	/** With the activity overlay (see {@link DiagramSynthesis#synthesize(VolrFile, Map)}). */
+	public static List<NetworkDiagram> of(VolrFile file, Map<String, Map<String, LayerActivity>> activity) {
+		List<NetworkDiagram> diagrams = DiagramSynthesis.synthesize(file, activity);
+		for (NetworkDiagram d : diagrams)
+			DiagramLayout.layout(d);
+		return diagrams;
+	}
+
+	public static String svg(VolrFile file, Map<String, Map<String, LayerActivity>> activity) {
+		return SvgWriter.write(of(file, activity));
+	}
+
+	public static String sprottyJson(VolrFile file, Map<String, Map<String, LayerActivity>> activity) {
+		return SprottyJson.write(of(file, activity));
 	}
 
 	public static String svg(VolrFile file) {

@@ -66,6 +66,15 @@ final class GraphBuilder {
 		return root;
 	}
 
+	private Map<Layer, String> layerNames = Map.of();
+	private Map<String, LayerActivity> activity = Map.of();
+
+	/** Layers found in {@code activity} (by the names in {@code names}) get a line with their measured activity. */
+	void showActivity(Map<Layer, String> names, Map<String, LayerActivity> activity) {
+		this.layerNames = names;
+		this.activity = activity;
+	}
+
 	Map<EObject, ElkNode> nodes() {
 		return nodes;
 	}
@@ -115,6 +124,10 @@ final class GraphBuilder {
 		lines.add(line("shape", LayerText.population(out, neuron)));
 		if (layer instanceof Dense || layer instanceof Conv || layer instanceof BatchNorm)
 			lines.add(line("params", shapes.typeOf(layer) == null ? "? params" : LayerText.parameters(shapes.parameters(layer))));
+		String name = layerNames.get(layer);
+		LayerActivity measured = name == null ? null : activity.get(name);
+		if (measured != null)
+			lines.add(line("activity", measured.text()));
 		ElkNode n = node(id(layer), kindOf(layer), depth, out, lines);
 		nodes.put(layer, n);
 		return n;

@@ -12,6 +12,8 @@ public final class Palette {
 	public static final String CAPTION = "#1f2933";
 	public static final String ERROR_STROKE = "#d64545";
 	public static final String ERROR_FILL = "#fde8e8";
+	/** The measured activity line of the results overlay. */
+	public static final String ACTIVITY = "#9a3412";
 
 	private Palette() {
 	}

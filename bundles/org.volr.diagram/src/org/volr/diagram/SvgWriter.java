@@ -94,6 +94,8 @@ public final class SvgWriter {
 				t.attr("font-weight", "bold");
 			if (role.equals("params"))
 				t.attr("fill-opacity", 0.7);
+			if (role.equals("activity"))
+				t.attr("fill", Palette.ACTIVITY).attr("font-style", "italic");
 			t.text(l.getText());
 		}
 	}

@@ -183,7 +183,8 @@ final class ModelChanges {
 	private static void setNeuron(DiagramNode node, String kindText) throws EditException {
 		NeuronKind kind = NeuronKind.get(kindText == null ? "" : kindText.strip());
 		if (kind == null)
-			throw new EditException("unknown neuron model '" + kindText + "' (known: IF, LIF, CubaLIF)");
+			throw new EditException("unknown neuron model '" + kindText + "' (known: "
+					+ String.join(", ", NeuronKind.VALUES.stream().map(NeuronKind::getLiteral).toList()) + ")");
 		for (Experiment x : experimentsOf(node)) {
 			{
 				if (x.getNeuron() == null) {
