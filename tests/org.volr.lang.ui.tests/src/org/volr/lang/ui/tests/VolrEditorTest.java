@@ -26,6 +26,10 @@ import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.keys.IBindingService;
+import org.eclipse.ui.texteditor.ITextEditorActionDefinitionIds;
 import org.eclipse.ui.views.contentoutline.IContentOutlinePage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -229,6 +233,26 @@ class VolrEditorTest {
 			colours.add(r.foreground.getRGB());
 		assertEquals(colours.size(), colours.stream().distinct().count(), "each kind has its own colour: " + colours);
 		assertTrue(word == null || word.foreground == null, "white space is not coloured");
+	}
+
+	@Test
+	void keysRunTheEditorsCommands() throws Exception {
+		VolrEditor editor = Workbench.open(Workbench.copyXor("keys.volr"));
+		Workbench.pump(200);
+		IBindingService bindings = PlatformUI.getWorkbench().getService(IBindingService.class);
+		assertEquals("Ctrl+Shift+F", bindings.getBestActiveBindingFormattedFor(VolrEditor.FORMAT_COMMAND));
+		assertEquals("Ctrl+/", bindings.getBestActiveBindingFormattedFor(VolrEditor.TOGGLE_COMMENT_COMMAND));
+		assertEquals("F3", bindings.getBestActiveBindingFormattedFor(VolrEditor.OPEN_DECLARATION_COMMAND));
+		assertEquals("Ctrl+1", bindings.getBestActiveBindingFormattedFor(ITextEditorActionDefinitionIds.QUICK_ASSIST));
+
+		// the commands reach the editor through its actions' handlers
+		IHandlerService handlers = editor.getSite().getService(IHandlerService.class);
+		editor.document().set("network y=dense 2 4>>dense 4 1");
+		handlers.executeCommand(VolrEditor.FORMAT_COMMAND, null);
+		assertEquals("network y = dense 2 4 >> dense 4 1\n", editor.document().get());
+		editor.viewer().setSelectedRange(0, 0);
+		handlers.executeCommand(VolrEditor.TOGGLE_COMMENT_COMMAND, null);
+		assertEquals("// network y = dense 2 4 >> dense 4 1\n", editor.document().get());
 	}
 
 	private static List<String> texts(TreeItem[] items) {
