@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -81,6 +82,7 @@ class EditorScreenshotTest {
 		ImageLoader loader = new ImageLoader();
 		loader.data = new ImageData[] { data };
 		loader.save(temp.toString(), SWT.IMAGE_PNG);
+		Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--")); // temp files start private
 		Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 	}
 }
