@@ -19,13 +19,13 @@ import org.eclipse.core.resources.WorkspaceJob;
 
 /**
  * Brings the example folders into the workspace as projects when Volr Studio starts with
- * {@code -Dvolr.examples=DIR} (the ./volr-studio script sets it). Each sub-folder of DIR that holds a .volr file
+ * {@code -Dvolr.studio.examples=DIR} (the ./volr-studio script sets it). Each sub-folder of DIR that holds a .volr file
  * becomes a project named after it, with copies of the folder's files (not its sub-folders, which hold results),
  * so that editing and running in the workbench leaves the repository's examples alone. Projects that already
  * exist are left alone, so this only does something on a workspace's first start.
  */
 public final class ExamplesImport {
-	public static final String PROPERTY = "volr.examples";
+	public static final String PROPERTY = "volr.studio.examples";
 
 	private ExamplesImport() {
 	}
@@ -79,7 +79,7 @@ public final class ExamplesImport {
 	static List<Path> exampleFolders(Path examples) throws CoreException {
 		List<Path> folders = new ArrayList<>();
 		if (!Files.isDirectory(examples))
-			throw new CoreException(Status.error("no examples folder at " + examples + " (volr.examples)"));
+			throw new CoreException(Status.error("no examples folder at " + examples + " (volr.studio.examples)"));
 		try (Stream<Path> children = Files.list(examples)) {
 			for (Path child : children.sorted().toList()) {
 				if (!Files.isDirectory(child))

@@ -22,7 +22,7 @@ class ExamplesImportTest {
 		IWorkspace workspace = ResourcesPlugin.getWorkspace();
 		Path examples = Workbench.examples();
 		List<String> expected = Files.list(examples).filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
-		// the startup hook also imports (the test pom sets -Dvolr.examples); the workspace rule orders the two
+		// the start-up hook also imports (the test pom sets -Dvolr.studio.examples); the workspace rule orders the two
 		workspace.run(monitor -> ExamplesImport.importFolders(workspace, examples, monitor), workspace.getRoot(), 0, null);
 		for (String name : expected) {
 			IProject project = workspace.getRoot().getProject(name);
@@ -43,6 +43,6 @@ class ExamplesImportTest {
 		Path missing = Path.of("/nonexistent/examples");
 		CoreException e = org.junit.jupiter.api.Assertions.assertThrows(CoreException.class,
 				() -> ExamplesImport.importFolders(ResourcesPlugin.getWorkspace(), missing, null));
-		assertEquals("no examples folder at /nonexistent/examples (volr.examples)", e.getMessage());
+		assertEquals("no examples folder at /nonexistent/examples (volr.studio.examples)", e.getMessage());
 	}
 }
