@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -25,7 +26,9 @@ import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.IMarkerResolution;
 import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.jface.bindings.keys.KeySequence;
@@ -114,6 +117,26 @@ class VolrEditorTest {
 		assertTrue(issueAnnotations(editor).isEmpty(), "after the fix: " + issueAnnotations(editor));
 		editor.doSave(null);
 		assertEquals(0, file.findMarkers(ProblemMarkers.TYPE, false, IResource.DEPTH_ZERO).length);
+	}
+
+	@Test
+	void problemsViewQuickFixRepairsTheSavedFile() throws Exception {
+		IFile file = Workbench.copyXor("marker-fix.volr");
+		VolrEditor editor = Workbench.open(file);
+		IDocument document = editor.document();
+		document.replace(document.get().indexOf("dense 4 2 linear") + "dense ".length(), 1, "3");
+		editor.doSave(null);
+		Workbench.page().closeAllEditors(false);
+		IMarker[] markers = file.findMarkers(ProblemMarkers.TYPE, false, IResource.DEPTH_ZERO);
+		assertEquals(1, markers.length);
+		assertTrue(IDE.getMarkerHelpRegistry().hasResolutions(markers[0]));
+		IMarkerResolution[] resolutions = IDE.getMarkerHelpRegistry().getResolutions(markers[0]);
+		assertEquals(List.of("Change the input size to 4", "Remove the input size (inferred from what flows in)"),
+				Arrays.stream(resolutions).map(IMarkerResolution::getLabel).toList());
+		resolutions[1].run(markers[0]);
+		String fixed = new String(file.getContents().readAllBytes(), StandardCharsets.UTF_8);
+		assertTrue(fixed.contains("network xor = dense 2 4 ⦶ dense 2 linear\n"), fixed);
+		assertFalse(markers[0].exists(), "the fixed problem's marker is gone");
 	}
 
 	@Test
