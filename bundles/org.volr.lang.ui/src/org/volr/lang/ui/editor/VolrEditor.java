@@ -207,6 +207,9 @@ public class VolrEditor extends TextEditor {
 			return;
 		try {
 			ProblemMarkers.update(file, services().check(uri(), document().get(), null));
+			IAnnotationModel model = annotationModel();
+			if (model != null)
+				VolrReconcilingStrategy.hideSavedProblems(model);
 		} catch (CoreException e) {
 			ILog.of(getClass()).log(e.getStatus());
 		}

@@ -16,6 +16,7 @@ import org.eclipse.jface.text.reconciler.IReconcilingStrategyExtension;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.IAnnotationModel;
 import org.eclipse.jface.text.source.IAnnotationModelExtension;
+import org.eclipse.ui.texteditor.MarkerAnnotation;
 import org.eclipse.xtext.validation.Issue;
 import org.volr.lang.ui.services.ParsedText;
 
@@ -72,6 +73,24 @@ final class VolrReconcilingStrategy implements IReconcilingStrategy, IReconcilin
 		editor.reconciled(checked);
 	}
 
+	/**
+	 * The problem markers of the saved file are shown in the Problems view; in the editor the issues of the text
+	 * as it is now take their place, so that a problem is not drawn twice and a fixed one disappears at once.
+	 */
+	static void hideSavedProblems(IAnnotationModel model) {
+		for (Iterator<Annotation> it = model.getAnnotationIterator(); it.hasNext();)
+			if (it.next() instanceof MarkerAnnotation a && ProblemMarkers.TYPE.equals(type(a)))
+				a.markDeleted(true);
+	}
+
+	private static String type(MarkerAnnotation a) {
+		try {
+			return a.getMarker().getType();
+		} catch (org.eclipse.core.runtime.CoreException e) {
+			return null; // deleted meanwhile
+		}
+	}
+
 	private static void replaceAnnotations(IAnnotationModel model, ParsedText checked, int documentLength) {
 		List<Annotation> old = new ArrayList<>();
 		for (Iterator<Annotation> it = model.getAnnotationIterator(); it.hasNext();) {
@@ -79,6 +98,7 @@ final class VolrReconcilingStrategy implements IReconcilingStrategy, IReconcilin
 			if (a instanceof IssueAnnotation)
 				old.add(a);
 		}
+		hideSavedProblems(model);
 		Map<Annotation, Position> added = new HashMap<>();
 		for (Issue issue : checked.issues()) {
 			int offset = issue.getOffset() == null ? 0 : Math.min(issue.getOffset(), documentLength);

@@ -34,6 +34,7 @@ import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.jface.bindings.keys.KeySequence;
 import org.eclipse.ui.keys.IBindingService;
 import org.eclipse.ui.texteditor.ITextEditorActionDefinitionIds;
+import org.eclipse.ui.texteditor.MarkerAnnotation;
 import org.eclipse.ui.views.contentoutline.IContentOutlinePage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,14 @@ class VolrEditorTest {
 		assertEquals(IMarker.SEVERITY_ERROR, markers[0].getAttribute(IMarker.SEVERITY, -1));
 		assertEquals(5, markers[0].getAttribute(IMarker.LINE_NUMBER, -1));
 		assertTrue(markers[0].getAttribute(IMarker.MESSAGE, "").contains("input 3"));
+		// the editor draws the live issue only: the saved problem's marker annotation is hidden
+		var model = editor.getDocumentProvider().getAnnotationModel(editor.getEditorInput());
+		List<MarkerAnnotation> saved = new ArrayList<>();
+		for (Iterator<Annotation> it = model.getAnnotationIterator(); it.hasNext();)
+			if (it.next() instanceof MarkerAnnotation m && m.getMarker().equals(markers[0]))
+				saved.add(m);
+		assertEquals(1, saved.size(), "the marker is in the editor's annotation model");
+		assertTrue(saved.get(0).isMarkedDeleted(), "and hidden behind the live issue");
 
 		ICompletionProposal[] fixes = new VolrQuickAssistProcessor(editor).computeQuickAssistProposals(context(editor.viewer(), at));
 		List<String> labels = Arrays.stream(fixes).map(ICompletionProposal::getDisplayString).toList();
