@@ -48,11 +48,6 @@ final class VolrPresentation implements IPresentationDamager, IPresentationRepai
 		return new TextAttribute(new Color(rgb), null, style);
 	}
 
-	/** The attribute a style is drawn with (for tests and the screenshot legend). */
-	static TextAttribute attributeOf(Style style) {
-		return ATTRIBUTES.get(style);
-	}
-
 	@Override
 	public void setDocument(IDocument document) {
 		this.document = document;
