@@ -21,7 +21,8 @@ public final class VolrCli {
 		this.console = new Console(out, err);
 		for (Command c : List.of(new CheckCommand(), new InfoCommand(), new FormatCommand(), new ImportCommand(), new DiagramCommand(), new TrainCommand(), new ConvertCommand(), new GenerateCommand(),
 				new RunCommand("run"),
-				new RunCommand("simulate")))
+				new RunCommand("simulate"),
+				new LspCommand()))
 			commands.put(c.name(), c);
 	}
 

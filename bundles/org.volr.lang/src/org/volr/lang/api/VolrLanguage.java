@@ -72,6 +72,11 @@ public final class VolrLanguage {
 		return new VolrLanguage(sharedInjector);
 	}
 
+	/** The language on an injector made elsewhere, e.g. the IDE's, so that editor and command line format alike. */
+	public static VolrLanguage create(Injector injector) {
+		return new VolrLanguage(injector);
+	}
+
 	/** Files loaded together, so that names declared in one are visible in the others. */
 	public final class Workspace {
 		private final XtextResourceSet resourceSet = resourceSets.get();

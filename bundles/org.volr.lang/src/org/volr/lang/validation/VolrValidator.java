@@ -58,6 +58,8 @@ public class VolrValidator extends AbstractVolrValidator {
 	public static final String MISSING = "org.volr.lang.missing";
 	public static final String UNKNOWN_TARGET = "org.volr.lang.unknownTarget";
 	public static final String MISSING_FILE = "org.volr.lang.missingFile";
+	/** A dense layer's declared input size differs from what flows in; the issue data holds the incoming size. */
+	public static final String SIZE_MISMATCH = "org.volr.lang." + ShapeInference.SIZE_MISMATCH;
 
 	/** Targets and the options each accepts (option → allowed values; empty = a flag). */
 	public static final Map<String, Map<String, Set<String>>> TARGETS = Map.of(
@@ -75,10 +77,11 @@ public class VolrValidator extends AbstractVolrValidator {
 		for (ShapeProblem p : inference.problems()) {
 			if (p.source().eResource() != file.eResource())
 				continue;
+			String[] data = p.data().toArray(String[]::new);
 			if (p.severity() == ShapeProblem.Severity.ERROR)
-				error(p.message(), p.source(), p.feature(), "org.volr.lang." + p.code());
+				error(p.message(), p.source(), p.feature(), "org.volr.lang." + p.code(), data);
 			else
-				warning(p.message(), p.source(), p.feature(), "org.volr.lang." + p.code());
+				warning(p.message(), p.source(), p.feature(), "org.volr.lang." + p.code(), data);
 		}
 	}
 

@@ -141,8 +141,8 @@ public final class ShapeInference {
 			this.record = record;
 		}
 
-		void error(String code, EObject node, EStructuralFeature feature, String message) {
-			ShapeProblem p = new ShapeProblem(Severity.ERROR, code, message, node, feature);
+		void error(String code, EObject node, EStructuralFeature feature, String message, String... data) {
+			ShapeProblem p = new ShapeProblem(Severity.ERROR, code, message, node, feature, List.of(data));
 			if (record)
 				problems.add(p);
 			else
@@ -428,7 +428,8 @@ public final class ShapeInference {
 			} else if (in != null && !in.equals(declared)) {
 				ctx.error(SIZE_MISMATCH, dense, Literals.DENSE__INPUTS, "Incompatible network sizes: output " + in
 						+ " should be equal to input " + declared + " (dense " + dense.getInputs() + " "
-						+ dense.getUnits() + " expects " + declared + " inputs, the preceding network outputs " + in + ")");
+						+ dense.getUnits() + " expects " + declared + " inputs, the preceding network outputs " + in + ")",
+						Long.toString(in.size()));
 			}
 			// Go on with the declared sizes, so that later layers are checked on their own terms.
 			return new NetType(declared, out);
