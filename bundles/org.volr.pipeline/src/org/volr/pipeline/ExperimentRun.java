@@ -51,6 +51,7 @@ public final class ExperimentRun {
 		pipeline.writeReport(results, result, annAccuracy);
 		ResultFiles.writeRateComparison(results, rates);
 		ResultFiles.writeSpikeCounts(results, result);
+		ResultFiles.writeSpikeRaster(results, result);
 		ResultPlots.writeAll(result, annAccuracy, results);
 		if (!rates.points.isEmpty())
 			ResultPlots.write(ResultPlots.annVersusSnn(rates.points), results, "ann-vs-snn");

@@ -17,6 +17,8 @@ public final class ResultFiles {
 	public static final String ANN_VS_SNN = "ann-vs-snn.csv";
 	/** Spikes of every neuron that fired in the first recorded samples: sample, layer, neuron, count. */
 	public static final String SPIKE_COUNTS = "spike-counts.csv";
+	/** Every spike of the first sample in time: step, layer, neuron (a spike raster). */
+	public static final String SPIKE_RASTER = "spike-raster.csv";
 	/** How many recorded samples go into spike-counts.csv. */
 	static final int SPIKE_COUNT_SAMPLES = 32;
 
@@ -44,5 +46,15 @@ public final class ResultFiles {
 						b.append(s).append(',').append(result.layers().get(l)).append(',').append(j).append(',').append(counts[j]).append('\n');
 			}
 		AtomicFiles.writeString(folder.resolve(SPIKE_COUNTS), b.toString());
+	}
+
+	static void writeSpikeRaster(Path folder, SimulationResult result) throws IOException {
+		int[] raster = result.spikeRaster();
+		if (raster == null)
+			return;
+		StringBuilder b = new StringBuilder("step,layer,neuron\n");
+		for (int k = 0; k + 2 < raster.length; k += 3)
+			b.append(raster[k]).append(',').append(result.layers().get(raster[k + 1])).append(',').append(raster[k + 2]).append('\n');
+		AtomicFiles.writeString(folder.resolve(SPIKE_RASTER), b.toString());
 	}
 }

@@ -56,6 +56,12 @@ final class SampleRunner {
 	private final int[][] neuronCounts;
 	/** [sample][layer][neuron] spike counts of the first recorded samples, shared by all runners (disjoint rows). */
 	final int[][][] recorded;
+	/** Sample 0's spikes as (step, layer, neuron) triples, when samples are recorded; only the runner that simulated it has them. */
+	int[] raster;
+	int rasterLength;
+	/** A raster stops growing here (triples), so a large network cannot fill the heap with one sample's spikes. */
+	static final int RASTER_LIMIT = 3 * 2_000_000;
+
 	/** The class read out at the last step, per sample index; shared by all runners (disjoint entries). */
 	int[] predictions;
 
@@ -190,6 +196,11 @@ final class SampleRunner {
 			for (int[] c : neuronCounts)
 				java.util.Arrays.fill(c, 0);
 		int firstSpike = -1;
+		boolean rasterOn = record && sampleIndex == 0;
+		if (rasterOn) {
+			raster = new int[3 * 1024];
+			rasterLength = 0;
+		}
 		for (int t = 0; t < config.steps(); t++) {
 			int[] inEvents = inputSpikes;
 			int inCount = 0;
@@ -219,6 +230,8 @@ final class SampleRunner {
 				}
 				count = stepLayer(l, t, events, count, fromCurrent, pruneFirst && l == 0, record);
 				spikeCount[l] = count;
+				if (rasterOn && layers.get(l).hasNeurons())
+					addToRaster(t, l, count);
 				if (layers.get(l).hasNeurons()) {
 					spikesPerLayer[l] += count;
 					if (d > 0) {
@@ -351,6 +364,19 @@ final class SampleRunner {
 			for (int e = 0; e < n; e++)
 				adaptMax[l] = Math.max(adaptMax[l], ++adaptCounts[l][spikes[l][e]]);
 		return n;
+	}
+
+	private void addToRaster(int t, int l, int count) {
+		if (rasterLength + 3 * count > RASTER_LIMIT)
+			return;
+		if (rasterLength + 3 * count > raster.length)
+			raster = Arrays.copyOf(raster, Math.max(2 * raster.length, rasterLength + 3 * count));
+		int[] s = spikes[l];
+		for (int e = 0; e < count; e++) {
+			raster[rasterLength++] = t;
+			raster[rasterLength++] = l;
+			raster[rasterLength++] = s[e];
+		}
 	}
 
 	private void countSpikes(int l, int count) {

@@ -13,7 +13,7 @@ import org.volr.core.io.AtomicFiles;
  */
 public record SimulationResult(int steps, long samples, double[] accuracyPerStep, List<String> layers, long[] neuronsPerLayer,
 		long[] spikesPerLayer, long synapticOps, double meanFirstOutputSpike, double seconds, int outputs, int[] outputCounts,
-		int[] predictions, int[][][] recordedCounts, EnergyEstimate energy, long[] synapticOpsPerLayer) {
+		int[] predictions, int[][][] recordedCounts, EnergyEstimate energy, long[] synapticOpsPerLayer, int[] spikeRaster) {
 
 	static SimulationResult merge(SpikingNetwork network, SimulationConfig config, List<SampleRunner> runners, double seconds,
 			int[] outputCounts, int[] predictions) {
@@ -39,12 +39,28 @@ public record SimulationResult(int steps, long samples, double[] accuracyPerStep
 		List<String> names = network.layers().stream().map(p -> p.label()).toList();
 		return new SimulationResult(config.steps(), samples, accuracy, names, Simulator.neurons(network), spikes, ops,
 				withSpikes == 0 ? Double.NaN : (double) firstSum / withSpikes, seconds, network.outputs(), outputCounts, predictions, null,
-				EnergyEstimate.of(network, config, ops / (double) Math.max(samples, 1)), layerOps);
+				EnergyEstimate.of(network, config, ops / (double) Math.max(samples, 1)), layerOps, raster(runners));
+	}
+
+	/** Sample 0's spikes from the runner that simulated it (null when nothing was recorded). */
+	private static int[] raster(List<SampleRunner> runners) {
+		for (SampleRunner r : runners)
+			if (r.raster != null)
+				return java.util.Arrays.copyOf(r.raster, r.rasterLength);
+		return null;
 	}
 
 	SimulationResult withRecorded(int[][][] counts) {
 		return new SimulationResult(steps, samples, accuracyPerStep, layers, neuronsPerLayer, spikesPerLayer, synapticOps,
-				meanFirstOutputSpike, seconds, outputs, outputCounts, predictions, counts, energy, synapticOpsPerLayer);
+				meanFirstOutputSpike, seconds, outputs, outputCounts, predictions, counts, energy, synapticOpsPerLayer, spikeRaster);
+	}
+
+	/**
+	 * The spikes of the first sample in time, as (step, layer, neuron) triples in the order they happened (null
+	 * unless samples were recorded): the data of a spike raster plot.
+	 */
+	public int[] spikeRaster() {
+		return spikeRaster == null ? null : spikeRaster.clone();
 	}
 
 	/** Spikes of every neuron of layer l in recorded sample s (see SimulationConfig.withRecording), or null. */

@@ -19,11 +19,13 @@ import org.volr.pipeline.ResultFiles;
 /**
  * What a results folder of {@code volr run} holds, read for the results view: accuracy after every step
  * (result.json), the ANN's accuracy (report.json), neurons and spikes per layer, ANN activation against SNN rate
- * per sampled neuron (ann-vs-snn.csv) and the spike counts of the first recorded samples (spike-counts.csv).
+ * per sampled neuron (ann-vs-snn.csv), the spike counts of the first recorded samples (spike-counts.csv) and the
+ * spikes of the first sample in time (spike-raster.csv).
  * The last two are optional: folders written before they existed still show their curves.
  */
 public record ResultsData(Path folder, String experiment, long samples, int steps, double[] accuracy, double annAccuracy,
-		List<Layer> layers, double synapticOpsPerSample, Map<String, List<float[]>> annVersusSnn, List<SpikeCount> spikeCounts) {
+		List<Layer> layers, double synapticOpsPerSample, Map<String, List<float[]>> annVersusSnn, List<SpikeCount> spikeCounts,
+		List<Spike> spikeRaster) {
 
 	/** One layer of the simulated network; synapticOps (delivered into it) is -1 in folders written before it was. */
 	public record Layer(String label, long neurons, long spikes, double rate, long synapticOps) {
@@ -31,6 +33,10 @@ public record ResultsData(Path folder, String experiment, long samples, int step
 
 	/** Spikes of one neuron of one layer in one recorded sample. */
 	public record SpikeCount(int sample, String layer, int neuron, int count) {
+	}
+
+	/** One spike of the first sample: when (step), where (layer, neuron). */
+	public record Spike(int step, String layer, int neuron) {
 	}
 
 	/** Reads a results folder, or the folder of a result.json; a message naming the file when it is not one. */
@@ -65,7 +71,7 @@ public record ResultsData(Path folder, String experiment, long samples, int step
 					experiment = report.get("experiment").getAsString();
 			}
 			return new ResultsData(folder, experiment, samples, steps, accuracy, ann, layers, ops, annVersusSnn(folder.resolve(ResultFiles.ANN_VS_SNN)),
-					spikeCounts(folder.resolve(ResultFiles.SPIKE_COUNTS)));
+					spikeCounts(folder.resolve(ResultFiles.SPIKE_COUNTS)), spikeRaster(folder.resolve(ResultFiles.SPIKE_RASTER)));
 		} catch (RuntimeException e) {
 			throw new IOException(resultFile + ": not a result of volr run (" + e.getMessage() + ")", e);
 		}
@@ -96,6 +102,13 @@ public record ResultsData(Path folder, String experiment, long samples, int step
 		for (String[] row : rows(csv))
 			counts.add(new SpikeCount(Integer.parseInt(row[0]), row[1], Integer.parseInt(row[2]), Integer.parseInt(row[3])));
 		return counts;
+	}
+
+	private static List<Spike> spikeRaster(Path csv) throws IOException {
+		List<Spike> spikes = new ArrayList<>();
+		for (String[] row : rows(csv))
+			spikes.add(new Spike(Integer.parseInt(row[0]), row[1], Integer.parseInt(row[2])));
+		return spikes;
 	}
 
 	/** The rows of a CSV file without its header; none when the file is absent. */

@@ -95,7 +95,7 @@ public final class ResultsView extends ViewPart {
 		plots.clear();
 		plots.add(new AccuracyPlot(d));
 		plots.add(new RateScatterPlot(d));
-		plots.add(new SpikeCountRaster(d));
+		plots.add(d.spikeRaster().isEmpty() ? new SpikeCountRaster(d) : new SpikeRasterPlot(d));
 		plots.add(new LayerActivityPlot(d));
 		header.setText(String.format(Locale.ROOT, "%s: %d samples, %d steps, ANN %s, SNN %.2f %%   (%s)", d.experiment(), d.samples(), d.steps(),
 				Double.isNaN(d.annAccuracy()) ? "n/a" : String.format(Locale.ROOT, "%.2f %%", 100 * d.annAccuracy()), 100 * d.finalAccuracy(), d.folder()));

@@ -189,6 +189,18 @@ class SimulatorTest {
 			assertEquals(20 - d, r.neuronSpikes(0, 1)[0], "b starts d steps late, delay " + d);
 			assertEquals(20 - 2 * d, r.outputSpikes(0, 0), "c starts 2d steps late, delay " + d);
 			assertEquals((20 - 2 * d) / 2, r.outputSpikes(0, 1), "half weight: every second spike, delay " + d);
+			// the raster holds every spike of sample 0 in time: a from step 0, b from step d, c from step 2d
+			int[] raster = r.spikeRaster();
+			int[] first = { -1, -1, -1 }, total = new int[3];
+			for (int k = 0; k < raster.length; k += 3) {
+				int step = raster[k], layer = raster[k + 1];
+				if (first[layer] < 0)
+					first[layer] = step;
+				total[layer]++;
+				assertTrue(k == 0 || step >= raster[k - 3], "in time order");
+			}
+			assertArrayEquals(new int[] { 0, d, 2 * d }, first, "first spike per layer, delay " + d);
+			assertArrayEquals(new int[] { 20, 20 - d, 20 - 2 * d + (20 - 2 * d) / 2 }, total, "every spike, delay " + d);
 		}
 	}
 

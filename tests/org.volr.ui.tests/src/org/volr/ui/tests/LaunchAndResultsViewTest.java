@@ -99,7 +99,7 @@ class LaunchAndResultsViewTest {
 		}
 		System.out.printf("xor launched, run and written in %.1f s%n", (System.nanoTime() - start) / 1e9);
 		assertTrue(finished.get(0).isOK(), finished.get(0).getMessage());
-		for (String f : List.of("result.json", "accuracy.csv", "predictions.csv", "report.json", "converted.npz", "ann-vs-snn.csv", "spike-counts.csv",
+		for (String f : List.of("result.json", "accuracy.csv", "predictions.csv", "report.json", "converted.npz", "ann-vs-snn.csv", "spike-counts.csv", "spike-raster.csv",
 				"accuracy.png", "ann-vs-snn.svg"))
 			assertTrue(Files.isRegularFile(results.resolve(f)), f);
 		List<String> accuracyRows = Files.readAllLines(results.resolve("accuracy.csv"));
@@ -118,12 +118,18 @@ class LaunchAndResultsViewTest {
 		assertEquals(40, plots.get(0).points(), "accuracy after every step");
 		assertEquals(Files.readAllLines(results.resolve("ann-vs-snn.csv")).size() - 1, plots.get(1).points(), "one point per row of ann-vs-snn.csv");
 		assertTrue(plots.get(1).points() > 0);
-		assertEquals(Files.readAllLines(results.resolve("spike-counts.csv")).size() - 1, plots.get(2).points());
-		assertTrue(plots.get(2).points() > 0, "the recorded samples spiked");
+		// the raster: one dot per spike of the first sample, as many as its spike counts add up to
+		List<String> raster = Files.readAllLines(results.resolve("spike-raster.csv"));
+		assertEquals(raster.size() - 1, plots.get(2).points());
+		assertTrue(plots.get(2).points() > 0, "the first sample spiked");
+		int firstSampleSpikes = Files.readAllLines(results.resolve("spike-counts.csv")).stream().skip(1).map(l -> l.split(","))
+				.filter(r -> r[0].equals("0")).mapToInt(r -> Integer.parseInt(r[3])).sum();
+		assertEquals(firstSampleSpikes, plots.get(2).points(), "every counted spike of sample 0 is in the raster");
+		assertTrue(raster.stream().skip(1).allMatch(l -> Integer.parseInt(l.split(",")[0]) < 40), "spike steps lie within the run");
 		assertEquals(view.data().layers().size(), plots.get(3).points());
 		long operations = view.data().layers().stream().mapToLong(l -> l.synapticOps()).sum();
 		assertEquals(view.data().synapticOpsPerSample() * view.data().samples(), operations, 0.5, "operations per layer add up to the total");
-		System.out.printf("results view: %d steps, SNN %.2f %%, ANN %.2f %%, %d scatter points, %d spike counts%n", view.data().steps(),
+		System.out.printf("results view: %d steps, SNN %.2f %%, ANN %.2f %%, %d scatter points, %d spikes in the raster%n", view.data().steps(),
 				100 * view.data().finalAccuracy(), 100 * view.data().annAccuracy(), plots.get(1).points(), plots.get(2).points());
 		screenshot(page, view);
 
