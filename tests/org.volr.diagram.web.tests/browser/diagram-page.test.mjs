@@ -86,6 +86,15 @@ try {
     console.log(`error on the node: ${title}`);
     check(title.includes('7') && title.includes('120'), 'the node shows the mismatch of 7 and 120 inputs');
     check(await page.locator('#property-panel .problem').count() === 1, 'the property panel shows the problem too');
+    // connect f5 to f6 (a skip connection): the layer between becomes a branch beside f5's output, concatenated
+    const merges = await page.locator('#sprotty g.merge').count();
+    await node('dense', 'f5').locator('rect').first().click();
+    await page.locator('#merge').selectOption('concat');
+    await page.locator('#connect').click();
+    await node('dense', 'f6').locator('rect').first().click();
+    await page.waitForFunction(n => document.querySelectorAll('#sprotty g.merge').length > n, merges);
+    check(fs.readFileSync(file, 'utf8').includes('    f5: dense 120 relu\n    dense 7 32 relu | identity\n    f6: dense 80 relu\n'),
+        'connect wrote the skip connection as a parallel branch with identity');
     check(failures.length === 0, 'no script errors on the page' + (failures.length ? ': ' + failures.join('; ') : ''));
 } catch (e) {
     console.error('FAILED: ' + e.message);

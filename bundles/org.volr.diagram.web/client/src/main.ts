@@ -34,12 +34,14 @@ interface Model {
 }
 
 const NODE_KINDS = ['input', 'output', 'dense', 'conv', 'pooling', 'shape', 'merge', 'reference'];
-const LABEL_ROLES = ['caption', 'title', 'kind', 'shape', 'params', 'flow'];
+const LABEL_ROLES = ['caption', 'title', 'kind', 'shape', 'params', 'flow', 'activity'];
 
 const state = {
     model: undefined as Model | undefined, selected: undefined as string | undefined, busy: false,
     /** a selection the host asked for is not reported back to it */
-    fromHost: false
+    fromHost: false,
+    /** after "connect selected to…": the node the connection starts at, until the next node is selected */
+    connectFrom: undefined as string | undefined
 };
 
 @injectable()
@@ -54,6 +56,11 @@ class SelectionTracker implements IActionHandler {
         if (!state.fromHost)
             tellHost();
         state.fromHost = false;
+        if (state.connectFrom && state.selected && state.selected !== state.connectFrom) {
+            const from = state.connectFrom;
+            state.connectFrom = undefined;
+            edit({ op: 'connect', node: from, to: state.selected, merge: (element('merge') as HTMLSelectElement).value });
+        }
     }
 }
 
@@ -297,6 +304,18 @@ function findNode(id: string): GraphNode | undefined {
         n.id === id ? n : (n.children ?? []).map(search).find(x => x !== undefined);
     return state.model?.graph ? search(state.model.graph as unknown as GraphNode) : undefined;
 }
+
+element('connect').addEventListener('click', () => {
+    const message = element('message');
+    if (!state.selected) {
+        message.className = 'error';
+        message.textContent = 'Select the node the connection starts at first.';
+        return;
+    }
+    state.connectFrom = state.selected;
+    message.className = '';
+    message.textContent = 'Now select the node the connection goes to: the layers between become a branch beside it.';
+});
 
 element('delete').addEventListener('click', () => {
     if (state.selected)

@@ -7,8 +7,9 @@ import java.util.Map;
  * reference or parallel block (its merge node), or {@code <network id>/input} and {@code <network id>/output}.
  *
  * <p>
- * There is no free "connect": in Volr an edge is the order of composition ({@code ⦶}, a block's lines) or a branch
- * of {@code ⊖}, so edges are made by adding a layer where it belongs or inserting a branch.
+ * In Volr an edge is the order of composition ({@code ⦶}, a block's lines) or a branch of {@code ⊖}, so most edges
+ * are made by adding a layer where it belongs or inserting a branch; {@link Connect} adds the one edge that skips
+ * layers.
  */
 public sealed interface EditCommand {
 	/** The node the command acts on. */
@@ -24,6 +25,14 @@ public sealed interface EditCommand {
 
 	/** Removes a layer or reference; a sequence or parallel block left with one part becomes that part. */
 	record Delete(String nodeId) implements EditCommand {
+	}
+
+	/**
+	 * Connects a node to a later node of the same chain (a skip connection): the layers between them become one
+	 * branch, the first node's output passed on unchanged ({@code identity}) the other, merged by {@code +} (add) or
+	 * {@code |} (concatenate) before {@code toNodeId}. The node may be the input, the later one the output.
+	 */
+	record Connect(String nodeId, String toNodeId, boolean add) implements EditCommand {
 	}
 
 	/** Changes one parameter of a layer ("units", "kernel", "activation", "label", ...); "" clears an optional one. */

@@ -49,6 +49,7 @@ final class ModelChanges {
 			return layer;
 		}
 		case EditCommand.Delete d -> delete(node);
+		case EditCommand.Connect c -> connect(node, DiagramNode.resolve(node.owner().eResource(), c.toNodeId()), c.add());
 		case EditCommand.SetParameter set -> LayerParameters.set(layer(node), set.name(), set.value());
 		case EditCommand.SetNeuronModel neuron -> setNeuron(node, neuron.kind());
 		}
@@ -123,6 +124,62 @@ final class ModelChanges {
 		EcoreUtil.replace(anchor, fork);
 		fork.getBranches().add(anchor);
 		fork.getBranches().add(layer);
+	}
+
+	/** The chain both ends of a connection lie in, and the steps strictly between them: [from, to). */
+	record Span(Sequence chain, int from, int to) {
+	}
+
+	/** Where a connection from {@code start} to {@code end} skips; refused unless both lie on one chain with steps between. */
+	static Span span(DiagramNode start, DiagramNode end) throws EditException {
+		if (start.role() == DiagramNode.Role.OUTPUT || start.role() == DiagramNode.Role.NETWORK)
+			throw new EditException("a connection starts at the input or a layer, not at " + start.describe());
+		if (end.role() == DiagramNode.Role.INPUT || end.role() == DiagramNode.Role.NETWORK)
+			throw new EditException("a connection ends at a layer or the output, not at " + end.describe());
+		if (start.owner() != end.owner())
+			throw new EditException("both ends of a connection must be in the same network");
+		Sequence chain = null;
+		int from = 0, to = -1;
+		if (start.role() == DiagramNode.Role.INPUT) {
+			Object body = DiagramNode.bodyHolder(start.owner()).eGet(DiagramNode.bodyFeature(start.owner()));
+			if (body instanceof Sequence s)
+				chain = s;
+		} else if (start.element().eContainer() instanceof Sequence s) {
+			chain = s;
+			from = s.getSteps().indexOf(start.element()) + 1;
+		}
+		if (chain != null && end.role() == DiagramNode.Role.OUTPUT) {
+			Object body = DiagramNode.bodyHolder(end.owner()).eGet(DiagramNode.bodyFeature(end.owner()));
+			to = body == chain ? chain.getSteps().size() : -1;
+		} else if (chain != null && end.element() != null && end.element().eContainer() == chain) {
+			to = chain.getSteps().indexOf(end.element());
+		}
+		if (chain == null || to < 0)
+			throw new EditException("connect two nodes of one chain: " + start.describe() + " and " + end.describe()
+					+ " are not in the same sequence of layers");
+		if (to <= from)
+			throw new EditException("a connection skips layers: the second node must come after the first with at least one layer between them");
+		return new Span(chain, from, to);
+	}
+
+	private static void connect(DiagramNode start, DiagramNode end, boolean add) throws EditException {
+		Span span = span(start, end);
+		EList<NetExpr> steps = span.chain().getSteps();
+		List<NetExpr> skipped = List.copyOf(steps.subList(span.from(), span.to()));
+		boolean block = span.chain() instanceof Block;
+		NetExpr branch;
+		if (skipped.size() == 1) {
+			branch = skipped.get(0);
+		} else {
+			Sequence inner = block ? F.createBlock() : F.createSequence();
+			inner.getSteps().addAll(skipped); // moves them out of the chain
+			branch = inner;
+		}
+		Fork fork = add ? F.createAdd() : F.createParallel();
+		steps.removeAll(skipped);
+		fork.getBranches().add(branch);
+		fork.getBranches().add(F.createIdentity());
+		steps.add(span.from(), fork);
 	}
 
 	private static void delete(DiagramNode node) throws EditException {

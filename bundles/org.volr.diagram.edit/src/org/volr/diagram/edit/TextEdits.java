@@ -205,6 +205,8 @@ public final class TextEdits {
 					edits.add(new InsertClause(x, at, indentOf(text, at) + VolrLanguage.INDENT));
 				}
 			}
+		} else if (command instanceof EditCommand.Connect connect) {
+			edits.add(connection(node, DiagramNode.resolve(node.owner().eResource(), connect.toNodeId()), text));
 		} else {
 			edits.add(structural(node, command, text));
 		}
@@ -243,6 +245,33 @@ public final class TextEdits {
 				return removeLine(element, text);
 		}
 		return rewrite(statement(element, block), text);
+	}
+
+	/**
+	 * A connection: in a network's block the lines of the skipped layers become the merge of the two branches; in
+	 * the calculus (or inside a branch) the statement around them is written again.
+	 */
+	private Edit connection(DiagramNode start, DiagramNode end, String text) throws EditException {
+		ModelChanges.Span span = ModelChanges.span(start, end);
+		EObject owner = start.owner();
+		Block block = owner instanceof Network n && n.getBody() instanceof Block b ? b : null;
+		if (span.chain() != block)
+			return rewrite(statement(span.chain().getSteps().get(span.from()), block), text);
+		Region first = Region.of(span.chain().getSteps().get(span.from()));
+		Region last = Region.of(span.chain().getSteps().get(span.to() - 1));
+		String region = text.substring(first.offset(), last.end());
+		if (region.contains("//") || region.contains("/*"))
+			throw new EditException("the layers to skip have comments between them; make the connection in the text so they stay where they belong");
+		return new ReplaceSpan(span.chain(), span.from(), first.offset(), last.end(), indentOf(text, lineStart(text, first.offset())));
+	}
+
+	/** Lines of a block replaced by what one step of it has become (a connection's merge). */
+	private record ReplaceSpan(EObject chain, int index, int offset, int end, String indent) implements Edit {
+		@Override
+		public Replacement write(TextEdits edits, String text, Layer created) {
+			EObject step = ((Block) chain).getSteps().get(index);
+			return new Replacement(offset, end - offset, edits.write(step, indent));
+		}
 	}
 
 	/** The step of the network's block that holds the element, or the whole calculus expression. */

@@ -40,7 +40,8 @@ final class EditRequest {
 		case "delete" -> new EditCommand.Delete(node);
 		case "set" -> new EditCommand.SetParameter(node, required(fields, "name"), fields.getOrDefault("value", ""));
 		case "neuron" -> new EditCommand.SetNeuronModel(node, required(fields, "kind"));
-		default -> throw new EditException("unknown edit '" + op + "' (known: add, branch, delete, set, neuron)");
+		case "connect" -> new EditCommand.Connect(node, required(fields, "to"), !"concat".equals(fields.get("merge")));
+		default -> throw new EditException("unknown edit '" + op + "' (known: add, branch, delete, set, neuron, connect)");
 		};
 	}
 

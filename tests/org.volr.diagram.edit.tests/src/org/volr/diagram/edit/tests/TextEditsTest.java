@@ -17,6 +17,7 @@ import org.volr.diagram.edit.EditCommand.InsertParallelBranch;
 import org.volr.diagram.edit.EditCommand.LayerSpec;
 import org.volr.diagram.edit.EditCommand.SetNeuronModel;
 import org.volr.diagram.edit.EditCommand.SetParameter;
+import org.volr.diagram.edit.EditCommand.Connect;
 import org.volr.diagram.edit.EditException;
 import org.volr.diagram.edit.TextEdits;
 import org.volr.lang.api.Diagnostic;
@@ -138,6 +139,63 @@ class TextEditsTest {
 		Parallel par = assertInstanceOf(Parallel.class, lenetBody(parseClean(out)).getSteps().get(3));
 		assertEquals(2, par.getBranches().size());
 		assertEquals(20, ((Dense) par.getBranches().get(1)).getUnits());
+	}
+
+	@Test
+	void connectMakesASkipConnectionOverTheLayersBetween() throws Exception {
+		String text = """
+				network res {
+				    input [16]
+				    h: dense 16 relu
+				    a: dense 16 relu
+				    b: dense 16 relu
+				    out: dense 4 softmax
+				}
+				""";
+		// h → out: a and b become one branch, h's output passed on beside them, added before out
+		String out = edit(text, new Connect(LENET_STEP + "0", LENET_STEP + "3", true));
+		assertEquals(text.replace("""
+				    a: dense 16 relu
+				    b: dense 16 relu
+				""", """
+				    {
+				        a: dense 16 relu
+				        b: dense 16 relu
+				    } + identity
+				"""), out);
+		Block body = lenetBody(parseClean(out));
+		assertEquals(3, body.getSteps().size());
+		org.volr.model.Add add = assertInstanceOf(org.volr.model.Add.class, body.getSteps().get(1));
+		assertEquals(2, ((Block) add.getBranches().get(0)).getSteps().size());
+		assertInstanceOf(org.volr.model.Identity.class, add.getBranches().get(1));
+		// from the input over one layer, concatenated: out now reads 16 + 16 values, which the checker reports
+		String concat = edit(text, new Connect("//@elements.0/input", LENET_STEP + "1", false));
+		assertTrue(concat.contains("    h: dense 16 relu | identity\n"), concat);
+	}
+
+	@Test
+	void connectInTheCalculusRewritesTheExpression() throws Exception {
+		String text = "network skip = dense 8 8 ⦶ dense 8 8 ⦶ dense 8 8 ⦶ dense 8 2\n";
+		String out = edit(text, new Connect(XOR_STEP + "0", XOR_STEP + "3", true));
+		// + binds tighter than ⦶, so only the skipped pair needs parentheses
+		assertEquals("network skip = dense 8 8 ⦶ (dense 8 8 ⦶ dense 8 8) + identity ⦶ dense 8 2\n", out);
+		Sequence body = (Sequence) ((Network) parseClean(out).getElements().get(0)).getBody();
+		assertEquals(3, body.getSteps().size());
+		org.volr.model.Add add = assertInstanceOf(org.volr.model.Add.class, body.getSteps().get(1));
+		assertEquals(2, ((Sequence) add.getBranches().get(0)).getSteps().size());
+	}
+
+	@Test
+	void connectionsThatDoNotSkipAlongOneChainAreRefused() {
+		EditException e = assertThrows(EditException.class, () -> edit(LENET, new Connect(LENET_STEP + "3", LENET_STEP + "4", true)));
+		assertTrue(e.getMessage().contains("at least one layer between"), e.getMessage());
+		e = assertThrows(EditException.class, () -> edit(LENET, new Connect(LENET_STEP + "3", LENET_STEP + "0", true)));
+		assertTrue(e.getMessage().contains("must come after"), e.getMessage());
+		e = assertThrows(EditException.class, () -> edit(LENET, new Connect("//@elements.0/output", LENET_STEP + "0", true)));
+		assertTrue(e.getMessage().contains("starts at the input or a layer"), e.getMessage());
+		// the layers skipped have end-of-line comments: the edit would move them, so it is refused
+		e = assertThrows(EditException.class, () -> edit(LENET, new Connect(LENET_STEP + "0", LENET_STEP + "3", true)));
+		assertTrue(e.getMessage().contains("comments"), e.getMessage());
 	}
 
 	@Test
