@@ -18,6 +18,8 @@ import io.jhdf.HdfFile;
  * {@code x}/{@code y}; or a directory with {@code x_<split>.npz} and {@code y_<split>.npz}.</li>
  * <li>{@code hdf5}: a file with datasets {@code /x_<split>}/{@code /y_<split>}, {@code /<split>/x}/{@code /<split>/y}
  * or {@code /x}/{@code /y}.</li>
+ * <li>{@code images}: a folder with one subfolder of images per class, under a {@code train}/{@code test} folder or
+ * not (see {@link ImageFolderDataset}).</li>
  * </ul>
  */
 public final class Datasets {
@@ -25,7 +27,7 @@ public final class Datasets {
     }
 
     /**
-     * @param format "idx", "npz" or "hdf5" (the DSL literal)
+     * @param format "idx", "npz", "hdf5" or "images" (the DSL literal)
      * @param split  "train" or "test"; null means "test"
      */
     public static Dataset open(String format, Path path, String split, DatasetOptions options) {
@@ -40,8 +42,9 @@ public final class Datasets {
             case "idx" -> IdxDataset.openDirectory(path, theSplit, options);
             case "npz" -> openNpz(path, theSplit, options);
             case "hdf5", "h5" -> openHdf5(path, theSplit, options);
+            case "images" -> ImageFolderDataset.open(path, theSplit, options);
             default -> throw new IllegalArgumentException(
-                    "unsupported data format '" + format + "' (expected idx, npz or hdf5)");
+                    "unsupported data format '" + format + "' (expected idx, npz, hdf5 or images)");
         };
     }
 

@@ -36,6 +36,41 @@ final class TestFiles {
         return dir;
     }
 
+    /** A grey 8-bit PNG of the given size, all pixels 128, written chunk by chunk (zlib from the JDK). */
+    static byte[] greyPng(int width, int height) throws IOException {
+        ByteArrayOutputStream rows = new ByteArrayOutputStream();
+        for (int y = 0; y < height; y++) {
+            rows.write(0); // filter: none
+            for (int x = 0; x < width; x++)
+                rows.write(128);
+        }
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater();
+        deflater.setInput(rows.toByteArray());
+        deflater.finish();
+        byte[] buffer = new byte[1024];
+        ByteArrayOutputStream idat = new ByteArrayOutputStream();
+        while (!deflater.finished())
+            idat.write(buffer, 0, deflater.deflate(buffer));
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        png.write(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' });
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 0).put((byte) 0)
+                .put((byte) 0).put((byte) 0);
+        chunk(png, "IHDR", ihdr.array());
+        chunk(png, "IDAT", idat.toByteArray());
+        chunk(png, "IEND", new byte[0]);
+        return png.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String kind, byte[] body) throws IOException {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(kind.getBytes(StandardCharsets.US_ASCII));
+        crc.update(body);
+        out.write(java.nio.ByteBuffer.allocate(4).putInt(body.length).array());
+        out.write(kind.getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.write(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
     /** A .npy file: header (version 1.0) with the given dtype and shape, followed by raw data bytes. */
     static byte[] npy(String descr, String shape, byte[] data) {
         return npy("{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }", data);
