@@ -100,11 +100,20 @@ final class DiagramDocument {
 		VolrFile model = ws.model(file);
 		stale = syntax || model == null;
 		if (!stale) {
-			List<NetworkDiagram> diagrams = Diagrams.of(model);
+			List<NetworkDiagram> diagrams = Diagrams.of(model, activity(model));
 			lastGoodGraph = org.volr.diagram.SprottyJson.write(diagrams);
 			lastGoodNodes = NodeProperties.json(model);
 		}
 		json = ModelJson.write(version, file, stale, problems, lastGoodGraph, lastGoodNodes, null);
+	}
+
+	/** The last run's activity per layer, when a results folder lies beside the file (none if it cannot be read). */
+	private java.util.Map<String, java.util.Map<String, org.volr.diagram.LayerActivity>> activity(VolrFile model) {
+		try {
+			return org.volr.diagram.ResultsOverlay.find(model, file.toAbsolutePath().getParent());
+		} catch (IOException e) {
+			return java.util.Map.of();
+		}
 	}
 
 	/** Errors that stop the diagram: the file cannot be read, or its text does not parse. */

@@ -131,6 +131,22 @@ class DiagramServerTest {
 	}
 
 	@Test
+	void theLastRunsActivityIsShownWhenItsResultsLieBesideTheFile() throws Exception {
+		server.close();
+		// examples/parallel-mnist and the results of a real run of its experiment (kept by the diagram tests)
+		Path parallel = dir.resolve("parallel-mnist.volr");
+		Files.copy(Path.of(System.getProperty("volr.examples"), "parallel-mnist", "parallel-mnist.volr"), parallel);
+		Path results = Files.createDirectories(dir.resolve("fashion_parallel-results"));
+		Path run = Path.of("../org.volr.diagram.tests/results/fashion_parallel-results");
+		for (String f : new String[] { "result.json", "report.json" })
+			Files.copy(run.resolve(f), results.resolve(f));
+		server = DiagramServer.start(parallel, 0);
+		String json = Http.get(server.uri(), "model").body();
+		assertTrue(json.contains("0.0594 /step · r 0.9998"), "fc1's measured rate and correlation");
+		assertTrue(json.contains("label:activity"), "as a label of its own role");
+	}
+
+	@Test
 	void thePageAndTheBundledClientAreServed() throws Exception {
 		HttpResponse<String> page = Http.get(base, "");
 		assertEquals(200, page.statusCode());
