@@ -26,7 +26,7 @@ import org.jfree.svg.SVGGraphics2D;
 import org.volr.core.io.AtomicFiles;
 import org.volr.sim.SimulationResult;
 
-/** The plots of a simulation, as PNG (for people) and SVG (for papers): accuracy over time and spike rates. */
+/** The plots of a simulation, as PNG (for people) and SVG (for papers): accuracy over time, spike rates, the raster. */
 public final class ResultPlots {
 	private static final int WIDTH = 800, HEIGHT = 500;
 
@@ -91,6 +91,46 @@ public final class ResultPlots {
 		return chart;
 	}
 
+	/** Spikes drawn at most (an SVG dot is ~400 bytes), so a big network's raster stays a picture; the title says when it is cut. */
+	static final int RASTER_POINTS = 20_000;
+
+	/**
+	 * The first sample's spikes in time: a dot per spike at its step and neuron, the layers stacked one above the
+	 * other (one colour each); null when the run recorded no raster.
+	 */
+	public static JFreeChart spikeRaster(SimulationResult r) {
+		int[] raster = r.spikeRaster();
+		if (raster == null)
+			return null;
+		List<String> layers = r.layers();
+		long[] base = new long[layers.size()];
+		for (int l = 1; l < base.length; l++)
+			base[l] = base[l - 1] + r.neuronsPerLayer()[l - 1];
+		XYSeries[] series = new XYSeries[layers.size()];
+		for (int l = 0; l < series.length; l++)
+			series[l] = new XYSeries(layers.get(l), false, true);
+		int drawn = Math.min(raster.length / 3, RASTER_POINTS);
+		for (int k = 0; k < drawn; k++) {
+			int step = raster[3 * k], l = raster[3 * k + 1], neuron = raster[3 * k + 2];
+			series[l].add(step, base[l] + neuron);
+		}
+		XYSeriesCollection data = new XYSeriesCollection();
+		for (int l = 0; l < series.length; l++)
+			if (r.neuronsPerLayer()[l] > 0)
+				data.addSeries(series[l]);
+		String title = "Spikes of the first sample" + (drawn < raster.length / 3 ? " (first " + drawn + " of " + raster.length / 3 + ")" : "");
+		JFreeChart chart = ChartFactory.createScatterPlot(title, "time step", "neuron (layers stacked)", data, PlotOrientation.VERTICAL, true,
+				false, false);
+		XYPlot plot = chart.getXYPlot();
+		XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+		for (int l = 0; l < data.getSeriesCount(); l++)
+			renderer.setSeriesShape(l, new Rectangle(-1, -1, 2, 2));
+		plot.setRenderer(renderer);
+		((NumberAxis) plot.getDomainAxis()).setRange(0, r.steps());
+		style(chart);
+		return chart;
+	}
+
 	private static void style(JFreeChart chart) {
 		chart.setBackgroundPaint(Color.WHITE);
 		chart.getPlot().setBackgroundPaint(Color.WHITE);
@@ -105,9 +145,12 @@ public final class ResultPlots {
 		AtomicFiles.writeString(folder.resolve(name + ".svg"), g.getSVGDocument());
 	}
 
-	/** accuracy.png/.svg and rates.png/.svg for one result. */
+	/** accuracy.png/.svg, rates.png/.svg and, when the run recorded it, raster.png/.svg for one result. */
 	public static void writeAll(SimulationResult r, double annAccuracy, Path folder) throws IOException {
 		write(accuracyOverTime(r, annAccuracy), folder, "accuracy");
 		write(spikeRates(r), folder, "rates");
+		JFreeChart raster = spikeRaster(r);
+		if (raster != null)
+			write(raster, folder, "raster");
 	}
 }

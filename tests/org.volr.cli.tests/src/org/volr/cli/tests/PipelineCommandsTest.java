@@ -54,8 +54,9 @@ class PipelineCommandsTest {
 		assertTrue(ann > 97, "LeNet on 300 MNIST images: " + ann);
 		assertTrue(snn > ann - 3, "spiking LeNet after 60 steps: " + snn + " vs ANN " + ann);
 		for (String f : new String[] { "result.json", "accuracy.csv", "report.json", "converted.npz", "accuracy.png", "accuracy.svg",
-				"rates.png", "rates.svg", "ann-vs-snn.png", "ann-vs-snn.svg" })
+				"rates.png", "rates.svg", "ann-vs-snn.png", "ann-vs-snn.svg", "raster.png", "raster.svg", "spike-raster.csv" })
 			assertTrue(Files.size(results.resolve(f)) > 0, f);
+		assertTrue(Files.readAllLines(results.resolve("spike-raster.csv")).size() > 1, "the first sample spiked");
 		String report = Files.readString(results.resolve("report.json"));
 		assertTrue(report.contains("\"layer\": \"conv2d_1\", \"lambda\": "), report);
 		// the first layer is driven by a constant current: its rates follow the ANN almost exactly
