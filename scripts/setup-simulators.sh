@@ -4,17 +4,8 @@
 # PyNN's NEURON backend needs its NMODL mechanisms compiled once; Debian's nrnivmodl needs two fixes for that
 # (build-notes.md). Safe to run again: installs and compiles only what is missing.
 set -euo pipefail
-PACKAGES=(python3-numpy python3-brian python3-pynn neuron-dev cython3 python3-dev g++)
-missing=()
-for p in "${PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
+"$(dirname "$0")/apt-install.sh" python3-numpy python3-brian python3-pynn neuron-dev cython3 python3-dev g++
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-if [ ${#missing[@]} -gt 0 ]; then
-    echo "Installing Debian packages: ${missing[*]}" >&2
-    $SUDO apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >&2
-fi
 NMODL=/usr/lib/python3/dist-packages/pyNN/neuron/nmodl
 if [ ! -f "$NMODL/x86_64/.libs/libnrnmech.so" ] && [ ! -f "$NMODL/x86_64/libnrnmech.so" ]; then
     echo "Compiling PyNN's NEURON mechanisms" >&2

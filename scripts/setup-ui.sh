@@ -4,15 +4,5 @@
 # without it SWT fails with "No more handles") and Chromium (the served diagram page is tested in it, headless).
 # Safe to run again: installs only what is missing.
 set -euo pipefail
-PACKAGES=(xvfb xauth libgtk-3-0 libwebkit2gtk-4.1-0 chromium)
-missing=()
-for p in "${PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-if [ ${#missing[@]} -gt 0 ]; then
-    echo "Installing Debian packages: ${missing[*]}" >&2
-    $SUDO apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
-fi
+"$(dirname "$0")/apt-install.sh" --no-install-recommends xvfb xauth libgtk-3-0 libwebkit2gtk-4.1-0 chromium
 command -v xvfb-run >/dev/null || { echo "error: xvfb-run missing after installing xvfb" >&2; exit 1; }

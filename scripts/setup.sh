@@ -6,16 +6,6 @@ cd "$(dirname "$0")/.."
 
 # Debian packages the build and the tests need:
 #   dataset-fashion-mnist  the full Fashion-MNIST (IDX files under /usr/share/datasets/fashion-mnist)
-PACKAGES=(dataset-fashion-mnist)
-missing=()
-for p in "${PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-    echo "Installing Debian packages: ${missing[*]}" >&2
-    $SUDO apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >&2
-fi
+scripts/apt-install.sh dataset-fashion-mnist
 
 scripts/find-java.sh
