@@ -73,7 +73,8 @@ final class SampleRunner {
 	final long[] correctAtStep;
 	long firstSpikeStepSum, samplesWithOutputSpikes, samples;
 
-	SampleRunner(SpikingNetwork network, SimulationConfig config, int[][][] recorded) {
+	/** @param synapses CobaLIF neurons' split synapses (see ConductanceSynapses), null for the other neurons */
+	SampleRunner(SpikingNetwork network, SimulationConfig config, ConductanceSynapses synapses, int[][][] recorded) {
 		this.recorded = recorded;
 		this.layers = network.layers();
 		this.config = config;
@@ -88,12 +89,11 @@ final class SampleRunner {
 		maxPoolCounts = new int[n][];
 		maxPoolWinner = new int[n][];
 		maxPoolLastStep = new int[n][];
-		excitatory = new LayerPlan[n];
-		inhibitory = new LayerPlan[n];
+		excitatory = synapses == null ? new LayerPlan[n] : synapses.excitatory();
+		inhibitory = synapses == null ? new LayerPlan[n] : synapses.inhibitory();
 		conductanceE = new float[n][];
 		conductanceI = new float[n][];
 		arrivalsI = new float[n][];
-		int maxFanIn = 0;
 		for (int l = 0; l < n; l++) {
 			LayerPlan p = layers.get(l);
 			spikes[l] = new int[p.outSize()];
@@ -104,9 +104,6 @@ final class SampleRunner {
 				if (neuron.hasSynapticCurrent())
 					charge[l] = new float[p.outSize()];
 				if (neuron.isConductanceBased()) {
-					// weights become conductances once, here, rather than at every spike
-					excitatory[l] = p.signedPart(true, neuron.conductance().excitatoryPerWeight());
-					inhibitory[l] = p.signedPart(false, neuron.conductance().inhibitoryPerWeight());
 					conductanceE[l] = new float[p.outSize()];
 					conductanceI[l] = new float[p.outSize()];
 					arrivalsI[l] = new float[p.outSize()];
@@ -118,9 +115,8 @@ final class SampleRunner {
 				maxPoolWinner[l] = new int[p.outSize()];
 				maxPoolLastStep[l] = new int[p.outSize()];
 			}
-			maxFanIn = Math.max(maxFanIn, p.inSize());
 		}
-		inputSize = product(network.inputShape());
+		inputSize = network.inputSize();
 		inputSpikes = new int[inputSize];
 		routed = new int[1024];
 		sources = new SpikingNetwork.Source[n][];
@@ -426,13 +422,6 @@ final class SampleRunner {
 				v[j] = subtract ? v[j] - threshold : resetTo;
 			}
 		return n;
-	}
-
-	private static int product(int[] shape) {
-		int p = 1;
-		for (int x : shape)
-			p *= x;
-		return p;
 	}
 
 	private int routeMaxPool(MaxPoolPlan plan, int l, int[] events, int count, int step) {

@@ -65,6 +65,14 @@ public final class SpikingNetwork {
 		return inputShape.clone();
 	}
 
+	/** How many values one input sample has. */
+	public int inputSize() {
+		int n = 1;
+		for (int d : inputShape)
+			n *= d;
+		return n;
+	}
+
 	public List<LayerPlan> layers() {
 		return layers;
 	}
