@@ -191,14 +191,18 @@ class CrossSimulatorTest {
 		assertTrue(problems.get(0).contains("tau_refrac 1.0 ms"), problems.get(0));
 	}
 
+	/** The test's simulation (delay 2, reset zero) with the neuron of an experiment's neuron clause. */
+	static SimulationConfig configWithNeuron(String neuronClause) {
+		org.volr.model.Experiment e = (org.volr.model.Experiment) VolrLanguage.create()
+				.parse("network n = dense 1 1\nexperiment e { network n\n convert { reset zero }\n " + neuronClause + " }")
+				.getElements().get(1);
+		NeuronSpec neuron = NeuronSpec.from(e.getNeuron(), e.getConversion(), 1.0);
+		return new SimulationConfig(STEPS, Encoding.CONSTANT, 0, neuron, 1, 64, 1).withDelay(2);
+	}
+
 	/** CubaLIF: IF_curr_exp with a slow synapse (tau_syn 2 steps), non-leaky membrane, reset zero, one refractory step. */
 	static SimulationConfig cubaConfig() {
-		org.volr.model.Experiment e = (org.volr.model.Experiment) VolrLanguage.create()
-				.parse("network n = dense 1 1\nexperiment e { network n\n convert { reset zero }\n"
-						+ " neuron CubaLIF { tau_m 1000000000 ms, tau_syn_E 2 ms, tau_syn_I 2 ms, tau_refrac 1 ms } }")
-				.getElements().get(1);
-		NeuronSpec cuba = NeuronSpec.from(e.getNeuron(), e.getConversion(), 1.0);
-		return new SimulationConfig(STEPS, Encoding.CONSTANT, 0, cuba, 1, 64, 1).withDelay(2);
+		return configWithNeuron("neuron CubaLIF { tau_m 1000000000 ms, tau_syn_E 2 ms, tau_syn_I 2 ms, tau_refrac 1 ms }");
 	}
 
 	@Test
@@ -223,12 +227,7 @@ class CrossSimulatorTest {
 
 	/** CobaLIF: IF_cond_exp, leaky (tau_m 20 steps), slow synapses (tau_syn 2 steps), reset zero, one refractory step. */
 	static SimulationConfig cobaConfig() {
-		org.volr.model.Experiment e = (org.volr.model.Experiment) VolrLanguage.create()
-				.parse("network n = dense 1 1\nexperiment e { network n\n convert { reset zero }\n"
-						+ " neuron CobaLIF { tau_m 20 ms, tau_syn_E 2 ms, tau_syn_I 2 ms, e_rev_E 4, e_rev_I -1, tau_refrac 1 ms } }")
-				.getElements().get(1);
-		NeuronSpec coba = NeuronSpec.from(e.getNeuron(), e.getConversion(), 1.0);
-		return new SimulationConfig(STEPS, Encoding.CONSTANT, 0, coba, 1, 64, 1).withDelay(2);
+		return configWithNeuron("neuron CobaLIF { tau_m 20 ms, tau_syn_E 2 ms, tau_syn_I 2 ms, e_rev_E 4, e_rev_I -1, tau_refrac 1 ms }");
 	}
 
 	@Test
