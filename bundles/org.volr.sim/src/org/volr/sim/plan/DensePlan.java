@@ -1,51 +1,75 @@
 package org.volr.sim.plan;
 
-/** A fully connected layer; weights [in, out] row-major, so one spike adds one contiguous row. */
+/**
+ * A fully connected layer. One spike adds one row of weights (an input's weights to every output), so the weights
+ * are kept as one array per input: the JIT vectorises a loop over a row array, but not the same loop over a slice
+ * of one big [in, out] array (measured: 16 against 1.6–3 billion additions per second on this machine).
+ */
 public final class DensePlan extends LayerPlan {
-	private final float[] weights, bias;
+	private final float[][] rows;
+	private final float[] bias;
 
+	/** @param weights [in, out] row-major */
 	public DensePlan(String label, int in, int out, float[] weights, float[] bias) {
 		super(label, new int[] { in }, new int[] { out });
 		if (weights.length != (long) in * out)
 			throw new IllegalArgumentException(label + ": " + weights.length + " weights for " + in + " × " + out);
-		this.weights = weights;
+		rows = new float[in][];
+		for (int i = 0; i < in; i++)
+			rows[i] = java.util.Arrays.copyOfRange(weights, i * out, (i + 1) * out);
 		this.bias = bias == null ? new float[out] : bias;
 	}
 
 	/** The weights, [in, out] row-major (a copy). */
 	public float[] weights() {
-		return weights.clone();
+		float[] w = new float[inSize * outSize];
+		for (int i = 0; i < inSize; i++)
+			System.arraycopy(rows[i], 0, w, i * outSize, outSize);
+		return w;
 	}
 
 	@Override
 	public LayerPlan signedPart(boolean excitatory, float factor) {
-		float[] part = signed(weights, excitatory, factor);
+		float[] part = signed(weights(), excitatory, factor);
 		return part == null ? null : new DensePlan(label, inSize, outSize, part, bias);
 	}
 
 	@Override
 	public int deliver(int input, float[] current) {
-		int base = input * outSize;
-		for (int o = 0; o < outSize; o++)
-			current[o] += weights[base + o];
+		float[] r = rows[input];
+		for (int o = 0; o < r.length; o++)
+			current[o] += r[o];
 		return outSize;
 	}
 
 	/**
 	 * Four spikes per pass over the outputs: the current is loaded and stored once for four weight rows, which
-	 * halves the memory traffic of the simulator's hottest loop. The additions happen in the same order as one
-	 * spike at a time, so the results are bit for bit the same.
+	 * divides the memory traffic of the simulator's hottest loop; the last one to three spikes take one pass too.
+	 * The additions happen in the same order as one spike at a time, so the results are bit for bit the same.
 	 */
 	@Override
 	public int deliverAll(int[] inputs, int count, float[] current) {
 		int e = 0, n = outSize;
 		for (; e + 3 < count; e += 4) {
-			int b0 = inputs[e] * n, b1 = inputs[e + 1] * n, b2 = inputs[e + 2] * n, b3 = inputs[e + 3] * n;
+			float[] r0 = rows[inputs[e]], r1 = rows[inputs[e + 1]], r2 = rows[inputs[e + 2]], r3 = rows[inputs[e + 3]];
 			for (int o = 0; o < n; o++)
-				current[o] = current[o] + weights[b0 + o] + weights[b1 + o] + weights[b2 + o] + weights[b3 + o];
+				current[o] = current[o] + r0[o] + r1[o] + r2[o] + r3[o];
 		}
-		for (; e < count; e++)
-			deliver(inputs[e], current);
+		switch (count - e) {
+		case 3 -> {
+			float[] r0 = rows[inputs[e]], r1 = rows[inputs[e + 1]], r2 = rows[inputs[e + 2]];
+			for (int o = 0; o < n; o++)
+				current[o] = current[o] + r0[o] + r1[o] + r2[o];
+		}
+		case 2 -> {
+			float[] r0 = rows[inputs[e]], r1 = rows[inputs[e + 1]];
+			for (int o = 0; o < n; o++)
+				current[o] = current[o] + r0[o] + r1[o];
+		}
+		case 1 -> deliver(inputs[e], current);
+		default -> {
+		}
+		}
 		return count * n;
 	}
 
@@ -53,28 +77,41 @@ public final class DensePlan extends LayerPlan {
 	@Override
 	public void forward(float[] x, int offset, float[] out) {
 		java.util.Arrays.fill(out, 0f);
-		int[] rows = new int[inSize];
+		int[] nonZero = new int[inSize];
 		int count = 0;
 		for (int i = 0; i < inSize; i++)
 			if (x[offset + i] != 0)
-				rows[count++] = i;
+				nonZero[count++] = i;
 		int e = 0, n = outSize;
 		for (; e + 3 < count; e += 4) {
-			int i0 = rows[e], i1 = rows[e + 1], i2 = rows[e + 2], i3 = rows[e + 3];
+			int i0 = nonZero[e], i1 = nonZero[e + 1], i2 = nonZero[e + 2], i3 = nonZero[e + 3];
 			float s0 = x[offset + i0], s1 = x[offset + i1], s2 = x[offset + i2], s3 = x[offset + i3];
-			int b0 = i0 * n, b1 = i1 * n, b2 = i2 * n, b3 = i3 * n;
+			float[] r0 = rows[i0], r1 = rows[i1], r2 = rows[i2], r3 = rows[i3];
 			for (int o = 0; o < n; o++)
-				out[o] = out[o] + s0 * weights[b0 + o] + s1 * weights[b1 + o] + s2 * weights[b2 + o] + s3 * weights[b3 + o];
+				out[o] = out[o] + s0 * r0[o] + s1 * r1[o] + s2 * r2[o] + s3 * r3[o];
 		}
 		for (; e < count; e++)
-			deliverScaled(rows[e], x[offset + rows[e]], out);
+			deliverScaled(nonZero[e], x[offset + nonZero[e]], out);
+	}
+
+	/** The weights as an nd4j matrix [in, out], made on first use of {@link #forwardBatch}. */
+	private volatile org.nd4j.linalg.api.ndarray.INDArray matrix;
+
+	/** X·W + b as one nd4j matrix product (sgemm) for the batch. */
+	@Override
+	public void forwardBatch(float[] x, int samples, float[] out) {
+		org.volr.core.nd4j.Nd4jSupport.init();
+		if (matrix == null)
+			matrix = org.nd4j.linalg.factory.Nd4j.create(weights(), new long[] { inSize, outSize }, 'c');
+		org.nd4j.linalg.api.ndarray.INDArray in = org.nd4j.linalg.factory.Nd4j.create(x, new long[] { samples, inSize }, 'c');
+		addBiasInto(in.mmul(matrix).dup('c'), out);
 	}
 
 	@Override
 	protected void deliverScaled(int input, float scale, float[] current) {
-		int base = input * outSize;
-		for (int o = 0; o < outSize; o++)
-			current[o] += scale * weights[base + o];
+		float[] r = rows[input];
+		for (int o = 0; o < r.length; o++)
+			current[o] += scale * r[o];
 	}
 
 	@Override
