@@ -36,7 +36,8 @@ public final class RunSummary {
 				r.synapticOps() / (double) Math.max(1, r.samples()), r.meanFirstOutputSpike());
 		o.printf(Locale.ROOT, "  energy estimate %.2f µJ per sample (ANN %.2f µJ: %,d MACs; 45 nm arithmetic only)%n",
 				r.energy().snnMicrojoulePerSample(), r.energy().annMicrojoulePerSample(), r.energy().annMacsPerSample());
-		o.printf(Locale.ROOT, "  simulated in %.2f s: %,.0f sample-steps/s%n", r.seconds(), r.sampleStepsPerSecond());
+		o.printf(Locale.ROOT, "  simulated in %.2f s: %,.0f sample-steps/s (%.2f CPU-s, %,.0f sample-steps per CPU-second)%n", r.seconds(),
+				r.sampleStepsPerSecond(), r.cpuSeconds(), r.sampleStepsPerCpuSecond());
 		o.println("  results in " + out);
 	}
 }

@@ -38,8 +38,12 @@ final class SampleRunner {
 	private final int[] outputCounts;
 	/** IF neurons without leak, refractory period or clamp: the update needs no per-neuron branches but the spike test. */
 	private final boolean plainIF;
-	/** First-layer neurons whose constant current is positive; the others can never spike (see integrateConstant). */
+	/**
+	 * First-layer neurons whose constant current is positive (the others can never spike, see integrateConstant),
+	 * with their currents and potentials side by side, so that stepping them reads three short arrays in order.
+	 */
 	private final int[] activeFirst;
+	private final float[] activeCurrent, activePotential;
 	private int activeFirstCount;
 	/** With a synaptic delay d: the last d+1 steps' spikes of every layer with neurons, and of the input (rings). */
 	private final int[][][] history;
@@ -72,6 +76,8 @@ final class SampleRunner {
 	final long[] synapticOpsPerLayer;
 	final long[] correctAtStep;
 	long firstSpikeStepSum, samplesWithOutputSpikes, samples;
+	/** CPU time this runner's thread spent simulating (measured by the Simulator around each piece of work). */
+	long cpuNanos;
 
 	/** @param synapses CobaLIF neurons' split synapses (see ConductanceSynapses), null for the other neurons */
 	SampleRunner(SpikingNetwork network, SimulationConfig config, ConductanceSynapses synapses, int[][][] recorded) {
@@ -137,6 +143,8 @@ final class SampleRunner {
 				&& neuron.threshold() > 0 && neuron.reset() != org.volr.model.ResetMode.MODULO && !neuron.hasSynapticCurrent()
 				&& !neuron.isConductanceBased() && !config.adaptiveThreshold();
 		activeFirst = new int[layers.get(0).outSize()];
+		activeCurrent = new float[activeFirst.length];
+		activePotential = new float[activeFirst.length];
 		neuronCounts = new int[n][];
 		for (int l = 0; l < n; l++)
 			neuronCounts[l] = new int[layers.get(l).outSize()];
@@ -177,12 +185,26 @@ final class SampleRunner {
 
 	/** With {@code eventSteps} (input spikes of every step) instead of features, for event-camera input. */
 	void run(float[] features, int offset, int[][] eventSteps, int label, long sampleIndex, int[] countsOut) {
+		run(features, offset, eventSteps, label, sampleIndex, countsOut, null, 0);
+	}
+
+	/**
+	 * With the constant input currents already computed for the whole batch ({@code batchCurrents[l]}: W·x + b of
+	 * every sample of the batch for a layer l reading the input, null for the others); this sample is {@code row}.
+	 */
+	void run(float[] features, int offset, int[][] eventSteps, int label, long sampleIndex, int[] countsOut, float[][] batchCurrents, int row) {
 		reset();
 		boolean constant = config.encoding() == Encoding.CONSTANT && eventSteps == null;
 		if (constant)
 			for (int l = 0; l < layers.size(); l++)
-				if (readsOnlyInput[l])
-					constantCurrent(l, features, offset);
+				if (readsOnlyInput[l]) {
+					if (batchCurrents != null && batchCurrents[l] != null)
+						System.arraycopy(batchCurrents[l], row * constantCurrents[l].length, constantCurrents[l], 0, constantCurrents[l].length);
+					else
+						constantCurrent(l, features, offset);
+					if (l == 0)
+						findActiveFirst();
+				}
 		boolean pruneFirst = constant && plainIF && layers.size() > 1 && readsOnlyInput[0];
 		PoissonInput poisson = constant || eventSteps != null ? null : new PoissonInput(config.seed(), sampleIndex, config.poissonProbabilityPerStep());
 		int last = layers.size() - 1, d = config.delay();
@@ -260,19 +282,25 @@ final class SampleRunner {
 		}
 	}
 
-	/** W·x + b of a layer that reads only the input, under constant input; for the first layer also its active neurons. */
+	/** W·x + b of a layer that reads only the input, under constant input, for one sample. */
 	private void constantCurrent(int l, float[] features, int offset) {
 		float[] c = constantCurrents[l];
 		layers.get(l).forward(features, offset, c);
 		float[] b = layers.get(l).bias();
 		for (int j = 0; j < c.length; j++)
 			c[j] += b[j];
-		if (l == 0) {
-			activeFirstCount = 0;
-			for (int j = 0; j < c.length; j++)
-				if (c[j] > 0)
-					activeFirst[activeFirstCount++] = j;
-		}
+	}
+
+	/** The first layer's neurons with a positive constant current, their currents and potentials side by side. */
+	private void findActiveFirst() {
+		float[] c = constantCurrents[0];
+		activeFirstCount = 0;
+		for (int j = 0; j < c.length; j++)
+			if (c[j] > 0) {
+				activeCurrent[activeFirstCount] = c[j];
+				activePotential[activeFirstCount] = 0f;
+				activeFirst[activeFirstCount++] = j;
+			}
 	}
 
 	/**
@@ -340,7 +368,7 @@ final class SampleRunner {
 				synapticOps += delivered(l, plan.deliverAll(events, count, current[l]));
 			n = NeuronDynamics.stepCuba(spec, potential[l], charge[l], current[l], steady, refractory[l], spikes[l]);
 		} else if (pruneFirst) {
-			n = integrateConstant(potential[0], spikes[0]);
+			n = integrateConstant(spikes[0]);
 		} else if (fromCurrent) {
 			n = NeuronDynamics.step(spec, potential[l], steady, false, refractory[l], spikes[l]);
 		} else if (plainIF) {
@@ -391,18 +419,18 @@ final class SampleRunner {
 	 * A first layer under constant input with plain IF neurons: a neuron whose current is not positive starts at 0
 	 * and only goes down, so it never spikes and nobody reads its potential; only the others are stepped.
 	 */
-	private int integrateConstant(float[] v, int[] out) {
+	private int integrateConstant(int[] out) {
 		float threshold = neuron.threshold(), resetTo = neuron.resetPotential();
 		boolean subtract = neuron.reset() == org.volr.model.ResetMode.SUBTRACT;
+		float[] v = activePotential, c = activeCurrent;
 		int n = 0;
 		for (int k = 0; k < activeFirstCount; k++) {
-			int j = activeFirst[k];
-			float vj = v[j] + constantCurrents[0][j];
-			if (vj >= threshold) {
-				out[n++] = j;
-				vj = subtract ? vj - threshold : resetTo;
+			float vk = v[k] + c[k];
+			if (vk >= threshold) {
+				out[n++] = activeFirst[k];
+				vk = subtract ? vk - threshold : resetTo;
 			}
-			v[j] = vj;
+			v[k] = vk;
 		}
 		return n;
 	}

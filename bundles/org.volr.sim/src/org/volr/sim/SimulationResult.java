@@ -13,7 +13,8 @@ import org.volr.core.io.AtomicFiles;
  */
 public record SimulationResult(int steps, long samples, double[] accuracyPerStep, List<String> layers, long[] neuronsPerLayer,
 		long[] spikesPerLayer, long synapticOps, double meanFirstOutputSpike, double seconds, int outputs, int[] outputCounts,
-		int[] predictions, int[][][] recordedCounts, EnergyEstimate energy, long[] synapticOpsPerLayer, int[] spikeRaster) {
+		int[] predictions, int[][][] recordedCounts, EnergyEstimate energy, long[] synapticOpsPerLayer, int[] spikeRaster,
+		double cpuSeconds) {
 
 	static SimulationResult merge(SpikingNetwork network, SimulationConfig config, List<SampleRunner> runners, double seconds,
 			int[] outputCounts, int[] predictions) {
@@ -39,7 +40,8 @@ public record SimulationResult(int steps, long samples, double[] accuracyPerStep
 		List<String> names = network.layers().stream().map(p -> p.label()).toList();
 		return new SimulationResult(config.steps(), samples, accuracy, names, Simulator.neurons(network), spikes, ops,
 				withSpikes == 0 ? Double.NaN : (double) firstSum / withSpikes, seconds, network.outputs(), outputCounts, predictions, null,
-				EnergyEstimate.of(network, config, ops / (double) Math.max(samples, 1)), layerOps, raster(runners));
+				EnergyEstimate.of(network, config, ops / (double) Math.max(samples, 1)), layerOps, raster(runners),
+				runners.stream().mapToLong(r -> r.cpuNanos).sum() / 1e9);
 	}
 
 	/** Sample 0's spikes from the runner that simulated it (null when nothing was recorded). */
@@ -52,7 +54,7 @@ public record SimulationResult(int steps, long samples, double[] accuracyPerStep
 
 	SimulationResult withRecorded(int[][][] counts) {
 		return new SimulationResult(steps, samples, accuracyPerStep, layers, neuronsPerLayer, spikesPerLayer, synapticOps,
-				meanFirstOutputSpike, seconds, outputs, outputCounts, predictions, counts, energy, synapticOpsPerLayer, spikeRaster);
+				meanFirstOutputSpike, seconds, outputs, outputCounts, predictions, counts, energy, synapticOpsPerLayer, spikeRaster, cpuSeconds);
 	}
 
 	/**
@@ -95,6 +97,11 @@ public record SimulationResult(int steps, long samples, double[] accuracyPerStep
 		return samples * (double) steps / seconds;
 	}
 
+	/** Throughput per CPU second of the simulating threads: what the simulation costs, whatever else the machine runs. */
+	public double sampleStepsPerCpuSecond() {
+		return samples * (double) steps / cpuSeconds;
+	}
+
 	public String toJson() {
 		StringBuilder b = new StringBuilder("{\n");
 		b.append(String.format(Locale.ROOT, "  \"samples\": %d,\n  \"steps\": %d,\n  \"accuracy\": %.6f,\n", samples, steps, finalAccuracy()));
@@ -112,7 +119,8 @@ public record SimulationResult(int steps, long samples, double[] accuracyPerStep
 				energy.annMicrojoulePerSample(), EnergyEstimate.PICOJOULE_PER_ACCUMULATE, EnergyEstimate.PICOJOULE_PER_MAC));
 		b.append(String.format(Locale.ROOT, "  \"mean_first_output_spike_step\": %s,\n",
 				Double.isNaN(meanFirstOutputSpike) ? "null" : String.format(Locale.ROOT, "%.3f", meanFirstOutputSpike)));
-		b.append(String.format(Locale.ROOT, "  \"seconds\": %.3f,\n  \"sample_steps_per_second\": %.1f\n}\n", seconds, sampleStepsPerSecond()));
+		b.append(String.format(Locale.ROOT, "  \"seconds\": %.3f,\n  \"cpu_seconds\": %.3f,\n  \"sample_steps_per_second\": %.1f,\n"
+				+ "  \"sample_steps_per_cpu_second\": %.1f\n}\n", seconds, cpuSeconds, sampleStepsPerSecond(), sampleStepsPerCpuSecond()));
 		return b.toString();
 	}
 

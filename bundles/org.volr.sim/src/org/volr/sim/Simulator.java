@@ -37,16 +37,20 @@ public final class Simulator {
 		int[] outputCounts = new int[data.size() * network.outputs()];
 		int[] predictions = new int[data.size()];
 		runners.forEach(r -> r.predictions = predictions);
-		// the next batch is read (and decompressed) while the current one is simulated
+		// the next batch is read (and decompressed), and its constant input currents computed, while the current one is simulated
 		ExecutorService reader = daemons(1, "volr-sim-reader");
 		BatchIterator batches = data.batches(config.batch());
-		Future<Batch> pending = null;
+		boolean constant = config.encoding() == Encoding.CONSTANT;
+		java.util.concurrent.Callable<Prepared> prepare = () -> Prepared.of(batches.next(), network, constant);
+		Future<Prepared> pending = null;
 		try {
-			pending = batches.hasNext() ? reader.submit(batches::next) : null;
+			pending = batches.hasNext() ? reader.submit(prepare) : null;
 			while (pending != null) {
 				progress.checkCancelled();
-				Batch batch = join(pending);
-				pending = batches.hasNext() ? reader.submit(batches::next) : null;
+				Prepared next = join(pending);
+				Batch batch = next.batch();
+				float[][] currents = next.currents();
+				pending = batches.hasNext() ? reader.submit(prepare) : null;
 				int n = batch.size(), sampleSize = batch.features().length / Math.max(n, 1);
 				List<Future<?>> work = new ArrayList<>();
 				for (int k = 0; k < threads; k++) {
@@ -54,8 +58,10 @@ public final class Simulator {
 					int from = (int) ((long) n * k / threads), to = (int) ((long) n * (k + 1) / threads);
 					long base = sampleIndex;
 					work.add(pool.submit(() -> {
+						long cpu = cpuNanos();
 						for (int s = from; s < to; s++)
-							runner.run(batch.features(), s * sampleSize, batch.labels()[s], base + s, outputCounts);
+							runner.run(batch.features(), s * sampleSize, null, batch.labels()[s], base + s, outputCounts, currents, s);
+						runner.cpuNanos += cpuNanos() - cpu;
 					}));
 				}
 				work.forEach(Simulator::join);
@@ -89,6 +95,7 @@ public final class Simulator {
 			List<Future<?>> work = new ArrayList<>();
 			for (SampleRunner runner : runners)
 				work.add(pool.submit(() -> {
+					long cpu = cpuNanos();
 					for (int s = next.getAndIncrement(); s < data.size() && !progress.isCancelled(); s = next.getAndIncrement()) {
 						EventStream events = data.recording(s);
 						int inputs = 2 * events.width() * events.height();
@@ -101,6 +108,7 @@ public final class Simulator {
 							progress.advance(1);
 						}
 					}
+					runner.cpuNanos += cpuNanos() - cpu;
 					return null;
 				}));
 			work.forEach(Simulator::join);
@@ -118,6 +126,47 @@ public final class Simulator {
 		for (int i = 0; i < threads; i++)
 			runners.add(new SampleRunner(network, config, synapses, recorded));
 		return runners;
+	}
+
+	/** A batch read, with its input currents when the input is constant (else null). */
+	private record Prepared(Batch batch, float[][] currents) {
+		static Prepared of(Batch batch, SpikingNetwork network, boolean constant) {
+			return new Prepared(batch, constant ? inputCurrents(network, batch.features(), batch.size()) : null);
+		}
+	}
+
+	/**
+	 * The constant input currents W·x + b of every layer that reads only the input, for a whole batch, by nd4j (one
+	 * matrix product or convolution op per layer, in slices of at most {@link #CURRENT_SLICE} values so that a
+	 * large first convolution does not need the whole batch's output at once in native memory).
+	 */
+	static float[][] inputCurrents(SpikingNetwork network, float[] features, int samples) {
+		float[][] currents = new float[network.layers().size()][];
+		int inSize = network.inputSize();
+		for (int l = 0; l < currents.length; l++) {
+			if (!network.readsOnlyInput(l))
+				continue;
+			LayerPlan plan = network.layers().get(l);
+			currents[l] = new float[samples * plan.outSize()];
+			int slice = Math.max(1, CURRENT_SLICE / Math.max(plan.outSize(), inSize));
+			float[] part = new float[Math.min(slice, samples) * plan.outSize()];
+			for (int from = 0; from < samples; from += slice) {
+				int k = Math.min(slice, samples - from);
+				float[] x = from == 0 && k == samples ? features : java.util.Arrays.copyOfRange(features, from * inSize, (from + k) * inSize);
+				plan.forwardBatch(x, k, part);
+				System.arraycopy(part, 0, currents[l], from * plan.outSize(), k * plan.outSize());
+			}
+		}
+		return currents;
+	}
+
+	/** Values per nd4j call when computing input currents (16 MB of floats). */
+	private static final int CURRENT_SLICE = 4 << 20;
+
+	/** CPU time of the calling thread (0 where the JVM cannot measure it). */
+	private static long cpuNanos() {
+		java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+		return bean.isCurrentThreadCpuTimeSupported() ? bean.getCurrentThreadCpuTime() : 0;
 	}
 
 	/** Daemon threads, so that a simulation abandoned by its caller never keeps the program alive. */

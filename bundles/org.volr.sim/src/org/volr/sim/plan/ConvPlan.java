@@ -1,5 +1,12 @@
 package org.volr.sim.plan;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.volr.core.nd4j.Nd4jSupport;
+
 /**
  * A 2-D convolution (1-D as height 1; depthwise with a channel multiplier). Weights arrive [out, in, kh, kw] and
  * are kept as [in, kh, kw, out] so that one spike touches contiguous weights for each output position.
@@ -52,6 +59,32 @@ public final class ConvPlan extends WindowPlan {
 	public LayerPlan signedPart(boolean excitatory, float factor) {
 		float[] part = signed(kernel, excitatory, factor);
 		return part == null ? null : new ConvPlan(this, part);
+	}
+
+	/** The kernel in nd4j's layout [kh, kw, in, out] (depthwise: [kh, kw, in, multiplier]), made on first use. */
+	private volatile INDArray nd4jKernel;
+
+	/**
+	 * The batch's input currents by one nd4j convolution op (conv2d, or depthwise_conv2d): the input is padded
+	 * explicitly by the plan's padding before the first row and column and as much as the last window needs after
+	 * it, so that uneven "same" padding comes out as the per-spike scatter computes it; a valid convolution follows.
+	 */
+	@Override
+	public void forwardBatch(float[] x, int samples, float[] out) {
+		Nd4jSupport.init();
+		if (nd4jKernel == null)
+			nd4jKernel = Nd4j.create(kernel, new long[] { cin, kh, kw, depthwise ? multiplier : cout }, 'c').permute(1, 2, 0, 3).dup('c');
+		INDArray in = Nd4j.create(x, new long[] { samples, cin, h, w }, 'c');
+		int padBottom = Math.max(0, (oh - 1) * sy + (kh - 1) * dy + 1 - h - py);
+		int padRight = Math.max(0, (ow - 1) * sx + (kw - 1) * dx + 1 - w - px);
+		if (py > 0 || px > 0 || padBottom > 0 || padRight > 0)
+			in = Nd4j.pad(in, new int[][] { { 0, 0 }, { 0, 0 }, { py, padBottom }, { px, padRight } });
+		Conv2DConfig config = Conv2DConfig.builder().kH(kh).kW(kw).sH(sy).sW(sx).dH(dy).dW(dx).pH(0).pW(0)
+				.paddingMode(PaddingMode.VALID).dataFormat(Conv2DConfig.NCHW).build();
+		INDArray result = depthwise ? Nd4j.cnn().depthWiseConv2d(in, nd4jKernel, config) : Nd4j.cnn().conv2d(in, nd4jKernel, config);
+		if (result.size(2) != oh || result.size(3) != ow) // windows past the last output (stride leftovers) dropped
+			result = result.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, oh), NDArrayIndex.interval(0, ow));
+		addBiasInto(result.reshape('c', samples, outSize).dup('c'), out);
 	}
 
 	@Override

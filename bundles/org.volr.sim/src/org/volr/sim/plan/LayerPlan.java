@@ -54,6 +54,27 @@ public abstract class LayerPlan {
 		}
 	}
 
+	/**
+	 * W·x + b for {@code samples} samples side by side ({@code x}: samples × inSize values, {@code out}: samples ×
+	 * outSize): the constant currents of a layer reading the input, for a whole batch. Layers with an nd4j
+	 * counterpart (dense: one matrix product, convolution: one conv2d op) override this.
+	 */
+	public void forwardBatch(float[] x, int samples, float[] out) {
+		float[] one = new float[outSize], b = bias();
+		for (int s = 0; s < samples; s++) {
+			forward(x, s * inSize, one);
+			for (int j = 0; j < outSize; j++)
+				out[s * outSize + j] = one[j] + b[j];
+		}
+	}
+
+	/** Adds the expanded bias to every sample's row of an nd4j result [samples, outSize] and copies it to out. */
+	protected final void addBiasInto(org.nd4j.linalg.api.ndarray.INDArray rows, float[] out) {
+		rows.addiRowVector(org.nd4j.linalg.factory.Nd4j.create(bias(), 1, outSize));
+		float[] values = rows.data().asFloat();
+		System.arraycopy(values, 0, out, 0, rows.rows() * outSize);
+	}
+
 	/** Like {@link #deliver} with a spike of height {@code scale} (an analog value). */
 	protected abstract void deliverScaled(int input, float scale, float[] current);
 

@@ -1,0 +1,72 @@
+package org.volr.sim.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.volr.core.weights.WeightStore;
+import org.volr.lang.api.VolrLanguage;
+import org.volr.model.Network;
+import org.volr.model.VolrFile;
+import org.volr.sim.SpikingNetwork;
+import org.volr.sim.plan.LayerPlan;
+
+/**
+ * The constant input currents of a whole batch by nd4j (one matrix product or convolution op) against the
+ * simulator's own per-sample scatter (W·x spike by spike, plus the bias), for every geometry a first layer can have:
+ * the two are independent implementations of the same map.
+ */
+class InputCurrentsTest {
+	@ParameterizedTest
+	@ValueSource(strings = { //
+			"input [2, 9, 9]; f: conv2d(3, kernel: 3, padding: same); 3 2 3 3", //
+			"input [2, 9, 9]; f: conv2d(3, kernel: 4, padding: same); 3 2 4 4", // uneven padding: one before, two after
+			"input [2, 10, 9]; f: conv2d(4, kernel: [3, 2], stride: 2); 4 2 3 2", // windows leave rows and columns over
+			"input [1, 11, 11]; f: conv2d(2, kernel: 3, dilation: 2, padding: same); 2 1 3 3", //
+			"input [3, 8, 8]; f: conv2d(5, kernel: 3, stride: 2, padding: 1); 5 3 3 3", //
+			"input [2, 8, 8]; f: depthwise_conv2d(multiplier: 2, kernel: 3, padding: same); 4 1 3 3", //
+			"input [3, 20]; f: conv1d(4, kernel: 5, stride: 2, padding: same); 4 3 5", //
+			"input [30]; f: dense 7; 30 7" })
+	void batchCurrentsEqualTheScatter(String testCase) throws Exception {
+		String[] parts = testCase.split("; ");
+		String layer = parts[0] + "\n " + parts[1];
+		Network network = network("network n {\n " + layer + "\n}");
+		int[] shape = java.util.Arrays.stream(parts[2].split(" ")).mapToInt(Integer::parseInt).toArray();
+		Random w = new Random(7);
+		WeightStore weights = new WeightStore();
+		weights.put("f.weight", shape, uniform(w, java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b)));
+		int channels = parts[1].contains("dense") ? shape[1] : shape[0];
+		weights.put("f.bias", new int[] { channels }, uniform(w, channels));
+		SpikingNetwork snn = SpikingNetwork.lower(network, weights);
+		LayerPlan first = snn.layers().get(0);
+		int samples = 5, in = snn.inputSize(), out = first.outSize();
+		Random r = new Random(3);
+		float[] x = new float[samples * in];
+		for (int i = 0; i < x.length; i++)
+			x[i] = r.nextFloat() < 0.3f ? 0f : r.nextFloat(); // zeros as in real images
+		float[] batch = new float[samples * out];
+		first.forwardBatch(x, samples, batch);
+		float[] one = new float[out];
+		for (int s = 0; s < samples; s++) {
+			first.forward(x, s * in, one);
+			for (int j = 0; j < out; j++) {
+				float expected = one[j] + first.bias()[j];
+				assertEquals(expected, batch[s * out + j], 1e-5f * Math.max(1f, Math.abs(expected)), layer + ": sample " + s + ", output " + j);
+			}
+		}
+	}
+
+	static Network network(String text) {
+		VolrFile file = VolrLanguage.create().parse(text);
+		return (Network) file.getElements().get(0);
+	}
+
+	static float[] uniform(Random r, int n) {
+		float[] a = new float[n];
+		for (int i = 0; i < n; i++)
+			a[i] = r.nextFloat() - 0.4f;
+		return a;
+	}
+}
