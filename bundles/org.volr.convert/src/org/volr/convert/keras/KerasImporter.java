@@ -364,9 +364,9 @@ public final class KerasImporter {
 				Pool p = F.createPool();
 				boolean max = k.className().startsWith("Max"), oneD = k.className().endsWith("1D");
 				p.setKind(oneD ? (max ? PoolKind.MAX1D : PoolKind.AVG1D) : (max ? PoolKind.MAX2D : PoolKind.AVG2D));
-				p.getSize().addAll(ints(k, c, "pool_size"));
+				p.getSize().addAll(collapse(ints(k, c, "pool_size")));
 				if (c.has("strides") && !c.get("strides").isJsonNull() && !ints(k, c, "strides").equals(ints(k, c, "pool_size")))
-					p.getStride().addAll(ints(k, c, "strides"));
+					p.getStride().addAll(collapse(ints(k, c, "strides")));
 				p.setPadding(padding(k, c));
 				step.layer = p;
 			}
