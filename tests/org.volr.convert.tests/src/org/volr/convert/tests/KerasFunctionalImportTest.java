@@ -5,11 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.volr.convert.ImportException;
 import org.volr.convert.ImportedModel;
 import org.volr.convert.keras.KerasImporter;
@@ -29,6 +36,9 @@ import org.volr.model.shapes.ShapeInference;
  */
 class KerasFunctionalImportTest {
 	private static final Path DATA = Path.of(System.getProperty("volr.testdata", "data"), "keras-functional");
+
+	@TempDir
+	Path tmp;
 
 	private static Path data(String name) {
 		Path p = DATA.resolve(name);
@@ -122,5 +132,42 @@ class KerasFunctionalImportTest {
 		ImportException e = assertThrows(ImportException.class,
 				() -> KerasImporter.importHdf5(data("cnn_concat_height.h5"), "m"));
 		assertTrue(e.getMessage().contains("layer 4 'concatenate_1' (Concatenate) concatenates on axis 1"), e.getMessage());
+	}
+
+	/** mlp_concat.keras with one piece of its config.json replaced: the same layers and weights, wired otherwise. */
+	private Path rewired(String target, String from, String to) throws IOException {
+		Path out = tmp.resolve(target);
+		try (ZipFile in = new ZipFile(data("mlp_concat.keras").toFile()); OutputStream os = Files.newOutputStream(out);
+				ZipOutputStream zos = new ZipOutputStream(os)) {
+			for (ZipEntry e : in.stream().toList()) {
+				byte[] bytes = in.getInputStream(e).readAllBytes();
+				if (e.getName().equals("config.json")) {
+					String config = new String(bytes, StandardCharsets.UTF_8);
+					assertTrue(config.contains(from), from);
+					bytes = config.replace(from, to).getBytes(StandardCharsets.UTF_8);
+				}
+				zos.putNextEntry(new ZipEntry(e.getName()));
+				zos.write(bytes);
+				zos.closeEntry();
+			}
+		}
+		return out;
+	}
+
+	@Test
+	void branchThatIsNeverMergedIsRefused() throws IOException {
+		// dense_5 reads dense_3 instead of the concatenation: dense_3's output is used outside the block
+		Path file = rewired("unmerged.keras", "\"keras_history\": [\"concatenate_1\", 0, 0]", "\"keras_history\": [\"dense_3\", 0, 0]");
+		ImportException e = assertThrows(ImportException.class, () -> KerasImporter.importKeras3(file, "m"));
+		assertEquals("unmerged.keras: the output of layer 4 'dense_3' (Dense) forks, and the branch through 'dense_5' ends at"
+				+ " 'dense_5' without being merged: only models with one output are imported", e.getMessage());
+	}
+
+	@Test
+	void severalOutputsAreRefused() throws IOException {
+		Path file = rewired("outputs.keras", "\"output_layers\": [[\"dense_5\", 0, 0]]",
+				"\"output_layers\": [[\"dense_5\", 0, 0], [\"dense_2\", 0, 0]]");
+		ImportException e = assertThrows(ImportException.class, () -> KerasImporter.importKeras3(file, "m"));
+		assertTrue(e.getMessage().contains("the model has 2 outputs [dense_5, dense_2]; only models with one output"), e.getMessage());
 	}
 }
