@@ -7,8 +7,8 @@ It rewrites, next to itself:
   cnn_inception.h5    10x10x2 channels_last -> conv (linear) -> { conv 1x1 | conv 3x3 same | maxpool 3 stride 1 same }
                       concatenated on the channels -> maxpool 2 -> flatten -> dense softmax
   cnn_residual.h5     8x8x3 -> conv relu -> { conv, batch norm, relu, conv, batch norm } + identity -> relu
-                      -> { conv 1x1 | conv 1x1, { conv 1x1 + identity } } (a nested block) -> maxpool -> flatten
-                      -> dense softmax
+                      -> identity + { { conv 1x1 | conv 1x1, { identity + conv 1x1 } }, conv 1x1 } (blocks nested
+                      as in Inception-ResNet) -> maxpool -> flatten -> dense softmax
   mlp_concat.keras    the same model with the same weights in Keras 3's .keras layout (keras_history inbound
                       nodes), written with ../keras3/make_keras3.py's archive writer; it shares mlp_concat_expected.txt
   mlp_multiply.h5     two dense branches merged by Multiply (refused by the importer)
@@ -353,7 +353,10 @@ def cnn_residual():
               node(conv2d("conv2d_6", 4, 1, "linear"), "conv2d_5"),
               node(simple("Add", "add_2"), "conv2d_5", "conv2d_6"),
               node(simple("Concatenate", "concatenate_1", axis=3), "conv2d_4", "add_2"),
-              node(maxpool("max_pooling2d_1", 2, 2, "valid"), "concatenate_1"),
+              # ... inside an Inception-ResNet-like block: activation_2 + conv2d_7(concatenate_1)
+              node(conv2d("conv2d_7", 4, 1, "linear"), "concatenate_1"),
+              node(simple("Add", "add_3"), "activation_2", "conv2d_7"),
+              node(maxpool("max_pooling2d_1", 2, 2, "valid"), "add_3"),
               node(flatten("flatten_1"), "max_pooling2d_1"),
               node(dense("dense_1", 10, "softmax"), "flatten_1")]
     save("cnn_residual", model_config("model_1", layers, ["input_1"], ["dense_1"]), (8, 8, 3), 3, samples=2)

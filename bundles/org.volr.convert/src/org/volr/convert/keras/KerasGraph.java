@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,8 +20,9 @@ import com.google.gson.JsonObject;
 /**
  * Nests the layer graph of a functional Keras model into what a .volr network can say: a chain of layers and
  * blocks, where a block forks the current tensor into branches that one Concatenate ({@code |}) or Add ({@code +})
- * merges again. A branch is itself such a chain (so blocks nest), or nothing at all when the tensor goes straight
- * to the merge (a skip connection, written {@code identity}). Any other graph (several inputs or outputs, a tensor
+ * merges again. A branch is itself such a chain (so blocks nest, also a block whose branches read the outer
+ * block's input, as in x + conv(a | b)), or nothing at all when the tensor goes straight to the merge (a skip
+ * connection, written {@code identity}). Any other graph (several inputs or outputs, a tensor
  * used again after its block is merged, a shared layer) is refused naming the layer where the shape breaks.
  */
 final class KerasGraph {
@@ -196,29 +198,69 @@ final class KerasGraph {
 		}
 	}
 
+	/** A branch of a block being nested: its parts so far, the layer it ends at and the merge that layer feeds. */
+	private record Branch(List<Part> parts, String last, String merge) {
+	}
+
+	/** The block that starts where the output of {@code from} goes to several layers; returns its merge. */
 	private String fork(String from, List<String> next, List<Part> out) throws ImportException {
-		String merge = null;
-		Map<String, List<Part>> branchByEnd = new LinkedHashMap<>();
+		List<Branch> open = new ArrayList<>();
+		Set<String> merges = new LinkedHashSet<>(); // the merges reached, directly (a skip connection) or by a branch
 		for (String s : next) {
-			Reached r;
-			List<Part> branch = new ArrayList<>();
 			if (isMerge(s)) {
-				r = new Reached(s, from);
-			} else {
-				enter(s, from);
-				branch.add(new LayerPart(byName.get(s)));
-				r = walk(s, branch);
-				branchByEnd.put(r.last(), branch);
+				merges.add(s);
+				continue;
 			}
-			if (r.merge() == null)
-				throw new ImportException(file, "the output of " + describe(byName.get(from)) + " forks, and the branch through '"
-						+ s + "' ends at '" + r.last() + "' without being merged: only models with one output are imported");
-			if (merge != null && !merge.equals(r.merge()))
-				throw new ImportException(file, "the output of " + describe(byName.get(from)) + " forks into branches merged by"
-						+ " different layers ('" + merge + "' and '" + r.merge() + "'); only blocks whose branches all meet at one"
-						+ " merge are imported (is a tensor used again after its block is merged?)");
-			merge = r.merge();
+			enter(s, from);
+			List<Part> parts = new ArrayList<>();
+			parts.add(new LayerPart(byName.get(s)));
+			open.add(follow(from, s, parts, walk(s, parts)));
+			merges.add(open.get(open.size() - 1).merge());
 		}
+		// A merge fed only by this block's branches (or its input) closes an inner block, which then goes on as one
+		// branch: x + conv(a | b) in Inception-ResNet. Repeat until every branch meets at one merge.
+		while (merges.size() > 1) {
+			String inner = null;
+			for (String m : merges)
+				if (closes(m, from, open)) {
+					inner = m;
+					break;
+				}
+			if (inner == null)
+				throw new ImportException(file, "the output of " + describe(byName.get(from)) + " forks into branches merged by"
+						+ " different layers " + merges + "; only blocks whose branches all meet at one merge are imported"
+						+ " (is a tensor used again after its block is merged?)");
+			List<Part> parts = new ArrayList<>();
+			parts.add(block(inner, from, open));
+			merges.remove(inner);
+			open.add(follow(from, inner, parts, walk(inner, parts)));
+			merges.add(open.get(open.size() - 1).merge());
+		}
+		String merge = merges.iterator().next();
+		out.add(block(merge, from, open));
+		if (!open.isEmpty())
+			throw new ImportException(file, describe(byName.get(merge)) + " does not merge the branch that ends at '"
+					+ open.get(0).last() + "'");
+		return merge;
+	}
+
+	private Branch follow(String from, String start, List<Part> parts, Reached r) throws ImportException {
+		if (r.merge() == null)
+			throw new ImportException(file, "the output of " + describe(byName.get(from)) + " forks, and the branch through '"
+					+ start + "' ends at '" + r.last() + "' without being merged: only models with one output are imported");
+		return new Branch(parts, r.last(), r.merge());
+	}
+
+	/** Whether every input of {@code merge} is {@code from} itself or the end of an open branch that feeds it. */
+	private boolean closes(String merge, String from, List<Branch> open) {
+		for (String src : inputs.get(merge))
+			if (!src.equals(from) && open.stream().noneMatch(b -> b.last().equals(src) && b.merge().equals(merge)))
+				return false;
+		return true;
+	}
+
+	/** The block {@code merge} closes, its branches in the merge's input order (taken out of {@code open}). */
+	private ForkPart block(String merge, String from, List<Branch> open) throws ImportException {
 		KerasLayerConfig m = byName.get(merge);
 		List<List<Part>> branches = new ArrayList<>();
 		for (String src : inputs.get(merge)) {
@@ -226,19 +268,16 @@ final class KerasGraph {
 				branches.add(List.of());
 				continue;
 			}
-			List<Part> branch = branchByEnd.remove(src);
+			Branch branch = open.stream().filter(b -> b.last().equals(src) && b.merge().equals(merge)).findFirst().orElse(null);
 			if (branch == null)
 				throw new ImportException(file, describe(m) + " merges the output of '" + src + "', which is not a branch of the"
 						+ " block that forks after '" + from + "'; only blocks whose branches fork from one tensor and meet at"
 						+ " one merge are imported");
-			branches.add(branch);
+			open.remove(branch);
+			branches.add(branch.parts());
 		}
-		if (!branchByEnd.isEmpty())
-			throw new ImportException(file, describe(m) + " does not merge the branch that ends at '"
-					+ branchByEnd.keySet().iterator().next() + "'");
 		visited.add(merge);
-		out.add(new ForkPart(m, branches));
-		return merge;
+		return new ForkPart(m, branches);
 	}
 
 	private void enter(String layer, String from) throws ImportException {
