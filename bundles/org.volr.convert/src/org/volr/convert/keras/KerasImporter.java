@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.volr.convert.ImportException;
 import org.volr.convert.ImportedModel;
 import org.volr.core.weights.FloatTensor;
@@ -31,8 +32,6 @@ import org.volr.model.VolrFactory;
 import org.volr.model.shapes.NetType;
 import org.volr.model.shapes.ShapeInference;
 
-import org.eclipse.emf.ecore.util.EcoreUtil;
-
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -50,8 +49,9 @@ import io.jhdf.api.Node;
  * {@code .keras} archive ({@code config.json} plus {@code model.weights.h5}, see {@link Keras3Weights}) into the
  * metamodel. Both formats share the layer mapping below; they differ only in how the layer list is found and in
  * the {@link WeightLookup} that fetches a layer's weights. A functional model's branches merged by Concatenate or
- * Add become | and + blocks (see {@link KerasGraph} for the graphs that can be nested so). Every layer is either represented, rewritten with a note (dropout removed, batch norm folded,
- * activation merged) or refused with an error naming it: nothing is dropped silently.
+ * Add become | and + blocks (see {@link KerasGraph} for the graphs that can be nested so). Every layer is either
+ * represented, rewritten with a note (dropout removed, batch norm folded, activation merged) or refused with an
+ * error naming it: nothing is dropped silently.
  */
 public final class KerasImporter {
 	private static final VolrFactory F = VolrFactory.eINSTANCE;
