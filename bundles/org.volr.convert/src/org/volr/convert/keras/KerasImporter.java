@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.volr.convert.ImportException;
 import org.volr.convert.ImportedModel;
 import org.volr.core.weights.FloatTensor;
@@ -17,6 +18,7 @@ import org.volr.model.Conv;
 import org.volr.model.ConvKind;
 import org.volr.model.Dense;
 import org.volr.model.Flatten;
+import org.volr.model.Fork;
 import org.volr.model.GlobalPool;
 import org.volr.model.Layer;
 import org.volr.model.Network;
@@ -24,6 +26,7 @@ import org.volr.model.Padding;
 import org.volr.model.Pool;
 import org.volr.model.PoolKind;
 import org.volr.model.PoolOp;
+import org.volr.model.Sequence;
 import org.volr.model.Shape;
 import org.volr.model.VolrFactory;
 import org.volr.model.shapes.NetType;
@@ -45,8 +48,10 @@ import io.jhdf.api.Node;
  * Imports a Keras 2 HDF5 model (the {@code model_config} JSON plus the {@code model_weights} group) or a Keras 3
  * {@code .keras} archive ({@code config.json} plus {@code model.weights.h5}, see {@link Keras3Weights}) into the
  * metamodel. Both formats share the layer mapping below; they differ only in how the layer list is found and in
- * the {@link WeightLookup} that fetches a layer's weights. Every layer is either represented, rewritten with a note (dropout removed, batch norm folded,
- * activation merged) or refused with an error naming it: nothing is dropped silently.
+ * the {@link WeightLookup} that fetches a layer's weights. A functional model's branches merged by Concatenate or
+ * Add become | and + blocks (see {@link KerasGraph} for the graphs that can be nested so). Every layer is either
+ * represented, rewritten with a note (dropout removed, batch norm folded, activation merged) or refused with an
+ * error naming it: nothing is dropped silently.
  */
 public final class KerasImporter {
 	private static final VolrFactory F = VolrFactory.eINSTANCE;
@@ -102,7 +107,7 @@ public final class KerasImporter {
 			Node weights = hdf.getByPath("model_weights");
 			if (!(weights instanceof Group weightGroup))
 				throw new ImportException(file, "no 'model_weights' group: the file holds no trained weights");
-			return build(networkName, layers, (k, kind) -> keras2Weight(weightGroup, k, kind));
+			return build(networkName, layers, structure(model, layers), (k, kind) -> keras2Weight(weightGroup, k, kind));
 		} catch (ImportException e) {
 			throw e;
 		} catch (RuntimeException e) {
@@ -124,7 +129,7 @@ public final class KerasImporter {
 		try (HdfFile hdf = HdfFile.fromBytes(archive.weights())) {
 			Keras3Weights weights = new Keras3Weights(file, hdf, layers,
 					"Sequential".equals(model.has("class_name") ? model.get("class_name").getAsString() : null));
-			return build(networkName, layers, weights::read);
+			return build(networkName, layers, structure(model, layers), weights::read);
 		} catch (ImportException e) {
 			throw e;
 		} catch (RuntimeException e) {
@@ -168,7 +173,6 @@ public final class KerasImporter {
 			arr = cfg.isJsonArray() ? cfg.getAsJsonArray() : cfg.getAsJsonObject().getAsJsonArray("layers");
 		} else if (cls.equals("Model") || cls.equals("Functional")) {
 			arr = cfg.getAsJsonObject().getAsJsonArray("layers");
-			checkChain(arr);
 		} else {
 			throw new ImportException(file, "model class '" + cls + "' is not supported; expected Sequential or a functional Model");
 		}
@@ -182,35 +186,13 @@ public final class KerasImporter {
 		return out;
 	}
 
-	/** Functional models are imported when their layers form one chain; branches arrive with merge support. */
-	private void checkChain(JsonArray layers) throws ImportException {
-		for (int i = 0; i < layers.size(); i++) {
-			JsonObject l = layers.get(i).getAsJsonObject();
-			JsonArray inbound = l.has("inbound_nodes") ? l.getAsJsonArray("inbound_nodes") : new JsonArray();
-			int sources = 0;
-			for (JsonElement node : inbound)
-				sources += node.isJsonArray() ? node.getAsJsonArray().size() : Math.max(1, kerasTensors(node));
-			if (sources > 1)
-				throw new ImportException(file, "layer " + (i + 1) + " '" + l.getAsJsonObject("config").get("name").getAsString()
-						+ "' (" + l.get("class_name").getAsString() + ") merges several inputs; functional models with"
-						+ " branches are not imported yet (write the branches with | or + in the .volr file)");
-		}
-	}
-
-	/** The Keras 3 tensors (objects with a keras_history) an inbound node reads. */
-	private static int kerasTensors(JsonElement e) {
-		int n = 0;
-		if (e.isJsonObject()) {
-			JsonObject o = e.getAsJsonObject();
-			if (o.has("keras_history"))
-				return 1;
-			for (var entry : o.entrySet())
-				n += kerasTensors(entry.getValue());
-		} else if (e.isJsonArray()) {
-			for (JsonElement x : e.getAsJsonArray())
-				n += kerasTensors(x);
-		}
-		return n;
+	/** A Sequential model is one chain; a functional model's graph is nested into chains and blocks. */
+	private List<KerasGraph.Part> structure(JsonObject model, List<KerasLayerConfig> layers) throws ImportException {
+		String cls = model.has("class_name") ? model.get("class_name").getAsString() : "?";
+		if (cls.equals("Sequential"))
+			return KerasGraph.chain(layers);
+		JsonObject cfg = model.getAsJsonObject("config");
+		return KerasGraph.nest(file, cfg.getAsJsonArray("layers"), layers, cfg);
 	}
 
 	// ------------------------------------------------------------------------------------------------ building
@@ -235,94 +217,18 @@ public final class KerasImporter {
 		}
 	}
 
-	private ImportedModel build(String networkName, List<KerasLayerConfig> layers, WeightLookup weights) throws ImportException {
+	private ImportedModel build(String networkName, List<KerasLayerConfig> layers, List<KerasGraph.Part> structure,
+			WeightLookup weights) throws ImportException {
 		Network network = F.createNetwork();
 		network.setName(networkName);
 		Block block = F.createBlock();
 		network.setBody(block);
 		boolean channelsLast = modelIsChannelsLast(layers);
 		network.setInput(inputShape(layers, channelsLast));
-
-		List<Step> steps = new ArrayList<>();
-		int[] flattenedChannelsLast = null; // the [c, h, w] map a channels-last Flatten read, until a Dense consumes it
-		for (KerasLayerConfig k : layers) {
-			Step step = new Step(k);
-			JsonObject c = k.config();
-			switch (k.className()) {
-			case "InputLayer" -> {
-				continue;
-			}
-			case "Dropout", "SpatialDropout1D", "SpatialDropout2D", "GaussianDropout", "GaussianNoise", "AlphaDropout" -> {
-				notes.add("removed " + step.describe() + ": it does nothing at inference");
-				continue;
-			}
-			case "Dense" -> {
-				Dense d = F.createDense();
-				d.setUnits(intOf(k, "units"));
-				d.setActivation(activation(k, c));
-				step.layer = d;
-				FloatTensor kernel = readWeight(weights, k, "kernel", true);
-				if (flattenedChannelsLast != null) {
-					kernel = KerasLayout.denseAfterChannelsLastFlatten(kernel, flattenedChannelsLast);
-					flattenedChannelsLast = null;
-				}
-				step.weight = kernel;
-				step.bias = readWeight(weights, k, "bias", bool(c, "use_bias", true));
-			}
-			case "Conv1D", "Conv2D", "DepthwiseConv2D" -> {
-				step.layer = conv(k, c, step, weights);
-			}
-			case "MaxPooling1D", "MaxPooling2D", "AveragePooling1D", "AveragePooling2D" -> {
-				Pool p = F.createPool();
-				boolean max = k.className().startsWith("Max"), oneD = k.className().endsWith("1D");
-				p.setKind(oneD ? (max ? PoolKind.MAX1D : PoolKind.AVG1D) : (max ? PoolKind.MAX2D : PoolKind.AVG2D));
-				p.getSize().addAll(ints(k, c, "pool_size"));
-				if (c.has("strides") && !c.get("strides").isJsonNull() && !ints(k, c, "strides").equals(ints(k, c, "pool_size")))
-					p.getStride().addAll(ints(k, c, "strides"));
-				p.setPadding(padding(k, c));
-				step.layer = p;
-			}
-			case "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalMaxPooling1D", "GlobalMaxPooling2D" -> {
-				GlobalPool g = F.createGlobalPool();
-				g.setOp(k.className().startsWith("GlobalMax") ? PoolOp.MAX : PoolOp.AVG);
-				step.layer = g;
-			}
-			case "Flatten" -> {
-				Flatten f = F.createFlatten();
-				step.layer = f;
-				// Keras 2.2+ Flatten layers carry a data_format and always flatten in h-w-c order (a channels_first
-				// map is moved to channels_last first, so that weights port between formats); older ones flatten
-				// the tensor as it lies in memory.
-				boolean hwcOrder = c.has("data_format") || channelsLast;
-				NetType before = currentType(network, block, steps);
-				if (hwcOrder && before != null && before.out().rank() > 1)
-					flattenedChannelsLast = before.out().dims();
-			}
-			case "Activation", "ReLU", "Softmax" -> {
-				ActivationLayer a = F.createActivationLayer();
-				a.setActivation(k.className().equals("Activation") ? activation(k, c)
-						: k.className().equals("Softmax") ? Activation.SOFTMAX : relu(k, c));
-				step.layer = a;
-			}
-			case "BatchNormalization" -> batchNorm(k, c, step, weights, channelsLast);
-			default -> throw new ImportException(file, "layer " + k.position() + " '" + k.name() + "' (" + k.className()
-					+ ") is not supported; supported are Dense, Conv1D, Conv2D, DepthwiseConv2D, Max/AveragePooling1D/2D,"
-					+ " GlobalAverage/MaxPooling1D/2D, Flatten, Activation, ReLU, Softmax, BatchNormalization, Dropout");
-			}
-			if (step.layer != null) {
-				step.layer.setLabel(k.name());
-				block.getSteps().add(step.layer);
-				NetType t = currentType(network, block, steps);
-				if (t == null)
-					throw new ImportException(file, step.describe() + " does not fit the shape of its input: "
-							+ shapeProblem(network));
-			}
-			steps.add(step);
-		}
-		new BatchNormFolding(file, notes).fold(steps, network);
-		mergeActivations(steps, block);
+		ChainBuilder builder = new ChainBuilder(network, weights, channelsLast);
+		builder.chain(structure, block, null);
 		WeightStore store = new WeightStore();
-		for (Step s : steps) {
+		for (Step s : builder.all) {
 			if (s.layer == null)
 				continue;
 			if (s.weight != null)
@@ -333,11 +239,157 @@ public final class KerasImporter {
 		return new ImportedModel(network, store, notes);
 	}
 
-	private NetType currentType(Network network, Block block, List<Step> steps) {
-		if (block.getSteps().isEmpty())
-			return null;
-		ShapeInference inference = ShapeInference.of(network);
-		return inference.typeOf(block.getSteps().get(block.getSteps().size() - 1));
+	/** Builds the chains of the network, depth first, remembering every step for the weight store. */
+	private final class ChainBuilder {
+		final Network network;
+		final WeightLookup weights;
+		final boolean channelsLast;
+		final List<Step> all = new ArrayList<>();
+
+		ChainBuilder(Network network, WeightLookup weights, boolean channelsLast) {
+			this.network = network;
+			this.weights = weights;
+			this.channelsLast = channelsLast;
+		}
+
+		/**
+		 * Appends the parts to {@code target}, then folds its batch norms and merges its activations (within this
+		 * chain only: a block boundary is never crossed).
+		 *
+		 * @param flattenedChannelsLast the [c, h, w] map a channels-last Flatten read, until a Dense consumes it
+		 * @return that map if no Dense consumed it in this chain
+		 */
+		int[] chain(List<KerasGraph.Part> parts, Sequence target, int[] flattenedChannelsLast) throws ImportException {
+			List<Step> steps = new ArrayList<>();
+			for (KerasGraph.Part part : parts) {
+				Step step;
+				if (part instanceof KerasGraph.ForkPart fork) {
+					step = fork(fork, target, flattenedChannelsLast);
+					flattenedChannelsLast = null;
+				} else {
+					KerasLayerConfig k = ((KerasGraph.LayerPart) part).layer();
+					step = new Step(k);
+					if (!layer(step, flattenedChannelsLast))
+						continue;
+					if (step.layer instanceof Dense)
+						flattenedChannelsLast = null;
+					if (step.layer != null) {
+						step.layer.setLabel(k.name());
+						target.getSteps().add(step.layer);
+						NetType t = ShapeInference.of(network).typeOf(step.layer);
+						if (t == null)
+							throw new ImportException(file, step.describe() + " does not fit the shape of its input: "
+									+ shapeProblem(network));
+						// Keras 2.2+ Flatten layers carry a data_format and always flatten in h-w-c order (a
+						// channels_first map is moved to channels_last first, so that weights port between formats);
+						// older ones flatten the tensor as it lies in memory.
+						if (step.layer instanceof Flatten && (k.config().has("data_format") || channelsLast)
+								&& t.in().rank() > 1)
+							flattenedChannelsLast = t.in().dims();
+					}
+				}
+				steps.add(step);
+				all.add(step);
+			}
+			new BatchNormFolding(file, notes).fold(steps, network);
+			mergeActivations(steps, target);
+			return flattenedChannelsLast;
+		}
+
+		/** A Concatenate becomes | and an Add +; each branch is a block of its own, or identity for a skip connection. */
+		private Step fork(KerasGraph.ForkPart part, Sequence target, int[] flattenedChannelsLast) throws ImportException {
+			Step step = new Step(part.merge());
+			boolean add = part.merge().className().equals("Add");
+			Fork fork = add ? F.createAdd() : F.createParallel();
+			target.getSteps().add(fork);
+			for (List<KerasGraph.Part> branch : part.branches()) {
+				Block b = F.createBlock();
+				fork.getBranches().add(b);
+				int[] left = chain(branch, b, flattenedChannelsLast);
+				if (left != null)
+					throw new ImportException(file, step.describe() + " merges a channels_last Flatten's output before a"
+							+ " Dense reads it; the feature order cannot be carried through the merge (put the Flatten after it)");
+				if (b.getSteps().isEmpty()) // nothing left (a skip connection, or only dropout): the input passes unchanged
+					EcoreUtil.replace(b, F.createIdentity());
+			}
+			NetType t = ShapeInference.of(network).typeOf(fork);
+			if (t == null)
+				throw new ImportException(file, step.describe() + " cannot merge its inputs: " + shapeProblem(network));
+			if (!add)
+				checkConcatAxis(step, t.out().rank());
+			return step;
+		}
+
+		/**
+		 * Keras concatenates on any axis; a .volr | joins channels (the last axis of a channels_last tensor, axis 1
+		 * of a channels_first one; both are our axis 0, so the channel order carries over unchanged).
+		 */
+		private void checkConcatAxis(Step merge, int rank) throws ImportException {
+			JsonElement a = merge.keras.config().get("axis");
+			int axis = a == null || a.isJsonNull() ? -1 : a.getAsInt();
+			if (axis < 0)
+				axis += rank + 1;
+			int channelAxis = channelsLast ? rank : 1;
+			if (axis != channelAxis)
+				throw new ImportException(file, merge.describe() + " concatenates on axis " + (a == null ? -1 : a.getAsInt())
+						+ " of its " + (rank + 1) + "-d inputs; only the channel axis (" + channelAxis + (channelsLast ? ", the last" : "")
+						+ ") can be written with |");
+		}
+
+		/** Maps one Keras layer onto a metamodel layer (or a batch norm to fold); false for layers that are dropped. */
+		private boolean layer(Step step, int[] flattenedChannelsLast) throws ImportException {
+			KerasLayerConfig k = step.keras;
+			JsonObject c = k.config();
+			switch (k.className()) {
+			case "InputLayer" -> {
+				return false;
+			}
+			case "Dropout", "SpatialDropout1D", "SpatialDropout2D", "GaussianDropout", "GaussianNoise", "AlphaDropout" -> {
+				notes.add("removed " + step.describe() + ": it does nothing at inference");
+				return false;
+			}
+			case "Dense" -> {
+				Dense d = F.createDense();
+				d.setUnits(intOf(k, "units"));
+				d.setActivation(activation(k, c));
+				step.layer = d;
+				FloatTensor kernel = readWeight(weights, k, "kernel", true);
+				if (flattenedChannelsLast != null)
+					kernel = KerasLayout.denseAfterChannelsLastFlatten(kernel, flattenedChannelsLast);
+				step.weight = kernel;
+				step.bias = readWeight(weights, k, "bias", bool(c, "use_bias", true));
+			}
+			case "Conv1D", "Conv2D", "DepthwiseConv2D" -> step.layer = conv(k, c, step, weights);
+			case "MaxPooling1D", "MaxPooling2D", "AveragePooling1D", "AveragePooling2D" -> {
+				Pool p = F.createPool();
+				boolean max = k.className().startsWith("Max"), oneD = k.className().endsWith("1D");
+				p.setKind(oneD ? (max ? PoolKind.MAX1D : PoolKind.AVG1D) : (max ? PoolKind.MAX2D : PoolKind.AVG2D));
+				p.getSize().addAll(collapse(ints(k, c, "pool_size")));
+				if (c.has("strides") && !c.get("strides").isJsonNull() && !ints(k, c, "strides").equals(ints(k, c, "pool_size")))
+					p.getStride().addAll(collapse(ints(k, c, "strides")));
+				p.setPadding(padding(k, c));
+				step.layer = p;
+			}
+			case "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalMaxPooling1D", "GlobalMaxPooling2D" -> {
+				GlobalPool g = F.createGlobalPool();
+				g.setOp(k.className().startsWith("GlobalMax") ? PoolOp.MAX : PoolOp.AVG);
+				step.layer = g;
+			}
+			case "Flatten" -> step.layer = F.createFlatten();
+			case "Activation", "ReLU", "Softmax" -> {
+				ActivationLayer a = F.createActivationLayer();
+				a.setActivation(k.className().equals("Activation") ? activation(k, c)
+						: k.className().equals("Softmax") ? Activation.SOFTMAX : relu(k, c));
+				step.layer = a;
+			}
+			case "BatchNormalization" -> batchNorm(k, c, step, weights, channelsLast);
+			default -> throw new ImportException(file, "layer " + k.position() + " '" + k.name() + "' (" + k.className()
+					+ ") is not supported; supported are Dense, Conv1D, Conv2D, DepthwiseConv2D, Max/AveragePooling1D/2D,"
+					+ " GlobalAverage/MaxPooling1D/2D, Flatten, Activation, ReLU, Softmax, BatchNormalization, Dropout,"
+					+ " and in functional models Concatenate and Add");
+			}
+			return true;
+		}
 	}
 
 	private static String shapeProblem(Network network) {
@@ -400,15 +452,17 @@ public final class KerasImporter {
 	}
 
 	/** conv(linear) followed by Activation(f) becomes conv(f): one layer, one spiking population. */
-	private void mergeActivations(List<Step> steps, Block block) {
+	private void mergeActivations(List<Step> steps, Sequence chain) {
 		Step previous = null;
 		for (Step s : new ArrayList<>(steps)) {
-			if (s.layer == null)
+			if (s.layer == null) { // a block: an activation after its merge acts on the merged tensor
+				previous = null;
 				continue;
+			}
 			if (s.layer instanceof ActivationLayer a && previous != null && (previous.layer instanceof Dense || previous.layer instanceof Conv)
 					&& previous.layer.getActivation() == Activation.LINEAR) {
 				previous.layer.setActivation(a.getActivation());
-				block.getSteps().remove(a);
+				chain.getSteps().remove(a);
 				steps.remove(s);
 				notes.add("merged " + s.describe() + " into '" + previous.keras.name() + "'");
 				continue;

@@ -17,13 +17,9 @@ import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.volr.ann.AnnModel;
 import org.volr.convert.ImportException;
 import org.volr.convert.ImportedModel;
 import org.volr.convert.keras.KerasImporter;
-import org.volr.core.nd4j.Nd4jSupport;
 import org.volr.lang.api.Diagnostic;
 import org.volr.lang.api.VolrLanguage;
 import org.volr.model.Activation;
@@ -60,28 +56,8 @@ class Keras3ImportTest {
 		assertTrue(diagnostics.isEmpty(), text + "\n" + diagnostics);
 	}
 
-	/** Input and expected output as written by make_keras3.py: shape line, values line, twice. */
-	private static INDArray[] expected(String name) throws IOException {
-		List<String> lines = Files.readAllLines(model(name));
-		INDArray[] out = new INDArray[2];
-		for (int i = 0; i < 2; i++) {
-			long[] shape = Arrays.stream(lines.get(2 * i).trim().split(" ")).mapToLong(Long::parseLong).toArray();
-			String[] v = lines.get(2 * i + 1).trim().split(" ");
-			float[] data = new float[v.length];
-			for (int j = 0; j < v.length; j++)
-				data[j] = Float.parseFloat(v[j]);
-			out[i] = Nd4j.create(data, shape, 'c');
-		}
-		return out;
-	}
-
 	private static void assertOutputs(ImportedModel m, String expectedFile) throws IOException {
-		Nd4jSupport.init();
-		INDArray[] io = expected(expectedFile);
-		INDArray y = AnnModel.of(m.network(), m.weights()).predict(io[0]);
-		assertArrayEquals(io[1].shape(), y.shape());
-		double diff = y.castTo(io[1].dataType()).sub(io[1]).amaxNumber().doubleValue();
-		assertTrue(diff < 1e-4, "largest difference from the numpy reference " + diff + "\n" + y + "\n" + io[1]);
+		ReferenceOutputs.largestDifference(m, model(expectedFile));
 	}
 
 	@Test
