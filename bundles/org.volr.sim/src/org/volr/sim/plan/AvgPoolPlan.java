@@ -56,11 +56,11 @@ public final class AvgPoolPlan extends WindowPlan {
 		int ch = input / (h * w), rest = input % (h * w), y = rest / w, x = rest % w;
 		int plane = oh * ow, ops = 0;
 		for (int ky = 0; ky < kh; ky++) {
-			int oy = slot(y + py - ky, sy, oh);
+			int oy = rowSlot(y, ky);
 			if (oy < 0)
 				continue;
 			for (int kx = 0; kx < kw; kx++) {
-				int ox = slot(x + px - kx, sx, ow);
+				int ox = colSlot(x, kx);
 				if (ox < 0)
 					continue;
 				int o = oy * ow + ox;

@@ -16,6 +16,8 @@ public final class ConvPlan extends WindowPlan {
 	private final boolean depthwise;
 	private final float[] kernel; // [ci][ky][kx][co'] where co' counts the outputs fed by ci
 	private final float[] bias;
+	/** See {@link #scatterRows}. */
+	private final float[] rowRuns;
 
 	/** @param geometry {kh, kw, sy, sx, py, px, dy, dx} with py/px the padding before the first row/column */
 	public ConvPlan(String label, int[] inShape, int[] outShape, int[] geometry, boolean depthwise, float[] weights, float[] bias) {
@@ -42,6 +44,7 @@ public final class ConvPlan extends WindowPlan {
 		if (bias != null)
 			for (int co = 0; co < cout; co++)
 				java.util.Arrays.fill(this.bias, co * oh * ow, (co + 1) * oh * ow, bias[co]);
+		rowRuns = sx == 1 && dx == 1 && !depthwise ? rowRuns(kernel, cin, kh, kw, cout) : null;
 	}
 
 	/** The same convolution with other kernel values (laid out as {@link #kernel}). */
@@ -53,6 +56,7 @@ public final class ConvPlan extends WindowPlan {
 		depthwise = from.depthwise;
 		this.kernel = kernel;
 		bias = from.bias;
+		rowRuns = from.rowRuns == null ? null : rowRuns(kernel, cin, kh, kw, cout);
 	}
 
 	@Override
@@ -97,17 +101,73 @@ public final class ConvPlan extends WindowPlan {
 		scatter(input, scale, current);
 	}
 
+	/** Per thread: a step's currents with the channels innermost ([oy][ox][c]), see deliverAll. */
+	private final ThreadLocal<float[]> channelsLast = ThreadLocal.withInitial(() -> new float[outSize]);
+
+	/**
+	 * Chooses by this step's activity how to deliver the spikes. Many spikes: into a buffer with the channels
+	 * innermost, where a spike's tap adds its kernel's channels as one contiguous run (the JIT vectorises it), then
+	 * added to the channels-first currents in one pass; that pass costs two sweeps over the layer, so few spikes
+	 * (fewer synaptic operations than neurons) go straight to the channels-first currents, one strided add per
+	 * channel. Both add each neuron's inputs in the same order, so the choice never changes a result.
+	 */
+	@Override
+	public int deliverAll(int[] inputs, int count, float[] current) {
+		int fed = depthwise ? multiplier : cout;
+		if ((long) count * kh * kw * fed < 2L * outSize) {
+			int ops = 0;
+			for (int e = 0; e < count; e++)
+				ops += scatter(inputs[e], 1f, current);
+			return ops;
+		}
+		float[] buffer = channelsLast.get();
+		java.util.Arrays.fill(buffer, 0f);
+		int ops = 0;
+		for (int e = 0; e < count; e++)
+			ops += scatterChannelsLast(inputs[e], buffer);
+		int plane = oh * ow;
+		for (int c = 0; c < cout; c++)
+			for (int p = 0; p < plane; p++)
+				current[c * plane + p] += buffer[p * cout + c];
+		return ops;
+	}
+
+	private int scatterChannelsLast(int input, float[] buffer) {
+		int ci = input / (h * w), rest = input % (h * w), y = rest / w, x = rest % w;
+		if (rowRuns != null)
+			return scatterRows(ci, y, x, buffer);
+		int fed = depthwise ? multiplier : cout;
+		int firstOut = depthwise ? ci * multiplier : 0;
+		int ops = 0;
+		for (int ky = 0; ky < kh; ky++) {
+			int oy = rowSlot(y, ky);
+			if (oy < 0)
+				continue;
+			for (int kx = 0; kx < kw; kx++) {
+				int ox = colSlot(x, kx);
+				if (ox < 0)
+					continue;
+				int k = ((ci * kh + ky) * kw + kx) * fed;
+				int base = (oy * ow + ox) * cout + firstOut;
+				for (int c = 0; c < fed; c++)
+					buffer[base + c] += kernel[k + c];
+				ops += fed;
+			}
+		}
+		return ops;
+	}
+
 	private int scatter(int input, float scale, float[] current) {
 		int ci = input / (h * w), rest = input % (h * w), y = rest / w, x = rest % w;
 		int fed = depthwise ? multiplier : cout;
 		int firstOut = depthwise ? ci * multiplier : 0;
 		int plane = oh * ow, ops = 0;
 		for (int ky = 0; ky < kh; ky++) {
-			int oy = slot(y + py - ky * dy, sy, oh);
+			int oy = rowSlot(y, ky);
 			if (oy < 0)
 				continue;
 			for (int kx = 0; kx < kw; kx++) {
-				int ox = slot(x + px - kx * dx, sx, ow);
+				int ox = colSlot(x, kx);
 				if (ox < 0)
 					continue;
 				int k = ((ci * kh + ky) * kw + kx) * fed;
@@ -118,6 +178,40 @@ public final class ConvPlan extends WindowPlan {
 			}
 		}
 		return ops;
+	}
+
+	/**
+	 * Stride 1 and no dilation: the taps of one kernel row reach consecutive output columns, which lie side by side
+	 * in the channels-last buffer; with the kernel's columns stored reversed ({@link #rowRuns}) they are one
+	 * contiguous run of up to kw·cout additions, long enough for the JIT's vector loop. Each neuron still gets one
+	 * addition per spike and kernel row, in the same order.
+	 */
+	private int scatterRows(int ci, int y, int x, float[] buffer) {
+		int ops = 0;
+		int kxLo = Math.max(0, x + px - ow + 1), kxHi = Math.min(kw - 1, x + px);
+		if (kxLo > kxHi)
+			return 0;
+		int length = (kxHi - kxLo + 1) * cout, oxLo = x + px - kxHi;
+		for (int ky = 0; ky < kh; ky++) {
+			int oy = rowSlot(y, ky);
+			if (oy < 0)
+				continue;
+			int from = ((ci * kh + ky) * kw + (kw - 1 - kxHi)) * cout, to = (oy * ow + oxLo) * cout;
+			for (int i = 0; i < length; i++)
+				buffer[to + i] += rowRuns[from + i];
+			ops += length;
+		}
+		return ops;
+	}
+
+	/** The kernel [ci][ky][kx][co] with kx reversed, for stride-1, undilated, non-depthwise convolutions (else null). */
+	private static float[] rowRuns(float[] kernel, int cin, int kh, int kw, int cout) {
+		float[] runs = new float[kernel.length];
+		for (int ci = 0; ci < cin; ci++)
+			for (int ky = 0; ky < kh; ky++)
+				for (int kx = 0; kx < kw; kx++)
+					System.arraycopy(kernel, ((ci * kh + ky) * kw + kx) * cout, runs, ((ci * kh + ky) * kw + (kw - 1 - kx)) * cout, cout);
+		return runs;
 	}
 
 	@Override

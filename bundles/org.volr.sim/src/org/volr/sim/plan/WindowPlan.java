@@ -6,6 +6,11 @@ package org.volr.sim.plan;
  */
 abstract class WindowPlan extends LayerPlan {
 	protected final int h, w, oh, ow, kh, kw, sy, sx, py, px, dy, dx;
+	/**
+	 * For input row y and kernel row ky, the output row whose window holds the input through that tap, or −1
+	 * ({@code rowSlots[y·kh + ky]}); columns likewise. Looked up per spike and tap, so no division is done there.
+	 */
+	private final int[] rowSlots, colSlots;
 
 	/** @param geometry {kh, kw, sy, sx, py, px} or {kh, kw, sy, sx, py, px, dy, dx}; py/px pad before the first row/column */
 	protected WindowPlan(String label, int[] inShape, int[] outShape, int[] geometry) {
@@ -22,6 +27,26 @@ abstract class WindowPlan extends LayerPlan {
 		px = geometry[5];
 		dy = geometry.length > 6 ? geometry[6] : 1;
 		dx = geometry.length > 7 ? geometry[7] : 1;
+		rowSlots = slots(h, kh, py, dy, sy, oh);
+		colSlots = slots(w, kw, px, dx, sx, ow);
+	}
+
+	private static int[] slots(int size, int taps, int pad, int dilation, int stride, int outputs) {
+		int[] table = new int[size * taps];
+		for (int i = 0; i < size; i++)
+			for (int k = 0; k < taps; k++)
+				table[i * taps + k] = slot(i + pad - k * dilation, stride, outputs);
+		return table;
+	}
+
+	/** The output row whose window reaches input row y through kernel row ky, or −1. */
+	protected final int rowSlot(int y, int ky) {
+		return rowSlots[y * kh + ky];
+	}
+
+	/** The output column whose window reaches input column x through kernel column kx, or −1. */
+	protected final int colSlot(int x, int kx) {
+		return colSlots[x * kw + kx];
 	}
 
 	/** {kh, kw, sy, sx, py, px, dy, dx}, as the constructor takes it. */

@@ -14,11 +14,12 @@ import org.volr.sim.SpikingNetwork;
 import org.volr.sim.plan.LayerPlan;
 
 /**
- * The constant input currents of a whole batch by nd4j (one matrix product or convolution op) against the
+ * Work done for many samples or spikes at once against the same work one at a time. The constant input currents of a
+ * whole batch by nd4j (one matrix product or convolution op) against the
  * simulator's own per-sample scatter (W·x spike by spike, plus the bias), for every geometry a first layer can have:
  * the two are independent implementations of the same map.
  */
-class InputCurrentsTest {
+class LayerPlanBatchTest {
 	@ParameterizedTest
 	@ValueSource(strings = { //
 			"input [2, 9, 9]; f: conv2d(3, kernel: 3, padding: same); 3 2 3 3", //
@@ -55,6 +56,41 @@ class InputCurrentsTest {
 				float expected = one[j] + first.bias()[j];
 				assertEquals(expected, batch[s * out + j], 1e-5f * Math.max(1f, Math.abs(expected)), layer + ": sample " + s + ", output " + j);
 			}
+		}
+	}
+
+	/**
+	 * A step's spikes delivered at once (channels-last buffer, contiguous kernel-row runs, or one by one: chosen by
+	 * how many there are) give bit for bit the currents of delivering them one spike at a time.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { //
+			"input [2, 9, 9]; f: conv2d(16, kernel: 3, padding: same); 16 2 3 3", //
+			"input [2, 9, 9]; f: conv2d(3, kernel: 4, padding: same); 3 2 4 4", //
+			"input [2, 10, 9]; f: conv2d(4, kernel: [3, 2], stride: 2); 4 2 3 2", //
+			"input [1, 11, 11]; f: conv2d(2, kernel: 3, dilation: 2, padding: same); 2 1 3 3", //
+			"input [2, 8, 8]; f: depthwise_conv2d(multiplier: 2, kernel: 3, padding: same); 4 1 3 3", //
+			"input [3, 20]; f: conv1d(4, kernel: 5, padding: same); 4 3 5" })
+	void spikesOfAStepAtOnceEqualOneByOne(String testCase) throws Exception {
+		String[] parts = testCase.split("; ");
+		Network network = network("network n {\n " + parts[0] + "\n " + parts[1] + "\n}");
+		int[] shape = java.util.Arrays.stream(parts[2].split(" ")).mapToInt(Integer::parseInt).toArray();
+		WeightStore weights = new WeightStore();
+		weights.put("f.weight", shape, uniform(new Random(5), java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b)));
+		LayerPlan conv = SpikingNetwork.lower(network, weights).layers().get(0);
+		Random r = new Random(11);
+		for (double activity : new double[] { 0.01, 0.2, 0.9 }) {
+			int[] spikes = new int[conv.inSize()];
+			int count = 0;
+			for (int i = 0; i < conv.inSize(); i++)
+				if (r.nextDouble() < activity)
+					spikes[count++] = i;
+			float[] atOnce = new float[conv.outSize()], oneByOne = new float[conv.outSize()];
+			int ops = conv.deliverAll(spikes, count, atOnce), expectedOps = 0;
+			for (int e = 0; e < count; e++)
+				expectedOps += conv.deliver(spikes[e], oneByOne);
+			org.junit.jupiter.api.Assertions.assertArrayEquals(oneByOne, atOnce, testCase + " at activity " + activity);
+			assertEquals(expectedOps, ops, "synaptic operations");
 		}
 	}
 
