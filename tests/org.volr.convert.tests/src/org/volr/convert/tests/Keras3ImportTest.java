@@ -20,13 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.volr.convert.ImportException;
 import org.volr.convert.ImportedModel;
 import org.volr.convert.keras.KerasImporter;
-import org.volr.lang.api.Diagnostic;
-import org.volr.lang.api.VolrLanguage;
 import org.volr.model.Activation;
 import org.volr.model.Block;
 import org.volr.model.Dense;
-import org.volr.model.VolrFactory;
-import org.volr.model.VolrFile;
 import org.volr.model.shapes.ShapeInference;
 
 /**
@@ -45,17 +41,6 @@ class Keras3ImportTest {
 		return p;
 	}
 
-	private static void typeChecks(ImportedModel m) {
-		VolrFile file = VolrFactory.eINSTANCE.createVolrFile();
-		file.getElements().add(m.network());
-		VolrLanguage lang = VolrLanguage.create();
-		String text = lang.serializeDetached(file);
-		VolrLanguage.Workspace ws = lang.workspace();
-		ws.add(Path.of("imported.volr"), text);
-		List<Diagnostic> diagnostics = ws.check();
-		assertTrue(diagnostics.isEmpty(), text + "\n" + diagnostics);
-	}
-
 	private static void assertOutputs(ImportedModel m, String expectedFile) throws IOException {
 		ReferenceOutputs.largestDifference(m, model(expectedFile));
 	}
@@ -69,7 +54,7 @@ class Keras3ImportTest {
 		assertEquals(Activation.SOFTMAX, ((Dense) block.getSteps().get(3)).getActivation());
 		assertArrayEquals(new int[] { 4, 2, 3, 3 }, m.weights().get("conv2d.weight").shape());
 		assertArrayEquals(new int[] { 10 }, m.weights().get("dense.bias").shape());
-		typeChecks(m);
+		ImportedText.typeChecked(m);
 		assertOutputs(m, "cnn_expected.txt");
 	}
 
@@ -86,7 +71,7 @@ class Keras3ImportTest {
 		// layer names come from config.json, although the weights file keys them by class (dense, dense_1, ...)
 		assertEquals(List.of("hidden.weight", "hidden.bias", "features.weight", "features.bias", "logits.weight",
 				"logits.bias"), List.copyOf(m.weights().names()));
-		typeChecks(m);
+		ImportedText.typeChecked(m);
 		assertOutputs(m, "mlp_bn_expected.txt");
 	}
 

@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -20,14 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.volr.convert.ImportException;
 import org.volr.convert.ImportedModel;
 import org.volr.convert.keras.KerasImporter;
-import org.volr.lang.api.Diagnostic;
-import org.volr.lang.api.VolrLanguage;
 import org.volr.model.Add;
 import org.volr.model.Block;
 import org.volr.model.Identity;
 import org.volr.model.Parallel;
-import org.volr.model.VolrFactory;
-import org.volr.model.VolrFile;
 import org.volr.model.shapes.ShapeInference;
 
 /**
@@ -46,19 +41,6 @@ class KerasFunctionalImportTest {
 		return p;
 	}
 
-	/** The network as .volr text; it must read back and type-check without a diagnostic. */
-	private static String text(ImportedModel m) {
-		VolrFile file = VolrFactory.eINSTANCE.createVolrFile();
-		file.getElements().add(m.network());
-		VolrLanguage lang = VolrLanguage.create();
-		String text = lang.serializeDetached(file);
-		VolrLanguage.Workspace ws = lang.workspace();
-		ws.add(Path.of("imported.volr"), text);
-		List<Diagnostic> diagnostics = ws.check();
-		assertTrue(diagnostics.isEmpty(), text + "\n" + diagnostics);
-		return text;
-	}
-
 	private static void compare(ImportedModel m, String expected) throws Exception {
 		double diff = ReferenceOutputs.largestDifference(m, data(expected));
 		System.out.println(expected + ": largest difference from numpy " + diff);
@@ -74,7 +56,7 @@ class KerasFunctionalImportTest {
 		// the dropout in the second branch is gone, with a note
 		assertEquals(2, ((Block) fork.getBranches().get(1)).getSteps().size());
 		assertTrue(m.notes().stream().anyMatch(n -> n.contains("dropout_1")), m.notes().toString());
-		String text = text(m);
+		String text = ImportedText.typeChecked(m);
 		assertTrue(text.contains("    { dense_2: dense 8 relu } | {\n        dense_3: dense 6 relu\n        dense_4: dense 5 relu\n"
 				+ "    }\n    dense_5: dense 4 softmax"), text);
 		compare(m, "mlp_concat_expected.txt");
@@ -84,7 +66,7 @@ class KerasFunctionalImportTest {
 	void keras3LayoutOfTheSameModel() throws Exception {
 		ImportedModel m = KerasImporter.importKeras3(data("mlp_concat.keras"), "mlp");
 		assertInstanceOf(Parallel.class, ((Block) m.network().getBody()).getSteps().get(1));
-		assertTrue(text(m).contains("{ dense_2: dense 8 relu } | {"));
+		assertTrue(ImportedText.typeChecked(m).contains("{ dense_2: dense 8 relu } | {"));
 		compare(m, "mlp_concat_expected.txt");
 	}
 
@@ -95,7 +77,7 @@ class KerasFunctionalImportTest {
 		Block body = (Block) m.network().getBody();
 		Parallel fork = assertInstanceOf(Parallel.class, body.getSteps().get(1));
 		assertEquals(3, fork.getBranches().size());
-		String text = text(m);
+		String text = ImportedText.typeChecked(m);
 		// Keras concatenates the channels_last maps on their last axis: the same channel order as our axis 0
 		assertTrue(text.contains("    { conv2d_2: conv2d(3, kernel: 1) relu } | { conv2d_3: conv2d(5, kernel: 3, padding: same) relu }"
 				+ " | { max_pooling2d_1: maxpool(3, stride: 1, padding: same) }\n"), text);
@@ -110,7 +92,7 @@ class KerasFunctionalImportTest {
 		Add add = assertInstanceOf(Add.class, body.getSteps().get(1));
 		assertInstanceOf(Identity.class, add.getBranches().get(1));
 		assertEquals(2, m.notes().stream().filter(n -> n.startsWith("folded")).count(), m.notes().toString());
-		String text = text(m);
+		String text = ImportedText.typeChecked(m);
 		// batch_normalization_1/2 folded into conv2d_2/3 and activation_1 merged, inside the branch
 		assertTrue(text.contains("    {\n        conv2d_2: conv2d(4, kernel: 3, padding: same) relu\n"
 				+ "        conv2d_3: conv2d(4, kernel: 3, padding: same) linear\n    } + identity\n"

@@ -16,14 +16,10 @@ import org.volr.convert.ImportException;
 import org.volr.convert.ImportedModel;
 import org.volr.core.weights.FloatTensor;
 import org.volr.convert.keras.KerasImporter;
-import org.volr.lang.api.Diagnostic;
-import org.volr.lang.api.VolrLanguage;
 import org.volr.model.Activation;
 import org.volr.model.Block;
 import org.volr.model.Conv;
 import org.volr.model.Dense;
-import org.volr.model.VolrFactory;
-import org.volr.model.VolrFile;
 import org.volr.model.shapes.ShapeInference;
 
 /** Imports the real third-party Keras files under shared/data/keras (see that folder's README). */
@@ -39,20 +35,6 @@ class KerasImportTest {
 		return p;
 	}
 
-	/** The imported network, written as .volr text and read back, type-checks without a single diagnostic. */
-	private static String roundTrip(ImportedModel m) {
-		VolrFile file = VolrFactory.eINSTANCE.createVolrFile();
-		file.getElements().add(m.network());
-		VolrLanguage lang = VolrLanguage.create();
-		String text = lang.serializeDetached(file);
-		List<Diagnostic> diagnostics = lang.check(List.of());
-		VolrLanguage.Workspace ws = lang.workspace();
-		ws.add(Path.of("imported.volr"), text);
-		diagnostics = ws.check();
-		assertTrue(diagnostics.isEmpty(), text + "\n" + diagnostics);
-		return text;
-	}
-
 	@Test
 	void lenetChannelsFirstTheano() throws ImportException {
 		ImportedModel m = KerasImporter.importHdf5(model("lenet5-98.96.h5"), "lenet5");
@@ -66,7 +48,7 @@ class KerasImportTest {
 		ShapeInference inference = ShapeInference.of(m.network());
 		assertEquals("net [1, 28, 28] 10", inference.typeOf(m.network()).toString());
 		assertEquals(Activation.SOFTMAX, ((Dense) block.getSteps().get(7)).getActivation());
-		String text = roundTrip(m);
+		String text = ImportedText.typeChecked(m);
 		assertTrue(text.contains("conv2d_3: conv2d(120, kernel: 5, padding: same) relu"), text);
 	}
 
@@ -79,7 +61,7 @@ class KerasImportTest {
 		assertEquals(List.of("conv2d_1.weight", "dense_1.weight"), List.copyOf(m.weights().names()));
 		FloatTensor dense = m.weights().get("dense_1.weight");
 		assertArrayEquals(new int[] { 6 * 6 * 6, 10 }, dense.shape());
-		roundTrip(m);
+		ImportedText.typeChecked(m);
 	}
 
 	@Test
@@ -92,7 +74,7 @@ class KerasImportTest {
 		assertEquals(Activation.RELU, first.getActivation(), "the separate Activation layer merged into the conv");
 		assertEquals(Activation.SOFTMAX, ((Dense) block.getSteps().get(block.getSteps().size() - 1)).getActivation());
 		assertTrue(m.weights().contains("conv2d_1.bias"));
-		roundTrip(m);
+		ImportedText.typeChecked(m);
 	}
 
 	@Test

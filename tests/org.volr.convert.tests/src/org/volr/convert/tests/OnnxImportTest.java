@@ -21,15 +21,11 @@ import org.volr.convert.onnx.OnnxImporter;
 import org.volr.core.nd4j.Nd4jSupport;
 import org.volr.core.weights.FloatTensor;
 import org.volr.core.weights.WeightStore;
-import org.volr.lang.api.Diagnostic;
-import org.volr.lang.api.VolrLanguage;
 import org.volr.model.Activation;
 import org.volr.model.Block;
 import org.volr.model.Conv;
 import org.volr.model.ConvKind;
 import org.volr.model.Dense;
-import org.volr.model.VolrFactory;
-import org.volr.model.VolrFile;
 import org.volr.model.shapes.ShapeInference;
 
 /** Imports the ONNX models made by data/onnx/make_models.py and compares their outputs with PyTorch's. */
@@ -59,21 +55,8 @@ class OnnxImportTest {
 		for (int i = 0; i < got.length; i++)
 			worst = Math.max(worst, Math.abs(got[i] - y.data()[i]));
 		assertTrue(worst <= 1e-4, name + ": largest difference from PyTorch " + worst);
-		roundTrip(m);
+		ImportedText.typeChecked(m);
 		return m;
-	}
-
-	/** The imported network, written as .volr text and read back, type-checks without a single diagnostic. */
-	private static String roundTrip(ImportedModel m) {
-		VolrFile file = VolrFactory.eINSTANCE.createVolrFile();
-		file.getElements().add(m.network());
-		VolrLanguage lang = VolrLanguage.create();
-		String text = lang.serializeDetached(file);
-		VolrLanguage.Workspace ws = lang.workspace();
-		ws.add(Path.of("imported.volr"), text);
-		List<Diagnostic> diagnostics = ws.check();
-		assertTrue(diagnostics.isEmpty(), text + "\n" + diagnostics);
-		return text;
 	}
 
 	@Test
