@@ -133,9 +133,23 @@ public final class ConvPlan extends WindowPlan {
 	}
 
 	private int scatterChannelsLast(int input, float[] buffer) {
+		if (rowRuns != null) {
+			int ci = input / (h * w), rest = input % (h * w);
+			return scatterRows(ci, rest / w, rest % w, buffer);
+		}
+		return scatter(input, 1f, buffer, cout, 1);
+	}
+
+	private int scatter(int input, float scale, float[] current) {
+		return scatter(input, scale, current, 1, oh * ow);
+	}
+
+	/**
+	 * Adds one spike's kernel taps to the currents of a layout where output (oy, ox, c) sits at (oy·ow + ox)·
+	 * positionStride + c·channelStride: channels first (1, oh·ow) or channels last (cout, 1).
+	 */
+	private int scatter(int input, float scale, float[] target, int positionStride, int channelStride) {
 		int ci = input / (h * w), rest = input % (h * w), y = rest / w, x = rest % w;
-		if (rowRuns != null)
-			return scatterRows(ci, y, x, buffer);
 		int fed = depthwise ? multiplier : cout;
 		int firstOut = depthwise ? ci * multiplier : 0;
 		int ops = 0;
@@ -148,32 +162,9 @@ public final class ConvPlan extends WindowPlan {
 				if (ox < 0)
 					continue;
 				int k = ((ci * kh + ky) * kw + kx) * fed;
-				int base = (oy * ow + ox) * cout + firstOut;
+				int pos = (oy * ow + ox) * positionStride + firstOut * channelStride;
 				for (int c = 0; c < fed; c++)
-					buffer[base + c] += kernel[k + c];
-				ops += fed;
-			}
-		}
-		return ops;
-	}
-
-	private int scatter(int input, float scale, float[] current) {
-		int ci = input / (h * w), rest = input % (h * w), y = rest / w, x = rest % w;
-		int fed = depthwise ? multiplier : cout;
-		int firstOut = depthwise ? ci * multiplier : 0;
-		int plane = oh * ow, ops = 0;
-		for (int ky = 0; ky < kh; ky++) {
-			int oy = rowSlot(y, ky);
-			if (oy < 0)
-				continue;
-			for (int kx = 0; kx < kw; kx++) {
-				int ox = colSlot(x, kx);
-				if (ox < 0)
-					continue;
-				int k = ((ci * kh + ky) * kw + kx) * fed;
-				int pos = oy * ow + ox + firstOut * plane;
-				for (int c = 0; c < fed; c++)
-					current[pos + c * plane] += scale * kernel[k + c];
+					target[pos + c * channelStride] += scale * kernel[k + c];
 				ops += fed;
 			}
 		}
