@@ -31,6 +31,8 @@ public final class Simulator {
 		int[][][] recorded = config.recordedSamples() > 0 ? new int[Math.min(config.recordedSamples(), data.size())][][] : null;
 		List<SampleRunner> runners = runners(network, config, threads, recorded);
 		ExecutorService pool = daemons(threads, "volr-sim");
+		if (config.encoding() == Encoding.CONSTANT)
+			org.volr.core.nd4j.Nd4jSupport.init(); // loading the native library is set-up, not simulation
 		long start = System.nanoTime();
 		progress.begin("Simulating " + config.steps() + " steps", data.size());
 		long sampleIndex = 0;
@@ -89,6 +91,8 @@ public final class Simulator {
 		runners.forEach(r -> r.predictions = predictions);
 		java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
 		ExecutorService pool = daemons(threads, "volr-sim");
+		if (config.encoding() == Encoding.CONSTANT)
+			org.volr.core.nd4j.Nd4jSupport.init(); // loading the native library is set-up, not simulation
 		long start = System.nanoTime();
 		progress.begin("Simulating " + data.size() + " recordings", data.size());
 		try {
