@@ -83,7 +83,8 @@ try:  # Volr Studio writes result.json; turn it into the peers' RESULT fields
     flops = 2 * (784 * 500 + 500 * 500 + 500 * 10)
     res["volr"] = {"name": "volr-studio", "samples": str(j["samples"]), "steps": str(j["steps"]), "seconds": str(j["seconds"]),
                    "sample_steps_per_s": str(j["sample_steps_per_second"]), "accuracy": str(j["accuracy"]),
-                   "gflops_equiv": str(flops * j["sample_steps_per_second"] / 1e9)}
+                   "gflops_equiv": str(flops * j["sample_steps_per_second"] / 1e9),
+                   "cpu_seconds": str(j.get("cpu_seconds", "nan")), "per_cpu_second": str(j.get("sample_steps_per_cpu_second", "nan"))}
 except (OSError, KeyError, ValueError):
     pass
 print()
@@ -105,6 +106,10 @@ for name in ("volr", "naive", "smart", "brian2"):
         pass
     print(f"{r['name']:<16}{r['samples']:>8}{r['steps']:>6}{float(r['seconds']):>10.2f}{sps:>16.0f}"
           f"{float(r['accuracy']) * 100:>12.2f}{geq:>12.1f}{geq / peak * 100:>10.1f}{rss(name):>14.0f}")
+if "volr" in res:
+    v = res["volr"]
+    print(f"(volr-studio: its simulating threads used {float(v['cpu_seconds']):.2f} CPU-seconds, "
+          f"{float(v['per_cpu_second']):,.0f} sample-steps per CPU-second; the wall time includes the JIT's warm-up)")
 if "brian2" in res:
     b = res["brian2"]
     print(f"(brian2: {b['samples']} samples only; compile+first step {b.get('compile_s')} s, build {b.get('build_s')} s, "
