@@ -45,6 +45,15 @@ final class SampleRunner {
 	private final int[] activeFirst;
 	private final float[] activeCurrent, activePotential;
 	private int activeFirstCount;
+	/**
+	 * When the first layer runs apart (plain IF neurons under constant input): its spikes of every step of the sample,
+	 * computed before the sample's first step, step t's in firstSpikes[t·activeFirstCount ..] (firstSpikeCount[t] of them).
+	 */
+	private int[] firstSpikes = new int[0];
+	private final int[] firstSpikeCount;
+	private boolean firstPrecomputed;
+	/** Above this many slots (steps × active neurons) the first layer is stepped with the others instead. */
+	private static final long FIRST_SPIKES_LIMIT = 1L << 20;
 	/** With a synaptic delay d: the last d+1 steps' spikes of every layer with neurons, and of the input (rings). */
 	private final int[][][] history;
 	private final int[][] historyCount;
@@ -144,6 +153,7 @@ final class SampleRunner {
 				&& !neuron.isConductanceBased() && !config.adaptiveThreshold();
 		activeFirst = new int[layers.get(0).outSize()];
 		activeCurrent = new float[activeFirst.length];
+		firstSpikeCount = new int[config.steps()];
 		activePotential = new float[activeFirst.length];
 		neuronCounts = new int[n][];
 		for (int l = 0; l < n; l++)
@@ -206,6 +216,9 @@ final class SampleRunner {
 						findActiveFirst();
 				}
 		boolean pruneFirst = constant && plainIF && layers.size() > 1 && readsOnlyInput[0];
+		firstPrecomputed = pruneFirst && (long) config.steps() * activeFirstCount <= FIRST_SPIKES_LIMIT;
+		if (firstPrecomputed)
+			precomputeFirstLayer();
 		PoissonInput poisson = constant || eventSteps != null ? null : new PoissonInput(config.seed(), sampleIndex, config.poissonProbabilityPerStep());
 		int last = layers.size() - 1, d = config.delay();
 		float[] outPotential = potential[last];
@@ -368,7 +381,7 @@ final class SampleRunner {
 				synapticOps += delivered(l, plan.deliverAll(events, count, current[l]));
 			n = NeuronDynamics.stepCuba(spec, potential[l], charge[l], current[l], steady, refractory[l], spikes[l]);
 		} else if (pruneFirst) {
-			n = integrateConstant(spikes[0]);
+			n = firstPrecomputed ? firstLayerSpikes(t, spikes[0]) : integrateConstant(spikes[0]);
 		} else if (fromCurrent) {
 			n = NeuronDynamics.step(spec, potential[l], steady, false, refractory[l], spikes[l]);
 		} else if (plainIF) {
@@ -432,6 +445,40 @@ final class SampleRunner {
 			}
 			v[k] = vk;
 		}
+		return n;
+	}
+
+	/**
+	 * The first layer's spikes for the whole sample, neuron by neuron: each neuron's potential follows the same
+	 * additions as step by step, so its spikes are the same, but its loop over time repeats one pattern (a constant
+	 * current fires periodically), which the processor's branch predictor learns, where a loop over the neurons of a
+	 * step meets each spike by surprise. Within a step the spikes are in neuron order, as when stepped.
+	 */
+	private void precomputeFirstLayer() {
+		int steps = config.steps(), active = activeFirstCount;
+		if (firstSpikes.length < steps * active)
+			firstSpikes = new int[steps * active];
+		Arrays.fill(firstSpikeCount, 0);
+		float threshold = neuron.threshold(), resetTo = neuron.resetPotential();
+		boolean subtract = neuron.reset() == org.volr.model.ResetMode.SUBTRACT;
+		int[] out = firstSpikes, count = firstSpikeCount;
+		for (int k = 0; k < active; k++) {
+			float c = activeCurrent[k], v = 0f;
+			int j = activeFirst[k];
+			for (int t = 0; t < steps; t++) {
+				v = v + c;
+				if (v >= threshold) {
+					out[t * active + count[t]++] = j;
+					v = subtract ? v - threshold : resetTo;
+				}
+			}
+		}
+	}
+
+	/** Step t's spikes of a precomputed first layer. */
+	private int firstLayerSpikes(int t, int[] out) {
+		int n = firstSpikeCount[t];
+		System.arraycopy(firstSpikes, t * activeFirstCount, out, 0, n);
 		return n;
 	}
 
