@@ -3,12 +3,14 @@ package org.volr.gen;
 import java.util.List;
 
 import org.volr.sim.Encoding;
+import org.volr.sim.InisimOptions;
 import org.volr.sim.SimulationConfig;
 import org.volr.sim.plan.LayerPlan;
 
 /**
  * What Volr simulates and the generated simulator scripts (PyNN, Brian2) do not reproduce yet, checked once for
- * every script target: the adaptive threshold, layer clamping, event-camera input and max pooling.
+ * every script target: the adaptive threshold, layer clamping, the other INIsim options, event-camera input and max
+ * pooling.
  */
 public final class ScriptLimits {
 	private ScriptLimits() {
@@ -26,6 +28,7 @@ public final class ScriptLimits {
 			problems.add("the adaptive threshold (simulate { adaptive_threshold }) is simulated by Volr only; remove it for this target");
 		if (s.clamp() > 0)
 			problems.add("layer clamping (simulate { clamp " + s.clamp() + " }) is simulated by Volr only; remove it for this target");
+		problems.addAll(volrOnlyOptions(s));
 		if (s.encoding() == Encoding.EVENTS)
 			problems.add("event-camera input is not generated for " + target + " yet; use constant or poisson input");
 		if (!input.network().isChain())
@@ -34,5 +37,28 @@ public final class ScriptLimits {
 		for (LayerPlan p : input.network().layers())
 			if (!p.hasNeurons()) // max pooling only routes spikes
 				problems.add("layer '" + p.label() + "' is max pooling" + maxPoolingReason);
+	}
+
+	/**
+	 * The SNN Toolbox's INIsim options (SEMANTICS.md) that no generated script or exported network reproduces, one
+	 * message per option used: bias relaxation, spikes with payloads, membrane clipping and per-layer clamps.
+	 */
+	public static List<String> volrOnlyOptions(SimulationConfig s) {
+		List<String> problems = new java.util.ArrayList<>();
+		InisimOptions o = s.inisim();
+		if (o.biasRelaxation())
+			problems.add("bias relaxation (simulate { bias_relaxation }) is simulated by Volr only; remove it for this target");
+		if (o.payloads())
+			problems.add("spikes with payloads (simulate { payloads }) are simulated by Volr only; remove it for this target");
+		if (o.clipAll() != null)
+			problems.add("membrane clipping (simulate { clip [" + o.clipAll().low() + ", " + o.clipAll().high()
+					+ "] }) is simulated by Volr only; remove it for this target");
+		for (String layer : new java.util.TreeSet<>(o.layerClips().keySet()))
+			problems.add("membrane clipping of layer '" + layer + "' (simulate { clip " + layer + " [...] }) is simulated by Volr only;"
+					+ " remove it for this target");
+		for (String layer : new java.util.TreeSet<>(o.layerClamps().keySet()))
+			problems.add("clamping layer '" + layer + "' (simulate { clamp " + layer + " " + o.layerClamps().get(layer)
+					+ " }) is simulated by Volr only; remove it for this target");
+		return problems;
 	}
 }

@@ -15,12 +15,15 @@ import org.volr.model.DataSource;
 import org.volr.model.EncodingKind;
 import org.volr.model.Element;
 import org.volr.model.Experiment;
+import org.volr.model.LayerClamp;
+import org.volr.model.MembraneClip;
 import org.volr.model.Quantity;
 import org.volr.model.Simulation;
 import org.volr.model.VolrFile;
 import org.volr.model.units.Dimension;
 import org.volr.model.units.Units;
 import org.volr.sim.Encoding;
+import org.volr.sim.InisimOptions;
 import org.volr.sim.NeuronSpec;
 import org.volr.sim.SimulationConfig;
 
@@ -117,6 +120,19 @@ public final class ExperimentSetup {
 		int delay = s != null && s.isSetDelay() ? s.getDelay() : 0;
 		int clamp = s != null && s.isSetClamp() ? s.getClamp() : 0;
 		return new SimulationConfig(steps, encoding, probability, neuron, seed, batch, defaults.threads()).withDelay(delay).withClamp(clamp)
-				.withAdaptiveThreshold(s != null && s.isAdaptiveThreshold());
+				.withAdaptiveThreshold(s != null && s.isAdaptiveThreshold()).withInisim(inisimOptions(s));
+	}
+
+	/** Bias relaxation, payloads, membrane clips and per-layer clamps (SEMANTICS.md); the validator has checked them. */
+	private static InisimOptions inisimOptions(Simulation s) {
+		if (s == null)
+			return InisimOptions.NONE;
+		InisimOptions o = InisimOptions.NONE.withBiasRelaxation(s.isBiasRelaxation()).withPayloads(s.isPayloads());
+		for (MembraneClip c : s.getClips())
+			o = c.getLayer() == null ? o.withClip((float) c.getLow(), (float) c.getHigh())
+					: o.withClip(c.getLayer(), (float) c.getLow(), (float) c.getHigh());
+		for (LayerClamp c : s.getLayerClamps())
+			o = o.withClamp(c.getLayer(), c.getSteps());
+		return o;
 	}
 }

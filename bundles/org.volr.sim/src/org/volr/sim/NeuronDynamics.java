@@ -16,6 +16,11 @@ public final class NeuronDynamics {
 	 * @return how many spiked
 	 */
 	public static int step(NeuronSpec neuron, float[] v, float[] drive, boolean consume, int[] refractory, int[] spikes) {
+		return step(neuron, v, drive, consume, refractory, spikes, null);
+	}
+
+	/** {@link #step} with the membrane clipped to {@code clip} before the threshold test (null: no clip). */
+	public static int step(NeuronSpec neuron, float[] v, float[] drive, boolean consume, int[] refractory, int[] spikes, InisimOptions.Clip clip) {
 		float leak = neuron.leak(), rest = neuron.restPotential();
 		boolean leaky = leak != 1f;
 		int n = 0;
@@ -28,7 +33,7 @@ public final class NeuronDynamics {
 				continue;
 			}
 			float vj = leaky ? rest + (v[j] - rest) * leak + in : v[j] + in;
-			n = fire(neuron, v, j, vj, refractory, spikes, n);
+			n = fire(neuron, v, j, vj, refractory, spikes, n, clip);
 		}
 		return n;
 	}
@@ -42,6 +47,12 @@ public final class NeuronDynamics {
 	 * @param constant constant drive per step: the bias, or W·x + b for a first layer under constant input
 	 */
 	public static int stepCuba(NeuronSpec neuron, float[] v, float[] q, float[] arrivals, float[] constant, int[] refractory, int[] spikes) {
+		return stepCuba(neuron, v, q, arrivals, constant, refractory, spikes, null);
+	}
+
+	/** {@link #stepCuba} with the membrane clipped to {@code clip} before the threshold test (null: no clip). */
+	public static int stepCuba(NeuronSpec neuron, float[] v, float[] q, float[] arrivals, float[] constant, int[] refractory, int[] spikes,
+			InisimOptions.Clip clip) {
 		float leak = neuron.leak(), rest = neuron.restPotential();
 		float decay = neuron.synapseDecay(), gain = neuron.synapseGain(), currentGain = neuron.currentGain();
 		int n = 0;
@@ -54,7 +65,7 @@ public final class NeuronDynamics {
 				continue;
 			}
 			float vj = rest + (v[j] - rest) * leak + (qj * gain + constant[j] * currentGain);
-			n = fire(neuron, v, j, vj, refractory, spikes, n);
+			n = fire(neuron, v, j, vj, refractory, spikes, n, clip);
 		}
 		return n;
 	}
@@ -72,6 +83,12 @@ public final class NeuronDynamics {
 	 */
 	public static int stepCoba(NeuronSpec neuron, float[] v, float[] ge, float[] gi, float[] arrivalsE, float[] arrivalsI, float[] constant,
 			int[] refractory, int[] spikes) {
+		return stepCoba(neuron, v, ge, gi, arrivalsE, arrivalsI, constant, refractory, spikes, null);
+	}
+
+	/** {@link #stepCoba} with the membrane clipped to {@code clip} before the threshold test (null: no clip). */
+	public static int stepCoba(NeuronSpec neuron, float[] v, float[] ge, float[] gi, float[] arrivalsE, float[] arrivalsI, float[] constant,
+			int[] refractory, int[] spikes, InisimOptions.Clip clip) {
 		float leak = neuron.leak(), rest = neuron.restPotential(), decay = neuron.synapseDecay();
 		float eE = neuron.conductance().excitatoryReversal(), eI = neuron.conductance().inhibitoryReversal();
 		int n = 0;
@@ -87,18 +104,21 @@ public final class NeuronDynamics {
 			}
 			// backward Euler: (v + a·v_rest + g_e·E_e + g_i·E_i + c)/(1 + a + g_e + g_i) with 1 + a = 1/P22
 			float vj = (leak * v[j] + (1f - leak) * rest + leak * (gej * eE + gij * eI + constant[j])) / (1f + leak * (gej + gij));
-			n = fire(neuron, v, j, vj, refractory, spikes, n);
+			n = fire(neuron, v, j, vj, refractory, spikes, n, clip);
 		}
 		return n;
 	}
 
 	/**
-	 * The end of every neuron's step, whatever its input: the lower clamp, then threshold, reset and refractory
-	 * period. Stores the potential of neuron j and, if it fires, its index in {@code spikes[n]}; returns the new n.
+	 * The end of every neuron's step, whatever its input: the lower clamp v_min, the layer's clip, then threshold,
+	 * reset and refractory period. Stores the potential of neuron j and, if it fires, its index in {@code spikes[n]};
+	 * returns the new n.
 	 */
-	private static int fire(NeuronSpec neuron, float[] v, int j, float vj, int[] refractory, int[] spikes, int n) {
+	private static int fire(NeuronSpec neuron, float[] v, int j, float vj, int[] refractory, int[] spikes, int n, InisimOptions.Clip clip) {
 		if (vj < neuron.minPotential())
 			vj = neuron.minPotential();
+		if (clip != null)
+			vj = Math.min(Math.max(vj, clip.low()), clip.high());
 		float threshold = neuron.threshold();
 		if (vj >= threshold) {
 			spikes[n++] = j;

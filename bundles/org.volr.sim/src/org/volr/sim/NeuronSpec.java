@@ -54,6 +54,12 @@ public record NeuronSpec(NeuronKind kind, float threshold, ResetMode reset, floa
 				currentGain, conductance);
 	}
 
+	/** The same neuron with another reset (spikes with payloads read the residual v − θ of a reset by subtraction). */
+	public NeuronSpec withReset(ResetMode mode) {
+		return new NeuronSpec(kind, threshold, mode, resetPotential, refractorySteps, minPotential, leak, restPotential, synapseDecay, synapseGain,
+				currentGain, conductance);
+	}
+
 	/** Whether input opens conductances whose current depends on the membrane potential (CobaLIF). */
 	public boolean isConductanceBased() {
 		return conductance != null;

@@ -64,6 +64,19 @@ final class SampleRunner {
 	/** Adaptive threshold only: each neuron's spikes in this sample, and the most of any neuron per layer. */
 	private final int[][] adaptCounts;
 	private final int[] adaptMax;
+	/** The INIsim options of SEMANTICS.md; each layer's depth among the layers with neurons, and its membrane clip (or null). */
+	private final InisimOptions inisim;
+	private final int[] depth;
+	private final InisimOptions.Clip[] clip;
+	/** Bias relaxation only: each layer's relaxed bias (or constant current) of the current step. */
+	private final float[][] relaxed;
+	/**
+	 * Payloads only: the payload of each spike of the step (parallel to spikes), each neuron's payload sum, the
+	 * payloads of the spikes a layer gathers (parallel to gathered), and of the delayed spikes (parallel to history).
+	 */
+	private final float[][] spikePayload, payloadSum, mergedPayload;
+	private final float[][][] payloadHistory;
+	private float[] gatheredPayload, noPayload;
 
 	/** Spikes per neuron of the current sample, per layer, kept only for recorded samples. */
 	private final int[][] neuronCounts;
@@ -150,7 +163,7 @@ final class SampleRunner {
 		outputCounts = new int[network.outputs()];
 		plainIF = neuron.leak() == 1f && neuron.refractorySteps() == 0 && neuron.minPotential() == Float.NEGATIVE_INFINITY
 				&& neuron.threshold() > 0 && neuron.reset() != org.volr.model.ResetMode.MODULO && !neuron.hasSynapticCurrent()
-				&& !neuron.isConductanceBased() && !config.adaptiveThreshold();
+				&& !neuron.isConductanceBased() && !config.adaptiveThreshold() && !config.inisim().changesNeurons();
 		activeFirst = new int[layers.get(0).outSize()];
 		activeCurrent = new float[activeFirst.length];
 		firstSpikeCount = new int[config.steps()];
@@ -173,6 +186,42 @@ final class SampleRunner {
 		for (int l = 0, depth = 0; l < n; l++)
 			if (layers.get(l).hasNeurons())
 				clampedUntil[l] = config.clamp() * depth++;
+		inisim = config.inisim();
+		List<String> unknown = inisim.unknownLayers(layers);
+		if (!unknown.isEmpty())
+			throw new IllegalArgumentException("the simulation options name layers this network has no neurons in: " + String.join(", ", unknown));
+		depth = new int[n];
+		clip = new InisimOptions.Clip[n];
+		relaxed = new float[n][];
+		spikePayload = new float[n][];
+		payloadSum = new float[n][];
+		mergedPayload = new float[n][];
+		payloadHistory = new float[n][][];
+		noPayload = new float[Math.max(16, inputSize)];
+		for (int l = 0, k = 0; l < n; l++) {
+			LayerPlan p = layers.get(l);
+			depth[l] = k;
+			if (!p.hasNeurons())
+				continue;
+			k++;
+			clip[l] = inisim.clipOf(p.label());
+			Integer until = inisim.layerClamps().get(p.label());
+			if (until != null)
+				clampedUntil[l] = until; // the layer's own clamp step replaces depth · clamp
+			if (inisim.biasRelaxation())
+				relaxed[l] = new float[p.outSize()];
+		}
+		if (inisim.payloads())
+			for (int l = 0; l < n; l++) {
+				spikePayload[l] = new float[layers.get(l).outSize()];
+				if (merged[l] != null)
+					mergedPayload[l] = new float[merged[l].length];
+				if (layers.get(l).hasNeurons()) {
+					payloadSum[l] = new float[layers.get(l).outSize()];
+					if (d > 0)
+						payloadHistory[l] = new float[d + 1][layers.get(l).outSize()];
+				}
+			}
 		adaptCounts = new int[n][];
 		adaptMax = new int[n];
 		if (config.adaptiveThreshold())
@@ -258,6 +307,8 @@ final class SampleRunner {
 				if (!fromCurrent) {
 					count = gather(l, inEvents, inCount, due);
 					events = gathered;
+					if (inisim.payloads())
+						gatherPayloads(l, inCount, due);
 				}
 				count = stepLayer(l, t, events, count, fromCurrent, pruneFirst && l == 0, record);
 				spikeCount[l] = count;
@@ -268,6 +319,8 @@ final class SampleRunner {
 					if (d > 0) {
 						System.arraycopy(spikes[l], 0, history[l][slot], 0, count);
 						historyCount[l][slot] = count;
+						if (payloadHistory[l] != null)
+							System.arraycopy(spikePayload[l], 0, payloadHistory[l][slot], 0, count);
 					}
 				}
 			}
@@ -365,7 +418,9 @@ final class SampleRunner {
 		if (!plan.hasNeurons())
 			return routeMaxPool((MaxPoolPlan) plan, l, events, count, t);
 		NeuronSpec spec = adaptCounts[l] == null ? neuron : neuron.withThreshold(adaptiveThreshold(l, t));
-		float[] steady = fromCurrent ? constantCurrents[l] : bias[l];
+		if (payloadSum[l] != null)
+			spec = spec.withReset(org.volr.model.ResetMode.SUBTRACT); // leaves the residual v − θ for the payload
+		float[] steady = steady(l, t, fromCurrent);
 		int n;
 		if (conductanceE[l] != null) {
 			if (!fromCurrent) {
@@ -375,26 +430,28 @@ final class SampleRunner {
 					synapticOps += delivered(l, inhibitory[l].deliverAll(events, count, arrivalsI[l]));
 			}
 			n = NeuronDynamics.stepCoba(spec, potential[l], conductanceE[l], conductanceI[l], current[l], arrivalsI[l], steady, refractory[l],
-					spikes[l]);
+					spikes[l], clip[l]);
 		} else if (charge[l] != null) {
 			if (!fromCurrent)
-				synapticOps += delivered(l, plan.deliverAll(events, count, current[l]));
-			n = NeuronDynamics.stepCuba(spec, potential[l], charge[l], current[l], steady, refractory[l], spikes[l]);
+				synapticOps += delivered(l, deliverSpikes(plan, events, count, current[l]));
+			n = NeuronDynamics.stepCuba(spec, potential[l], charge[l], current[l], steady, refractory[l], spikes[l], clip[l]);
 		} else if (pruneFirst) {
 			n = firstPrecomputed ? firstLayerSpikes(t, spikes[0]) : integrateConstant(spikes[0]);
 		} else if (fromCurrent) {
-			n = NeuronDynamics.step(spec, potential[l], steady, false, refractory[l], spikes[l]);
+			n = NeuronDynamics.step(spec, potential[l], steady, false, refractory[l], spikes[l], clip[l]);
 		} else if (plainIF) {
 			synapticOps += delivered(l, plan.deliverAll(events, count, current[l]));
 			n = integratePlain(potential[l], current[l], bias[l], spikes[l]);
 		} else {
 			float[] c = current[l];
-			synapticOps += delivered(l, plan.deliverAll(events, count, c));
-			float[] b = bias[l];
+			synapticOps += delivered(l, deliverSpikes(plan, events, count, c));
+			float[] b = steady;
 			for (int j = 0; j < c.length; j++)
 				c[j] += b[j];
-			n = NeuronDynamics.step(spec, potential[l], c, true, refractory[l], spikes[l]);
+			n = NeuronDynamics.step(spec, potential[l], c, true, refractory[l], spikes[l], clip[l]);
 		}
+		if (payloadSum[l] != null)
+			attachPayloads(l, n);
 		if (record)
 			countSpikes(l, n);
 		if (adaptCounts[l] != null)
@@ -508,11 +565,83 @@ final class SampleRunner {
 				int o = routed[i];
 				if (last[o] != step + 1) { // an output fires at most once per step
 					last[o] = step + 1;
+					if (spikePayload[l] != null)
+						spikePayload[l][n] = gatheredPayload[e]; // the winner's spike passes on with its payload
 					out[n++] = o;
 				}
 			}
 		}
 		return n;
+	}
+
+	/**
+	 * The constant drive of layer l at step t: its bias, or W·x + b for a layer reading constant input; under bias
+	 * relaxation with b scaled by clip(1 − (1 − 2t/T)·depth/50, 0, 1) (SEMANTICS.md, "Bias relaxation").
+	 */
+	private float[] steady(int l, int t, boolean fromCurrent) {
+		float[] base = fromCurrent ? constantCurrents[l] : bias[l];
+		if (relaxed[l] == null)
+			return base;
+		float f = InisimOptions.relaxation(depth[l], t, config.steps());
+		if (f == 1f)
+			return base;
+		float[] b = bias[l], out = relaxed[l];
+		for (int j = 0; j < out.length; j++)
+			out[j] = fromCurrent ? base[j] - (1f - f) * b[j] : f * b[j];
+		return out;
+	}
+
+	/** Delivers a step's spikes, with their payloads when spikes carry them. */
+	private int deliverSpikes(LayerPlan plan, int[] events, int count, float[] current) {
+		return gatheredPayload == null ? plan.deliverAll(events, count, current)
+				: plan.deliverWithPayloads(events, gatheredPayload, count, current);
+	}
+
+	/**
+	 * Spikes with payloads (SEMANTICS.md): a neuron that fired was reset by subtraction, so its potential is the
+	 * residual v − θ; its spike carries p = residual − (payload sum so far), the sum grows by p, the membrane goes to 0.
+	 */
+	private void attachPayloads(int l, int n) {
+		float[] v = potential[l], sum = payloadSum[l], out = spikePayload[l];
+		int[] s = spikes[l];
+		for (int e = 0; e < n; e++) {
+			int j = s[e];
+			float p = v[j] - sum[j];
+			sum[j] += p;
+			v[j] = 0f;
+			out[e] = p;
+		}
+	}
+
+	/** The payloads of the spikes {@link #gather} collected for layer l, in the same order, into {@link #gatheredPayload}. */
+	private void gatherPayloads(int l, int inCount, int due) {
+		SpikingNetwork.Source[] from = sources[l];
+		if (from.length == 1 && from[0].offset() == 0) {
+			gatheredPayload = payloadsOf(from[0].layer(), inCount, due);
+			return;
+		}
+		float[] out = mergedPayload[l];
+		int n = 0;
+		for (SpikingNetwork.Source src : from) {
+			int s = src.layer();
+			int k = s == SpikingNetwork.INPUT ? inCount : history[s] != null ? historyCount[s][due] : spikeCount[s];
+			float[] p = payloadsOf(s, inCount, due);
+			if (n + k > out.length)
+				out = mergedPayload[l] = Arrays.copyOf(out, Math.max(2 * out.length, n + k));
+			System.arraycopy(p, 0, out, n, k);
+			n += k;
+		}
+		gatheredPayload = out;
+	}
+
+	/** The payloads of source s's spikes as gather reads them: none for input spikes, delayed ones from the ring. */
+	private float[] payloadsOf(int s, int inCount, int due) {
+		if (s == SpikingNetwork.INPUT) {
+			if (inCount > noPayload.length)
+				noPayload = new float[inCount];
+			return noPayload;
+		}
+		return history[s] != null ? payloadHistory[s][due] : spikePayload[s];
 	}
 
 	/** Most spikes so far; ties to the higher potential, then the lower index (SEMANTICS.md, "Readout"). */
@@ -556,5 +685,8 @@ final class SampleRunner {
 			if (c != null)
 				Arrays.fill(c, 0);
 		Arrays.fill(adaptMax, 0);
+		for (float[] p : payloadSum)
+			if (p != null)
+				Arrays.fill(p, 0f);
 	}
 }

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.volr.gen.GeneratedFiles;
 import org.volr.gen.GenerationInput;
+import org.volr.gen.ScriptLimits;
 import org.volr.gen.TargetGenerator;
 import org.volr.model.NeuronKind;
 import org.volr.sim.NeuronSpec;
@@ -71,6 +72,7 @@ public final class LavaTarget implements TargetGenerator {
 		if (bits < 0)
 			problems.add("option bits must be a whole number from " + MIN_BITS + " to " + MAX_BITS
 					+ " (Loihi 2's weights are signed mantissas of at most 8 bits), got '" + option + "'");
+		problems.addAll(ScriptLimits.volrOnlyOptions(input.simulation()));
 		NeuronSpec n = input.simulation().neuron();
 		if (n.kind() == NeuronKind.CUBA_LIF)
 			problems.add("CubaLIF neurons are not written for Lava yet; use IF or LIF");

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.volr.gen.GeneratedFiles;
 import org.volr.gen.GenerationInput;
+import org.volr.gen.ScriptLimits;
 import org.volr.gen.TargetGenerator;
 import org.volr.model.NeuronKind;
 import org.volr.model.ResetMode;
@@ -86,7 +87,7 @@ public final class NirTarget implements TargetGenerator {
 
 	@Override
 	public List<String> validate(GenerationInput input) {
-		List<String> problems = new ArrayList<>();
+		List<String> problems = new ArrayList<>(ScriptLimits.volrOnlyOptions(input.simulation()));
 		try { // the writer names the first layer NIR cannot express
 			neuron(input);
 			Path probe = Files.createTempFile("volr-nir-check", ".nir");

@@ -17,19 +17,28 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.Check;
 import org.volr.model.Activation;
 import org.volr.model.BatchNorm;
+import org.volr.model.Conv;
 import org.volr.model.Conversion;
 import org.volr.model.DataSource;
+import org.volr.model.Dense;
 import org.volr.model.Element;
 import org.volr.model.Experiment;
+import org.volr.model.GlobalPool;
 import org.volr.model.ImportedWeights;
 import org.volr.model.InputEncoding;
 import org.volr.model.Layer;
+import org.volr.model.LayerClamp;
+import org.volr.model.MembraneClip;
 import org.volr.model.NetExpr;
 import org.volr.model.Network;
 import org.volr.model.NeuronModel;
 import org.volr.model.NeuronKind;
 import org.volr.model.Parameter;
+import org.volr.model.Pool;
+import org.volr.model.PoolKind;
+import org.volr.model.PoolOp;
 import org.volr.model.Quantity;
+import org.volr.model.ResetMode;
 import org.volr.model.Sequence;
 import org.volr.model.Simulation;
 import org.volr.model.Target;
@@ -285,6 +294,77 @@ public class VolrValidator extends AbstractVolrValidator {
 		}
 		if (s.isSetBatch() && s.getBatch() <= 0)
 			error("batch must be positive, got " + s.getBatch(), s, Literals.SIMULATION__BATCH, BAD_VALUE);
+	}
+
+	/**
+	 * The SNN Toolbox's options of a simulation (SEMANTICS.md): clips with low < high, each given once; per-layer
+	 * clips and clamps name a layer with neurons of the experiment's network; payloads with a reset and a neuron
+	 * they can work with.
+	 */
+	@Check
+	public void checkInisimOptions(Experiment experiment) {
+		Simulation s = experiment.getSimulation();
+		if (s == null)
+			return;
+		Network network = experiment.getNetwork() == null || experiment.getNetwork().eIsProxy() ? null : experiment.getNetwork();
+		Set<String> clipped = new java.util.HashSet<>();
+		for (MembraneClip c : s.getClips()) {
+			if (!(c.getLow() < c.getHigh()))
+				error("clip needs its lower bound below its upper bound, got [" + formatNumber(c.getLow()) + ", " + formatNumber(c.getHigh()) + "]",
+						c, Literals.MEMBRANE_CLIP__HIGH, BAD_VALUE);
+			String key = c.getLayer() == null ? "" : c.getLayer();
+			if (!clipped.add(key))
+				error(c.getLayer() == null ? "clip for all layers is given twice" : "clip of layer '" + c.getLayer() + "' is given twice",
+						c, c.getLayer() == null ? Literals.MEMBRANE_CLIP__LOW : Literals.MEMBRANE_CLIP__LAYER, DUPLICATE_OPTION);
+			if (c.getLayer() != null)
+				checkLayerWithNeurons(network, c.getLayer(), "clip", c, Literals.MEMBRANE_CLIP__LAYER);
+		}
+		Set<String> clamped = new java.util.HashSet<>();
+		for (LayerClamp c : s.getLayerClamps()) {
+			if (c.getSteps() < 0)
+				error("clamp steps must not be negative, got " + c.getSteps(), c, Literals.LAYER_CLAMP__STEPS, BAD_VALUE);
+			if (!clamped.add(c.getLayer()))
+				error("clamp of layer '" + c.getLayer() + "' is given twice", c, Literals.LAYER_CLAMP__LAYER, DUPLICATE_OPTION);
+			checkLayerWithNeurons(network, c.getLayer(), "clamp", c, Literals.LAYER_CLAMP__LAYER);
+		}
+		if (s.isPayloads()) {
+			if (experiment.getConversion() != null && experiment.getConversion().getReset() == ResetMode.MODULO)
+				error("payloads reset the membrane to zero and send the residual on with the spike; they cannot be combined with reset modulo"
+						+ " (use reset subtract or zero)", s, Literals.SIMULATION__PAYLOADS, BAD_VALUE);
+			if (experiment.getNeuron() != null && experiment.getNeuron().getKind() == NeuronKind.COBA_LIF)
+				error("payloads need IF, LIF or CubaLIF neurons: a CobaLIF synapse cannot open a conductance by a payload's (1 + p)·w",
+						s, Literals.SIMULATION__PAYLOADS, BAD_VALUE);
+		}
+	}
+
+	/** A label a simulation option names must be a layer of the network that has neurons (dense, convolution, average pooling). */
+	private void checkLayerWithNeurons(Network network, String label, String option, EObject where, EStructuralFeature feature) {
+		if (network == null)
+			return;
+		List<String> labels = new java.util.ArrayList<>();
+		Layer found = null;
+		for (var it = network.eAllContents(); it.hasNext();)
+			if (it.next() instanceof Layer layer && layer.getLabel() != null) {
+				labels.add(layer.getLabel());
+				if (layer.getLabel().equals(label))
+					found = layer;
+			}
+		if (found == null) {
+			error(option + ": network '" + network.getName() + "' has no layer labelled '" + label + "'"
+					+ (labels.isEmpty() ? "; label a layer ('fc2: dense 10') to name it" : "; its labels are " + String.join(", ", labels)),
+					where, feature, BAD_VALUE);
+		} else if (!hasNeurons(found)) {
+			error(option + ": layer '" + label + "' (" + found.eClass().getName().toLowerCase() + ") has no neurons; " + option
+					+ " applies to dense, convolution and average pooling layers", where, feature, BAD_VALUE);
+		}
+	}
+
+	private static boolean hasNeurons(Layer layer) {
+		if (layer instanceof Dense || layer instanceof Conv)
+			return true;
+		if (layer instanceof Pool pool)
+			return pool.getKind() == PoolKind.AVG2D || pool.getKind() == PoolKind.AVG1D;
+		return layer instanceof GlobalPool g && g.getOp() == PoolOp.AVG;
 	}
 
 	@Check

@@ -44,6 +44,20 @@ public abstract class LayerPlan {
 		return ops;
 	}
 
+	/**
+	 * Delivers spikes that carry payloads (SEMANTICS.md, "Spikes with payloads"): spike e adds (1 + payloads[e])·w,
+	 * as w and then payloads[e]·w; returns the synaptic operations done (one per connection, as a plain spike).
+	 */
+	public int deliverWithPayloads(int[] inputs, float[] payloads, int count, float[] current) {
+		int ops = 0;
+		for (int e = 0; e < count; e++) {
+			ops += deliver(inputs[e], current);
+			if (payloads[e] != 0f)
+				deliverScaled(inputs[e], payloads[e], current);
+		}
+		return ops;
+	}
+
 	/** The analog map without bias, out = W·x, for a first layer driven by constant input. */
 	public void forward(float[] x, int offset, float[] out) {
 		java.util.Arrays.fill(out, 0f);

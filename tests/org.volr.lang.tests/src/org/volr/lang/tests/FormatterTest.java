@@ -144,6 +144,12 @@ class FormatterTest {
 	}
 
 	@Test
+	void inisimSimulationOptions() {
+		assertEquals("experiment e {\n    simulate { clip [-3, 3], clip fc2 [-1, 2], clamp fc2 10, bias_relaxation, payloads }\n}\n",
+				format("experiment e{simulate{clip[ -3,3 ] ,clip fc2 [-1 ,2],clamp  fc2   10,bias_relaxation,payloads}}"));
+	}
+
+	@Test
 	void messyBranchesAndCommentsInABlock() {
 		assertEquals("""
 				network w {

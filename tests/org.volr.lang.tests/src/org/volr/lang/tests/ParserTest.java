@@ -30,6 +30,7 @@ import org.volr.model.Dense;
 import org.volr.model.EncodingKind;
 import org.volr.model.Experiment;
 import org.volr.model.ImportedWeights;
+import org.volr.model.LayerClamp;
 import org.volr.model.Let;
 import org.volr.model.NetRef;
 import org.volr.model.Network;
@@ -42,6 +43,7 @@ import org.volr.model.Pool;
 import org.volr.model.PoolKind;
 import org.volr.model.ResetMode;
 import org.volr.model.Sequence;
+import org.volr.model.Simulation;
 import org.volr.model.Split;
 import org.volr.model.Training;
 import org.volr.model.VolrFile;
@@ -365,6 +367,28 @@ class ParserTest {
 				.getElements().get(0);
 		assertEquals(Normalization.NONE, none.getConversion().getNormalization());
 		assertEquals(EncodingKind.EVENTS, none.getSimulation().getInput().getKind());
+	}
+
+	@Test
+	void inisimSimulationOptions() {
+		Experiment e = (Experiment) Volr.LANG.parse("experiment e {\n    simulate { bias_relaxation, payloads, clip [-3, 3], clip fc2 [-1, 2.5],"
+				+ " clamp 4, clamp fc2 10, clamp c1 -2 }\n}\n").getElements().get(0);
+		Simulation s = e.getSimulation();
+		assertTrue(s.isBiasRelaxation());
+		assertTrue(s.isPayloads());
+		assertEquals(2, s.getClips().size());
+		assertNull(s.getClips().get(0).getLayer());
+		assertEquals(-3.0, s.getClips().get(0).getLow());
+		assertEquals(3.0, s.getClips().get(0).getHigh());
+		assertEquals("fc2", s.getClips().get(1).getLayer());
+		assertEquals(2.5, s.getClips().get(1).getHigh());
+		assertEquals(4, s.getClamp());
+		assertEquals(List.of("fc2", "c1"), s.getLayerClamps().stream().map(LayerClamp::getLayer).toList());
+		assertEquals(List.of(10, -2), s.getLayerClamps().stream().map(LayerClamp::getSteps).toList(),
+				"negative steps parse, to be reported by the validator");
+		Simulation none = ((Experiment) Volr.LANG.parse("experiment e { simulate { clamp 2 } }").getElements().get(0)).getSimulation();
+		assertFalse(none.isBiasRelaxation() || none.isPayloads());
+		assertTrue(none.getClips().isEmpty() && none.getLayerClamps().isEmpty());
 	}
 
 	@Test

@@ -382,6 +382,48 @@ class ValidatorTest {
 		check(experiment("simulate { duration 1 s, dt 0.1 ms, batch 10 }")).expectClean();
 	}
 
+	/** A network with labelled layers (fc1, flat, fc2) and an experiment whose tenth line is the given clause. */
+	static String labelled(String clause) {
+		return "network n {\n    input [4]\n    fc1: dense 3 relu\n    flat: flatten\n    fc2: dense 2\n}\nexperiment e {\n    network n\n"
+				+ "    weights keras \"w.h5\"\n    " + clause + "\n}\n";
+	}
+
+	@Test
+	void inisimOptionsAreClean() {
+		check(labelled("simulate { bias_relaxation, payloads, clip [-3, 3], clip fc2 [-1, 2], clamp 4, clamp fc2 10, clamp fc1 0,"
+				+ " adaptive_threshold }")).expectClean();
+		check(labelled("simulate { payloads }\n    convert { reset zero }\n    neuron CubaLIF")).expectClean();
+	}
+
+	@Test
+	void membraneClipErrors() {
+		check(labelled("simulate { clip [3, -3] }")).expectError(10, "clip needs its lower bound below its upper bound, got [3, -3]");
+		check(labelled("simulate { clip fc2 [1, 1] }")).expectError(10, "clip needs its lower bound below its upper bound, got [1, 1]");
+		check(labelled("simulate { clamp 2,\n        clip fc9 [0, 1] }")).expectError(11, "clip: network 'n' has no layer labelled 'fc9'",
+				"its labels are fc1, flat, fc2");
+		check(labelled("simulate { clip flat [0, 1] }")).expectError(10, "clip: layer 'flat' (flatten) has no neurons",
+				"dense, convolution and average pooling");
+		check(labelled("simulate { clip [-1, 1],\n        clip [-2, 2] }")).expectError(11, "clip for all layers is given twice");
+		check(labelled("simulate { clip fc1 [-1, 1], clip fc2 [-1, 1],\n        clip fc1 [-2, 2] }")).expectError(11,
+				"clip of layer 'fc1' is given twice");
+	}
+
+	@Test
+	void layerClampErrors() {
+		check(labelled("simulate { clamp fc2 -1 }")).expectError(10, "clamp steps must not be negative, got -1");
+		check(labelled("simulate { batch 4,\n        clamp dense1 3 }")).expectError(11, "clamp: network 'n' has no layer labelled 'dense1'");
+		check(labelled("simulate { clamp flat 3 }")).expectError(10, "clamp: layer 'flat' (flatten) has no neurons");
+		check(labelled("simulate { clamp fc2 1,\n        clamp fc2 2 }")).expectError(11, "clamp of layer 'fc2' is given twice");
+		check(experiment("simulate { clamp fc 3 }")).expectError(5, "network 'n' has no layer labelled 'fc'", "label a layer ('fc2: dense 10')");
+	}
+
+	@Test
+	void payloadsWithResetModuloOrCobaLif() {
+		check(labelled("simulate { batch 4,\n        payloads }\n    convert { reset modulo }")).expectError(11,
+				"payloads reset the membrane to zero", "cannot be combined with reset modulo");
+		check(labelled("simulate { payloads }\n    neuron CobaLIF")).expectError(10, "payloads need IF, LIF or CubaLIF neurons");
+	}
+
 	@Test
 	void inputEncodingRate() {
 		check(experiment("simulate { input poisson }")).expectError(5, "poisson input needs a maximum rate", "1000 Hz");

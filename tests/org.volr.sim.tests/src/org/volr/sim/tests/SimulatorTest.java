@@ -24,7 +24,7 @@ import org.volr.sim.SpikingNetwork;
 
 /** Whole networks: spike rates against an independent analog forward pass, determinism, cancellation, errors. */
 class SimulatorTest {
-	private static final String CNN = """
+	static final String CNN = """
 			network cnn {
 			    input [2, 8, 8]
 			    c1: conv2d(3, kernel: 3, padding: same) relu

@@ -14,6 +14,7 @@ import org.volr.gen.GenerationInput;
 import org.volr.gen.lava.LavaTarget;
 import org.volr.model.NeuronKind;
 import org.volr.model.ResetMode;
+import org.volr.sim.InisimOptions;
 import org.volr.sim.NeuronSpec;
 
 /** What the Lava target refuses, each problem naming the layer or the setting. */
@@ -48,6 +49,18 @@ class LavaValidateTest {
 		String problem = only(lava.validate(input));
 		assertTrue(problem.contains("layer 'p1'") && problem.contains("max pooling"), problem);
 		assertThrows(IllegalArgumentException.class, () -> Netx.generate(input, "refused"));
+	}
+
+	@Test
+	void inisimOptionsAreRefusedByName() {
+		GenerationInput plain = Netx.input(Netx.network(LavaDenseTest.MLP), LavaDenseTest.weights(), Netx.IF, Map.of());
+		InisimOptions options = InisimOptions.NONE.withPayloads(true).withClamp("d2", 4);
+		GenerationInput input = new GenerationInput(plain.source(), plain.experiment(), plain.model(), plain.weights(),
+				plain.simulation().withInisim(options), 1.0, Map.of(), null);
+		List<String> problems = lava.validate(input);
+		assertEquals(2, problems.size(), problems.toString());
+		assertTrue(problems.get(0).contains("simulate { payloads }"), problems.get(0));
+		assertTrue(problems.get(1).contains("clamping layer 'd2'"), problems.get(1));
 	}
 
 	@Test
