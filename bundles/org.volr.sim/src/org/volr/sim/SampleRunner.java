@@ -522,7 +522,7 @@ final class SampleRunner {
 		for (int k = 0; k < active; k++) {
 			float c = activeCurrent[k], v = 0f;
 			int j = activeFirst[k];
-			for (int t = 0; t < steps; t++) {
+			for (int t = clampedUntil[0]; t < steps; t++) { // a clamped first layer starts integrating when its clamp ends
 				v = v + c;
 				if (v >= threshold) {
 					out[t * active + count[t]++] = j;

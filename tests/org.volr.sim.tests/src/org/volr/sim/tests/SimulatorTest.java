@@ -148,12 +148,15 @@ class SimulatorTest {
 		// a lower clamp far below anything reached changes nothing but takes the general path
 		org.volr.sim.NeuronSpec general = new org.volr.sim.NeuronSpec(org.volr.model.NeuronKind.IF, 1f,
 				org.volr.model.ResetMode.SUBTRACT, 0f, 0, -1e30f, 1f, 0f);
-		SimulationResult a = Simulator.run(net, data, fast, Progress.NONE);
-		SimulationResult b = Simulator.run(net, data, fast.withNeuron(general), Progress.NONE);
-		assertArrayEquals(a.spikesPerLayer(), b.spikesPerLayer());
-		for (int s = 0; s < 10; s++)
-			for (int o = 0; o < 5; o++)
-				assertEquals(a.outputSpikes(s, o), b.outputSpikes(s, o));
+		for (SimulationConfig config : new SimulationConfig[] { fast,
+				fast.withInisim(org.volr.sim.InisimOptions.NONE.withClamp("c1", 7)) }) { // the first layer silent until step 7
+			SimulationResult a = Simulator.run(net, data, config, Progress.NONE);
+			SimulationResult b = Simulator.run(net, data, config.withNeuron(general), Progress.NONE);
+			assertArrayEquals(a.spikesPerLayer(), b.spikesPerLayer());
+			for (int s = 0; s < 10; s++)
+				for (int o = 0; o < 5; o++)
+					assertEquals(a.outputSpikes(s, o), b.outputSpikes(s, o));
+		}
 	}
 
 	@Test
