@@ -55,14 +55,16 @@ public final class Simulator {
 				pending = batches.hasNext() ? reader.submit(prepare) : null;
 				int n = batch.size(), sampleSize = batch.features().length / Math.max(n, 1);
 				List<Future<?>> work = new ArrayList<>();
+				// the threads take the batch's samples a few at a time, so none waits idle for another at the batch's end
+				java.util.concurrent.atomic.AtomicInteger taken = new java.util.concurrent.atomic.AtomicInteger();
+				long base = sampleIndex;
 				for (int k = 0; k < threads; k++) {
 					SampleRunner runner = runners.get(k);
-					int from = (int) ((long) n * k / threads), to = (int) ((long) n * (k + 1) / threads);
-					long base = sampleIndex;
 					work.add(pool.submit(() -> {
 						long cpu = cpuNanos();
-						for (int s = from; s < to; s++)
-							runner.run(batch.features(), s * sampleSize, null, batch.labels()[s], base + s, outputCounts, currents, s);
+						for (int from = taken.getAndAdd(SAMPLES_PER_TAKE); from < n; from = taken.getAndAdd(SAMPLES_PER_TAKE))
+							for (int s = from; s < Math.min(n, from + SAMPLES_PER_TAKE); s++)
+								runner.run(batch.features(), s * sampleSize, null, batch.labels()[s], base + s, outputCounts, currents, s);
 						runner.cpuNanos += cpuNanos() - cpu;
 					}));
 				}
@@ -91,8 +93,6 @@ public final class Simulator {
 		runners.forEach(r -> r.predictions = predictions);
 		java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
 		ExecutorService pool = daemons(threads, "volr-sim");
-		if (config.encoding() == Encoding.CONSTANT)
-			org.volr.core.nd4j.Nd4jSupport.init(); // loading the native library is set-up, not simulation
 		long start = System.nanoTime();
 		progress.begin("Simulating " + data.size() + " recordings", data.size());
 		try {
@@ -163,6 +163,9 @@ public final class Simulator {
 		}
 		return currents;
 	}
+
+	/** Samples a simulating thread takes at a time from its batch. */
+	private static final int SAMPLES_PER_TAKE = 8;
 
 	/** Values per nd4j call when computing input currents (16 MB of floats). */
 	private static final int CURRENT_SLICE = 4 << 20;
