@@ -24,10 +24,6 @@ public final class ScriptLimits {
 	 */
 	public static void check(GenerationInput input, String target, String maxPoolingReason, List<String> problems) {
 		SimulationConfig s = input.simulation();
-		if (s.adaptiveThreshold())
-			problems.add("the adaptive threshold (simulate { adaptive_threshold }) is simulated by Volr only; remove it for this target");
-		if (s.clamp() > 0)
-			problems.add("layer clamping (simulate { clamp " + s.clamp() + " }) is simulated by Volr only; remove it for this target");
 		problems.addAll(volrOnlyOptions(s));
 		if (s.encoding() == Encoding.EVENTS)
 			problems.add("event-camera input is not generated for " + target + " yet; use constant or poisson input");
@@ -41,10 +37,15 @@ public final class ScriptLimits {
 
 	/**
 	 * The SNN Toolbox's INIsim options (SEMANTICS.md) that no generated script or exported network reproduces, one
-	 * message per option used: bias relaxation, spikes with payloads, membrane clipping and per-layer clamps.
+	 * message per option used: the adaptive threshold, layer clamping (per depth and per layer), bias relaxation,
+	 * spikes with payloads and membrane clipping.
 	 */
 	public static List<String> volrOnlyOptions(SimulationConfig s) {
 		List<String> problems = new java.util.ArrayList<>();
+		if (s.adaptiveThreshold())
+			problems.add("the adaptive threshold (simulate { adaptive_threshold }) is simulated by Volr only; remove it for this target");
+		if (s.clamp() > 0)
+			problems.add("layer clamping (simulate { clamp " + s.clamp() + " }) is simulated by Volr only; remove it for this target");
 		InisimOptions o = s.inisim();
 		if (o.biasRelaxation())
 			problems.add("bias relaxation (simulate { bias_relaxation }) is simulated by Volr only; remove it for this target");

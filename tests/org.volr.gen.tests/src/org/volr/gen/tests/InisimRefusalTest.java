@@ -16,7 +16,7 @@ import org.volr.sim.InisimOptions;
 import org.volr.sim.SimulationConfig;
 
 /**
- * The SNN Toolbox's options that only Volr simulates (bias relaxation, payloads, membrane clipping, clamp per layer)
+ * The SNN Toolbox's options that only Volr simulates (adaptive threshold, clamps, bias relaxation, payloads, membrane clipping)
  * are refused by every generator, one message per option naming it, rather than silently dropped from the script.
  */
 class InisimRefusalTest {
@@ -49,6 +49,18 @@ class InisimRefusalTest {
 			assertTrue(p.get(3).contains("membrane clipping of layer 'o'"), p.get(3));
 			assertTrue(p.get(4).contains("clamping layer 'h' (simulate { clamp h 10 })"), p.get(4));
 			assertTrue(p.stream().allMatch(m -> m.contains("simulated by Volr only")), p.toString());
+		}
+	}
+
+	/** The adaptive threshold and per-depth clamping too: NIR once exported them silently as plain neurons. */
+	@Test
+	void adaptiveThresholdAndClampAreRefusedByEveryGenerator() {
+		SimulationConfig both = CrossSimulatorTest.config(ResetMode.ZERO, 2).withAdaptiveThreshold(true).withClamp(4);
+		for (String target : List.of("pynn", "brian2", "nir")) {
+			List<String> p = problems(target, both);
+			assertEquals(2, p.size(), target + ": " + p);
+			assertTrue(p.get(0).contains("the adaptive threshold (simulate { adaptive_threshold })"), p.get(0));
+			assertTrue(p.get(1).contains("layer clamping (simulate { clamp 4 })"), p.get(1));
 		}
 	}
 }
