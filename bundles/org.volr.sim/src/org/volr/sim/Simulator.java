@@ -148,9 +148,9 @@ public final class Simulator {
 		float[][] currents = new float[network.layers().size()][];
 		int inSize = network.inputSize();
 		for (int l = 0; l < currents.length; l++) {
-			if (!network.readsOnlyInput(l))
-				continue;
 			LayerPlan plan = network.layers().get(l);
+			if (!network.readsOnlyInput(l) || (long) samples * plan.outSize() > BATCH_CURRENTS_LIMIT)
+				continue; // too large for the whole batch at once (a big first convolution): each sample computes its own
 			currents[l] = new float[samples * plan.outSize()];
 			int slice = Math.max(1, CURRENT_SLICE / Math.max(plan.outSize(), inSize));
 			float[] part = new float[Math.min(slice, samples) * plan.outSize()];
@@ -163,6 +163,9 @@ public final class Simulator {
 		}
 		return currents;
 	}
+
+	/** At most this many input-current values are kept for a batch (256 MB of floats); beyond, one sample at a time. */
+	private static final long BATCH_CURRENTS_LIMIT = 64L << 20;
 
 	/** Samples a simulating thread takes at a time from its batch. */
 	private static final int SAMPLES_PER_TAKE = 8;
