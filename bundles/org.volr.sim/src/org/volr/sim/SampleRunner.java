@@ -39,20 +39,21 @@ final class SampleRunner {
 	/** IF neurons without leak, refractory period or clamp: the update needs no per-neuron branches but the spike test. */
 	private final boolean plainIF;
 	/**
-	 * First-layer neurons whose constant current is positive (the others can never spike, see integrateConstant),
+	 * First-layer neurons whose constant current is positive (the others can never spike, see firstLayerSpikes),
 	 * with their currents and potentials side by side, so that stepping them reads three short arrays in order.
 	 */
 	private final int[] activeFirst;
 	private final float[] activeCurrent, activePotential;
 	private int activeFirstCount;
 	/**
-	 * When the first layer runs apart (plain IF neurons under constant input): its spikes of every step of the sample,
-	 * computed before the sample's first step, step t's in firstSpikes[t·activeFirstCount ..] (firstSpikeCount[t] of them).
+	 * When the first layer runs apart (plain IF neurons under constant input): its spikes of the steps
+	 * [firstFrom, firstTo), computed ahead, step t's in firstSpikes[(t − firstFrom)·activeFirstCount ..]
+	 * (firstSpikeCount[t − firstFrom] of them).
 	 */
 	private int[] firstSpikes = new int[0];
 	private final int[] firstSpikeCount;
-	private boolean firstPrecomputed;
-	/** Above this many slots (steps × active neurons) the first layer is stepped with the others instead. */
+	private int firstFrom, firstTo;
+	/** Steps × active neurons the first layer computes ahead at most (the whole sample unless it is very large). */
 	private static final long FIRST_SPIKES_LIMIT = 1L << 20;
 	/** With a synaptic delay d: the last d+1 steps' spikes of every layer with neurons, and of the input (rings). */
 	private final int[][][] history;
@@ -261,13 +262,10 @@ final class SampleRunner {
 						System.arraycopy(batchCurrents[l], row * constantCurrents[l].length, constantCurrents[l], 0, constantCurrents[l].length);
 					else
 						constantCurrent(l, features, offset);
-					if (l == 0)
-						findActiveFirst();
 				}
 		boolean pruneFirst = constant && plainIF && layers.size() > 1 && readsOnlyInput[0];
-		firstPrecomputed = pruneFirst && (long) config.steps() * activeFirstCount <= FIRST_SPIKES_LIMIT;
-		if (firstPrecomputed)
-			precomputeFirstLayer();
+		if (pruneFirst)
+			findActiveFirst();
 		PoissonInput poisson = constant || eventSteps != null ? null : new PoissonInput(config.seed(), sampleIndex, config.poissonProbabilityPerStep());
 		int last = layers.size() - 1, d = config.delay();
 		float[] outPotential = potential[last];
@@ -307,8 +305,6 @@ final class SampleRunner {
 				if (!fromCurrent) {
 					count = gather(l, inEvents, inCount, due);
 					events = gathered;
-					if (inisim.payloads())
-						gatherPayloads(l, inCount, due);
 				}
 				count = stepLayer(l, t, events, count, fromCurrent, pruneFirst && l == 0, record);
 				spikeCount[l] = count;
@@ -360,6 +356,7 @@ final class SampleRunner {
 	/** The first layer's neurons with a positive constant current, their currents and potentials side by side. */
 	private void findActiveFirst() {
 		float[] c = constantCurrents[0];
+		firstFrom = firstTo = 0;
 		activeFirstCount = 0;
 		for (int j = 0; j < c.length; j++)
 			if (c[j] > 0) {
@@ -370,14 +367,18 @@ final class SampleRunner {
 	}
 
 	/**
-	 * The spikes layer l receives this step into {@link #gathered}; returns how many. One source at offset 0 is read
-	 * in place; several (parallel or added branches) are copied side by side, each index moved by its offset.
+	 * The spikes layer l receives this step into {@link #gathered} (and, when spikes carry payloads, their payloads in
+	 * the same order into {@link #gatheredPayload}); returns how many. One source at offset 0 is read in place;
+	 * several (parallel or added branches) are copied side by side, each index moved by its offset.
 	 * Spikes of neurons (and input spikes) arrive d steps late with a delay d; max pooling only routes them.
 	 */
 	private int gather(int l, int[] inEvents, int inCount, int due) {
 		SpikingNetwork.Source[] from = sources[l];
+		boolean payloads = inisim.payloads();
 		if (from.length == 1 && from[0].offset() == 0) {
 			int s = from[0].layer();
+			if (payloads)
+				gatheredPayload = payloadsOf(s, inCount, due);
 			if (s == SpikingNetwork.INPUT) {
 				gathered = inEvents;
 				return inCount;
@@ -401,14 +402,22 @@ final class SampleRunner {
 				e = spikes[s];
 				k = spikeCount[s];
 			}
-			if (n + k > out.length)
+			if (n + k > out.length) {
 				out = merged[l] = Arrays.copyOf(out, Math.max(2 * out.length, n + k));
+				if (payloads)
+					mergedPayload[l] = Arrays.copyOf(mergedPayload[l], out.length);
+			}
+			if (payloads) // the payloads of the spikes side by side with them
+				System.arraycopy(payloadsOf(s, inCount, due), 0, mergedPayload[l], n, k);
 			for (int i = 0; i < k; i++)
 				out[n++] = e[i] + src.offset();
 		}
 		gathered = out;
+		if (payloads)
+			gatheredPayload = mergedPayload[l];
 		return n;
 	}
+
 
 	/** One step of layer l given its input spikes (or its constant current); returns how many of its neurons spiked. */
 	private int stepLayer(int l, int t, int[] events, int count, boolean fromCurrent, boolean pruneFirst, boolean record) {
@@ -436,7 +445,7 @@ final class SampleRunner {
 				synapticOps += delivered(l, deliverSpikes(plan, events, count, current[l]));
 			n = NeuronDynamics.stepCuba(spec, potential[l], charge[l], current[l], steady, refractory[l], spikes[l], clip[l]);
 		} else if (pruneFirst) {
-			n = firstPrecomputed ? firstLayerSpikes(t, spikes[0]) : integrateConstant(spikes[0]);
+			n = firstLayerSpikes(t, spikes[0]);
 		} else if (fromCurrent) {
 			n = NeuronDynamics.step(spec, potential[l], steady, false, refractory[l], spikes[l], clip[l]);
 		} else if (plainIF) {
@@ -486,57 +495,48 @@ final class SampleRunner {
 	}
 
 	/**
-	 * A first layer under constant input with plain IF neurons: a neuron whose current is not positive starts at 0
-	 * and only goes down, so it never spikes and nobody reads its potential; only the others are stepped.
+	 * Step t's spikes of a first layer of plain IF neurons under constant input. A neuron whose current is not
+	 * positive starts at 0 and only goes down, so it never spikes and nobody reads its potential; only the others
+	 * are computed, and ahead (see computeFirstLayerAhead).
 	 */
-	private int integrateConstant(int[] out) {
-		float threshold = neuron.threshold(), resetTo = neuron.resetPotential();
-		boolean subtract = neuron.reset() == org.volr.model.ResetMode.SUBTRACT;
-		float[] v = activePotential, c = activeCurrent;
-		int n = 0;
-		for (int k = 0; k < activeFirstCount; k++) {
-			float vk = v[k] + c[k];
-			if (vk >= threshold) {
-				out[n++] = activeFirst[k];
-				vk = subtract ? vk - threshold : resetTo;
-			}
-			v[k] = vk;
-		}
+	private int firstLayerSpikes(int t, int[] out) {
+		if (t >= firstTo)
+			computeFirstLayerAhead(t);
+		int n = firstSpikeCount[t - firstFrom];
+		System.arraycopy(firstSpikes, (t - firstFrom) * activeFirstCount, out, 0, n);
 		return n;
 	}
 
 	/**
-	 * The first layer's spikes for the whole sample, neuron by neuron: each neuron's potential follows the same
-	 * additions as step by step, so its spikes are the same, but its loop over time repeats one pattern (a constant
-	 * current fires periodically), which the processor's branch predictor learns, where a loop over the neurons of a
-	 * step meets each spike by surprise. Within a step the spikes are in neuron order, as when stepped.
+	 * The first layer's spikes from step {@code from} on, for the rest of the sample or as many steps as
+	 * FIRST_SPIKES_LIMIT allows, neuron by neuron: each neuron's potential follows the same additions as step by
+	 * step, so its spikes are the same, but its loop over time repeats one pattern (a constant current fires
+	 * periodically), which the processor's branch predictor learns, where a loop over the neurons of a step meets
+	 * each spike by surprise. Within a step the spikes are in neuron order, as when stepped.
 	 */
-	private void precomputeFirstLayer() {
-		int steps = config.steps(), active = activeFirstCount;
-		if (firstSpikes.length < steps * active)
-			firstSpikes = new int[steps * active];
-		Arrays.fill(firstSpikeCount, 0);
+	private void computeFirstLayerAhead(int from) {
+		int active = activeFirstCount;
+		int ahead = (int) Math.max(1, Math.min(config.steps() - from, FIRST_SPIKES_LIMIT / Math.max(1, active)));
+		if (firstSpikes.length < ahead * active)
+			firstSpikes = new int[ahead * active];
+		Arrays.fill(firstSpikeCount, 0, ahead, 0);
 		float threshold = neuron.threshold(), resetTo = neuron.resetPotential();
 		boolean subtract = neuron.reset() == org.volr.model.ResetMode.SUBTRACT;
 		int[] out = firstSpikes, count = firstSpikeCount;
 		for (int k = 0; k < active; k++) {
-			float c = activeCurrent[k], v = 0f;
+			float c = activeCurrent[k], v = activePotential[k];
 			int j = activeFirst[k];
-			for (int t = clampedUntil[0]; t < steps; t++) { // a clamped first layer starts integrating when its clamp ends
+			for (int i = 0; i < ahead; i++) {
 				v = v + c;
 				if (v >= threshold) {
-					out[t * active + count[t]++] = j;
+					out[i * active + count[i]++] = j;
 					v = subtract ? v - threshold : resetTo;
 				}
 			}
+			activePotential[k] = v;
 		}
-	}
-
-	/** Step t's spikes of a precomputed first layer. */
-	private int firstLayerSpikes(int t, int[] out) {
-		int n = firstSpikeCount[t];
-		System.arraycopy(firstSpikes, t * activeFirstCount, out, 0, n);
-		return n;
+		firstFrom = from;
+		firstTo = from + ahead;
 	}
 
 	/** Plain IF neurons: one pass the JIT vectorises (v += I + b), then a scan for the rare spikes. */
@@ -611,27 +611,6 @@ final class SampleRunner {
 			v[j] = 0f;
 			out[e] = p;
 		}
-	}
-
-	/** The payloads of the spikes {@link #gather} collected for layer l, in the same order, into {@link #gatheredPayload}. */
-	private void gatherPayloads(int l, int inCount, int due) {
-		SpikingNetwork.Source[] from = sources[l];
-		if (from.length == 1 && from[0].offset() == 0) {
-			gatheredPayload = payloadsOf(from[0].layer(), inCount, due);
-			return;
-		}
-		float[] out = mergedPayload[l];
-		int n = 0;
-		for (SpikingNetwork.Source src : from) {
-			int s = src.layer();
-			int k = s == SpikingNetwork.INPUT ? inCount : history[s] != null ? historyCount[s][due] : spikeCount[s];
-			float[] p = payloadsOf(s, inCount, due);
-			if (n + k > out.length)
-				out = mergedPayload[l] = Arrays.copyOf(out, Math.max(2 * out.length, n + k));
-			System.arraycopy(p, 0, out, n, k);
-			n += k;
-		}
-		gatheredPayload = out;
 	}
 
 	/** The payloads of source s's spikes as gather reads them: none for input spikes, delayed ones from the ring. */

@@ -159,6 +159,31 @@ class SimulatorTest {
 		}
 	}
 
+	/**
+	 * A first layer too large to compute for the whole sample at once (2,000 active neurons × 600 steps, over the
+	 * 2^20 the runner keeps) is computed ahead in pieces of steps; its spikes must still be the general update's.
+	 */
+	@Test
+	void firstLayerComputedAheadInPiecesAgreesWithTheGeneralNeuronUpdate() throws LoweringException {
+		Network n = network("network wide {\n input [3]\n f: dense 2000 relu\n o: dense 4\n}");
+		Random r = new Random(4);
+		WeightStore w = new WeightStore();
+		w.put("f.weight", new int[] { 3, 2000 }, uniform(r, 6000, 0.01f, 0.3f)); // every current positive: all 2,000 active
+		w.put("o.weight", new int[] { 2000, 4 }, uniform(r, 8000, -0.01f, 0.012f));
+		SpikingNetwork net = SpikingNetwork.lower(n, w);
+		ArrayDataset data = new ArrayDataset("x", new int[] { 3 }, 4, uniform(new Random(2), 6, 0.2f, 1f), new int[2]);
+		SimulationConfig fast = SimulationConfig.constant(600);
+		org.volr.sim.NeuronSpec general = new org.volr.sim.NeuronSpec(org.volr.model.NeuronKind.IF, 1f,
+				org.volr.model.ResetMode.SUBTRACT, 0f, 0, -1e30f, 1f, 0f);
+		SimulationResult a = Simulator.run(net, data, fast, Progress.NONE);
+		SimulationResult b = Simulator.run(net, data, fast.withNeuron(general), Progress.NONE);
+		assertTrue(a.spikesPerLayer()[0] > 100_000, "the first layer must be busy: " + a.spikesPerLayer()[0]);
+		assertArrayEquals(a.spikesPerLayer(), b.spikesPerLayer());
+		for (int s = 0; s < 2; s++)
+			for (int o = 0; o < 4; o++)
+				assertEquals(a.outputSpikes(s, o), b.outputSpikes(s, o));
+	}
+
 	@Test
 	void denseLayerWithConstantInputSpikesExactlyFloorOfTimesCurrent() throws LoweringException {
 		Network n = network("network one { input [2]  d: dense 2 relu }");
