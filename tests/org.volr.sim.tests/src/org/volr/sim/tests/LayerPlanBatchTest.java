@@ -31,18 +31,8 @@ class LayerPlanBatchTest {
 			"input [3, 20]; f: conv1d(4, kernel: 5, stride: 2, padding: same); 4 3 5", //
 			"input [30]; f: dense 7; 30 7" })
 	void batchCurrentsEqualTheScatter(String testCase) throws Exception {
-		String[] parts = testCase.split("; ");
-		String layer = parts[0] + "\n " + parts[1];
-		Network network = network("network n {\n " + layer + "\n}");
-		int[] shape = java.util.Arrays.stream(parts[2].split(" ")).mapToInt(Integer::parseInt).toArray();
-		Random w = new Random(7);
-		WeightStore weights = new WeightStore();
-		weights.put("f.weight", shape, uniform(w, java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b)));
-		int channels = parts[1].contains("dense") ? shape[1] : shape[0];
-		weights.put("f.bias", new int[] { channels }, uniform(w, channels));
-		SpikingNetwork snn = SpikingNetwork.lower(network, weights);
-		LayerPlan first = snn.layers().get(0);
-		int samples = 5, in = snn.inputSize(), out = first.outSize();
+		LayerPlan first = firstLayer(testCase, new Random(7), true);
+		int samples = 5, in = first.inSize(), out = first.outSize();
 		Random r = new Random(3);
 		float[] x = new float[samples * in];
 		for (int i = 0; i < x.length; i++)
@@ -54,7 +44,7 @@ class LayerPlanBatchTest {
 			first.forward(x, s * in, one);
 			for (int j = 0; j < out; j++) {
 				float expected = one[j] + first.bias()[j];
-				assertEquals(expected, batch[s * out + j], 1e-5f * Math.max(1f, Math.abs(expected)), layer + ": sample " + s + ", output " + j);
+				assertEquals(expected, batch[s * out + j], 1e-5f * Math.max(1f, Math.abs(expected)), testCase + ": sample " + s + ", output " + j);
 			}
 		}
 	}
@@ -72,12 +62,7 @@ class LayerPlanBatchTest {
 			"input [2, 8, 8]; f: depthwise_conv2d(multiplier: 2, kernel: 3, padding: same); 4 1 3 3", //
 			"input [3, 20]; f: conv1d(4, kernel: 5, padding: same); 4 3 5" })
 	void spikesOfAStepAtOnceEqualOneByOne(String testCase) throws Exception {
-		String[] parts = testCase.split("; ");
-		Network network = network("network n {\n " + parts[0] + "\n " + parts[1] + "\n}");
-		int[] shape = java.util.Arrays.stream(parts[2].split(" ")).mapToInt(Integer::parseInt).toArray();
-		WeightStore weights = new WeightStore();
-		weights.put("f.weight", shape, uniform(new Random(5), java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b)));
-		LayerPlan conv = SpikingNetwork.lower(network, weights).layers().get(0);
+		LayerPlan conv = firstLayer(testCase, new Random(5), false);
 		Random r = new Random(11);
 		for (double activity : new double[] { 0.01, 0.2, 0.9 }) {
 			int[] spikes = new int[conv.inSize()];
@@ -92,6 +77,23 @@ class LayerPlanBatchTest {
 			org.junit.jupiter.api.Assertions.assertArrayEquals(oneByOne, atOnce, testCase + " at activity " + activity);
 			assertEquals(expectedOps, ops, "synaptic operations");
 		}
+	}
+
+	/**
+	 * The first layer of a test case "input ...; f: layer; weight shape", lowered with random weights (and a random
+	 * bias per output channel when asked).
+	 */
+	static LayerPlan firstLayer(String testCase, Random random, boolean withBias) throws Exception {
+		String[] parts = testCase.split("; ");
+		Network network = network("network n {\n " + parts[0] + "\n " + parts[1] + "\n}");
+		int[] shape = java.util.Arrays.stream(parts[2].split(" ")).mapToInt(Integer::parseInt).toArray();
+		WeightStore weights = new WeightStore();
+		weights.put("f.weight", shape, uniform(random, java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b)));
+		if (withBias) {
+			int channels = parts[1].contains("dense") ? shape[1] : shape[0];
+			weights.put("f.bias", new int[] { channels }, uniform(random, channels));
+		}
+		return SpikingNetwork.lower(network, weights).layers().get(0);
 	}
 
 	static Network network(String text) {
