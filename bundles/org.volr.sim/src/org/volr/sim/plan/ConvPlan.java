@@ -88,7 +88,7 @@ public final class ConvPlan extends WindowPlan {
 		INDArray result = depthwise ? Nd4j.cnn().depthWiseConv2d(in, nd4jKernel, config) : Nd4j.cnn().conv2d(in, nd4jKernel, config);
 		if (result.size(2) != oh || result.size(3) != ow) // windows past the last output (stride leftovers) dropped
 			result = result.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, oh), NDArrayIndex.interval(0, ow));
-		addBiasInto(result.reshape('c', samples, outSize).dup('c'), out);
+		copyAddingBias(result.reshape('c', samples, outSize).dup('c'), out);
 	}
 
 	@Override

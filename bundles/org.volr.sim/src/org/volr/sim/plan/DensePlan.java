@@ -95,16 +95,27 @@ public final class DensePlan extends LayerPlan {
 	}
 
 	/** The weights as an nd4j matrix [in, out], made on first use of {@link #forwardBatch}. */
-	private volatile org.nd4j.linalg.api.ndarray.INDArray matrix;
+	private org.nd4j.linalg.api.ndarray.INDArray matrix;
+
+	/**
+	 * The batch's inputs and products in native memory, kept from one batch to the next of the same size: allocating
+	 * them anew took longer than the matrix product.
+	 */
+	private org.nd4j.linalg.api.ndarray.INDArray batchIn, batchOut;
 
 	/** X·W + b as one nd4j matrix product (sgemm) for the batch. */
 	@Override
-	public void forwardBatch(float[] x, int samples, float[] out) {
+	public synchronized void forwardBatch(float[] x, int samples, float[] out) {
 		org.volr.core.nd4j.Nd4jSupport.init();
 		if (matrix == null)
 			matrix = org.nd4j.linalg.factory.Nd4j.create(weights(), new long[] { inSize, outSize }, 'c');
-		org.nd4j.linalg.api.ndarray.INDArray in = org.nd4j.linalg.factory.Nd4j.create(x, new long[] { samples, inSize }, 'c');
-		addBiasInto(in.mmul(matrix).dup('c'), out);
+		if (batchIn == null || batchIn.rows() != samples) {
+			batchIn = org.nd4j.linalg.factory.Nd4j.createUninitialized(org.nd4j.linalg.api.buffer.DataType.FLOAT, samples, inSize);
+			batchOut = org.nd4j.linalg.factory.Nd4j.createUninitialized(org.nd4j.linalg.api.buffer.DataType.FLOAT, samples, outSize);
+		}
+		batchIn.data().asNioFloat().put(0, x, 0, samples * inSize);
+		batchIn.mmuli(matrix, batchOut);
+		copyAddingBias(batchOut, out);
 	}
 
 	@Override

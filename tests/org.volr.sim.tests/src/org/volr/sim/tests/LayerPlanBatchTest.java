@@ -32,19 +32,22 @@ class LayerPlanBatchTest {
 			"input [30]; f: dense 7; 30 7" })
 	void batchCurrentsEqualTheScatter(String testCase) throws Exception {
 		LayerPlan first = firstLayer(testCase, new Random(7), true);
-		int samples = 5, in = first.inSize(), out = first.outSize();
 		Random r = new Random(3);
-		float[] x = new float[samples * in];
-		for (int i = 0; i < x.length; i++)
-			x[i] = r.nextFloat() < 0.3f ? 0f : r.nextFloat(); // zeros as in real images
-		float[] batch = new float[samples * out];
-		first.forwardBatch(x, samples, batch);
-		float[] one = new float[out];
-		for (int s = 0; s < samples; s++) {
-			first.forward(x, s * in, one);
-			for (int j = 0; j < out; j++) {
-				float expected = one[j] + first.bias()[j];
-				assertEquals(expected, batch[s * out + j], 1e-5f * Math.max(1f, Math.abs(expected)), testCase + ": sample " + s + ", output " + j);
+		for (int samples : new int[] { 5, 3, 5 }) { // a shorter last batch, then the full size again (buffers kept per size)
+			int in = first.inSize(), out = first.outSize();
+			float[] x = new float[samples * in];
+			for (int i = 0; i < x.length; i++)
+				x[i] = r.nextFloat() < 0.3f ? 0f : r.nextFloat(); // zeros as in real images
+			float[] batch = new float[samples * out];
+			first.forwardBatch(x, samples, batch);
+			float[] one = new float[out];
+			for (int s = 0; s < samples; s++) {
+				first.forward(x, s * in, one);
+				for (int j = 0; j < out; j++) {
+					float expected = one[j] + first.bias()[j];
+					assertEquals(expected, batch[s * out + j], 1e-5f * Math.max(1f, Math.abs(expected)),
+							testCase + ": batch of " + samples + ", sample " + s + ", output " + j);
+				}
 			}
 		}
 	}
