@@ -31,8 +31,9 @@ public final class Simulator {
 		int[][][] recorded = config.recordedSamples() > 0 ? new int[Math.min(config.recordedSamples(), data.size())][][] : null;
 		List<SampleRunner> runners = runners(network, config, threads, recorded);
 		ExecutorService pool = daemons(threads, "volr-sim");
-		if (config.encoding() == Encoding.CONSTANT)
-			org.volr.core.nd4j.Nd4jSupport.init(); // loading the native library is set-up, not simulation
+		// the input currents of the next batch are computed by nd4j on the reader thread, beside simulating threads that
+		// keep every core busy: nd4j then gets one thread (loading its native library is set-up, not simulation)
+		org.volr.core.nd4j.Nd4jSupport.Setting nd4jThreads = config.encoding() == Encoding.CONSTANT ? org.volr.core.nd4j.Nd4jSupport.oneThread() : null;
 		long start = System.nanoTime();
 		progress.begin("Simulating " + config.steps() + " steps", data.size());
 		long sampleIndex = 0;
@@ -77,6 +78,8 @@ public final class Simulator {
 			awaitQuietly(pending); // the iterator must not be closed while the reader is inside next()
 			batches.close();
 			reader.shutdownNow();
+			if (nd4jThreads != null)
+				nd4jThreads.close();
 			progress.done();
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
