@@ -53,22 +53,10 @@ public final class AvgPoolPlan extends WindowPlan {
 	}
 
 	private int scatter(int input, float scale, float[] current) {
-		int ch = input / (h * w), rest = input % (h * w), y = rest / w, x = rest % w;
-		int plane = oh * ow, ops = 0;
-		for (int ky = 0; ky < kh; ky++) {
-			int oy = rowSlot(y, ky);
-			if (oy < 0)
-				continue;
-			for (int kx = 0; kx < kw; kx++) {
-				int ox = colSlot(x, kx);
-				if (ox < 0)
-					continue;
-				int o = oy * ow + ox;
-				current[ch * plane + o] += scale * inverseCount[o];
-				ops++;
-			}
-		}
-		return ops;
+		int p = input % (h * w), base = input / (h * w) * oh * ow;
+		for (int t = tapsFrom[p]; t < tapsFrom[p + 1]; t++)
+			current[base + tapOutput[t]] += scale * inverseCount[tapOutput[t]];
+		return tapsFrom[p + 1] - tapsFrom[p];
 	}
 
 	@Override

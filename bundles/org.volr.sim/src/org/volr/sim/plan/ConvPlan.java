@@ -149,26 +149,16 @@ public final class ConvPlan extends WindowPlan {
 	 * positionStride + c·channelStride: channels first (1, oh·ow) or channels last (cout, 1).
 	 */
 	private int scatter(int input, float scale, float[] target, int positionStride, int channelStride) {
-		int ci = input / (h * w), rest = input % (h * w), y = rest / w, x = rest % w;
+		int ci = input / (h * w), p = input % (h * w);
 		int fed = depthwise ? multiplier : cout;
 		int firstOut = depthwise ? ci * multiplier : 0;
-		int ops = 0;
-		for (int ky = 0; ky < kh; ky++) {
-			int oy = rowSlot(y, ky);
-			if (oy < 0)
-				continue;
-			for (int kx = 0; kx < kw; kx++) {
-				int ox = colSlot(x, kx);
-				if (ox < 0)
-					continue;
-				int k = ((ci * kh + ky) * kw + kx) * fed;
-				int pos = (oy * ow + ox) * positionStride + firstOut * channelStride;
-				for (int c = 0; c < fed; c++)
-					target[pos + c * channelStride] += scale * kernel[k + c];
-				ops += fed;
-			}
+		for (int t = tapsFrom[p]; t < tapsFrom[p + 1]; t++) {
+			int k = (ci * kh * kw + tapKernel[t]) * fed;
+			int pos = tapOutput[t] * positionStride + firstOut * channelStride;
+			for (int c = 0; c < fed; c++)
+				target[pos + c * channelStride] += scale * kernel[k + c];
 		}
-		return ops;
+		return (tapsFrom[p + 1] - tapsFrom[p]) * fed;
 	}
 
 	/**

@@ -25,23 +25,14 @@ public final class MaxPoolPlan extends WindowPlan {
 	 */
 	public int route(int input, int[] counts, int[] winner, int[] out) {
 		counts[input]++;
-		int ch = input / (h * w), rest = input % (h * w), y = rest / w, x = rest % w;
-		int plane = oh * ow, n = 0;
-		for (int ky = 0; ky < kh; ky++) {
-			int oy = rowSlot(y, ky);
-			if (oy < 0)
-				continue;
-			for (int kx = 0; kx < kw; kx++) {
-				int ox = colSlot(x, kx);
-				if (ox < 0)
-					continue;
-				int o = ch * plane + oy * ow + ox;
-				int current = winner[o];
-				if (current < 0 || current == input || counts[input] > counts[current])
-					winner[o] = input;
-				if (winner[o] == input)
-					out[n++] = o;
-			}
+		int p = input % (h * w), base = input / (h * w) * oh * ow, n = 0;
+		for (int t = tapsFrom[p]; t < tapsFrom[p + 1]; t++) {
+			int o = base + tapOutput[t];
+			int current = winner[o];
+			if (current < 0 || current == input || counts[input] > counts[current])
+				winner[o] = input;
+			if (winner[o] == input)
+				out[n++] = o;
 		}
 		return n;
 	}

@@ -11,6 +11,12 @@ abstract class WindowPlan extends LayerPlan {
 	 * ({@code rowSlots[y·kh + ky]}); columns likewise. Looked up per spike and tap, so no division is done there.
 	 */
 	private final int[] rowSlots, colSlots;
+	/**
+	 * The windows that hold each input position p = y·w + x, kernel rows outer and columns inner: entries
+	 * {@code tapsFrom[p] .. tapsFrom[p + 1] − 1} of tapOutput (the output position oy·ow + ox) and tapKernel (the
+	 * kernel position ky·kw + kx). The one walk over a spike's windows that convolution and both poolings share.
+	 */
+	protected final int[] tapsFrom, tapOutput, tapKernel;
 
 	/** @param geometry {kh, kw, sy, sx, py, px} or {kh, kw, sy, sx, py, px, dy, dx}; py/px pad before the first row/column */
 	protected WindowPlan(String label, int[] inShape, int[] outShape, int[] geometry) {
@@ -29,6 +35,33 @@ abstract class WindowPlan extends LayerPlan {
 		dx = geometry.length > 7 ? geometry[7] : 1;
 		rowSlots = slots(h, kh, py, dy, sy, oh);
 		colSlots = slots(w, kw, px, dx, sx, ow);
+		int[] rowTaps = new int[h], colTaps = new int[w]; // how many kernel rows reach input row y; columns likewise
+		for (int y = 0; y < h; y++)
+			for (int ky = 0; ky < kh; ky++)
+				rowTaps[y] += rowSlot(y, ky) >= 0 ? 1 : 0;
+		for (int x = 0; x < w; x++)
+			for (int kx = 0; kx < kw; kx++)
+				colTaps[x] += colSlot(x, kx) >= 0 ? 1 : 0;
+		tapsFrom = new int[h * w + 1];
+		for (int p = 0; p < h * w; p++)
+			tapsFrom[p + 1] = tapsFrom[p] + rowTaps[p / w] * colTaps[p % w];
+		tapOutput = new int[tapsFrom[h * w]];
+		tapKernel = new int[tapOutput.length];
+		int n = 0;
+		for (int y = 0; y < h; y++)
+			for (int x = 0; x < w; x++)
+				for (int ky = 0; ky < kh; ky++) {
+					int oy = rowSlot(y, ky);
+					if (oy < 0)
+						continue;
+					for (int kx = 0; kx < kw; kx++) {
+						int ox = colSlot(x, kx);
+						if (ox < 0)
+							continue;
+						tapOutput[n] = oy * ow + ox;
+						tapKernel[n++] = ky * kw + kx;
+					}
+				}
 	}
 
 	private static int[] slots(int size, int taps, int pad, int dilation, int stride, int outputs) {
