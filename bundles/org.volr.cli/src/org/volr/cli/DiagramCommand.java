@@ -73,12 +73,8 @@ final class DiagramCommand implements Command {
 				serve = true;
 			} else if (a.equals("--no-results")) {
 				results = false;
-			} else if (a.startsWith("-")) {
-				throw new UsageException("unknown option '" + a + "'");
-			} else if (file == null) {
-				file = Path.of(a);
 			} else {
-				throw new UsageException("one .volr file at a time");
+				file = VolrFiles.single(file, a);
 			}
 		}
 		if (file == null)

@@ -73,12 +73,8 @@ final class TrainCommand implements Command {
 						experiment = v;
 					else
 						output = Path.of(v);
-				} else if (a.startsWith("-")) {
-					throw new UsageException("unknown option '" + a + "'");
-				} else if (file == null) {
-					file = Path.of(a);
 				} else {
-					throw new UsageException("one .volr file at a time");
+					file = VolrFiles.single(file, a);
 				}
 			}
 			if (file == null)

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Expands the file arguments of a command: a directory stands for every .volr file below it. */
+/** The file arguments of a command: a directory stands for every .volr file below it. */
 final class VolrFiles {
 	private VolrFiles() {
 	}
@@ -31,5 +31,17 @@ final class VolrFiles {
 		if (files.isEmpty())
 			throw new UsageException("no .volr files given");
 		return files;
+	}
+
+	/**
+	 * The file argument of a command that works on one .volr file: an argument that is no option the command knows
+	 * must be that file, and only once, so that a typo in an option is not taken for a second file.
+	 */
+	static Path single(Path file, String arg) throws UsageException {
+		if (arg.startsWith("-"))
+			throw new UsageException("unknown option '" + arg + "'");
+		if (file != null)
+			throw new UsageException("one .volr file at a time");
+		return Path.of(arg);
 	}
 }
