@@ -36,6 +36,23 @@ public final class ScriptTemplate {
 		return this;
 	}
 
+	/**
+	 * Fills what every script target's template takes under the same names: what is run (network, experiment, files,
+	 * samples, steps, input encoding) and the layer table; one place so the targets' templates cannot drift apart.
+	 */
+	public ScriptTemplate setRun(GenerationInput input, List<NetworkArrays.Layer> layers, Object scriptName, Object dataName) {
+		double dt = input.dtMillis();
+		String[] lines = layerLines(layers);
+		return set("NETWORK", input.networkName()).set("EXPERIMENT", input.experiment()).set("SOURCE", input.source())
+				.set("SCRIPT", scriptName).set("DATA", dataName)
+				.set("SAMPLES", input.samples() == null ? 0 : input.samples().count())
+				.set("STEPS", input.simulation().steps()).set("DT", num(dt))
+				.set("INPUT_SIZE", layers.get(0).inSize())
+				.set("ENCODING", input.simulation().encoding() == org.volr.sim.Encoding.POISSON ? "poisson" : "constant")
+				.set("POISSON_RATE", num(input.simulation().poissonProbabilityPerStep() * 1000.0 / dt))
+				.set("LAYER_TABLE", lines[0]).set("LAYERS", lines[1]);
+	}
+
 	public String render() {
 		String out = text;
 		for (Map.Entry<String, String> e : values.entrySet())

@@ -3,7 +3,6 @@ package org.volr.gen.brian2;
 import static org.volr.gen.ScriptTemplate.num;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +12,10 @@ import org.volr.core.io.AtomicFiles;
 import org.volr.gen.GeneratedFiles;
 import org.volr.gen.GenerationInput;
 import org.volr.gen.NetworkArrays;
+import org.volr.gen.ScriptFiles;
 import org.volr.gen.ScriptLimits;
 import org.volr.gen.ScriptTemplate;
 import org.volr.gen.TargetGenerator;
-import org.volr.sim.Encoding;
 import org.volr.sim.NeuronSpec;
 
 /**
@@ -54,23 +53,12 @@ public final class Brian2Target implements TargetGenerator {
 
 	@Override
 	public GeneratedFiles generate(GenerationInput input, Path directory) throws IOException {
-		Files.createDirectories(directory);
-		String base = input.networkName() + "_" + id();
-		Path script = directory.resolve(base + ".py"), data = directory.resolve(base + ".npz");
-		List<NetworkArrays.Layer> layers = NetworkArrays.layers(input);
-		NetworkArrays.write(input, data);
+		ScriptFiles files = ScriptFiles.writeData(input, directory, id());
+		List<NetworkArrays.Layer> layers = files.layers();
 		NeuronSpec n = input.simulation().neuron();
-		double dt = input.dtMillis();
-		String[] lines = ScriptTemplate.layerLines(layers);
 		String text = ScriptTemplate.load(Brian2Target.class, "brian2_script.py.template")
-				.set("NETWORK", input.networkName()).set("EXPERIMENT", input.experiment()).set("SOURCE", input.source())
-				.set("SCRIPT", script.getFileName()).set("DATA", data.getFileName())
-				.set("SAMPLES", input.samples() == null ? 0 : input.samples().count())
-				.set("STEPS", input.simulation().steps()).set("DT", num(dt)).set("DELAY", input.simulation().delay())
-				.set("INPUT_SIZE", layers.get(0).inSize())
-				.set("ENCODING", input.simulation().encoding() == Encoding.POISSON ? "poisson" : "constant")
-				.set("POISSON_RATE", num(input.simulation().poissonProbabilityPerStep() * 1000.0 / dt))
-				.set("LAYER_TABLE", lines[0]).set("LAYERS", lines[1])
+				.setRun(input, layers, files.script().getFileName(), files.data().getFileName())
+				.set("DELAY", input.simulation().delay())
 				.set("THRESHOLD", num(n.threshold())).set("RESET", n.reset().getLiteral()).set("V_RESET", num(n.resetPotential()))
 				.set("V_REST", num(n.restPotential())).set("LEAK", num(n.leak()))
 				.set("SYN_DECAY", num(n.synapseDecay())).set("SYN_GAIN", num(n.synapseGain())).set("CURRENT_GAIN", num(n.currentGain())).set("REFRACTORY", n.refractorySteps())
@@ -78,12 +66,12 @@ public final class Brian2Target implements TargetGenerator {
 				.set("V_MIN", n.minPotential() == Float.NEGATIVE_INFINITY ? "None" : num(n.minPotential()))
 				.set("DEVICE", device(input))
 				.render();
-		AtomicFiles.writeString(script, text);
+		AtomicFiles.writeString(files.script(), text);
 		long total = layers.stream().mapToLong(NetworkArrays.Layer::synapses).sum();
 		List<String> notes = new ArrayList<>();
 		notes.add(String.format(Locale.ROOT, "%,d synapses; all samples run in one Brian2 run of %d-step windows", total,
 				input.simulation().steps() + input.simulation().delay()));
-		notes.add("run: python3 " + script + (input.samples() == null ? "" : " (" + input.samples().count() + " samples shipped)"));
-		return new GeneratedFiles(List.of(script, data), notes);
+		notes.add(files.runNote(input));
+		return files.generated(notes);
 	}
 }

@@ -3,7 +3,6 @@ package org.volr.gen.pynn;
 import static org.volr.gen.ScriptTemplate.num;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,12 +12,12 @@ import org.volr.core.io.AtomicFiles;
 import org.volr.gen.GeneratedFiles;
 import org.volr.gen.GenerationInput;
 import org.volr.gen.NetworkArrays;
+import org.volr.gen.ScriptFiles;
 import org.volr.gen.ScriptLimits;
 import org.volr.gen.ScriptTemplate;
 import org.volr.gen.TargetGenerator;
 import org.volr.model.NeuronKind;
 import org.volr.model.ResetMode;
-import org.volr.sim.Encoding;
 import org.volr.sim.NeuronSpec;
 
 /**
@@ -69,12 +68,9 @@ public class PynnTarget implements TargetGenerator {
 
 	@Override
 	public GeneratedFiles generate(GenerationInput input, Path directory) throws IOException {
-		Files.createDirectories(directory);
-		String base = input.networkName() + "_" + id();
-		Path script = directory.resolve(base + ".py"), data = directory.resolve(base + ".npz");
-		List<NetworkArrays.Layer> layers = NetworkArrays.layers(input);
-		NetworkArrays.write(input, data);
-		AtomicFiles.writeString(script, script(input, layers, script.getFileName().toString(), data.getFileName().toString()));
+		ScriptFiles files = ScriptFiles.writeData(input, directory, id());
+		List<NetworkArrays.Layer> layers = files.layers();
+		AtomicFiles.writeString(files.script(), script(input, layers, files.script().getFileName().toString(), files.data().getFileName().toString()));
 		List<String> notes = new ArrayList<>();
 		long listed = layers.stream().filter(l -> l.kind().equals("sparse")).mapToLong(NetworkArrays.Layer::synapses).sum();
 		long total = layers.stream().mapToLong(NetworkArrays.Layer::synapses).sum();
@@ -92,24 +88,16 @@ public class PynnTarget implements TargetGenerator {
 			notes.add("CobaLIF: IF_cond_exp; NEURON integrates it with Volr's implicit step, Brian2 with forward Euler (close, not identical)");
 		if (input.simulation().neuron().kind() == NeuronKind.LIF)
 			notes.add("PyNN integrates the leak continuously, Volr adds each step's input after the decay: LIF rates differ slightly");
-		notes.add("run: python3 " + script + (input.samples() == null ? "" : " (" + input.samples().count() + " samples shipped)"));
-		return new GeneratedFiles(List.of(script, data), notes);
+		notes.add(files.runNote(input));
+		return files.generated(notes);
 	}
 
 	String script(GenerationInput input, List<NetworkArrays.Layer> layers, String scriptName, String dataName) {
 		NeuronSpec n = input.simulation().neuron();
 		double dt = input.dtMillis();
 		boolean leaky = n.kind() != NeuronKind.IF, cuba = n.hasSynapticCurrent(), coba = n.isConductanceBased();
-		String[] lines = ScriptTemplate.layerLines(layers);
 		return ScriptTemplate.load(PynnTarget.class, "pynn_script.py.template")
-				.set("NETWORK", input.networkName()).set("EXPERIMENT", input.experiment()).set("SOURCE", input.source())
-				.set("SCRIPT", scriptName).set("DATA", dataName)
-				.set("SAMPLES", input.samples() == null ? 0 : input.samples().count())
-				.set("STEPS", input.simulation().steps()).set("DT", num(dt))
-				.set("INPUT_SIZE", layers.get(0).inSize())
-				.set("ENCODING", input.simulation().encoding() == Encoding.POISSON ? "poisson" : "constant")
-				.set("POISSON_RATE", num(input.simulation().poissonProbabilityPerStep() * 1000.0 / dt))
-				.set("LAYER_TABLE", lines[0]).set("LAYERS", lines[1])
+				.setRun(input, layers, scriptName, dataName)
 				.set("CM", "1.0").set("V_REST", num(leaky ? n.restPotential() : 0)).set("V_RESET", num(n.resetPotential()))
 				.set("V_THRESH", num(n.threshold())).set("TAU_M", num(leaky && n.leak() < 1f ? -dt / Math.log(n.leak()) : 1e9))
 				.set("REFRACTORY_STEPS", n.refractorySteps())
