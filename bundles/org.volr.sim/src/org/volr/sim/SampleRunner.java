@@ -421,7 +421,6 @@ final class SampleRunner {
 		return n;
 	}
 
-
 	/** One step of layer l given its input spikes (or its constant current); returns how many of its neurons spiked. */
 	private int stepLayer(int l, int t, int[] events, int count, boolean fromCurrent, boolean pruneFirst, boolean record) {
 		LayerPlan plan = layers.get(l);
@@ -545,8 +544,8 @@ final class SampleRunner {
 	/**
 	 * Plain IF neurons, v += I + b, then the spikes. Spikes come at no pattern a branch predictor could learn, so with
 	 * reset by subtraction the update has no branch and the JIT vectorises it (fire is 0 or 1, see
-	 * NeuronDynamics.fired; v − θ·fire resets); a second, short loop lists the neurons that fired. Measured: the benchmark network's whole step in 12–18 % less time than a loop comparing and
-	 * branching neuron by neuron.
+	 * NeuronDynamics.fired; v − θ·fire resets); a second, short loop lists the neurons that fired. Measured: the
+	 * benchmark network's whole step in 12–18 % less time than a loop comparing and branching neuron by neuron.
 	 */
 	private int integratePlain(float[] v, float[] c, float[] b, int[] out) {
 		float threshold = neuron.threshold(), resetTo = neuron.resetPotential();

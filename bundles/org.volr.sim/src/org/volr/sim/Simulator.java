@@ -31,9 +31,9 @@ public final class Simulator {
 		int[][][] recorded = config.recordedSamples() > 0 ? new int[Math.min(config.recordedSamples(), data.size())][][] : null;
 		List<SampleRunner> runners = runners(network, config, threads, recorded);
 		ExecutorService pool = daemons(threads, "volr-sim");
-		// the input currents of the next batch are computed by nd4j on the reader thread, beside simulating threads that
-		// keep every core busy: nd4j then gets one thread (loading its native library is set-up, not simulation)
-		org.volr.core.nd4j.Nd4jSupport.Setting nd4jThreads = config.encoding() == Encoding.CONSTANT ? org.volr.core.nd4j.Nd4jSupport.oneThread() : null;
+		boolean constant = config.encoding() == Encoding.CONSTANT;
+		if (constant)
+			org.volr.core.nd4j.Nd4jSupport.init(); // loading the native library is set-up, not simulation
 		long start = System.nanoTime();
 		progress.begin("Simulating " + config.steps() + " steps", data.size());
 		long sampleIndex = 0;
@@ -43,9 +43,11 @@ public final class Simulator {
 		// the next batch is read (and decompressed), and its constant input currents computed, while the current one is simulated
 		ExecutorService reader = daemons(1, "volr-sim-reader");
 		BatchIterator batches = data.batches(config.batch());
-		boolean constant = config.encoding() == Encoding.CONSTANT;
 		java.util.concurrent.Callable<Prepared> prepare = () -> Prepared.of(batches.next(), network, constant);
 		Future<Prepared> pending = null;
+		// the input currents of the next batch are computed by nd4j on the reader thread, beside simulating threads that
+		// keep every core busy: nd4j gets one thread until the finally below gives it back
+		org.volr.core.nd4j.Nd4jSupport.Setting nd4jThreads = constant ? org.volr.core.nd4j.Nd4jSupport.oneThread() : null;
 		try {
 			pending = batches.hasNext() ? reader.submit(prepare) : null;
 			while (pending != null) {
