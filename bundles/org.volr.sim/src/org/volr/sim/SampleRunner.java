@@ -50,7 +50,7 @@ final class SampleRunner {
 	 * [firstFrom, firstTo), computed ahead, step t's in firstSpikes[(t − firstFrom)·activeFirstCount ..]
 	 * (firstSpikeCount[t − firstFrom] of them).
 	 */
-	private int[] firstSpikes = new int[0];
+	private final int[] firstSpikes;
 	private final int[] firstSpikeCount;
 	private int firstFrom, firstTo;
 	/** Steps × active neurons the first layer computes ahead at most (the whole sample unless it is very large). */
@@ -103,6 +103,11 @@ final class SampleRunner {
 	long firstSpikeStepSum, samplesWithOutputSpikes, samples;
 	/** CPU time this runner's thread spent simulating (measured by the Simulator around each piece of work). */
 	long cpuNanos;
+	/**
+	 * The steps of a sample: config.steps(), or 0 once {@link #abandon()}ed. A loop bound rather than a flag tested
+	 * in the loop, because the JVM compiles a test never seen true into a trap that throws the code away when taken.
+	 */
+	private volatile int stepLimit;
 
 	/** @param synapses CobaLIF neurons' split synapses (see ConductanceSynapses), null for the other neurons */
 	SampleRunner(SpikingNetwork network, SimulationConfig config, ConductanceSynapses synapses, int[][][] recorded) {
@@ -171,6 +176,9 @@ final class SampleRunner {
 		activeFirst = new int[layers.get(0).outSize()];
 		activeCurrent = new float[activeFirst.length];
 		firstSpikeCount = new int[config.steps()];
+		// as large as computeFirstLayerAhead can need (never grown while running: see WarmUp for why that matters)
+		boolean firstApart = plainIF && n > 1 && readsOnlyInput[0] && config.encoding() == Encoding.CONSTANT;
+		firstSpikes = new int[firstApart ? (int) Math.max(activeFirst.length, Math.min((long) config.steps() * activeFirst.length, FIRST_SPIKES_LIMIT)) : 0];
 		activePotential = new float[activeFirst.length];
 		neuronCounts = new int[n][];
 		for (int l = 0; l < n; l++)
@@ -234,6 +242,7 @@ final class SampleRunner {
 		spikesPerLayer = new long[n];
 		synapticOpsPerLayer = new long[n];
 		correctAtStep = new long[config.steps()];
+		stepLimit = config.steps();
 	}
 
 	private int delivered(int layer, int operations) {
@@ -282,7 +291,7 @@ final class SampleRunner {
 			raster = new int[3 * 1024];
 			rasterLength = 0;
 		}
-		for (int t = 0; t < config.steps(); t++) {
+		for (int t = 0; t < stepLimit; t++) {
 			int[] inEvents = inputSpikes;
 			int inCount = 0;
 			if (eventSteps != null) {
@@ -341,10 +350,15 @@ final class SampleRunner {
 		if (predictions != null)
 			predictions[(int) sampleIndex] = predict(outPotential);
 		System.arraycopy(outputCounts, 0, countsOut, (int) sampleIndex * outputCounts.length, outputCounts.length);
-		if (firstSpike >= 0) {
-			firstSpikeStepSum += firstSpike;
-			samplesWithOutputSpikes++;
-		}
+		// without a branch (firstSpike is −1 or a step): samples without output spikes are rare, and code the JVM
+		// compiled before meeting the first one would be thrown away and compiled again in the middle of a run
+		firstSpikeStepSum += Math.max(firstSpike, 0);
+		samplesWithOutputSpikes += (firstSpike >>> 31) ^ 1;
+	}
+
+	/** Ends the sample being simulated (on another thread) at its next step, and all later ones at once; their results are meaningless. */
+	void abandon() {
+		stepLimit = 0;
 	}
 
 	/** W·x + b of a layer that reads only the input, under constant input, for one sample. */
@@ -519,8 +533,6 @@ final class SampleRunner {
 	private void computeFirstLayerAhead(int from) {
 		int active = activeFirstCount;
 		int ahead = (int) Math.max(1, Math.min(config.steps() - from, FIRST_SPIKES_LIMIT / Math.max(1, active)));
-		if (firstSpikes.length < ahead * active)
-			firstSpikes = new int[ahead * active];
 		Arrays.fill(firstSpikeCount, 0, ahead, 0);
 		float threshold = neuron.threshold(), resetTo = neuron.resetPotential();
 		boolean subtract = neuron.reset() == org.volr.model.ResetMode.SUBTRACT;

@@ -202,6 +202,21 @@ class SimulatorTest {
 		assertEquals(4 * 4.6e-6, r.energy().annMicrojoulePerSample(), 1e-12);
 	}
 
+	/** Output spikes first at step 1 (current 0.5) and step 3 (current 0.25); a silent sample does not count. */
+	@Test
+	void firstOutputSpikeLatencyAveragesOnlyTheSamplesThatSpiked() throws LoweringException {
+		Network n = network("network one { input [2]  d: dense 2 relu }");
+		WeightStore w = new WeightStore();
+		w.put("d.weight", new int[] { 2, 2 }, new float[] { 0.5f, 0f, 0f, 0.25f }); // [in, out]
+		float[] x = { 1f, 0f, 0f, 0f, 0f, 1f }; // three samples: neuron 0 driven, nothing, neuron 1 driven
+		ArrayDataset data = new ArrayDataset("x", new int[] { 2 }, 2, x, new int[] { 0, 0, 1 });
+		SimulationResult r = Simulator.run(SpikingNetwork.lower(n, w), data, SimulationConfig.constant(10).withThreads(1), Progress.NONE);
+		assertEquals(0, r.outputSpikes(1, 0) + r.outputSpikes(1, 1), "the second sample stays silent");
+		assertEquals(2.0, r.meanFirstOutputSpike(), 1e-12, "(1 + 3) / 2");
+		ArrayDataset silent = new ArrayDataset("x", new int[] { 2 }, 2, new float[2], new int[1]);
+		assertTrue(Double.isNaN(Simulator.run(SpikingNetwork.lower(n, w), silent, SimulationConfig.constant(10), Progress.NONE).meanFirstOutputSpike()));
+	}
+
 	@Test
 	void aDelayOfDStepsHoldsEverySpikeBackDStepsPerProjection() throws LoweringException {
 		Network n = network("network chain { input [1]  a: dense 1 relu  b: dense 1 relu  c: dense 2 relu }");
