@@ -13,6 +13,7 @@ import org.volr.sim.SimulationConfig;
 import org.volr.sim.SimulationResult;
 import org.volr.sim.Simulator;
 import org.volr.sim.SpikingNetwork;
+import org.volr.sim.WarmUp;
 import org.volr.sim.report.ResultPlots;
 
 /**
@@ -41,10 +42,15 @@ public final class ExperimentRun {
 		Network network = setup.experiment.getNetwork();
 		Dataset test = pipeline.testData(sampleLimit);
 		WeightStore weights = pipeline.weights();
-		double annAccuracy = pipeline.annAccuracy(weights, test);
 		WeightStore converted = pipeline.convert(weights, results);
 		SpikingNetwork snn = SpikingNetwork.lower(network, converted);
-		SimulationResult result = Simulator.run(snn, test, config.withRecording(RECORDED_SAMPLES), progress);
+		double annAccuracy;
+		// the simulator's code gets compiled by the JVM on a spare core while the ANN is evaluated (see WarmUp)
+		SimulationConfig recording = config.withRecording(RECORDED_SAMPLES);
+		try (WarmUp warmUp = WarmUp.start(snn, test, recording)) {
+			annAccuracy = pipeline.annAccuracy(weights, test);
+		}
+		SimulationResult result = Simulator.run(snn, test, recording, progress);
 		result.write(results);
 		RateComparison rates = RateComparison.of(network, converted, test, result);
 		pipeline.setCorrelationJson(rates.toJson());
