@@ -51,6 +51,11 @@ public record SimulationConfig(int steps, Encoding encoding, double poissonProba
 		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, t, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim);
 	}
 
+	/** Samples read (and their input currents computed) at a time: memory, not results, depends on it. */
+	public SimulationConfig withBatch(int b) {
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, b, threads, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim);
+	}
+
 	public SimulationConfig withPoisson(double probabilityPerStep, long s) {
 		return new SimulationConfig(steps, Encoding.POISSON, probabilityPerStep, neuron, s, batch, threads, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim);
 	}

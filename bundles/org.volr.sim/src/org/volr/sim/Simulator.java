@@ -43,19 +43,25 @@ public final class Simulator {
 		// the next batch is read (and decompressed), and its constant input currents computed, while the current one is simulated
 		ExecutorService reader = daemons(1, "volr-sim-reader");
 		BatchIterator batches = data.batches(config.batch());
-		java.util.concurrent.Callable<Prepared> prepare = () -> Prepared.of(batches.next(), network, constant);
-		Future<Prepared> pending = null;
+		Future<?> reading = null;
 		// the input currents of the next batch are computed by nd4j on the reader thread, beside simulating threads that
 		// keep every core busy: nd4j gets one thread until the finally below gives it back
 		org.volr.core.nd4j.Nd4jSupport.Setting nd4jThreads = constant ? org.volr.core.nd4j.Nd4jSupport.oneThread() : null;
 		try {
-			pending = batches.hasNext() ? reader.submit(prepare) : null;
+			java.util.concurrent.CompletableFuture<Prepared> pending = null;
+			if (batches.hasNext()) {
+				pending = new java.util.concurrent.CompletableFuture<>();
+				reading = reader.submit(Prepared.task(batches, network, constant, true, pending));
+			}
 			while (pending != null) {
 				progress.checkCancelled();
 				Prepared next = join(pending);
-				Batch batch = next.batch();
-				float[][] currents = next.currents();
-				pending = batches.hasNext() ? reader.submit(prepare) : null;
+				Batch batch = next.batch;
+				pending = null;
+				if (batches.hasNext()) { // queued behind the current batch's task on the one reader thread
+					pending = new java.util.concurrent.CompletableFuture<>();
+					reading = reader.submit(Prepared.task(batches, network, constant, false, pending));
+				}
 				int n = batch.size(), sampleSize = batch.features().length / Math.max(n, 1);
 				List<Future<?>> work = new ArrayList<>();
 				// the threads take the batch's samples a few at a time, so none waits idle for another at the batch's end
@@ -66,9 +72,12 @@ public final class Simulator {
 					work.add(pool.submit(() -> {
 						long cpu = cpuNanos();
 						for (int from = taken.getAndAdd(SAMPLES_PER_TAKE); from < n; from = taken.getAndAdd(SAMPLES_PER_TAKE))
-							for (int s = from; s < Math.min(n, from + SAMPLES_PER_TAKE); s++)
-								runner.run(batch.features(), s * sampleSize, null, batch.labels()[s], base + s, outputCounts, currents, s);
+							for (int s = from; s < Math.min(n, from + SAMPLES_PER_TAKE); s++) {
+								next.awaitRow(s);
+								runner.run(batch.features(), s * sampleSize, null, batch.labels()[s], base + s, outputCounts, next.currents, s);
+							}
 						runner.cpuNanos += cpuNanos() - cpu;
+						return null;
 					}));
 				}
 				work.forEach(Simulator::join);
@@ -77,7 +86,7 @@ public final class Simulator {
 			}
 		} finally {
 			pool.shutdownNow();
-			awaitQuietly(pending); // the iterator must not be closed while the reader is inside next()
+			awaitQuietly(reading); // the iterator must not be closed while the reader is inside next()
 			batches.close();
 			reader.shutdownNow();
 			if (nd4jThreads != null)
@@ -137,12 +146,79 @@ public final class Simulator {
 		return runners;
 	}
 
-	/** A batch read, with its input currents when the input is constant (else null). */
-	private record Prepared(Batch batch, float[][] currents) {
-		static Prepared of(Batch batch, SpikingNetwork network, boolean constant) {
-			return new Prepared(batch, constant ? inputCurrents(network, batch.features(), batch.size()) : null);
+	/**
+	 * A batch read, with its input currents when the input is constant (else null), computed as far as
+	 * {@link #awaitRow} tells. The first batch is handed over when its first rows are ready and the rest follows
+	 * slice by slice, so that the simulating threads need not wait for a whole batch before they start.
+	 */
+	private static final class Prepared {
+		final Batch batch;
+		final float[][] currents;
+		/** Rows (samples) whose currents are computed. */
+		private volatile int ready;
+		private volatile RuntimeException failed;
+
+		private Prepared(Batch batch, float[][] currents) {
+			this.batch = batch;
+			this.currents = currents;
+		}
+
+		/**
+		 * The reader's work for one batch: read it, compute its currents, and complete {@code handOver} with it, at
+		 * once after the first slice if {@code early}, else when all is done.
+		 */
+		static java.util.concurrent.Callable<Void> task(BatchIterator batches, SpikingNetwork network, boolean constant, boolean early,
+				java.util.concurrent.CompletableFuture<Prepared> handOver) {
+			return () -> {
+				Prepared p = null;
+				try {
+					Batch batch = batches.next();
+					int n = batch.size();
+					p = new Prepared(batch, constant ? allocateCurrents(network, n) : null);
+					int slice = early ? FIRST_BATCH_SLICE : n;
+					for (int from = 0; from < n; from += slice) {
+						int to = Math.min(n, from + slice);
+						if (constant)
+							computeCurrents(network, batch.features(), n, from, to, p.currents);
+						p.rowsReady(to);
+						if (from == 0)
+							handOver.complete(p);
+					}
+					handOver.complete(p); // an empty batch
+				} catch (RuntimeException | Error e) {
+					if (!handOver.completeExceptionally(e) && p != null)
+						p.fail(e instanceof RuntimeException r ? r : new IllegalStateException(e));
+					throw e;
+				}
+				return null;
+			};
+		}
+
+		/** Waits until the currents of {@code row} are computed (at once but for the first batch's first moments). */
+		void awaitRow(int row) throws InterruptedException {
+			if (ready > row)
+				return;
+			synchronized (this) {
+				while (ready <= row && failed == null)
+					wait();
+			}
+			if (failed != null)
+				throw failed;
+		}
+
+		private synchronized void rowsReady(int rows) {
+			ready = rows;
+			notifyAll();
+		}
+
+		private synchronized void fail(RuntimeException e) {
+			failed = e;
+			notifyAll();
 		}
 	}
+
+	/** The first batch's currents are computed in slices of this many samples (see Prepared). */
+	private static final int FIRST_BATCH_SLICE = 64;
 
 	/**
 	 * The constant input currents W·x + b of every layer that reads only the input, for a whole batch, by nd4j (one
@@ -150,23 +226,42 @@ public final class Simulator {
 	 * large first convolution does not need the whole batch's output at once in native memory).
 	 */
 	static float[][] inputCurrents(SpikingNetwork network, float[] features, int samples) {
+		float[][] currents = allocateCurrents(network, samples);
+		computeCurrents(network, features, samples, 0, samples, currents);
+		return currents;
+	}
+
+	/** Room for the batch's currents of the layers that read only the input (null for the others, see computeCurrents). */
+	private static float[][] allocateCurrents(SpikingNetwork network, int samples) {
 		float[][] currents = new float[network.layers().size()][];
-		int inSize = network.inputSize();
 		for (int l = 0; l < currents.length; l++) {
 			LayerPlan plan = network.layers().get(l);
-			if (!network.readsOnlyInput(l) || (long) samples * plan.outSize() > BATCH_CURRENTS_LIMIT)
-				continue; // too large for the whole batch at once (a big first convolution): each sample computes its own
-			currents[l] = new float[samples * plan.outSize()];
-			int slice = Math.max(1, CURRENT_SLICE / Math.max(plan.outSize(), inSize));
-			float[] part = new float[Math.min(slice, samples) * plan.outSize()];
-			for (int from = 0; from < samples; from += slice) {
-				int k = Math.min(slice, samples - from);
-				float[] x = from == 0 && k == samples ? features : java.util.Arrays.copyOfRange(features, from * inSize, (from + k) * inSize);
-				plan.forwardBatch(x, k, part);
-				System.arraycopy(part, 0, currents[l], from * plan.outSize(), k * plan.outSize());
-			}
+			if (network.readsOnlyInput(l) && (long) samples * plan.outSize() <= BATCH_CURRENTS_LIMIT)
+				currents[l] = new float[samples * plan.outSize()];
+			// else too large for the whole batch at once (a big first convolution): each sample computes its own
 		}
 		return currents;
+	}
+
+	/** The currents of samples [from, to) of a batch of {@code samples}, into the arrays of allocateCurrents. */
+	private static void computeCurrents(SpikingNetwork network, float[] features, int samples, int from, int to, float[][] currents) {
+		int inSize = network.inputSize();
+		for (int l = 0; l < currents.length; l++) {
+			if (currents[l] == null)
+				continue;
+			LayerPlan plan = network.layers().get(l);
+			int slice = Math.max(1, CURRENT_SLICE / Math.max(plan.outSize(), inSize));
+			if (from == 0 && to == samples && slice >= samples) { // the whole batch in one product, written in place
+				plan.forwardBatch(features, samples, currents[l]);
+				continue;
+			}
+			float[] part = new float[Math.min(slice, to - from) * plan.outSize()];
+			for (int at = from; at < to; at += slice) {
+				int k = Math.min(slice, to - at);
+				plan.forwardBatch(java.util.Arrays.copyOfRange(features, at * inSize, (at + k) * inSize), k, part);
+				System.arraycopy(part, 0, currents[l], at * plan.outSize(), k * plan.outSize());
+			}
+		}
 	}
 
 	/** At most this many input-current values are kept for a batch (256 MB of floats); beyond, one sample at a time. */

@@ -202,6 +202,39 @@ class SimulatorTest {
 		assertEquals(4 * 4.6e-6, r.energy().annMicrojoulePerSample(), 1e-12);
 	}
 
+	/**
+	 * How many samples are read and prepared at a time, and by how many threads they are simulated, changes no
+	 * spike. The first batch of 1,000 is handed over slice by slice while its input currents are computed; with a
+	 * first layer this wide and few steps the simulating threads catch up with the slices and must wait for them.
+	 */
+	@Test
+	void resultsDoNotDependOnTheBatchSizeOrTheThreads() throws LoweringException {
+		Network n = network("network wide { input [4000]  h: dense 1000 relu  o: dense 5 relu }");
+		Random r = new Random(12);
+		WeightStore w = new WeightStore();
+		w.put("h.weight", new int[] { 4000, 1000 }, uniform(r, 4_000_000, -0.0005f, 0.001f));
+		w.put("o.weight", new int[] { 1000, 5 }, uniform(r, 5000, -0.01f, 0.02f));
+		SpikingNetwork net = SpikingNetwork.lower(n, w);
+		int samples = 300;
+		int[] labels = new int[samples];
+		for (int s = 0; s < samples; s++)
+			labels[s] = r.nextInt(5);
+		ArrayDataset data = new ArrayDataset("x", new int[] { 4000 }, 5, uniform(r, samples * 4000, 0f, 1f), labels);
+		SimulationConfig config = SimulationConfig.constant(12).withRecording(3);
+		SimulationResult whole = Simulator.run(net, data, config.withBatch(1000).withThreads(2), Progress.NONE);
+		assertTrue(whole.spikesPerLayer()[1] > 1000, "the output layer must be busy: " + whole.spikesPerLayer()[1]);
+		for (SimulationConfig other : new SimulationConfig[] { config.withBatch(50).withThreads(2), config.withBatch(7).withThreads(1) }) {
+			SimulationResult r2 = Simulator.run(net, data, other, Progress.NONE);
+			assertArrayEquals(whole.spikesPerLayer(), r2.spikesPerLayer());
+			assertArrayEquals(whole.accuracyPerStep(), r2.accuracyPerStep());
+			for (int s = 0; s < samples; s++)
+				for (int o = 0; o < 5; o++)
+					assertEquals(whole.outputSpikes(s, o), r2.outputSpikes(s, o), "sample " + s + ", output " + o);
+			for (int s = 0; s < 3; s++)
+				assertArrayEquals(whole.neuronSpikes(s, 0), r2.neuronSpikes(s, 0));
+		}
+	}
+
 	/** Output spikes first at step 1 (current 0.5) and step 3 (current 0.25); a silent sample does not count. */
 	@Test
 	void firstOutputSpikeLatencyAveragesOnlyTheSamplesThatSpiked() throws LoweringException {
