@@ -68,6 +68,12 @@ def rss(name):
         return int(m.group(1)) / 1024 if m else float("nan")
     except OSError:
         return float("nan")
+def wall(name):  # the whole command, process start to exit
+    try:
+        m = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)", open(os.path.join(out, name + ".time")).read())
+        return int(m.group(1) or 0) * 3600 + int(m.group(2)) * 60 + float(m.group(3)) if m else float("nan")
+    except OSError:
+        return float("nan")
 res = {}
 for name in ("sgemm", "naive", "smart", "brian2"):
     try:
@@ -109,7 +115,10 @@ for name in ("volr", "naive", "smart", "brian2"):
 if "volr" in res:
     v = res["volr"]
     print(f"(volr-studio: its simulating threads used {float(v['cpu_seconds']):.2f} CPU-seconds, "
-          f"{float(v['per_cpu_second']):,.0f} sample-steps per CPU-second; the wall time includes the JIT's warm-up)")
+          f"{float(v['per_cpu_second']):,.0f} sample-steps per CPU-second; a fresh JVM, its simulator code compiled while the ANN "
+          f"was evaluated (WarmUp), not in the run time)")
+print("(whole commands, process start to exit: " + ", ".join(f"{res[n]['name']} {wall(n):.1f} s" for n in ("volr", "naive", "smart", "brian2")
+      if n in res) + "; Volr's includes the JVM's start, reading the model, the ANN's accuracy and writing the results folder)")
 if "brian2" in res:
     b = res["brian2"]
     print(f"(brian2: {b['samples']} samples only; compile+first step {b.get('compile_s')} s, build {b.get('build_s')} s, "
