@@ -57,13 +57,7 @@ final class RunCommand implements Command {
 			case "-o", "--output" -> out = Path.of(value(args, ++i, a));
 			case "--steps" -> steps = positive(value(args, ++i, a), a);
 			case "--limit" -> limit = positive(value(args, ++i, a), a);
-			default -> {
-				if (a.startsWith("-"))
-					throw new UsageException("unknown option '" + a + "'");
-				if (file != null)
-					throw new UsageException("one .volr file at a time");
-				file = Path.of(a);
-			}
+			default -> file = VolrFiles.single(file, a);
 			}
 		}
 		if (file == null)

@@ -163,6 +163,20 @@ class PipelineCommandsTest {
 	}
 
 	@Test
+	void runArgumentsAreChecked() {
+		String file = Path.of(System.getProperty("volr.examples", "../../examples")).resolve("xor/xor.volr").toString();
+		Run two = volr("run", file, file);
+		assertEquals(2, two.code());
+		assertTrue(two.err().contains("one .volr file at a time"), two.err());
+		Run typo = volr("simulate", file, "--stpes", "5");
+		assertEquals(2, typo.code());
+		assertTrue(typo.err().contains("unknown option '--stpes'"), typo.err());
+		Run none = volr("run", "--steps", "5");
+		assertEquals(2, none.code());
+		assertTrue(none.err().contains("no .volr file given"), none.err());
+	}
+
+	@Test
 	void aBrokenExperimentIsADiagnosticNotACrash() throws IOException {
 		Path file = tmp.resolve("broken.volr");
 		Files.writeString(file, """
