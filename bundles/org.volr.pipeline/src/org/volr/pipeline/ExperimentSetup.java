@@ -77,11 +77,19 @@ public final class ExperimentSetup {
 			return null;
 		DatasetOptions options = DatasetOptions.of(source.isSetLimit() ? source.getLimit() : null,
 				source.isSetScale() ? source.getScale() : null,
-				source.isSetChannelOrder() ? source.getChannelOrder().getLiteral() : null);
+				source.isSetChannelOrder() ? source.getChannelOrder().getLiteral() : null)
+				.withStandardisation(floats(source.getMean()), floats(source.getStd()));
 		Path path = resolve(source.getPath());
 		if (!Files.exists(path))
 			throw new IllegalArgumentException(file + ": data '" + source.getPath() + "' not found (looked for " + path + ")");
 		return Datasets.open(source.getFormat().getLiteral(), path, source.getSplit().getLiteral(), options);
+	}
+
+	private static float[] floats(List<Double> values) {
+		float[] out = new float[values.size()];
+		for (int i = 0; i < out.length; i++)
+			out[i] = values.get(i).floatValue();
+		return out;
 	}
 
 	/** Simulation settings with the standard defaults where the experiment says nothing. */

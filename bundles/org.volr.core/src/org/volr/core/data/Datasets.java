@@ -38,7 +38,7 @@ public final class Datasets {
         if (!Files.exists(path)) {
             throw new UncheckedIOException(new NoSuchFileException(path.toString()));
         }
-        return switch (format.toLowerCase(Locale.ROOT)) {
+        Dataset data = switch (format.toLowerCase(Locale.ROOT)) {
             case "idx" -> IdxDataset.openDirectory(path, theSplit, options);
             case "npz" -> openNpz(path, theSplit, options);
             case "hdf5", "h5" -> openHdf5(path, theSplit, options);
@@ -46,6 +46,9 @@ public final class Datasets {
             default -> throw new IllegalArgumentException(
                     "unsupported data format '" + format + "' (expected idx, npz, hdf5 or images)");
         };
+        return options.standardises()
+                ? StandardisedDataset.of(data, options.mean(), options.std(), String.valueOf(path.getFileName()))
+                : data;
     }
 
     private static Dataset openNpz(Path path, String split, DatasetOptions options) {

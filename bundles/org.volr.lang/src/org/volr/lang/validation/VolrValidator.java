@@ -12,6 +12,7 @@ import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.Check;
@@ -46,6 +47,7 @@ import org.volr.model.TargetOption;
 import org.volr.model.Training;
 import org.volr.model.VolrFile;
 import org.volr.model.VolrPackage.Literals;
+import org.volr.model.shapes.NetType;
 import org.volr.model.shapes.ShapeInference;
 import org.volr.model.shapes.ShapeProblem;
 import org.volr.model.units.Dimension;
@@ -195,6 +197,35 @@ public class VolrValidator extends AbstractVolrValidator {
 		if (d.isSetScale() && !(d.getScale() > 0))
 			error("scale must be positive, got " + d.getScale(), d, Literals.DATA_SOURCE__SCALE, BAD_VALUE);
 		checkFileExists(d, d.getPath(), Literals.DATA_SOURCE__PATH);
+		checkStandardisation(d);
+	}
+
+	/**
+	 * mean and std give one value for every channel or one per channel; the channel count is known here when the
+	 * experiment's network takes images ([C, H, W]), else when the data is read.
+	 */
+	private void checkStandardisation(DataSource d) {
+		for (int i = 0; i < d.getStd().size(); i++)
+			if (!(d.getStd().get(i) > 0))
+				error("std must be positive, got " + d.getStd().get(i), d, Literals.DATA_SOURCE__STD, i, BAD_VALUE);
+		int means = d.getMean().size(), stds = d.getStd().size();
+		if (means > 1 && stds > 1 && means != stds)
+			error("mean has " + means + " values but std has " + stds + "; give one value, or one per channel, to each",
+					d, Literals.DATA_SOURCE__STD, BAD_VALUE);
+		Experiment experiment = EcoreUtil2.getContainerOfType(d, Experiment.class);
+		Network network = experiment == null || experiment.getNetwork() == null || experiment.getNetwork().eIsProxy() ? null
+				: experiment.getNetwork();
+		if (network == null)
+			return;
+		NetType type = ShapeInference.of(network).typeOf(network);
+		if (type == null || type.in() == null || type.in().rank() < 2)
+			return;
+		int channels = type.in().dim(0);
+		for (var list : List.of(Map.entry(Literals.DATA_SOURCE__MEAN, means), Map.entry(Literals.DATA_SOURCE__STD, stds)))
+			if (list.getValue() > 1 && list.getValue() != channels)
+				error(list.getKey().getName() + " has " + list.getValue() + " values but network '" + network.getName() + "' takes "
+						+ channels + (channels == 1 ? " channel " : " channels ") + type.in() + "; give one value, or one per channel",
+						d, list.getKey(), BAD_VALUE);
 	}
 
 	@Check

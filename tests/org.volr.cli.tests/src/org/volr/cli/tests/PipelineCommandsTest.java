@@ -8,11 +8,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.volr.core.data.DatasetOptions;
+import org.volr.core.data.Datasets;
+import org.volr.lang.api.Diagnostic;
+import org.volr.pipeline.ExperimentSetup;
 
 /**
  * The pipeline commands on real data: a third-party Keras LeNet imported, converted and simulated on the real
@@ -160,6 +166,52 @@ class PipelineCommandsTest {
 		assertEquals(0, r.code(), r.out() + r.err());
 		assertTrue(number(r.out(), "test accuracy ([0-9.]+) %") > 65, r.out());
 		assertTrue(Files.size(weights) > 4 * 784 * 64);
+	}
+
+	/**
+	 * Standardised input (torchvision's Normalize((0.2860,), (0.3530,)) for Fashion-MNIST) reaches training, the
+	 * ANN evaluation, the normalisation and the simulator alike: the values read through the experiment are
+	 * (x − mean) / std, and the spiking network, driven by these partly negative currents, classifies as the ANN does.
+	 */
+	@Test
+	void standardisedDataTrainsConvertsAndSimulates() throws Exception {
+		String network = """
+				network mlp {
+				    input [1, 28, 28]
+				    flatten
+				    h: dense 64 relu
+				    o: dense 10 softmax
+				}
+				experiment standardised {
+				    network mlp
+				    data idx "%s" test limit 500 mean 0.2860 std 0.3530
+				    train { epochs 1, batch 32, optimizer adam 0.002, seed 3 }
+				    convert { normalize percentile 99.9 }
+				    simulate { duration 60 steps, input constant }
+				}
+				""".formatted(FASHION);
+		Path file = tmp.resolve("standardised.volr");
+		Files.writeString(file, network);
+		List<Diagnostic> errors = new ArrayList<>();
+		ExperimentSetup setup = ExperimentSetup.load(file, null, errors::add);
+		assertEquals(List.of(), errors);
+		float[] x;
+		try (var batches = setup.data(setup.experiment.getData()).batches(1)) {
+			x = batches.next().features();
+		}
+		float[] raw;
+		try (var batches = Datasets.open("idx", Path.of(FASHION), "test", DatasetOptions.DEFAULT)
+				.batches(1)) {
+			raw = batches.next().features();
+		}
+		for (int i = 0; i < raw.length; i++)
+			assertEquals((raw[i] - 0.2860f) / 0.3530f, x[i], 0f, "value " + i);
+
+		Run r = volr("run", file.toString());
+		assertEquals(0, r.code(), r.out() + r.err());
+		double ann = number(r.out(), "ANN accuracy +([0-9.]+) %"), snn = number(r.out(), "SNN accuracy +([0-9.]+) %");
+		assertTrue(ann > 65, r.out());
+		assertTrue(Math.abs(ann - snn) <= 3, r.out());
 	}
 
 	@Test

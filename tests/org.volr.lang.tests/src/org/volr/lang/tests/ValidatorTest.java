@@ -328,6 +328,20 @@ class ValidatorTest {
 	}
 
 	@Test
+	void dataStandardisation() {
+		check(experiment("data idx \"d.idx\" mean 0.1307 std 0.3081")).expectClean();
+		check(experiment("data idx \"d.idx\" std [0.5, 0]")).expectError(5, "std must be positive, got 0.0");
+		check(experiment("data idx \"d.idx\" mean [0.1, 0.2] std [0.5, 0.5, 0.5]"))
+				.expectError(5, "mean has 2 values but std has 3; give one value, or one per channel, to each");
+		String images = "network c {\n    input [3, 8, 8]\n    flatten\n    dense 10\n}\nexperiment e {\n    network c\n"
+				+ "    weights keras \"w.h5\"\n    data images \"d.idx\" %s\n}\n";
+		check(images.formatted("mean [0.49, 0.48, 0.45] std [0.25, 0.24, 0.26]")).expectClean();
+		check(images.formatted("mean [0.49, 0.48, 0.45] std 0.25")).expectClean();
+		check(images.formatted("mean [0.49, 0.48] std 0.25"))
+				.expectError(9, "mean has 2 values but network 'c' takes 3 channels [3, 8, 8]; give one value, or one per channel");
+	}
+
+	@Test
 	void missingFiles() {
 		Volr.Checked c = check(experiment("data idx \"nothere.idx\""));
 		c.expectWarning(5, "'nothere.idx' does not exist", Volr.tempDir().resolve("nothere.idx").toString());
