@@ -7,6 +7,8 @@ import org.volr.core.weights.WeightStore;
 /**
  * @param converted the normalised weights, in the same names and layouts as the originals
  * @param scales    one entry per layer with weights, in layer order
+ * @param inputLambda λ_0, the scale of the spiking network's input (1 for constant input, 1/p for Poisson input at p
+ *                  spikes per step)
  */
-public record ConversionResult(WeightStore converted, List<LayerScale> scales) {
+public record ConversionResult(WeightStore converted, List<LayerScale> scales, float inputLambda) {
 }

@@ -23,9 +23,21 @@ public final class Converter {
 	 */
 	public static ConversionResult convert(Network network, WeightStore weights, Conversion settings, Dataset normalizationData,
 			Progress progress) {
+		return convert(network, weights, settings, normalizationData, 1f, progress);
+	}
+
+	/**
+	 * @param inputLambda λ_0: the spiking network's input is the analog input divided by it. Poisson input at p
+	 *                    spikes per step for an input of 1 delivers x·p per step on average, so λ_0 = 1/p and the
+	 *                    first layer's weights grow by 1/p; constant input is the analog value, λ_0 = 1.
+	 */
+	public static ConversionResult convert(Network network, WeightStore weights, Conversion settings, Dataset normalizationData,
+			float inputLambda, Progress progress) {
+		if (!(inputLambda > 0) || Float.isInfinite(inputLambda))
+			throw new ConversionException("the input scale λ_0 must be positive and finite, got " + inputLambda);
 		AnnModel model = AnnModel.of(network, weights);
 		List<LayerScale> scales = Normalization.scales(model, normalizationData, settings, progress);
-		return new ConversionResult(rescale(network, weights, scales), List.copyOf(scales));
+		return new ConversionResult(WeightScaling.apply(network, weights, scales, inputLambda), List.copyOf(scales), inputLambda);
 	}
 
 	/**
@@ -34,6 +46,6 @@ public final class Converter {
 	 * activation divided by λ_l exactly (for relu and linear layers, which commute with positive scaling).
 	 */
 	public static WeightStore rescale(Network network, WeightStore weights, List<LayerScale> scales) {
-		return WeightScaling.apply(network, weights, scales);
+		return WeightScaling.apply(network, weights, scales, 1f);
 	}
 }

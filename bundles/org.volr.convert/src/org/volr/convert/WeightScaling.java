@@ -49,13 +49,14 @@ final class WeightScaling {
 			this.scales.put(s.layer(), s);
 	}
 
-	static WeightStore apply(Network network, WeightStore weights, List<LayerScale> scales) {
+	/** @param inputLambda λ_0, the scale of every input value */
+	static WeightStore apply(Network network, WeightStore weights, List<LayerScale> scales, float inputLambda) {
 		WeightScaling scaling = new WeightScaling(network, weights, scales);
 		NetType type = scaling.shapes.typeOf(network);
 		if (type == null || !scaling.shapes.problems().isEmpty())
 			throw new ConversionException("network '" + network.getName() + "' does not type-check");
 		float[] input = new float[(int) type.in().size()];
-		Arrays.fill(input, 1f);
+		Arrays.fill(input, inputLambda);
 		scaling.walk(network.getBody(), input);
 		// keep every other tensor, in the original order
 		WeightStore result = new WeightStore();

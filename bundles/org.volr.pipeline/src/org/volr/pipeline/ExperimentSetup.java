@@ -121,7 +121,7 @@ public final class ExperimentSetup {
 		double probability = 0;
 		if (s != null && s.getInput() != null && s.getInput().getKind() == EncodingKind.POISSON) {
 			encoding = Encoding.POISSON;
-			probability = Units.toBase(s.getInput().getRate()) * dtMs / 1000.0;
+			probability = poissonSpikesPerStep();
 		} else if (s != null && s.getInput() != null && s.getInput().getKind() == EncodingKind.EVENTS) {
 			throw new IllegalArgumentException(file + ": event (DVS) input is not simulated yet");
 		}
@@ -129,6 +129,18 @@ public final class ExperimentSetup {
 		int clamp = s != null && s.isSetClamp() ? s.getClamp() : 0;
 		return new SimulationConfig(steps, encoding, probability, neuron, seed, batch, defaults.threads()).withDelay(delay).withClamp(clamp)
 				.withAdaptiveThreshold(s != null && s.isAdaptiveThreshold()).withInisim(inisimOptions(s));
+	}
+
+	/**
+	 * The probability per step with which an input of 1 spikes under Poisson input (rate · dt), or 0 when the input
+	 * is not Poisson.
+	 */
+	public double poissonSpikesPerStep() {
+		Simulation s = experiment.getSimulation();
+		if (s == null || s.getInput() == null || s.getInput().getKind() != EncodingKind.POISSON)
+			return 0;
+		double dtMs = s.getDt() != null ? Units.toBase(s.getDt()) : 1.0;
+		return Units.toBase(s.getInput().getRate()) * dtMs / 1000.0;
 	}
 
 	/** Bias relaxation, payloads, membrane clips and per-layer clamps (SEMANTICS.md); the validator has checked them. */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.volr.core.data.DatasetOptions;
 import org.volr.core.data.Datasets;
+import org.volr.core.weights.WeightStore;
 import org.volr.lang.api.Diagnostic;
 import org.volr.pipeline.ExperimentSetup;
 
@@ -185,11 +186,12 @@ class PipelineCommandsTest {
 				experiment standardised {
 				    network mlp
 				    data idx "%s" test limit 500 mean 0.2860 std 0.3530
-				    train { epochs 1, batch 32, optimizer adam 0.002, seed 3 }
+				    train { epochs 1, batch 32, optimizer adam 0.002, seed 3,
+				            data idx "%s" train limit 3000 mean 0.2860 std 0.3530 }
 				    convert { normalize percentile 99.9 }
 				    simulate { duration 60 steps, input constant }
 				}
-				""".formatted(FASHION);
+				""".formatted(FASHION, FASHION);
 		Path file = tmp.resolve("standardised.volr");
 		Files.writeString(file, network);
 		List<Diagnostic> errors = new ArrayList<>();
@@ -212,6 +214,68 @@ class PipelineCommandsTest {
 		double ann = number(r.out(), "ANN accuracy +([0-9.]+) %"), snn = number(r.out(), "SNN accuracy +([0-9.]+) %");
 		assertTrue(ann > 65, r.out());
 		assertTrue(Math.abs(ann - snn) <= 3, r.out());
+	}
+
+	/**
+	 * Poisson input at p spikes per step (for an input of 1) delivers x · p per step on average, so the conversion
+	 * makes the first layer's weights 1/p times larger (λ_0 = 1/p) and leaves every other tensor as it is; inputs a
+	 * spike probability cannot express are refused.
+	 */
+	@Test
+	void poissonInputIsScaledByTheConversion() throws Exception {
+		String experiment = """
+				network mlp {
+				    input [1, 28, 28]
+				    flatten
+				    h: dense 32 relu
+				    o: dense 10 softmax
+				}
+				experiment e {
+				    network mlp
+				    data idx "%s" test limit 100 %s
+				    train { epochs 1, batch 50, seed 5, data idx "%s" train limit 1000 %s }
+				    convert { normalize percentile 99.9, samples 500 }
+				    simulate { duration 20 steps, dt 1 ms, input %s }
+				}
+				""";
+		WeightStore constant = convert(experiment.formatted(FASHION, "", FASHION, "", "constant"), "constant");
+		WeightStore poisson = convert(experiment.formatted(FASHION, "", FASHION, "", "poisson 250 Hz"), "poisson");
+		assertEquals(constant.names(), poisson.names());
+		int scaled = 0;
+		for (String name : constant.names()) {
+			float[] c = constant.get(name).data(), p = poisson.get(name).data();
+			boolean times4 = true, same = true;
+			for (int i = 0; i < c.length; i++) {
+				times4 &= Math.abs(p[i] - 4 * c[i]) <= 1e-5f * Math.abs(4 * c[i]) + 1e-12f;
+				same &= p[i] == c[i];
+			}
+			assertTrue(times4 || same, name + " is neither unchanged nor four times larger");
+			if (times4 && !same) {
+				scaled++;
+				assertEquals(784 * 32, c.length, name + ": only the first layer's kernel grows");
+			}
+		}
+		assertEquals(1, scaled);
+		String report = Files.readString(tmp.resolve("poisson-out/report.json"));
+		assertTrue(report.contains("{\"layer\": \"input\", \"lambda\": 4.00000, \"encoding\": \"poisson\", \"spikes_per_step\": 0.250000}"), report);
+		assertTrue(Files.readString(tmp.resolve("constant-out/report.json"))
+				.contains("{\"layer\": \"input\", \"lambda\": 1, \"encoding\": \"constant\"}"));
+
+		Path standardised = tmp.resolve("standardised.volr");
+		Files.writeString(standardised, experiment.formatted(FASHION, "mean 0.2860 std 0.3530", FASHION, "mean 0.2860 std 0.3530", "poisson 250 Hz"));
+		Run refused = volr("convert", standardised.toString(), "-o", tmp.resolve("refused").toString());
+		assertEquals(1, refused.code(), refused.out() + refused.err());
+		assertTrue(refused.out().contains("poisson input cannot express negative inputs, but fashion-mnist train has values from -0.8102"),
+				refused.out());
+		assertTrue(Files.notExists(tmp.resolve("refused/converted.npz")));
+	}
+
+	private WeightStore convert(String text, String name) throws IOException {
+		Path file = tmp.resolve(name + ".volr");
+		Files.writeString(file, text);
+		Run r = volr("convert", file.toString(), "-o", tmp.resolve(name + "-out").toString());
+		assertEquals(0, r.code(), r.out() + r.err());
+		return WeightStore.read(tmp.resolve(name + "-out/converted.npz"));
 	}
 
 	@Test
