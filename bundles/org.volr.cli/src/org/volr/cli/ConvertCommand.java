@@ -45,7 +45,7 @@ final class ConvertCommand implements Command {
 		Path out = o.output() != null ? o.output()
 				: o.file().toAbsolutePath().getParent().resolve(setup.experiment.getName() + "-results");
 		ConsoleProgress progress = ConsoleProgress.onStandardError();
-		return PipelineCommands.guarded("convert", o.file(), out.toString(), console, () -> {
+		return PipelineCommands.guarded("convert", setup, o.file(), out.toString(), console, () -> {
 			Pipeline pipeline = new Pipeline(setup, console.err(), progress);
 			Dataset test = pipeline.testData(-1);
 			WeightStore weights = pipeline.weights();

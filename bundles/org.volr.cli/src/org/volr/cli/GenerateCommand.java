@@ -76,7 +76,7 @@ final class GenerateCommand implements Command {
 			wanted.get(id).putAll(extra);
 		}
 		ConsoleProgress progress = ConsoleProgress.onStandardError();
-		return PipelineCommands.guarded("generate", o.file(), "the generated files", console, () -> {
+		return PipelineCommands.guarded("generate", setup, o.file(), "the generated files", console, () -> {
 			Path root = o.output() != null ? o.output() : o.file().toAbsolutePath().getParent().resolve("src-gen");
 			TargetGeneration.Outcome outcome = TargetGeneration.generate(setup, wanted, samples, root, o.output() != null, console.err(), progress);
 			for (TargetGeneration.Refusal r : outcome.refusals())

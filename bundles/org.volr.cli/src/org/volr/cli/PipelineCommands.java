@@ -29,9 +29,10 @@ final class PipelineCommands {
 
 	/**
 	 * Runs a pipeline command (run, train, convert, generate), turning every failure a user can cause into one
-	 * message and exit code 1: problems of the experiment against its file, a failed write naming what it wrote.
+	 * message and exit code 1: problems of the experiment against its file (at the clause they belong to), a failed write
+	 * naming what it wrote.
 	 */
-	static int guarded(String command, Path file, String writing, Console console, Body body) {
+	static int guarded(String command, ExperimentSetup setup, Path file, String writing, Console console, Body body) {
 		try {
 			return body.run();
 		} catch (org.volr.core.progress.CancelledException e) {
@@ -42,7 +43,7 @@ final class PipelineCommands {
 			return 1;
 		} catch (PipelineException | org.volr.sim.LoweringException | IllegalArgumentException | java.io.UncheckedIOException
 				| org.volr.ann.AnnException | org.volr.convert.ConversionException | org.volr.core.data.DataFormatException e) {
-			console.out().println(file + ":1:1: error: " + e.getMessage());
+			console.out().println(file + ":" + setup.positionOf(e) + ": error: " + e.getMessage());
 			return 1;
 		}
 	}

@@ -70,7 +70,7 @@ final class RunCommand implements Command {
 		ConsoleProgress progress = ConsoleProgress.onStandardError();
 		Path results = out;
 		int stepsOverride = steps, sampleLimit = limit;
-		return PipelineCommands.guarded(name, file, "results", console, () -> {
+		return PipelineCommands.guarded(name, setup, file, "results", console, () -> {
 			ExperimentRun.Outcome outcome = ExperimentRun.run(setup, setup.simulation(stepsOverride), sampleLimit, results, console.err(), progress);
 			RunSummary.print(console.out(), setup, outcome, results);
 			return 0;

@@ -47,7 +47,7 @@ final class TrainCommand implements Command {
 		Path out = o.output != null ? o.output
 				: o.file.toAbsolutePath().getParent().resolve(setup.experiment.getName() + "-trained.npz");
 		ConsoleProgress progress = ConsoleProgress.onStandardError();
-		return PipelineCommands.guarded("train", o.file, out.toString(), console, () -> {
+		return PipelineCommands.guarded("train", setup, o.file, out.toString(), console, () -> {
 			Pipeline pipeline = new Pipeline(setup, console.err(), progress);
 			WeightStore weights = pipeline.weights();
 			weights.write(out);

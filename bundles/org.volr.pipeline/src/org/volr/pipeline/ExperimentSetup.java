@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.volr.core.data.DataFormatException;
 import org.volr.core.data.Dataset;
 import org.volr.core.data.DatasetOptions;
 import org.volr.core.data.Datasets;
@@ -19,6 +23,7 @@ import org.volr.model.LayerClamp;
 import org.volr.model.MembraneClip;
 import org.volr.model.Quantity;
 import org.volr.model.Simulation;
+import org.volr.model.Training;
 import org.volr.model.VolrFile;
 import org.volr.model.units.Dimension;
 import org.volr.model.units.Units;
@@ -69,6 +74,39 @@ public final class ExperimentSetup {
 	public Path resolve(String path) {
 		Path p = Path.of(path);
 		return p.isAbsolute() ? p : file.toAbsolutePath().getParent().resolve(p);
+	}
+
+	/**
+	 * "line:column" of the clause a run-time failure belongs to: the data clause that names the unreadable file,
+	 * the training for a training failure, the conversion, the simulation; the experiment itself otherwise. So that
+	 * a failure found only while running still points at what to fix.
+	 */
+	public String positionOf(Throwable failure) {
+		EObject clause = clauseOf(failure);
+		ICompositeNode node = NodeModelUtils.findActualNodeFor(clause == null ? experiment : clause);
+		if (node == null)
+			return "1:1";
+		int lineStart = node.getRootNode().getText().lastIndexOf('\n', node.getOffset() - 1) + 1;
+		return node.getStartLine() + ":" + (node.getOffset() - lineStart + 1);
+	}
+
+	private EObject clauseOf(Throwable failure) {
+		DataSource trainingData = experiment.getWeights() instanceof Training t ? t.getData() : null;
+		if (failure instanceof DataFormatException d) {
+			for (DataSource source : new DataSource[] { trainingData, experiment.getData() })
+				if (source != null && d.file().equals(String.valueOf(Path.of(source.getPath()).getFileName())))
+					return source;
+			return experiment.getData();
+		}
+		if (failure instanceof java.io.UncheckedIOException)
+			return experiment.getData();
+		if (failure instanceof org.volr.ann.AnnException)
+			return experiment.getWeights();
+		if (failure instanceof org.volr.convert.ConversionException)
+			return experiment.getConversion();
+		if (failure instanceof org.volr.sim.LoweringException)
+			return experiment.getSimulation() != null ? experiment.getSimulation() : experiment.getNeuron();
+		return null;
 	}
 
 	/** The experiment's data (its 'data' clause), or null when it has none. */

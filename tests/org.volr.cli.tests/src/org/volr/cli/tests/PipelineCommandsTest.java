@@ -265,8 +265,8 @@ class PipelineCommandsTest {
 		Files.writeString(standardised, experiment.formatted(FASHION, "mean 0.2860 std 0.3530", FASHION, "mean 0.2860 std 0.3530", "poisson 250 Hz"));
 		Run refused = volr("convert", standardised.toString(), "-o", tmp.resolve("refused").toString());
 		assertEquals(1, refused.code(), refused.out() + refused.err());
-		assertTrue(refused.out().contains("poisson input cannot express negative inputs, but fashion-mnist train has values from -0.8102"),
-				refused.out());
+		assertTrue(refused.out().contains("standardised.volr:11:13: error: poisson input cannot express negative inputs, but"
+				+ " fashion-mnist train has values from -0.8102"), refused.out());
 		assertTrue(Files.notExists(tmp.resolve("refused/converted.npz")));
 	}
 
@@ -301,7 +301,21 @@ class PipelineCommandsTest {
 				""");
 		Run r = volr("run", file.toString());
 		assertEquals(1, r.code());
-		assertTrue(r.out().contains("broken.volr:1:1: error: experiment 'e' has no data"), r.out());
+		assertTrue(r.out().contains("broken.volr:2:1: error: experiment 'e' has no data"), r.out());
 		assertTrue(!r.err().contains("Exception"), r.err());
+
+		// a failure found only while reading points at the clause that names the file
+		Files.writeString(tmp.resolve("bad.npz"), "not a zip file");
+		Files.writeString(file, """
+				network n { input [2]  a: dense 2 relu }
+				experiment e {
+				    network n
+				    weights npz "missing.npz"
+				    data npz "bad.npz"
+				}
+				""");
+		Run bad = volr("run", file.toString());
+		assertEquals(1, bad.code());
+		assertTrue(bad.out().contains("broken.volr:5:10: error: bad.npz: "), bad.out());
 	}
 }
