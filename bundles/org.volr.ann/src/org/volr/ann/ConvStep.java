@@ -3,6 +3,7 @@ package org.volr.ann;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.factory.Nd4j;
+import org.volr.core.nd4j.Nd4jSupport;
 import org.volr.model.Conv;
 import org.volr.model.ConvKind;
 
@@ -28,6 +29,11 @@ final class ConvStep implements Step {
 		this.kernel = nd4jKernel(weight, depthwise, inChannels);
 	}
 
+	/** Dilated convolutions run without oneDNN (see {@link Nd4jSupport#withoutHelpers()}). */
+	boolean dilated() {
+		return config.getDH() > 1 || config.getDW() > 1;
+	}
+
 	static INDArray nd4jKernel(INDArray weight, boolean depthwise, int inChannels) {
 		long[] s = weight.shape();
 		if (s.length == 3) // conv1d [out, in, k] → [out, in, 1, k]
@@ -42,9 +48,12 @@ final class ConvStep implements Step {
 	public INDArray apply(INDArray x, Recorder recorder) {
 		long[] s = x.shape();
 		INDArray in = oneD ? x.reshape('c', s[0], s[1], 1, s[2]) : x;
-		INDArray pre = depthwise
-				? (bias == null ? Nd4j.cnn().depthWiseConv2d(in, kernel, config) : Nd4j.cnn().depthWiseConv2d(in, kernel, bias, config))
-				: (bias == null ? Nd4j.cnn().conv2d(in, kernel, config) : Nd4j.cnn().conv2d(in, kernel, bias, config));
+		INDArray pre;
+		try (Nd4jSupport.Setting plain = dilated() ? Nd4jSupport.withoutHelpers() : null) {
+			pre = depthwise
+					? (bias == null ? Nd4j.cnn().depthWiseConv2d(in, kernel, config) : Nd4j.cnn().depthWiseConv2d(in, kernel, bias, config))
+					: (bias == null ? Nd4j.cnn().conv2d(in, kernel, config) : Nd4j.cnn().conv2d(in, kernel, bias, config));
+		}
 		if (oneD) {
 			long[] o = pre.shape();
 			pre = pre.reshape('c', o[0], o[1], o[3]);

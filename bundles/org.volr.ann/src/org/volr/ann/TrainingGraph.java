@@ -46,6 +46,8 @@ final class TrainingGraph {
 	/** Weight-store name → trainable variable, in layer order. */
 	final Map<String, SDVariable> parameters = new LinkedHashMap<>();
 	final List<DropoutMask> dropoutMasks = new ArrayList<>();
+	/** Whether a convolution is dilated: then the graph runs without oneDNN (Nd4jSupport.withoutHelpers). */
+	boolean dilated;
 
 	private final ShapeInference shapes;
 	private final Map<Layer, String> names;
@@ -169,8 +171,9 @@ final class TrainingGraph {
 		}
 		SDVariable b = parameter(name + ".bias", new int[] { out }, 0, 0);
 		SDVariable input = oneD ? x.reshape(-1, in, 1, t.in().dim(1)) : x;
-		SDVariable y = depthwise ? sd.cnn().depthWiseConv2d(input, kernel, b, Geometry.conv(conv))
-				: sd.cnn().conv2d(input, kernel, b, Geometry.conv(conv));
+		var geometry = Geometry.conv(conv);
+		dilated |= geometry.getDH() > 1 || geometry.getDW() > 1;
+		SDVariable y = depthwise ? sd.cnn().depthWiseConv2d(input, kernel, b, geometry) : sd.cnn().conv2d(input, kernel, b, geometry);
 		return oneD ? y.reshape(-1, out, t.out().dim(1)) : y;
 	}
 

@@ -33,6 +33,7 @@ public final class Nd4jSupport {
             thread.setContextClassLoader(own);
             try {
                 chooseOpenBlasKernel();
+                chooseNativeBuild();
                 Nd4j.getBackend();
                 useAllProcessors();
             } finally {
@@ -88,6 +89,67 @@ public final class Nd4jSupport {
                 }
             }
         };
+    }
+
+    private static int withoutHelpersUsers;
+
+    /**
+     * Runs nd4j's ops without its platform helpers (oneDNN) until the returned handle is closed. nd4j 1.0.0-M2.1
+     * hands oneDNN a dilated convolution's dilation in the wrong convention, and oneDNN refuses it ("could not create a
+     * descriptor for a dilated convolution"); without helpers the same op runs nd4j's own implementation. Process-wide
+     * and counted like {@link #oneThread()}: the last user to close lets the helpers back in.
+     */
+    public static Setting withoutHelpers() {
+        init();
+        synchronized (Nd4jSupport.class) {
+            if (withoutHelpersUsers++ == 0) {
+                Nd4j.getEnvironment().allowHelpers(false);
+            }
+        }
+        return new Setting() {
+            private boolean closed;
+
+            @Override
+            public void close() {
+                synchronized (Nd4jSupport.class) {
+                    if (!closed && --withoutHelpersUsers == 0) {
+                        Nd4j.getEnvironment().allowHelpers(true);
+                    }
+                    closed = true;
+                }
+            }
+        };
+    }
+
+    /** JavaCPP's name for the platform variant of native libraries it loads first. */
+    static final String PLATFORM_EXTENSION = "org.bytedeco.javacpp.platform.extension";
+    /** The variant of nd4j's native library built with oneDNN (convolutions, pooling, their gradients) and AVX2. */
+    static final String ONEDNN_AVX2 = "-onednn-avx2";
+
+    /**
+     * This bundle carries two builds of nd4j's native library: the generic one and the one with oneDNN and AVX2,
+     * which trains a LeNet-5 about three times as fast. The second is chosen, before JavaCPP loads anything, when
+     * the CPU has AVX2 and FMA; otherwise, or when the user chose a variant (-D{@value #PLATFORM_EXTENSION}=...),
+     * JavaCPP loads what it would anyway.
+     */
+    private static void chooseNativeBuild() {
+        if (System.getProperty(PLATFORM_EXTENSION) != null || !"amd64".equals(System.getProperty("os.arch"))
+                || !System.getProperty("os.name", "").startsWith("Linux")) {
+            return;
+        }
+        try {
+            if (OpenBlasKernel.hasAvx2(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/cpuinfo")))) {
+                System.setProperty(PLATFORM_EXTENSION, ONEDNN_AVX2);
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // no /proc/cpuinfo: the generic build
+        }
+    }
+
+    /** nd4j's description of the native library it loaded (its build options, e.g. whether oneDNN is in). */
+    public static String nativeBuildInfo() {
+        init();
+        return org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo();
     }
 
     /**

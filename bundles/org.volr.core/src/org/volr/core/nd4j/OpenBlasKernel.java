@@ -22,6 +22,11 @@ public final class OpenBlasKernel {
         return null;
     }
 
+    /** Whether the first processor listed has AVX2 and FMA, which nd4j's oneDNN build needs. */
+    public static boolean hasAvx2(String cpuinfo) {
+        return flags(cpuinfo).containsAll(List.of("avx2", "fma"));
+    }
+
     private static Set<String> flags(String cpuinfo) {
         for (String line : cpuinfo.split("\n")) {
             if (line.startsWith("flags")) {

@@ -85,7 +85,10 @@ public final class ConvPlan extends WindowPlan {
 			in = Nd4j.pad(in, new int[][] { { 0, 0 }, { 0, 0 }, { py, padBottom }, { px, padRight } });
 		Conv2DConfig config = Conv2DConfig.builder().kH(kh).kW(kw).sH(sy).sW(sx).dH(dy).dW(dx).pH(0).pW(0)
 				.paddingMode(PaddingMode.VALID).dataFormat(Conv2DConfig.NCHW).build();
-		INDArray result = depthwise ? Nd4j.cnn().depthWiseConv2d(in, nd4jKernel, config) : Nd4j.cnn().conv2d(in, nd4jKernel, config);
+		INDArray result;
+		try (Nd4jSupport.Setting plain = dy > 1 || dx > 1 ? Nd4jSupport.withoutHelpers() : null) { // oneDNN refuses dilation
+			result = depthwise ? Nd4j.cnn().depthWiseConv2d(in, nd4jKernel, config) : Nd4j.cnn().conv2d(in, nd4jKernel, config);
+		}
 		if (result.size(2) != oh || result.size(3) != ow) // windows past the last output (stride leftovers) dropped
 			result = result.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, oh), NDArrayIndex.interval(0, ow));
 		copyAddingBias(result.reshape('c', samples, outSize).dup('c'), out);

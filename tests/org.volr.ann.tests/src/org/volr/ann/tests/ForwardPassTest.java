@@ -85,6 +85,17 @@ class ForwardPassTest {
 	}
 
 	@Test
+	void dilatedConvolutionSkipsEveryOtherPixel() {
+		// 5x5 input 1..25, 3x3 ones dilated by 2: the one output reads rows and columns 0, 2, 4:
+		// 1+3+5 + 11+13+15 + 21+23+25 = 117 (oneDNN refuses dilation in nd4j M2.1; the op runs without it)
+		float[] ones = new float[9];
+		java.util.Arrays.fill(ones, 1);
+		WeightStore w = new WeightStore().put("c.weight", new int[] { 1, 1, 3, 3 }, ones);
+		assertArrayEquals(new float[] { 117 }, run("network n { input [1, 5, 5] c: conv2d(1, kernel: 3, dilation: 2) linear }", w,
+				range(1, 25), 1, 5, 5), EPS);
+	}
+
+	@Test
 	void explicitPaddingPadsBothSides() {
 		// 1x1 input (5), 3x3 kernel 1..9, padding 1: only the centre tap (5) meets the input
 		WeightStore w = new WeightStore().put("c.weight", new int[] { 1, 1, 3, 3 }, range(1, 9));

@@ -81,6 +81,18 @@ class TrainerTest {
 		assertTrue(accuracy > 0.5, "accuracy " + accuracy);
 	}
 
+	/** A dilated convolution trains too (nd4j's oneDNN helper refuses dilation; the training runs without it). */
+	@Test
+	void dilatedConvNetTrains() {
+		Network cnn = network("network cnn { input [1, 28, 28] c1: conv2d(4, kernel: 3, dilation: 2, stride: 2) relu"
+				+ " flatten out: dense 10 softmax }");
+		TrainingResult run = Trainer.trainWithLosses(cnn, settings(1, 50, Optimizer.SGD, 0.1, 3), fashion("train", 500), Progress.NONE);
+		float[] loss = run.batchLosses();
+		assertTrue(mean(loss, loss.length - 3, loss.length) < mean(loss, 0, 3), java.util.Arrays.toString(loss));
+		double accuracy = Evaluator.accuracy(AnnModel.of(cnn, run.weights()), fashion("test", 200), 100, Progress.NONE);
+		assertTrue(accuracy > 0.3, "accuracy " + accuracy);
+	}
+
 	private static float mean(float[] v, int from, int to) {
 		float s = 0;
 		for (int i = from; i < to; i++)

@@ -1,7 +1,9 @@
 package org.volr.core.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.volr.core.nd4j.Nd4jSupport;
@@ -22,6 +24,17 @@ class Nd4jThreadsAndKernelTest {
         assertEquals("Haswell", OpenBlasKernel.forCpuInfo(cpuinfo("fpu sse sse2 fma avx avx2 bmi2 avx512f")));
         assertNull(OpenBlasKernel.forCpuInfo(cpuinfo("fpu sse sse2 avx")), "no AVX2: OpenBLAS chooses");
         assertNull(OpenBlasKernel.forCpuInfo("processor\t: 0\n"), "no flags line: OpenBLAS chooses");
+    }
+
+    /** On a CPU with AVX2 (this project's machines have it) nd4j runs the oneDNN build it carries, else the generic one. */
+    @Test
+    void theOneDnnBuildIsLoadedWhereTheCpuHasAvx2() throws java.io.IOException {
+        assertTrue(OpenBlasKernel.hasAvx2(cpuinfo("fpu sse sse2 fma avx avx2")));
+        assertFalse(OpenBlasKernel.hasAvx2(cpuinfo("fpu sse sse2 avx")));
+        String info = Nd4jSupport.nativeBuildInfo();
+        System.out.println("nd4j native build: " + info.replace('\n', ' '));
+        boolean avx2 = OpenBlasKernel.hasAvx2(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/cpuinfo")));
+        assertEquals(avx2, info.toUpperCase(java.util.Locale.ROOT).contains("ONEDNN"), info);
     }
 
     @Test
