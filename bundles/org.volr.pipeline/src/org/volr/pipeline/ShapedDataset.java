@@ -3,20 +3,19 @@ package org.volr.pipeline;
 import java.util.Arrays;
 
 import org.volr.core.data.Batch;
-import org.volr.core.data.BatchIterator;
 import org.volr.core.data.Dataset;
+import org.volr.core.data.DatasetView;
 
 /**
  * A dataset seen with the sample shape a network takes, when only the shape differs (784 values given as
  * [1, 28, 28] to a network whose input is [784], or the other way round): the values are the same, in the same
  * channels-first order.
  */
-final class ShapedDataset implements Dataset {
-	private final Dataset data;
+final class ShapedDataset extends DatasetView {
 	private final int[] shape;
 
 	private ShapedDataset(Dataset data, int[] shape) {
-		this.data = data;
+		super(data);
 		this.shape = shape.clone();
 	}
 
@@ -39,49 +38,12 @@ final class ShapedDataset implements Dataset {
 	}
 
 	@Override
-	public String name() {
-		return data.name();
-	}
-
-	@Override
 	public int[] sampleShape() {
 		return shape.clone();
 	}
 
 	@Override
-	public int numClasses() {
-		return data.numClasses();
-	}
-
-	@Override
-	public int size() {
-		return data.size();
-	}
-
-	@Override
-	public int[] labels() {
-		return data.labels();
-	}
-
-	@Override
-	public BatchIterator batches(int batchSize) {
-		BatchIterator inner = data.batches(batchSize);
-		return new BatchIterator() {
-			@Override
-			public boolean hasNext() {
-				return inner.hasNext();
-			}
-
-			@Override
-			public Batch next() {
-				Batch b = inner.next();
-				return new Batch(b.features(), b.labels(), shape);
-			}
-
-			@Override
-			public void close() {
-				inner.close();
-			}
-		};
+	protected Batch view(Batch b) {
+		return new Batch(b.features(), b.labels(), shape);
 	}
 }

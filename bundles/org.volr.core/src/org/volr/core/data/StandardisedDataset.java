@@ -8,13 +8,12 @@ import java.util.Arrays;
  * its accuracy is not the source framework's. Channel c of a channels-first sample [C, ...] is its c-th run of
  * size/C values; a feature vector [n] is one channel unless n values are given.
  */
-final class StandardisedDataset implements Dataset {
-    private final Dataset data;
+final class StandardisedDataset extends DatasetView {
     private final float[] mean, std;
     private final int channels, perChannel;
 
     private StandardisedDataset(Dataset data, float[] mean, float[] std, int channels) {
-        this.data = data;
+        super(data);
         this.mean = mean;
         this.std = std;
         this.channels = channels;
@@ -46,51 +45,8 @@ final class StandardisedDataset implements Dataset {
     }
 
     @Override
-    public String name() {
-        return data.name();
-    }
-
-    @Override
-    public int[] sampleShape() {
-        return data.sampleShape();
-    }
-
-    @Override
-    public int numClasses() {
-        return data.numClasses();
-    }
-
-    @Override
-    public int size() {
-        return data.size();
-    }
-
-    @Override
-    public int[] labels() {
-        return data.labels();
-    }
-
-    @Override
-    public BatchIterator batches(int batchSize) {
-        BatchIterator batches = data.batches(batchSize);
-        return new BatchIterator() {
-            @Override
-            public boolean hasNext() {
-                return batches.hasNext();
-            }
-
-            @Override
-            public Batch next() {
-                Batch b = batches.next();
-                // a copy: some datasets hand out arrays they keep
-                return new Batch(standardise(b.features().clone()), b.labels(), b.sampleShape());
-            }
-
-            @Override
-            public void close() {
-                batches.close();
-            }
-        };
+    protected Batch view(Batch b) {
+        return new Batch(standardise(b.features().clone()), b.labels(), b.sampleShape());
     }
 
     private float[] standardise(float[] x) {

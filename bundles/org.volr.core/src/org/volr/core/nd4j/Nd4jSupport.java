@@ -55,8 +55,6 @@ public final class Nd4jSupport {
         return Math.min(Nd4j.getEnvironment().maxMasterThreads(), Nd4j.factory().blas().getMaxThreads());
     }
 
-    private static int oneThreadUsers;
-
     /** A setting in force until closed. */
     public interface Setting extends AutoCloseable {
         @Override
@@ -71,27 +69,8 @@ public final class Nd4jSupport {
      */
     public static Setting oneThread() {
         init();
-        synchronized (Nd4jSupport.class) {
-            if (oneThreadUsers++ == 0) {
-                useThreads(1);
-            }
-        }
-        return new Setting() {
-            private boolean closed;
-
-            @Override
-            public void close() {
-                synchronized (Nd4jSupport.class) {
-                    if (!closed && --oneThreadUsers == 0) {
-                        useAllProcessors();
-                    }
-                    closed = true;
-                }
-            }
-        };
+        return ONE_THREAD.take();
     }
-
-    private static int withoutHelpersUsers;
 
     /**
      * Runs nd4j's ops without its platform helpers (oneDNN) until the returned handle is closed. nd4j 1.0.0-M2.1
@@ -101,24 +80,43 @@ public final class Nd4jSupport {
      */
     public static Setting withoutHelpers() {
         init();
-        synchronized (Nd4jSupport.class) {
-            if (withoutHelpersUsers++ == 0) {
-                Nd4j.getEnvironment().allowHelpers(false);
-            }
-        }
-        return new Setting() {
-            private boolean closed;
+        return NO_HELPERS.take();
+    }
 
-            @Override
-            public void close() {
-                synchronized (Nd4jSupport.class) {
-                    if (!closed && --withoutHelpersUsers == 0) {
-                        Nd4j.getEnvironment().allowHelpers(true);
-                    }
-                    closed = true;
+    private static final SharedSetting ONE_THREAD = new SharedSetting(() -> useThreads(1), Nd4jSupport::useAllProcessors);
+    private static final SharedSetting NO_HELPERS = new SharedSetting(() -> Nd4j.getEnvironment().allowHelpers(false),
+            () -> Nd4j.getEnvironment().allowHelpers(true));
+
+    /** A process-wide setting shared by nested and concurrent users: the first applies it, the last to close undoes it. */
+    private static final class SharedSetting {
+        private final Runnable apply, undo;
+        private int users;
+
+        SharedSetting(Runnable apply, Runnable undo) {
+            this.apply = apply;
+            this.undo = undo;
+        }
+
+        Setting take() {
+            synchronized (Nd4jSupport.class) {
+                if (users++ == 0) {
+                    apply.run();
                 }
             }
-        };
+            return new Setting() {
+                private boolean closed;
+
+                @Override
+                public void close() {
+                    synchronized (Nd4jSupport.class) {
+                        if (!closed && --users == 0) {
+                            undo.run();
+                        }
+                        closed = true;
+                    }
+                }
+            };
+        }
     }
 
     /** JavaCPP's name for the platform variant of native libraries it loads first. */
