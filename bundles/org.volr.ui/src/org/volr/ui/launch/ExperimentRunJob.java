@@ -78,8 +78,9 @@ public final class ExperimentRunJob extends Job {
 
 	private IStatus run(PrintStream out, IProgressMonitor monitor) {
 		Path path = file.getLocation().toPath();
+		ExperimentSetup setup = null;
 		try {
-			ExperimentSetup setup = ExperimentSetup.load(path, experiment, out::println);
+			setup = ExperimentSetup.load(path, experiment, out::println);
 			if (setup == null)
 				return Status.error(file.getFullPath() + " has errors; the console lists them");
 			Path folder = path.toAbsolutePath().getParent().resolve(setup.experiment.getName() + "-results");
@@ -98,7 +99,8 @@ public final class ExperimentRunJob extends Job {
 			return Status.error(e.getMessage());
 		} catch (PipelineException | LoweringException | IOException | RuntimeException e) {
 			String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-			out.println(path + ":1:1: error: " + message);
+			// at the clause the failure belongs to, as volr run prints it
+			out.println(path + ":" + (setup == null ? "1:1" : setup.positionOf(e)) + ": error: " + message);
 			return Status.error(file.getFullPath() + ": " + message);
 		}
 	}

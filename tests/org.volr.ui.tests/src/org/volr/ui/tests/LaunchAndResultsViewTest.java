@@ -163,11 +163,32 @@ class LaunchAndResultsViewTest {
 		}
 	}
 
+	/** A failure found while running is printed at the clause it belongs to, as volr run prints it. */
+	@Test
+	void aFailureWhileRunningIsPrintedAtItsClause() throws Exception {
+		IFile bad = project.getFile("bad.npz");
+		bad.create(new java.io.ByteArrayInputStream("not a zip file".getBytes(java.nio.charset.StandardCharsets.UTF_8)), true, null);
+		IFile volr = project.getFile("broken.volr");
+		String text = "network n { input [2]  a: dense 2 relu }\nexperiment e {\n    network n\n    weights npz \"missing.npz\"\n"
+				+ "    data npz \"bad.npz\"\n}\n";
+		volr.create(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), true, null);
+		ExperimentRunJob job = new ExperimentRunJob(volr, null, 0, 0, SimulationDefaults.STANDARD);
+		job.schedule();
+		Ui.waitFor("the run", 60_000, () -> job.getResult() != null);
+		assertFalse(job.getResult().isOK());
+		String console = consoleText("Volr: /" + PROJECT + "/broken.volr", "error:");
+		assertTrue(console.contains("broken.volr:5:10: error: bad.npz: "), console);
+	}
+
 	private static String consoleText(String name) {
+		return consoleText(name, "results in");
+	}
+
+	private static String consoleText(String name, String awaited) {
 		org.eclipse.ui.console.IConsole[] consoles = org.eclipse.ui.console.ConsolePlugin.getDefault().getConsoleManager().getConsoles();
 		for (org.eclipse.ui.console.IConsole c : consoles)
 			if (c.getName().equals(name) && c instanceof org.eclipse.ui.console.TextConsole t) {
-				Ui.waitFor("the console's text", 10_000, () -> t.getDocument().get().contains("results in"));
+				Ui.waitFor("the console's text", 10_000, () -> t.getDocument().get().contains(awaited));
 				return t.getDocument().get();
 			}
 		throw new AssertionError("no console named " + name);
