@@ -29,11 +29,6 @@ final class ConvStep implements Step {
 		this.kernel = nd4jKernel(weight, depthwise, inChannels);
 	}
 
-	/** Dilated convolutions run without oneDNN (see {@link Nd4jSupport#withoutHelpers()}). */
-	boolean dilated() {
-		return config.getDH() > 1 || config.getDW() > 1;
-	}
-
 	static INDArray nd4jKernel(INDArray weight, boolean depthwise, int inChannels) {
 		long[] s = weight.shape();
 		if (s.length == 3) // conv1d [out, in, k] → [out, in, 1, k]
@@ -49,7 +44,7 @@ final class ConvStep implements Step {
 		long[] s = x.shape();
 		INDArray in = oneD ? x.reshape('c', s[0], s[1], 1, s[2]) : x;
 		INDArray pre;
-		try (Nd4jSupport.Setting plain = dilated() ? Nd4jSupport.withoutHelpers() : null) {
+		try (Nd4jSupport.Setting plain = Nd4jSupport.forConvolution(config)) {
 			pre = depthwise
 					? (bias == null ? Nd4j.cnn().depthWiseConv2d(in, kernel, config) : Nd4j.cnn().depthWiseConv2d(in, kernel, bias, config))
 					: (bias == null ? Nd4j.cnn().conv2d(in, kernel, config) : Nd4j.cnn().conv2d(in, kernel, bias, config));

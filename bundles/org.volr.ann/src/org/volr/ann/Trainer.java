@@ -66,7 +66,7 @@ public final class Trainer {
 		int iteration = 0;
 		long start = System.currentTimeMillis();
 		p.begin("training " + network.getName(), (long) epochs * batchesPerEpoch);
-		try (Nd4jSupport.Setting plain = graph.dilated ? Nd4jSupport.withoutHelpers() : null) {
+		try (Nd4jSupport.Setting plain = graph.oneDnnRefuses ? Nd4jSupport.withoutHelpers() : null) {
 			for (int epoch = 0; epoch < epochs; epoch++) {
 				int[] order = permutation(data.size(), shuffling);
 				for (int from = 0; from < order.length; from += batch) {

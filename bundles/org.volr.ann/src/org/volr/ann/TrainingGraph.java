@@ -10,6 +10,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
+import org.volr.core.nd4j.Nd4jSupport;
 import org.volr.model.Activation;
 import org.volr.model.ActivationLayer;
 import org.volr.model.Add;
@@ -46,8 +47,8 @@ final class TrainingGraph {
 	/** Weight-store name → trainable variable, in layer order. */
 	final Map<String, SDVariable> parameters = new LinkedHashMap<>();
 	final List<DropoutMask> dropoutMasks = new ArrayList<>();
-	/** Whether a convolution is dilated: then the graph runs without oneDNN (Nd4jSupport.withoutHelpers). */
-	boolean dilated;
+	/** Whether oneDNN refuses a convolution of the graph: then it trains without helpers (Nd4jSupport.withoutHelpers). */
+	boolean oneDnnRefuses;
 
 	private final ShapeInference shapes;
 	private final Map<Layer, String> names;
@@ -172,7 +173,7 @@ final class TrainingGraph {
 		SDVariable b = parameter(name + ".bias", new int[] { out }, 0, 0);
 		SDVariable input = oneD ? x.reshape(-1, in, 1, t.in().dim(1)) : x;
 		var geometry = Geometry.conv(conv);
-		dilated |= geometry.getDH() > 1 || geometry.getDW() > 1;
+		oneDnnRefuses |= Nd4jSupport.oneDnnRefuses(geometry);
 		SDVariable y = depthwise ? sd.cnn().depthWiseConv2d(input, kernel, b, geometry) : sd.cnn().conv2d(input, kernel, b, geometry);
 		return oneD ? y.reshape(-1, out, t.out().dim(1)) : y;
 	}

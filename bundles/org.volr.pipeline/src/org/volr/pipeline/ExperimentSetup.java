@@ -141,9 +141,7 @@ public final class ExperimentSetup {
 	 */
 	public SimulationConfig simulation(int stepsOverride, SimulationDefaults defaults) {
 		Simulation s = experiment.getSimulation();
-		double dtMs = 1.0;
-		if (s != null && s.getDt() != null)
-			dtMs = Units.toBase(s.getDt());
+		double dtMs = dtMs();
 		int steps = defaults.steps();
 		if (s != null && s.getDuration() != null) {
 			Quantity d = s.getDuration();
@@ -177,8 +175,13 @@ public final class ExperimentSetup {
 		Simulation s = experiment.getSimulation();
 		if (s == null || s.getInput() == null || s.getInput().getKind() != EncodingKind.POISSON)
 			return 0;
-		double dtMs = s.getDt() != null ? Units.toBase(s.getDt()) : 1.0;
-		return Units.toBase(s.getInput().getRate()) * dtMs / 1000.0;
+		return Units.toBase(s.getInput().getRate()) * dtMs() / 1000.0;
+	}
+
+	/** The simulation's time step in ms (1 ms unless it says otherwise). */
+	private double dtMs() {
+		Simulation s = experiment.getSimulation();
+		return s != null && s.getDt() != null ? Units.toBase(s.getDt()) : 1.0;
 	}
 
 	/** Bias relaxation, payloads, membrane clips and per-layer clamps (SEMANTICS.md); the validator has checked them. */

@@ -86,7 +86,7 @@ public final class ConvPlan extends WindowPlan {
 		Conv2DConfig config = Conv2DConfig.builder().kH(kh).kW(kw).sH(sy).sW(sx).dH(dy).dW(dx).pH(0).pW(0)
 				.paddingMode(PaddingMode.VALID).dataFormat(Conv2DConfig.NCHW).build();
 		INDArray result;
-		try (Nd4jSupport.Setting plain = dy > 1 || dx > 1 ? Nd4jSupport.withoutHelpers() : null) { // oneDNN refuses dilation
+		try (Nd4jSupport.Setting plain = Nd4jSupport.forConvolution(config)) {
 			result = depthwise ? Nd4j.cnn().depthWiseConv2d(in, nd4jKernel, config) : Nd4j.cnn().conv2d(in, nd4jKernel, config);
 		}
 		if (result.size(2) != oh || result.size(3) != ow) // windows past the last output (stride leftovers) dropped
