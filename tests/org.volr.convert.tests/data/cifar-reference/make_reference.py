@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Runs the original CIFAR-10 Keras model (shared/data/keras/cifar10-bn-81.45.h5) in numpy on fixed inputs.
+"""Runs the original CIFAR-10 Keras model (testdata/keras/cifar10-bn-81.45.h5) in numpy on fixed inputs.
 
 CIFAR-10 images are not on this machine, so the model's 81.45 % cannot be measured here; instead this gives the
 outputs an importer must reproduce. Run with Debian's Python (h5py, numpy):
@@ -26,7 +26,7 @@ import h5py
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_MODEL = os.path.join(HERE, "..", "..", "..", "..", "..", "shared", "data", "keras", "cifar10-bn-81.45.h5")
+DEFAULT_MODEL = os.path.join(HERE, "..", "..", "..", "..", "testdata", "keras", "cifar10-bn-81.45.h5")
 FASHION = "/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz"
 
 

@@ -16,7 +16,7 @@ It rewrites, next to itself:
   <name>_expected.txt for the first three: the input (channels first, as Volr reads it) and the model's output
                       on it, each as a shape line and a values line.
 
-The files copy the layout Keras 2.2.4 writes with model.save() (see shared/data/keras/mnist-tiny-0.93.h5): root
+The files copy the layout Keras 2.2.4 writes with model.save() (see testdata/keras/mnist-tiny-0.93.h5): root
 attributes keras_version, backend and model_config (variable-length ASCII strings), a model_weights group with
 layer_names/backend/keras_version, one group per layer with a weight_names attribute (an empty float64 array for
 layers without weights) and the weights at model_weights/<layer>/<layer>/<kind>:0.

@@ -17,10 +17,10 @@ import org.volr.core.progress.Progress;
 
 /**
  * The real Keras models of the SNN Conversion Toolbox, imported and run here, reproduce the accuracy in their
- * names on the real MNIST test set they were measured on (shared/data/README.md).
+ * names on the real MNIST test set they were measured on (testdata/PROVENANCE.md).
  */
 class KerasModelAccuracyTest {
-	private static final Path DATA = Path.of(System.getProperty("volr.shared.data", "../../../shared/data"));
+	private static final Path DATA = Path.of(System.getProperty("volr.thirdparty", "../../testdata"));
 
 	private static int correct(String file) throws Exception {
 		ImportedModel imported = KerasImporter.importHdf5(DATA.resolve("keras").resolve(file), "m");

@@ -26,7 +26,7 @@ import org.volr.pipeline.ExperimentSetup;
  * MNIST test images; a diagram drawn; a small network trained on Fashion-MNIST.
  */
 class PipelineCommandsTest {
-	private static final Path SHARED = Path.of(System.getProperty("volr.shared.data", "../../../shared/data"));
+	private static final Path THIRD_PARTY = Path.of(System.getProperty("volr.thirdparty", "../../testdata"));
 	private static final String FASHION = "/usr/share/datasets/fashion-mnist";
 
 	@TempDir
@@ -41,7 +41,7 @@ class PipelineCommandsTest {
 	@Test
 	void importedLeNetRunsAsASpikingNetworkOnRealMnist() throws IOException {
 		Path volrFile = tmp.resolve("lenet.volr");
-		Run imported = volr("import", SHARED.resolve("keras/lenet5-98.96.h5").toString(), "-o", volrFile.toString(), "--name", "lenet");
+		Run imported = volr("import", THIRD_PARTY.resolve("keras/lenet5-98.96.h5").toString(), "-o", volrFile.toString(), "--name", "lenet");
 		assertEquals(0, imported.code(), imported.out() + imported.err());
 		String text = Files.readString(volrFile);
 		assertTrue(text.contains("// - removed layer 5 'dropout_1' (Dropout)"), text);
@@ -53,7 +53,7 @@ class PipelineCommandsTest {
 				    data npz "%s" test limit 300
 				    convert { normalize percentile 99.9, samples 300 }
 				    simulate { duration 60 steps, input constant, batch 100 }
-				""".formatted(SHARED.resolve("mnist-npz").toAbsolutePath())));
+				""".formatted(THIRD_PARTY.resolve("mnist-npz").toAbsolutePath())));
 		Path results = tmp.resolve("results");
 		Run run = volr("run", volrFile.toString(), "-o", results.toString());
 		assertEquals(0, run.code(), run.out() + run.err());
@@ -98,7 +98,7 @@ class PipelineCommandsTest {
 				weights npz "mlp.npz"
 				    data npz "%s" test limit 200
 				    convert { normalize percentile 99.9, samples 200 }
-				""".formatted(SHARED.resolve("mnist-npz").toAbsolutePath()));
+				""".formatted(THIRD_PARTY.resolve("mnist-npz").toAbsolutePath()));
 		Files.writeString(mlp, withData);
 		Path nir = tmp.resolve("nir-out").resolve("mlp.nir");
 		Run gen = volr("generate", "--target", "nir", mlp.toString(), "-o", tmp.resolve("nir-out").toString());
@@ -110,7 +110,7 @@ class PipelineCommandsTest {
 		assertTrue(info.out().contains("net 784 10"), info.out());
 		// LeNet has max pooling, which NIR's IF graphs here cannot express: refused with the layer named
 		Path lenet = tmp.resolve("lenet.volr");
-		assertEquals(0, volr("import", SHARED.resolve("keras/lenet5-98.96.h5").toString(), "-o", lenet.toString()).code());
+		assertEquals(0, volr("import", THIRD_PARTY.resolve("keras/lenet5-98.96.h5").toString(), "-o", lenet.toString()).code());
 		Files.writeString(lenet, Files.readString(lenet).replace("weights npz", """
 				convert { normalize none }
 				    weights npz"""));

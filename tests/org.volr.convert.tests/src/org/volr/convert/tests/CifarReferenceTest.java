@@ -3,7 +3,6 @@ package org.volr.convert.tests;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,13 +23,13 @@ import org.volr.core.nd4j.Nd4jSupport;
  * the unfolded model in numpy on eight fixed images and wrote its logits and probabilities.
  */
 class CifarReferenceTest {
-	private static final Path MODEL = Path.of(System.getProperty("volr.shared.data", "../../../shared/data"), "keras",
+	private static final Path MODEL = Path.of(System.getProperty("volr.thirdparty", "../../testdata"), "keras",
 			"cifar10-bn-81.45.h5");
 	private static final Path DATA = Path.of(System.getProperty("volr.testdata", "data"), "cifar-reference");
 
 	@Test
 	void foldedImportMatchesTheOriginalModel() throws Exception {
-		assumeTrue(Files.exists(MODEL), "third-party model absent: " + MODEL);
+		assertTrue(Files.exists(MODEL), "third-party model missing (testdata/keras of the repository): " + MODEL);
 		Nd4jSupport.init();
 		ImportedModel m = KerasImporter.importHdf5(MODEL, "cifar");
 		assertEquals(4, m.notes().stream().filter(n -> n.startsWith("folded")).count(), m.notes().toString());

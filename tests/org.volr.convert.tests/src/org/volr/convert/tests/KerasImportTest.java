@@ -22,16 +22,16 @@ import org.volr.model.Conv;
 import org.volr.model.Dense;
 import org.volr.model.shapes.ShapeInference;
 
-/** Imports the real third-party Keras files under shared/data/keras (see that folder's README). */
+/** Imports the real third-party Keras files under testdata/keras (see testdata/PROVENANCE.md). */
 class KerasImportTest {
-	private static final Path KERAS = Path.of(System.getProperty("volr.shared.data", "../../../shared/data"), "keras");
+	private static final Path KERAS = Path.of(System.getProperty("volr.thirdparty", "../../testdata"), "keras");
 
 	@TempDir
 	Path tmp;
 
 	private static Path model(String name) {
 		Path p = KERAS.resolve(name);
-		assertTrue(Files.exists(p), "third-party model missing (shared/data must sit beside the repository): " + p);
+		assertTrue(Files.exists(p), "third-party model missing (testdata/keras of the repository): " + p);
 		return p;
 	}
 

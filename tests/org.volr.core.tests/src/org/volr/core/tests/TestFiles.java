@@ -30,9 +30,17 @@ final class TestFiles {
         return dir;
     }
 
+    /** The repository's testdata/ folder of third-party files (testdata/PROVENANCE.md). */
+    static Path thirdParty() {
+        Path dir = Path.of(System.getProperty("volr.thirdparty", "../../testdata"));
+        assertTrue(Files.isRegularFile(dir.resolve("PROVENANCE.md")), dir + "/PROVENANCE.md is missing: "
+                + "the repository's testdata/ folder, or set -Dvolr.thirdparty");
+        return dir;
+    }
+
     static Path mnistNpz() {
-        Path dir = Path.of(System.getProperty("volr.mnist.npz", "/work/shared/data/mnist-npz"));
-        assertTrue(Files.isRegularFile(dir.resolve("x_test.npz")), dir + "/x_test.npz is missing: set -Dvolr.mnist.npz");
+        Path dir = thirdParty().resolve("mnist-npz");
+        assertTrue(Files.isRegularFile(dir.resolve("x_test.npz")), dir + "/x_test.npz is missing (testdata/PROVENANCE.md)");
         return dir;
     }
 

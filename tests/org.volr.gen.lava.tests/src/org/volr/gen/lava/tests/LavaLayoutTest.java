@@ -16,14 +16,14 @@ import io.jhdf.HdfFile;
 import io.jhdf.api.Group;
 
 /**
- * A generated dense network against a file lava-dl exported (shared/data/lava/network.net, two dense CUBA blocks):
+ * A generated dense network against a file lava-dl exported (testdata/lava/network.net, two dense CUBA blocks):
  * the same groups, the same dataset names in every block and neuron group, and the same kinds of data (strings,
  * 64-bit integers, 32-bit floats, with the same ranks).
  */
 class LavaLayoutTest {
 	@Test
 	void denseBlocksHaveTheFieldsAndDatatypesOfALavaDlExport() throws Exception {
-		Path reference = Netx.shared("network.net");
+		Path reference = Netx.testdata("network.net");
 		assertTrue(Files.isRegularFile(reference), "the lava-dl export is missing: " + reference.toAbsolutePath());
 		Random r = new Random(11);
 		WeightStore w = new WeightStore();

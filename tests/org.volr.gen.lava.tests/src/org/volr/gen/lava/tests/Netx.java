@@ -58,8 +58,8 @@ final class Netx {
 		return new LavaTarget().generate(input, OUT.resolve(dir));
 	}
 
-	static Path shared(String name) {
-		return Path.of(System.getProperty("volr.shared.data", "../../../shared/data"), "lava", name);
+	static Path testdata(String name) {
+		return Path.of(System.getProperty("volr.thirdparty", "../../testdata"), "lava", name);
 	}
 
 	static double maxAbs(float[] a) {

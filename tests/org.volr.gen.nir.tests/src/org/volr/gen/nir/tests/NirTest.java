@@ -69,7 +69,7 @@ public class NirTest {
 	private static final Set<String> SCALAR_FIELDS = Set.of("groups", "start_dim", "end_dim");
 
 	private static Path data(String name) {
-		String base = System.getProperty("volr.shared.data", "../../../shared/data");
+		String base = System.getProperty("volr.thirdparty", "../../testdata");
 		return Path.of(base, "nir", name);
 	}
 
