@@ -1,11 +1,11 @@
 package org.volr.core.data;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+
+import org.volr.core.io.MissingFile;
 
 import io.jhdf.HdfFile;
 
@@ -36,7 +36,7 @@ public final class Datasets {
             throw new IllegalArgumentException("unknown split '" + split + "' (expected train or test)");
         }
         if (!Files.exists(path)) {
-            throw new UncheckedIOException(new NoSuchFileException(path.toString()));
+            throw MissingFile.exception(path);
         }
         Dataset data = switch (format.toLowerCase(Locale.ROOT)) {
             case "idx" -> IdxDataset.openDirectory(path, theSplit, options);

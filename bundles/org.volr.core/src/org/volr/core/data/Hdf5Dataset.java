@@ -3,11 +3,12 @@ package org.volr.core.data;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.Function;
 import java.util.function.Supplier;
+
+import org.volr.core.io.MissingFile;
 
 import io.jhdf.HdfFile;
 import io.jhdf.Superblock;
@@ -37,7 +38,7 @@ public final class Hdf5Dataset extends StreamingDataset {
     public static Hdf5Dataset open(Path path, String xPath, String yPath, DatasetOptions options) {
         String file = String.valueOf(path.getFileName());
         if (!Files.isRegularFile(path)) {
-            throw new UncheckedIOException(new NoSuchFileException(path.toString()));
+            throw MissingFile.exception(path);
         }
         return withFile(path, hdf -> {
             io.jhdf.api.Dataset x = dataset(hdf, xPath, file);

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import org.volr.core.io.MissingFile;
 import org.volr.core.internal.npy.Streams;
 
 /**
@@ -116,12 +116,12 @@ public final class IdxDataset extends StreamingDataset {
         if (Files.isRegularFile(gzip)) {
             return gzip;
         }
-        throw new UncheckedIOException(new NoSuchFileException(plain + "[.gz]"));
+        throw MissingFile.exception(plain + "[.gz]");
     }
 
     private static void requireFile(Path path) {
         if (!Files.isRegularFile(path)) {
-            throw new UncheckedIOException(new NoSuchFileException(path.toString()));
+            throw MissingFile.exception(path);
         }
     }
 }

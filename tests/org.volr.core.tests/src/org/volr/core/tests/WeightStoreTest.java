@@ -59,6 +59,37 @@ class WeightStoreTest {
         }
     }
 
+    /** numpy's savez stores arrays uncompressed: without the CRC-32 check a flipped bit would be a different weight. */
+    @Test
+    void aFlippedBitIsRefusedByTheChecksum() throws IOException {
+        Path path = tmp.resolve("model.npz");
+        sample().write(path);
+        byte[] bytes = Files.readAllBytes(path);
+        int at = indexOf(bytes, new byte[] { 0, 0, (byte) 0x80, 0x3e }); // 0.25f, conv1/bias[0], little-endian
+        assertTrue(at > 0, "0.25f not found in the stored archive");
+        bytes[at + 2] ^= 0x01; // 0.25f becomes 0.251953125f
+        Path flipped = Files.write(tmp.resolve("flipped.npz"), bytes);
+        TestFiles.assertFormatError("flipped.npz", () -> WeightStore.read(flipped), "entry conv1/bias.npy",
+                "CRC-32 mismatch", "damaged");
+    }
+
+    @Test
+    void aMissingFileIsNamedWithoutJavaInternals() {
+        Path missing = tmp.resolve("absent.npz");
+        java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, () -> WeightStore.read(missing));
+        assertEquals("no such file: " + missing, e.getMessage());
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer: for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++)
+                if (haystack[i + j] != needle[j])
+                    continue outer;
+            return i;
+        }
+        return -1;
+    }
+
     @Test
     void tensorsConvertToAndFromNd4j() {
         FloatTensor tensor = sample().get("dense/weights");

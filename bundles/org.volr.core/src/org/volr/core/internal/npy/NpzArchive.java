@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import org.volr.core.io.MissingFile;
 import org.volr.core.data.DataFormatException;
 
 /**
@@ -34,7 +34,7 @@ public final class NpzArchive implements AutoCloseable {
     public static NpzArchive open(Path path) {
         String file = String.valueOf(path.getFileName());
         if (!Files.isRegularFile(path)) {
-            throw new UncheckedIOException(new NoSuchFileException(path.toString()));
+            throw MissingFile.exception(path);
         }
         ZipFile zip;
         try {
@@ -68,7 +68,11 @@ public final class NpzArchive implements AutoCloseable {
         }
         String where = "entry " + entry.getName();
         try {
-            InputStream in = new BufferedInputStream(zip.getInputStream(entry), 1 << 16);
+            InputStream raw = zip.getInputStream(entry);
+            if (entry.getSize() >= 0 && entry.getCrc() >= 0) {
+                raw = new CrcCheckedStream(raw, entry.getSize(), entry.getCrc(), file, where);
+            }
+            InputStream in = new BufferedInputStream(raw, 1 << 16);
             NpyHeader header = NpyHeader.read(in, file, where);
             return new Entry(header, in, where);
         } catch (IOException e) {
