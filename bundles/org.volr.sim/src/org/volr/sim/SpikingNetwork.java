@@ -29,6 +29,7 @@ import org.volr.model.PoolOp;
 import org.volr.model.Reshape;
 import org.volr.model.Sequence;
 import org.volr.model.shapes.NetType;
+import org.volr.model.resolve.SpikingRules;
 import org.volr.model.shapes.ShapeInference;
 import org.volr.sim.plan.AvgPoolPlan;
 import org.volr.sim.plan.ConvPlan;
@@ -114,19 +115,16 @@ public final class SpikingNetwork {
 		NetType type = inference.typeOf(network);
 		if (type == null)
 			throw new LoweringException("network '" + network.getName() + "' has no inferable input shape");
+		List<SpikingRules.Refusal> refusals = SpikingRules.check(network);
+		if (!refusals.isEmpty())
+			throw new LoweringException(refusals.get(0).message());
 		Lowering lowering = new Lowering(inference, weights);
 		Value input = new Value(List.of(new Source(INPUT, 0)), (int) type.in().size());
 		Value out = lowering.lower(network.getBody(), input);
 		List<LayerPlan> plans = lowering.plans;
-		if (plans.isEmpty() || !plans.get(plans.size() - 1).hasNeurons())
-			throw new LoweringException("network '" + network.getName() + "' must end in a dense or convolution layer");
-		if (!out.parts().equals(List.of(new Source(plans.size() - 1, 0))))
-			throw new LoweringException("network '" + network.getName() + "' ends in parallel branches; end it with one dense or"
-					+ " convolution layer, whose neurons are read out");
-		for (var hidden : lowering.linearLayers.entrySet())
-			if (!hidden.getKey().equals(plans.get(plans.size() - 1).label()))
-				throw new LoweringException("hidden layer '" + hidden.getKey() + "' has activation " + hidden.getValue()
-						+ "; spiking neurons compute relu (negative values cannot be represented by rates)");
+		// SpikingRules has refused networks that end otherwise; a mismatch here is a bug of the lowering
+		if (plans.isEmpty() || !plans.get(plans.size() - 1).hasNeurons() || !out.parts().equals(List.of(new Source(plans.size() - 1, 0))))
+			throw new IllegalStateException("network '" + network.getName() + "' lowered to an output that is not one layer of neurons");
 		return new SpikingNetwork(type.in().dims(), plans, lowering.sources);
 	}
 
@@ -140,8 +138,6 @@ public final class SpikingNetwork {
 		final WeightStore weights;
 		final List<LayerPlan> plans = new ArrayList<>();
 		final List<Source[]> sources = new ArrayList<>();
-		/** Layers with a linear or softmax activation: allowed only as the last layer. */
-		final java.util.Map<String, String> linearLayers = new java.util.LinkedHashMap<>();
 		int position;
 
 		Lowering(ShapeInference inference, WeightStore weights) {
@@ -159,7 +155,7 @@ public final class SpikingNetwork {
 				return lower(let.getBody(), in);
 			} else if (e instanceof NetRef ref) {
 				throw new LoweringException("'" + ref.getTarget().getName() + "' is a reference; the simulator needs the"
-						+ " network written out (references are inlined by the converter)");
+						+ " network written out (NetworkInliner.inline does that)");
 			} else if (e instanceof Parallel p) {
 				// concatenation, channels first: each branch's outputs follow the previous branches'
 				List<Source> parts = new ArrayList<>();
@@ -199,8 +195,6 @@ public final class SpikingNetwork {
 				Activation a = layer.getActivation();
 				if (a == Activation.SIGMOID || a == Activation.TANH)
 					throw new LoweringException("layer '" + key + "': activation " + a.getLiteral() + " cannot spike");
-				if (a == Activation.LINEAR || a == Activation.SOFTMAX)
-					linearLayers.put(key, a.getLiteral());
 				FloatTensor w = weights.contains(key + ".weight") ? weights.get(key + ".weight") : null;
 				if (w == null)
 					throw new LoweringException("no weights '" + key + ".weight' for layer " + position + " ("

@@ -47,6 +47,7 @@ import org.volr.model.TargetOption;
 import org.volr.model.Training;
 import org.volr.model.VolrFile;
 import org.volr.model.VolrPackage.Literals;
+import org.volr.model.resolve.SpikingRules;
 import org.volr.model.shapes.NetType;
 import org.volr.model.shapes.ShapeInference;
 import org.volr.model.shapes.ShapeProblem;
@@ -63,6 +64,8 @@ public class VolrValidator extends AbstractVolrValidator {
 	public static final String DUPLICATE_OPTION = "org.volr.lang.duplicateOption";
 	public static final String NO_SPIKING_EQUIVALENT = "org.volr.lang.noSpikingEquivalent";
 	public static final String HIDDEN_SOFTMAX = "org.volr.lang.hiddenSoftmax";
+	/** A network an experiment simulates cannot run as spiking neurons (SpikingRules). */
+	public static final String NOT_SPIKING = "org.volr.lang.notSpiking";
 	public static final String UNKNOWN_PARAMETER = "org.volr.lang.unknownParameter";
 	public static final String WRONG_UNIT = "org.volr.lang.wrongUnit";
 	public static final String BAD_VALUE = "org.volr.lang.badValue";
@@ -93,6 +96,26 @@ public class VolrValidator extends AbstractVolrValidator {
 				error(p.message(), p.source(), p.feature(), "org.volr.lang." + p.code(), data);
 			else
 				warning(p.message(), p.source(), p.feature(), "org.volr.lang." + p.code(), data);
+		}
+	}
+
+	/** The largest array Java allocates; a weight tensor or a layer's output beyond it cannot exist in any process. */
+	private static final long LARGEST_ARRAY = Integer.MAX_VALUE - 8;
+
+	@Check
+	public void checkTensorSizes(VolrFile file) {
+		ShapeInference inference = ShapeInference.of(file);
+		for (var it = file.eAllContents(); it.hasNext();) {
+			if (!(it.next() instanceof Layer layer))
+				continue;
+			NetType t = inference.typeOf(layer);
+			long weights = inference.parameters(layer) - (t == null || t.out() == null ? 0 : t.out().dim(0));
+			if (weights > LARGEST_ARRAY)
+				error(String.format(java.util.Locale.ROOT, "this layer has %,d weights; one weight tensor holds at most %,d values"
+						+ " (the largest Java array): make it smaller", weights, LARGEST_ARRAY), layer, null, BAD_VALUE);
+			else if (t != null && t.out() != null && t.out().size() > LARGEST_ARRAY)
+				error(String.format(java.util.Locale.ROOT, "this layer outputs %,d values per sample; at most %,d fit in one"
+						+ " array: make it smaller", t.out().size(), LARGEST_ARRAY), layer, null, BAD_VALUE);
 		}
 	}
 
@@ -180,6 +203,24 @@ public class VolrValidator extends AbstractVolrValidator {
 					Literals.EXPERIMENT__WEIGHTS, MISSING);
 	}
 
+	/**
+	 * An experiment runs its network as spiking neurons: what the simulator would refuse from the structure alone is
+	 * refused here, at the layer, before any training starts (SpikingRules, the lowering's own rules).
+	 */
+	@Check
+	public void checkSpikingStructure(Experiment experiment) {
+		Network network = experiment.getNetwork();
+		if (network == null || network.eIsProxy() || network.getBody() == null)
+			return;
+		for (SpikingRules.Refusal r : SpikingRules.check(network)) {
+			String message = r.message() + " (experiment '" + experiment.getName() + "' simulates it)";
+			if (r.source().eResource() == experiment.eResource())
+				error(message, r.source(), r.source() instanceof Network ? Literals.NAMED__NAME : null, NOT_SPIKING);
+			else
+				error(message, experiment, Literals.EXPERIMENT__NETWORK, NOT_SPIKING);
+		}
+	}
+
 	@Check
 	public void checkTraining(Training t) {
 		if (t.isSetEpochs() && t.getEpochs() <= 0)
@@ -261,6 +302,11 @@ public class VolrValidator extends AbstractVolrValidator {
 		Map<String, NeuronParameters.Spec> specs = NeuronParameters.of(neuron.getKind());
 		for (Parameter p : neuron.getParams()) {
 			NeuronParameters.Spec spec = specs.get(p.getName());
+			if (spec == null && NeuronParameters.NOT_SIMULATED.containsKey(p.getName())) {
+				error(p.getName() + ": " + NeuronParameters.NOT_SIMULATED.get(p.getName()), p, Literals.PARAMETER__NAME,
+						UNKNOWN_PARAMETER);
+				continue;
+			}
 			if (spec == null) {
 				error("'" + p.getName() + "' is not a parameter of " + neuron.getKind().getLiteral() + "; expected one of "
 						+ String.join(", ", specs.keySet()), p, Literals.PARAMETER__NAME, UNKNOWN_PARAMETER);
@@ -325,6 +371,31 @@ public class VolrValidator extends AbstractVolrValidator {
 		}
 		if (s.isSetBatch() && s.getBatch() <= 0)
 			error("batch must be positive, got " + s.getBatch(), s, Literals.SIMULATION__BATCH, BAD_VALUE);
+	}
+
+	/** Event input plays recordings of an event camera: the experiment's data must be such recordings. */
+	@Check
+	public void checkEventInput(Experiment experiment) {
+		Simulation s = experiment.getSimulation();
+		boolean eventInput = s != null && s.getInput() != null && s.getInput().getKind() == org.volr.model.EncodingKind.EVENTS;
+		DataSource data = experiment.getData();
+		boolean eventData = data != null && (data.getFormat() == org.volr.model.DataFormat.NMNIST
+				|| data.getFormat() == org.volr.model.DataFormat.AEDAT);
+		if (eventInput && data != null && !eventData)
+			error("input events plays recordings of an event camera; the experiment's data is " + data.getFormat().getLiteral()
+					+ " (use data nmnist \"FOLDER\" or data aedat \"FOLDER\": class folders 0, 1, ... of recordings)",
+					s.getInput(), Literals.INPUT_ENCODING__KIND, BAD_VALUE);
+		if (eventData && s != null && s.getInput() != null && s.getInput().getKind() == org.volr.model.EncodingKind.POISSON)
+			error("event recordings are spikes already; use input events (or constant: the spikes per step as a current)",
+					s.getInput(), Literals.INPUT_ENCODING__KIND, BAD_VALUE);
+	}
+
+	/** A data format the grammar names but no reader reads yet is refused here rather than when the run opens it. */
+	@Check
+	public void checkDataFormatIsRead(DataSource d) {
+		if (d.getFormat() == org.volr.model.DataFormat.JSON)
+			error("json data is not read yet; write it as .npz (numpy.savez(\"d.npz\", x=..., y=...)) and use data npz",
+					d, Literals.DATA_SOURCE__FORMAT, BAD_VALUE);
 	}
 
 	/**

@@ -14,6 +14,17 @@ public final class NeuronParameters {
 	public record Spec(Dimension dimension, double defaultValue, boolean allowPlainNumber, String doc) {
 	}
 
+	/**
+	 * PyNN parameters that Volr Studio's neurons do not have, with the reason and what to write instead. The neurons
+	 * work in units of the threshold, where the weights carry the membrane's scale, so a capacitance or an offset
+	 * current in amperes would have no meaning the simulator and every target share.
+	 */
+	public static final Map<String, String> NOT_SIMULATED = Map.of(
+			"cm", "the membrane capacitance is not a parameter here: voltages are in units of the threshold and the"
+					+ " weights carry the membrane's scale (the PyNN and SpiNNaker targets choose cm themselves); remove it",
+			"i_offset", "a constant input current is not a parameter here: give the layers a bias (it is the same"
+					+ " current, in units of the threshold per step, and the targets write it as i_offset); remove it");
+
 	private NeuronParameters() {
 	}
 
@@ -26,8 +37,6 @@ public final class NeuronParameters {
 		if (kind == NeuronKind.LIF || kind == NeuronKind.CUBA_LIF || kind == NeuronKind.COBA_LIF) {
 			m.put("tau_m", new Spec(Dimension.TIME, 20.0, false, "membrane time constant"));
 			m.put("v_rest", new Spec(Dimension.VOLTAGE, 0.0, true, "resting potential"));
-			m.put("cm", new Spec(Dimension.CAPACITANCE, 1.0, false, "membrane capacitance"));
-			m.put("i_offset", new Spec(Dimension.CURRENT, 0.0, false, "constant input current"));
 		}
 		if (kind == NeuronKind.CUBA_LIF || kind == NeuronKind.COBA_LIF) {
 			m.put("tau_syn_E", new Spec(Dimension.TIME, 5.0, false, "excitatory synaptic time constant"));

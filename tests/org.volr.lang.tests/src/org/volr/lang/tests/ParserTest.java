@@ -231,7 +231,7 @@ class ParserTest {
 			    data idx "test.idx" test limit 100 scale 0.5 channels_first
 			    weights keras "w.h5"
 			    convert { normalize percentile 99.5, channelwise, reset zero, samples 200 }
-			    neuron CubaLIF { tau_m 20 ms, v_thresh 1, tau_syn_E 5 ms, i_offset 0.5 nA, cm 1 nF }
+			    neuron CubaLIF { tau_m 20 ms, v_thresh 1, tau_syn_E 5 ms, tau_syn_I 5 ms, v_rest 0 mV }
 			    simulate { duration 100 ms, dt 0.5 ms, input poisson 1000 Hz, batch 32 }
 			    targets nir, pynn(backend: nest), brian2(standalone), spinnaker(neurons_per_core: 64), lava(bits: "8")
 			    seed 42
@@ -260,7 +260,7 @@ class ParserTest {
 		assertEquals(ResetMode.ZERO, e.getConversion().getReset());
 		assertEquals(200, e.getConversion().getSamples());
 		assertEquals(NeuronKind.CUBA_LIF, e.getNeuron().getKind());
-		assertEquals(List.of("tau_m", "v_thresh", "tau_syn_E", "i_offset", "cm"),
+		assertEquals(List.of("tau_m", "v_thresh", "tau_syn_E", "tau_syn_I", "v_rest"),
 				e.getNeuron().getParams().stream().map(p -> p.getName()).toList());
 		assertEquals("ms", e.getNeuron().getParams().get(0).getValue().getUnit());
 		assertNull(e.getNeuron().getParams().get(1).getValue().getUnit());
@@ -291,7 +291,7 @@ class ParserTest {
 				    seed 42
 				    targets nir, pynn(backend: nest), brian2(standalone), spinnaker(neurons_per_core: 64), lava(bits: "8")
 				    simulate { duration 100 ms, dt 0.5 ms, input poisson 1000 Hz, batch 32 }
-				    neuron CubaLIF { tau_m 20 ms, v_thresh 1, tau_syn_E 5 ms, i_offset 0.5 nA, cm 1 nF }
+				    neuron CubaLIF { tau_m 20 ms, v_thresh 1, tau_syn_E 5 ms, tau_syn_I 5 ms, v_rest 0 mV }
 				    convert { normalize percentile 99.5, channelwise, reset zero, samples 200 }
 				    weights keras "w.h5"
 				    data idx "test.idx" test limit 100 scale 0.5 channels_first

@@ -363,7 +363,7 @@ class ValidatorTest {
 	@Test
 	void neuronParameters() {
 		check(experiment("neuron LIF { tau_x 20 ms }")).expectError(5, "'tau_x' is not a parameter of LIF",
-				"expected one of v_thresh, v_reset, tau_refrac, v_min, tau_m, v_rest, cm, i_offset");
+				"expected one of v_thresh, v_reset, tau_refrac, v_min, tau_m, v_rest");
 		check(experiment("neuron IF { tau_m 20 ms }")).expectError(5, "'tau_m' is not a parameter of IF",
 				"expected one of v_thresh, v_reset, tau_refrac, v_min");
 		check(experiment("neuron LIF { tau_m 20 mV }")).expectError(5, "tau_m expects a time (s, ms, us), got '20 mV', which is a voltage");
@@ -371,10 +371,12 @@ class ValidatorTest {
 		check(experiment("neuron LIF { tau_m 20 parsec }")).expectError(5, "unknown unit 'parsec' for tau_m", "s, ms, us");
 		check(experiment("neuron LIF { tau_refrac -1 ms }")).expectError(5, "tau_refrac must not be negative, got -1.0");
 		check(experiment("neuron LIF { tau_m 0 ms }")).expectError(5, "tau_m must be positive, got 0.0");
-		check(experiment("neuron CubaLIF { i_offset 2 }")).expectError(5, "i_offset needs a unit", "a current");
-		check(experiment("neuron CubaLIF { cm 1 mV }")).expectError(5, "cm expects a capacitance");
+		// PyNN's cm and i_offset have no meaning in units of the threshold: refused, saying what to write instead
+		check(experiment("neuron CubaLIF { i_offset 0.1 nA }")).expectError(5, "i_offset: a constant input current is not a parameter here",
+				"give the layers a bias");
+		check(experiment("neuron LIF { cm 250 pF }")).expectError(5, "cm: the membrane capacitance is not a parameter here", "remove it");
 		check(experiment("neuron CubaLIF { tau_m 20 ms, v_thresh 1, v_reset -65 mV, tau_syn_E 5 ms, tau_syn_I 0.005 s, "
-				+ "i_offset 0.1 nA, cm 250 pF, tau_refrac 0 ms, v_rest -65 mV, v_min -1 }")).expectClean();
+				+ "tau_refrac 0 ms, v_rest -65 mV, v_min -1 }")).expectClean();
 		check(experiment("neuron IF { v_thresh 1, v_reset 0 }")).expectClean();
 		check(experiment("neuron CubaLIF { tau_syn_E 5 ms, tau_syn_I 4 ms }")).expectError(5, "tau_syn_I must equal tau_syn_E");
 		check(experiment("neuron CobaLIF { tau_m 20 ms, tau_syn_E 2 ms, tau_syn_I 2 ms, e_rev_E 4, e_rev_I -1 }")).expectClean();
