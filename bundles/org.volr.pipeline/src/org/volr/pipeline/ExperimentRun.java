@@ -5,9 +5,11 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 
 import org.volr.core.data.Dataset;
+import org.volr.core.io.StagedFolder;
 import org.volr.core.progress.Progress;
 import org.volr.core.weights.WeightStore;
 import org.volr.model.Network;
+import org.volr.sim.Encoding;
 import org.volr.sim.LoweringException;
 import org.volr.sim.SimulationConfig;
 import org.volr.sim.SimulationResult;
@@ -34,9 +36,20 @@ public final class ExperimentRun {
 	/**
 	 * Runs the experiment with the given simulation settings on at most {@code sampleLimit} test samples (0 or
 	 * less: all) and writes the results folder. Cancelling {@code progress} stops training, evaluation or the
-	 * simulation between batches with a {@link org.volr.core.progress.CancelledException}.
+	 * simulation between batches with a {@link org.volr.core.progress.CancelledException}. The results folder appears
+	 * only when the run succeeded; a failed or cancelled run leaves the previous one's as it was.
 	 */
 	public static Outcome run(ExperimentSetup setup, SimulationConfig config, int sampleLimit, Path results, PrintStream log,
+			Progress progress) throws PipelineException, LoweringException, IOException {
+		ResourceEstimate.forThisProcess(setup).checkSimulation(config);
+		try (StagedFolder staged = StagedFolder.beside(results)) {
+			Outcome outcome = runInto(setup, config, sampleLimit, staged.path(), log, progress);
+			staged.commit();
+			return outcome;
+		}
+	}
+
+	private static Outcome runInto(ExperimentSetup setup, SimulationConfig config, int sampleLimit, Path results, PrintStream log,
 			Progress progress) throws PipelineException, LoweringException, IOException {
 		Pipeline pipeline = new Pipeline(setup, log, progress);
 		Network network = setup.experiment.getNetwork();
@@ -45,12 +58,19 @@ public final class ExperimentRun {
 		WeightStore converted = pipeline.convert(weights, results);
 		SpikingNetwork snn = SpikingNetwork.lower(network, converted);
 		double annAccuracy;
-		// the simulator's code gets compiled by the JVM on a spare core while the ANN is evaluated (see WarmUp)
 		SimulationConfig recording = config.withRecording(RECORDED_SAMPLES);
-		try (WarmUp warmUp = WarmUp.start(snn, test, recording)) {
+		SimulationResult result;
+		if (config.encoding() == Encoding.EVENTS) {
+			// the ANN read the recordings as spikes per step (EventFrames); the spiking network gets every event
 			annAccuracy = pipeline.annAccuracy(weights, test);
+			result = Simulator.runEvents(snn, setup.events(setup.experiment.getData(), sampleLimit), recording, progress);
+		} else {
+			// the simulator's code gets compiled by the JVM on a spare core while the ANN is evaluated (see WarmUp)
+			try (WarmUp warmUp = WarmUp.start(snn, test, recording)) {
+				annAccuracy = pipeline.annAccuracy(weights, test);
+			}
+			result = Simulator.run(snn, test, recording, progress);
 		}
-		SimulationResult result = Simulator.run(snn, test, recording, progress);
 		result.write(results);
 		RateComparison rates = RateComparison.of(network, converted, test, result);
 		pipeline.setCorrelationJson(rates.toJson());

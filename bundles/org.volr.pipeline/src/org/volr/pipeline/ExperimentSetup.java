@@ -13,8 +13,11 @@ import org.volr.core.data.DataFormatException;
 import org.volr.core.data.Dataset;
 import org.volr.core.data.DatasetOptions;
 import org.volr.core.data.Datasets;
+import org.volr.core.events.EventDataset;
+import org.volr.core.events.EventFrames;
 import org.volr.lang.api.Diagnostic;
 import org.volr.lang.api.VolrLanguage;
+import org.volr.model.DataFormat;
 import org.volr.model.DataSource;
 import org.volr.model.EncodingKind;
 import org.volr.model.Element;
@@ -23,8 +26,10 @@ import org.volr.model.LayerClamp;
 import org.volr.model.MembraneClip;
 import org.volr.model.Quantity;
 import org.volr.model.Simulation;
+import org.volr.model.Split;
 import org.volr.model.Training;
 import org.volr.model.VolrFile;
+import org.volr.model.resolve.NetworkInliner;
 import org.volr.model.units.Dimension;
 import org.volr.model.units.Units;
 import org.volr.sim.Encoding;
@@ -68,7 +73,10 @@ public final class ExperimentSetup {
 		if (experiments.size() > 1)
 			throw new ExperimentChoiceException(file + " declares several experiments; choose one with --experiment "
 					+ String.join("|", experiments.stream().map(Experiment::getName).toList()));
-		return new ExperimentSetup(file, experiments.get(0));
+		Experiment experiment = experiments.get(0);
+		// built once, read by every step: training, conversion, simulation and the targets see the references written out
+		experiment.setNetwork(NetworkInliner.inline(experiment.getNetwork()));
+		return new ExperimentSetup(file, experiment);
 	}
 
 	public Path resolve(String path) {
@@ -91,8 +99,13 @@ public final class ExperimentSetup {
 	}
 
 	private EObject clauseOf(Throwable failure) {
+		if (failure instanceof PipelineException p && p.clause() != null)
+			return p.clause();
 		DataSource trainingData = experiment.getWeights() instanceof Training t ? t.getData() : null;
 		if (failure instanceof DataFormatException d) {
+			if (experiment.getWeights() instanceof org.volr.model.ImportedWeights w
+					&& d.file().equals(String.valueOf(Path.of(w.getPath()).getFileName())))
+				return w;
 			for (DataSource source : new DataSource[] { trainingData, experiment.getData() })
 				if (source != null && d.file().equals(String.valueOf(Path.of(source.getPath()).getFileName())))
 					return source;
@@ -120,7 +133,30 @@ public final class ExperimentSetup {
 		Path path = resolve(source.getPath());
 		if (!Files.exists(path))
 			throw new IllegalArgumentException(file + ": data '" + source.getPath() + "' not found (looked for " + path + ")");
+		if (isEvents(source)) // the ANN reads the recordings as the spikes per step the simulator will give it
+			return EventFrames.of(events(source, 0), dtMs() * 1000, simulation(0).steps());
 		return Datasets.open(source.getFormat().getLiteral(), path, source.getSplit().getLiteral(), options);
+	}
+
+	/** Whether the data are recordings of an event camera (N-MNIST's .bin, AEDAT). */
+	public static boolean isEvents(DataSource source) {
+		return source != null && (source.getFormat() == DataFormat.NMNIST || source.getFormat() == DataFormat.AEDAT);
+	}
+
+	/**
+	 * The recordings of an event data clause: class folders 0, 1, ... under the path, or under its Train/ or Test/
+	 * folder (N-MNIST's layout) for that split. {@code limit} > 0 takes at most that many (the clause's own limit too).
+	 */
+	public EventDataset events(DataSource source, int limit) {
+		Path root = resolve(source.getPath());
+		String split = source.getSplit() == Split.TRAIN ? "Train" : "Test";
+		for (String name : new String[] { split, split.toLowerCase(java.util.Locale.ROOT) })
+			if (Files.isDirectory(root.resolve(name)))
+				root = root.resolve(name);
+		int n = source.isSetLimit() ? source.getLimit() : 0;
+		if (limit > 0)
+			n = n > 0 ? Math.min(n, limit) : limit;
+		return EventDataset.open(root, n);
 	}
 
 	private static float[] floats(List<Double> values) {
@@ -146,7 +182,12 @@ public final class ExperimentSetup {
 		if (s != null && s.getDuration() != null) {
 			Quantity d = s.getDuration();
 			boolean inSteps = Units.dimensionOf(d.getUnit()).orElse(Dimension.STEPS) == Dimension.STEPS;
-			steps = (int) Math.round(inSteps ? d.getValue() : Units.toBase(d) / dtMs);
+			double exact = inSteps ? d.getValue() : Units.toBase(d) / dtMs;
+			if (!(exact >= 0.5 && exact < Integer.MAX_VALUE))
+				throw new IllegalArgumentException("duration " + d.getValue() + (d.getUnit() == null ? "" : " " + d.getUnit())
+						+ " is " + (Double.isFinite(exact) ? String.format(java.util.Locale.ROOT, "%.0f", exact) : exact)
+						+ " steps; a simulation runs from 1 to " + (Integer.MAX_VALUE - 1) + " steps");
+			steps = (int) Math.round(exact);
 		}
 		if (stepsOverride > 0)
 			steps = stepsOverride;
@@ -158,13 +199,13 @@ public final class ExperimentSetup {
 		if (s != null && s.getInput() != null && s.getInput().getKind() == EncodingKind.POISSON) {
 			encoding = Encoding.POISSON;
 			probability = poissonSpikesPerStep();
-		} else if (s != null && s.getInput() != null && s.getInput().getKind() == EncodingKind.EVENTS) {
-			throw new IllegalArgumentException(file + ": event (DVS) input is not simulated yet");
 		}
 		int delay = s != null && s.isSetDelay() ? s.getDelay() : 0;
 		int clamp = s != null && s.isSetClamp() ? s.getClamp() : 0;
-		return new SimulationConfig(steps, encoding, probability, neuron, seed, batch, defaults.threads()).withDelay(delay).withClamp(clamp)
-				.withAdaptiveThreshold(s != null && s.isAdaptiveThreshold()).withInisim(inisimOptions(s));
+		SimulationConfig config = new SimulationConfig(steps, encoding, probability, neuron, seed, batch, defaults.threads()).withDelay(delay)
+				.withClamp(clamp).withAdaptiveThreshold(s != null && s.isAdaptiveThreshold()).withInisim(inisimOptions(s));
+		// every event is a spike of its pixel in the step of dt it falls in (SEMANTICS.md, "Input encodings")
+		return s != null && s.getInput() != null && s.getInput().getKind() == EncodingKind.EVENTS ? config.withEvents(dtMs * 1000) : config;
 	}
 
 	/**

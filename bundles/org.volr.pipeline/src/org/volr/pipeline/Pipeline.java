@@ -84,25 +84,30 @@ public final class Pipeline {
 	public WeightStore weights() throws PipelineException {
 		WeightSource source = setup.experiment.getWeights();
 		Network network = setup.experiment.getNetwork();
+		ResourceEstimate.forThisProcess(setup).checkWeights(source instanceof Training);
 		if (source instanceof ImportedWeights w) {
 			Path path = setup.resolve(w.getPath());
 			if (!Files.exists(path))
-				throw new PipelineException("weights '" + w.getPath() + "' not found (looked for " + path + ")");
+				throw new PipelineException("weights '" + w.getPath() + "' not found (looked for " + path + ")", w);
 			switch (w.getFormat()) {
 			case NPZ:
 				return WeightStore.read(path);
 			case KERAS:
 			case ONNX:
+			case NIR:
 				try {
-					if (w.getFormat() == org.volr.model.WeightFormat.ONNX)
-						return org.volr.convert.onnx.OnnxImporter.importModel(path, network.getName()).weights();
-					return path.toString().endsWith(".keras") ? KerasImporter.importKeras3(path, network.getName()).weights()
+					return switch (w.getFormat()) {
+					case ONNX -> org.volr.convert.onnx.OnnxImporter.importModel(path, network.getName()).weights();
+					// a NIR graph's weights; its neuron parameters are the experiment's neuron clause's to set
+					case NIR -> org.volr.gen.nir.NirReader.read(path, network.getName()).weights();
+					default -> path.toString().endsWith(".keras") ? KerasImporter.importKeras3(path, network.getName()).weights()
 							: KerasImporter.importHdf5(path, network.getName()).weights();
+					};
 				} catch (ImportException e) {
-					throw new PipelineException(e.getMessage());
+					throw new PipelineException(e.getMessage(), w);
 				}
 			default:
-				throw new PipelineException(w.getFormat().getLiteral() + " weights are not imported yet; use keras, onnx or npz");
+				throw new PipelineException(w.getFormat().getLiteral() + " weights are not imported yet; use keras, onnx, nir or npz", w);
 			}
 		}
 		if (source instanceof Training training) {
@@ -139,7 +144,9 @@ public final class Pipeline {
 		try {
 			return trainData(training);
 		} catch (RuntimeException | PipelineException e) {
-			notes.add("normalised on the test data: no training split found (" + e.getMessage() + ")");
+			String note = "normalised on the test data: no training split found (" + e.getMessage() + ")";
+			notes.add(note);
+			log.println("warning: " + note);
 			try {
 				return fit(setup.data(setup.experiment.getData()));
 			} catch (PipelineException shape) {

@@ -21,7 +21,32 @@ import org.volr.sim.SimulationResult;
  * per step) against what the converted ANN says it should be (its activation, clipped to one spike per step).
  */
 public final class RateComparison {
-	public record LayerCorrelation(String layer, double pearson, int points) {
+	/**
+	 * Pearson's r of SNN rates against ANN activations over all neurons of the layer ({@code pearson}, {@code points})
+	 * and over the neurons active in either ({@code activePearson}, {@code activePoints}): in a sparse layer the many
+	 * neurons silent in both agree trivially and lift the first figure.
+	 */
+	public record LayerCorrelation(String layer, double pearson, int points, double activePearson, int activePoints) {
+	}
+
+	/** Running sums for Pearson's r. */
+	private static final class Pearson {
+		double sx, sy, sxx, syy, sxy;
+		int n;
+
+		void add(double x, double y) {
+			sx += x;
+			sy += y;
+			sxx += x * x;
+			syy += y * y;
+			sxy += x * y;
+			n++;
+		}
+
+		double r() {
+			double cov = sxy / n - (sx / n) * (sy / n), vx = sxx / n - (sx / n) * (sx / n), vy = syy / n - (sy / n) * (sy / n);
+			return n == 0 || vx <= 0 || vy <= 0 ? Double.NaN : cov / Math.sqrt(vx * vy);
+		}
 	}
 
 	public final List<LayerCorrelation> correlations = new ArrayList<>();
@@ -46,7 +71,7 @@ public final class RateComparison {
 			INDArray pre = act.preActivation();
 			float[] ann = pre.reshape(pre.size(0), -1).dup().data().asFloat();
 			int neurons = ann.length / k;
-			double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+			Pearson all = new Pearson(), active = new Pearson();
 			int n = 0;
 			List<float[]> sample = new ArrayList<>();
 			int stride = Math.max(1, k * neurons / 4000);
@@ -55,19 +80,15 @@ public final class RateComparison {
 				for (int j = 0; j < neurons && j < spikes.length; j++) {
 					double expected = Math.max(0, Math.min(1, ann[s * neurons + j]));
 					double rate = spikes[j] / (double) result.steps();
-					sx += expected;
-					sy += rate;
-					sxx += expected * expected;
-					syy += rate * rate;
-					sxy += expected * rate;
+					all.add(expected, rate);
+					if (expected > 0 || rate > 0)
+						active.add(expected, rate);
 					if (n % stride == 0)
 						sample.add(new float[] { (float) expected, (float) rate });
 					n++;
 				}
 			}
-			double cov = sxy / n - (sx / n) * (sy / n), vx = sxx / n - (sx / n) * (sx / n), vy = syy / n - (sy / n) * (sy / n);
-			double r = vx <= 0 || vy <= 0 ? Double.NaN : cov / Math.sqrt(vx * vy);
-			c.correlations.add(new LayerCorrelation(label, r, n));
+			c.correlations.add(new LayerCorrelation(label, all.r(), all.n, active.r(), active.n));
 			c.points.put(label, sample.toArray(new float[0][]));
 		}
 		return c;
@@ -78,9 +99,13 @@ public final class RateComparison {
 		for (LayerCorrelation c : correlations) {
 			if (b.length() > 1)
 				b.append(", ");
-			b.append(String.format(Locale.ROOT, "{\"layer\": \"%s\", \"pearson\": %s, \"points\": %d}", c.layer(),
-					Double.isNaN(c.pearson()) ? "null" : String.format(Locale.ROOT, "%.4f", c.pearson()), c.points()));
+			b.append(String.format(Locale.ROOT, "{\"layer\": \"%s\", \"pearson\": %s, \"points\": %d, \"pearson_active\": %s,"
+					+ " \"active_points\": %d}", c.layer(), json(c.pearson()), c.points(), json(c.activePearson()), c.activePoints()));
 		}
 		return b.append(']').toString();
+	}
+
+	private static String json(double r) {
+		return Double.isNaN(r) ? "null" : String.format(Locale.ROOT, "%.4f", r);
 	}
 }

@@ -29,12 +29,13 @@ public final class RunSummary {
 				continue;
 			String label = r.layers().get(l);
 			String corr = rates.correlations.stream().filter(c -> c.layer().equals(label)).findFirst()
-					.map(c -> String.format(Locale.ROOT, "  ANN/SNN correlation %.4f", c.pearson())).orElse("");
+					.map(c -> String.format(Locale.ROOT, "  ANN/SNN correlation %.4f (active neurons %.4f)", c.pearson(), c.activePearson()))
+					.orElse("");
 			o.printf(Locale.ROOT, "  layer %-12s %7d neurons  rate %.4f spikes/step%s%n", label, r.neuronsPerLayer()[l], r.rate(l), corr);
 		}
 		o.printf(Locale.ROOT, "  synaptic operations %,.0f per sample; first output spike at step %.1f on average%n",
 				r.synapticOps() / (double) Math.max(1, r.samples()), r.meanFirstOutputSpike());
-		o.printf(Locale.ROOT, "  energy estimate %.2f µJ per sample (ANN %.2f µJ: %,d MACs; 45 nm arithmetic only)%n",
+		o.printf(Locale.ROOT, "  energy estimate %.2f µJ per sample (ANN %.2f µJ: %,d MACs; 45 nm synaptic arithmetic only)%n",
 				r.energy().snnMicrojoulePerSample(), r.energy().annMicrojoulePerSample(), r.energy().annMacsPerSample());
 		o.printf(Locale.ROOT, "  simulated in %.2f s: %,.0f sample-steps/s (%.2f CPU-s, %,.0f sample-steps per CPU-second)%n", r.seconds(),
 				r.sampleStepsPerSecond(), r.cpuSeconds(), r.sampleStepsPerCpuSecond());

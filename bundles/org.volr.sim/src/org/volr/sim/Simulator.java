@@ -101,7 +101,8 @@ public final class Simulator {
 	public static SimulationResult runEvents(SpikingNetwork network, EventDataset data, SimulationConfig config, Progress progress) {
 		int expected = java.util.Arrays.stream(network.inputShape()).reduce(1, (a, b) -> a * b);
 		int threads = config.effectiveThreads();
-		List<SampleRunner> runners = runners(network, config, threads, null);
+		int[][][] recorded = config.recordedSamples() > 0 ? new int[Math.min(config.recordedSamples(), data.size())][][] : null;
+		List<SampleRunner> runners = runners(network, config, threads, recorded);
 		int[] outputCounts = new int[data.size() * network.outputs()];
 		int[] predictions = new int[data.size()];
 		runners.forEach(r -> r.predictions = predictions);
@@ -135,7 +136,8 @@ public final class Simulator {
 			pool.shutdownNow();
 			progress.done();
 		}
-		return SimulationResult.merge(network, config, runners, (System.nanoTime() - start) / 1e9, outputCounts, predictions);
+		return SimulationResult.merge(network, config, runners, (System.nanoTime() - start) / 1e9, outputCounts, predictions)
+				.withRecorded(recorded);
 	}
 
 	private static List<SampleRunner> runners(SpikingNetwork network, SimulationConfig config, int threads, int[][][] recorded) {

@@ -1,0 +1,112 @@
+package org.volr.pipeline;
+
+import java.util.Locale;
+
+import org.eclipse.emf.ecore.EObject;
+import org.volr.model.Conv;
+import org.volr.model.Dense;
+import org.volr.model.Layer;
+import org.volr.model.Network;
+import org.volr.model.shapes.NetType;
+import org.volr.model.shapes.ShapeInference;
+import org.volr.sim.SimulationConfig;
+
+/**
+ * The memory a run will take, estimated from the network's shapes and the simulation settings before anything is
+ * allocated, so that a network or a setting too large for this process is refused at its clause, with the size and
+ * what to change, instead of an OutOfMemoryError minutes later. The estimates count the arrays the steps hold at
+ * once (weights in their copies, the simulator's per-step records and delay buffers); they are lower bounds, so a
+ * refusal is never wrong, while a run that passes may still be tight.
+ */
+final class ResourceEstimate {
+	/** Copies of every weight alive during a run: as loaded, converted, the simulator's plans, nd4j's for the ANN. */
+	private static final int RUN_COPIES = 4;
+	/** Training adds gradients and the optimiser's two moments (Adam) to the weights and their nd4j copy. */
+	private static final int TRAINING_COPIES = 5;
+	/** Part of the heap left to everything not counted here (nd4j workspaces, datasets, the model, the JIT). */
+	private static final double USABLE = 0.75;
+
+	private final ExperimentSetup setup;
+	private final long heap;
+
+	private ResourceEstimate(ExperimentSetup setup, long heap) {
+		this.setup = setup;
+		this.heap = heap;
+	}
+
+	static ResourceEstimate forThisProcess(ExperimentSetup setup) {
+		return new ResourceEstimate(setup, Runtime.getRuntime().maxMemory());
+	}
+
+	/** The weights of the network, held in {@code copies} copies (training or a run), must fit. */
+	void checkWeights(boolean training) throws PipelineException {
+		Network network = setup.experiment.getNetwork();
+		ShapeInference shapes = ShapeInference.of(network);
+		long total = shapes.totalParameters(network);
+		int copies = training ? TRAINING_COPIES : RUN_COPIES;
+		long bytes = saturatingMultiply(total, 4L * copies);
+		if (bytes <= usable())
+			return;
+		Layer largest = largestLayer(network, shapes);
+		String what = largest == null ? "network '" + network.getName() + "'"
+				: "layer " + describe(largest) + " (" + String.format(Locale.ROOT, "%,d", shapes.parameters(largest)) + " weights)";
+		throw new PipelineException(String.format(Locale.ROOT, "network '%s' has %,d weights: %s as float32 in the %d copies %s holds,"
+				+ " more than the %s this process may use; make %s smaller, or give Java more memory (VOLR_MAX_HEAP=16g ./volr ...,"
+				+ " or -Xmx in the workbench's .ini)", network.getName(), total, gigabytes(bytes), copies, training ? "training" : "a run",
+				gigabytes(usable()), what), largest != null && largest.eResource() != null ? largest : setup.experiment);
+	}
+
+	/** The simulator's records (per step and per thread) and delay buffers must fit. */
+	void checkSimulation(SimulationConfig config) throws PipelineException {
+		Network network = setup.experiment.getNetwork();
+		ShapeInference shapes = ShapeInference.of(network);
+		NetType type = shapes.typeOf(network);
+		long inputs = type == null || type.in() == null ? 0 : type.in().size();
+		long neurons = 0;
+		for (var it = network.eAllContents(); it.hasNext();) {
+			EObject o = it.next();
+			NetType t = o instanceof Dense || o instanceof Conv ? shapes.typeOf(o) : null;
+			if (t != null && t.out() != null)
+				neurons += t.out().size();
+		}
+		int runners = (config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors()) + 1; // + the warm-up
+		// per runner: the first-spike and correct-class counts of every step (int + long), the result's copies of both
+		long perStep = saturatingMultiply(config.steps(), 12L * runners + 24L);
+		// per runner: every layer's (and the input's) spikes of the last delay + 1 steps
+		long delayBuffers = saturatingMultiply(saturatingMultiply(config.delay() + 1L, inputs + neurons), 4L * runners);
+		EObject clause = setup.experiment.getSimulation() != null ? setup.experiment.getSimulation() : setup.experiment;
+		if (perStep > usable())
+			throw new PipelineException(String.format(Locale.ROOT, "duration %,d steps needs %s for the simulator's per-step records"
+					+ " alone, more than the %s this process may use; simulate fewer steps", config.steps(), gigabytes(perStep),
+					gigabytes(usable())), clause);
+		if (perStep + delayBuffers > usable())
+			throw new PipelineException(String.format(Locale.ROOT, "delay %,d keeps the spikes of %,d steps for %,d neurons in each of %d"
+					+ " threads: %s, more than the %s this process may use; use a shorter delay", config.delay(), config.delay() + 1L,
+					inputs + neurons, runners, gigabytes(perStep + delayBuffers), gigabytes(usable())), clause);
+	}
+
+	private long usable() {
+		return (long) (heap * USABLE);
+	}
+
+	private static Layer largestLayer(Network network, ShapeInference shapes) {
+		Layer largest = null;
+		for (var it = network.eAllContents(); it.hasNext();)
+			if (it.next() instanceof Layer l && (largest == null || shapes.parameters(l) > shapes.parameters(largest)))
+				largest = l;
+		return largest;
+	}
+
+	private static String describe(Layer layer) {
+		return layer.getLabel() != null ? "'" + layer.getLabel() + "'" : "(" + layer.eClass().getName().toLowerCase(Locale.ROOT) + ")";
+	}
+
+	private static String gigabytes(long bytes) {
+		return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
+	}
+
+	private static long saturatingMultiply(long a, long b) {
+		long high = Math.multiplyHigh(a, b);
+		return high != 0 || a * b < 0 ? Long.MAX_VALUE : a * b;
+	}
+}
