@@ -83,7 +83,8 @@ final class LoopbackHttpServer implements AutoCloseable {
 				continue;
 			}
 			if (!slots.tryAcquire()) {
-				refuse(client);
+				// a short-lived thread of its own: the refusal waits for the client a moment, the accepting must not
+				Thread.ofVirtual().name("volr-diagram-http-refuse").start(() -> refuse(client));
 				continue;
 			}
 			open.add(client);
@@ -158,9 +159,9 @@ final class LoopbackHttpServer implements AutoCloseable {
 	}
 
 	/**
-	 * Ends a connection whose client may still be sending (a body refused as too large): closing a socket with unread
-	 * input resets it, and the client could lose the answer it was just sent. So the output is closed first and a
-	 * bounded amount of input is read and dropped.
+	 * Ends a connection whose client may still be sending (a body refused as too large, a request refused unread):
+	 * closing a socket with unread input resets it, and the client could lose the answer it was just sent. So the
+	 * output is closed first and a bounded amount of input is read and dropped.
 	 */
 	private static void closeGently(Socket client, InputStream in) {
 		try {
@@ -182,9 +183,9 @@ final class LoopbackHttpServer implements AutoCloseable {
 	/** Turns a connection away at once, instead of leaving it queued behind the open ones. */
 	private static void refuse(Socket client) {
 		try (client) {
-			client.setSoTimeout(1000);
 			HttpResponse.text(503, "the diagram server has " + MAX_CONNECTIONS + " connections open already; try again shortly")
 					.write(client.getOutputStream(), false, true);
+			closeGently(client, client.getInputStream());
 		} catch (IOException e) {
 			// it is gone already
 		}

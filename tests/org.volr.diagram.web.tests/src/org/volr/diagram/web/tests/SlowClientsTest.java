@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.volr.diagram.web.DiagramServer;
 
 /**
- * Clients that send half a request, trickle it, or announce a huge body must not keep the server from answering
- * everyone else, and are cut off within a bounded time (5 s without a byte, 10 s for a whole request).
+ * Clients that send half a request, trickle it, announce a huge body or open too many connections must not keep the
+ * server from answering everyone else, and are cut off within a bounded time (5 s without a byte, 10 s for a whole
+ * request).
  */
 class SlowClientsTest {
 	@TempDir
@@ -120,5 +121,24 @@ class SlowClientsTest {
 		assertTrue(a.body().contains("100000000") && a.body().contains("at most"), a.body());
 		assertTrue(System.nanoTime() - started < 3_000_000_000L, "refused at once, not after waiting for the body");
 		assertEquals(original, Files.readString(file));
+	}
+
+	@Test
+	void connectionsOverTheLimitAreTurnedAwayAtOnceAndTheServerRecovers() throws Exception {
+		// 64 connections that never send a byte (the limit; the server would drop each after 15 s)
+		for (int i = 0; i < 64; i++)
+			sockets.add(RawHttp.connect(port, 20_000));
+		long started = System.nanoTime();
+		RawHttp.Answer refused = RawHttp.exchange(port, RawHttp.request("GET", "/version", port, "Connection: close\r\n\r\n"));
+		assertEquals(503, refused.status(), refused.body());
+		assertTrue(refused.body().contains("try again"), refused.body());
+		assertTrue(System.nanoTime() - started < 3_000_000_000L, "turned away at once, not queued");
+		for (Socket s : sockets)
+			s.close();
+		sockets.clear();
+		assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+			while (RawHttp.exchange(port, RawHttp.request("GET", "/version", port, "Connection: close\r\n\r\n")).status() != 200)
+				Thread.sleep(50);
+		}, "closed connections give their places back");
 	}
 }
