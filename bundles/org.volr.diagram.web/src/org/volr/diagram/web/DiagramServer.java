@@ -86,7 +86,7 @@ public final class DiagramServer implements AutoCloseable {
 			return HttpResponse.text(204, "");
 		if (method.equals("GET") && PAGES.containsKey(path))
 			return page(PAGES.get(path));
-		return HttpResponse.text(404, "no such page: " + method + " " + path);
+		return HttpResponse.text(404, "no such page: " + HttpError.excerpt(method) + " " + HttpError.excerpt(path));
 	}
 
 	private HttpResponse edit(byte[] body) {

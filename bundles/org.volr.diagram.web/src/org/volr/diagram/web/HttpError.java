@@ -18,4 +18,9 @@ final class HttpError extends Exception {
 	int status() {
 		return status;
 	}
+
+	/** A piece of the request, quoted in a message: cut short, so that the answer stays one short line. */
+	static String excerpt(String text) {
+		return text.length() <= 60 ? text : text.substring(0, 60) + "…";
+	}
 }

@@ -57,13 +57,19 @@ final class HttpRequestReader {
 			return null;
 		socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
 		deadline = System.nanoTime() + REQUEST_TIME.toNanos();
+		// RFC 9112 asks a server to ignore empty lines before a request line (some clients end a body with CRLF)
+		for (int blank = 0; first == '\r' || first == '\n'; blank++) {
+			if (blank == 4)
+				throw new HttpError(400, "the request starts with empty lines instead of 'METHOD /path HTTP/1.1'");
+			first = read();
+		}
 		String requestLine = (char) first + line(414, "the request line is longer than " + MAX_LINE + " bytes");
 		String[] parts = requestLine.split(" ", -1);
 		if (parts.length != 3 || parts[0].isEmpty() || !parts[1].startsWith("/") || !parts[2].startsWith("HTTP/"))
 			throw new HttpError(400, "malformed request line: expected 'METHOD /path HTTP/1.1'");
 		String version = parts[2];
 		if (!version.equals("HTTP/1.1") && !version.equals("HTTP/1.0"))
-			throw new HttpError(505, "this server speaks HTTP/1.1 and HTTP/1.0, not " + version);
+			throw new HttpError(505, "this server speaks HTTP/1.1 and HTTP/1.0, not " + HttpError.excerpt(version));
 		String target = parts[1];
 		int question = target.indexOf('?');
 		String path = PercentDecoding.decode(question < 0 ? target : target.substring(0, question), "path");
@@ -106,7 +112,7 @@ final class HttpRequestReader {
 		if (header == null)
 			return 0;
 		if (header.isEmpty() || header.length() > 18 || !header.chars().allMatch(c -> c >= '0' && c <= '9'))
-			throw new HttpError(400, "Content-Length must be a number of bytes, got '" + shorten(header) + "'");
+			throw new HttpError(400, "Content-Length must be a number of bytes, got '" + HttpError.excerpt(header) + "'");
 		long length = Long.parseLong(header);
 		if (length > MAX_BODY)
 			throw new HttpError(413, "the request body of " + length + " bytes is too large: at most " + MAX_BODY + " are accepted");
@@ -167,9 +173,5 @@ final class HttpRequestReader {
 	private static HttpError tooSlow() {
 		return new HttpError(408, "the request did not arrive in time: send it whole within " + REQUEST_TIME.toSeconds()
 				+ " s, with no pause longer than " + READ_TIMEOUT.toSeconds() + " s");
-	}
-
-	private static String shorten(String text) {
-		return text.length() <= 40 ? text : text.substring(0, 40) + "…";
 	}
 }

@@ -47,11 +47,12 @@ final class RequestGuard {
 		String host = request.header("Host");
 		if (host == null || !hosts.contains(host.toLowerCase(Locale.ROOT)))
 			throw new HttpError(403, "this server answers only requests for 127.0.0.1:" + port + " or localhost:" + port
-					+ (host == null ? ", and this one names no Host" : ", not for '" + shorten(host) + "'") + "; open " + home());
+					+ (host == null ? ", and this one names no Host" : ", not for '" + HttpError.excerpt(host) + "'") + "; open "
+					+ home());
 		String origin = request.header("Origin");
 		if (request.changesState() && origin != null && !origins.contains(origin.toLowerCase(Locale.ROOT)))
 			throw new HttpError(403, "changes are accepted only from the page at " + home() + ", not from a page of '"
-					+ shorten(origin) + "'");
+					+ HttpError.excerpt(origin) + "'");
 	}
 
 	/** Refuses an edit without this session's token or not sent as JSON. */
@@ -64,14 +65,10 @@ final class RequestGuard {
 		String mediaType = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
 		if (!mediaType.equals("application/json"))
 			throw new HttpError(415, "an edit is sent as JSON with Content-Type: application/json, not "
-					+ (type == null ? "without a Content-Type" : "as '" + shorten(type) + "'"));
+					+ (type == null ? "without a Content-Type" : "as '" + HttpError.excerpt(type) + "'"));
 	}
 
 	private String home() {
 		return "http://127.0.0.1:" + port + "/";
-	}
-
-	private static String shorten(String text) {
-		return text.length() <= 60 ? text : text.substring(0, 60) + "…";
 	}
 }

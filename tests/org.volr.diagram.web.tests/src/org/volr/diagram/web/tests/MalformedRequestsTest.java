@@ -83,12 +83,17 @@ class MalformedRequestsTest {
 		requests.put("POST /edit HTTP/1.1\r\n" + host + "Content-Length: 5\r\nContent-Length: 6\r\n\r\nabcdef", 400);
 		requests.put("POST /edit HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 411);
 		requests.put("POST /nowhere HTTP/1.1\r\n" + host + "Content-Length: 0\r\nConnection: close\r\n\r\n", 404);
+		requests.put("GET /" + "b".repeat(5000) + " HTTP/1.1\r\n" + host + "Connection: close\r\n\r\n", 404);
+		requests.put("GET / HTTP/" + "9".repeat(5000) + "\r\n" + host + "\r\n", 505);
+		requests.put("\r\n\r\n\r\n\r\n\r\n", 400);
 		for (Map.Entry<String, Integer> r : requests.entrySet()) {
 			String what = r.getKey().length() > 60 ? r.getKey().substring(0, 60) + "…" : r.getKey();
 			RawHttp.Answer a = RawHttp.exchange(port, r.getKey());
 			assertEquals(r.getValue(), a.status(), what + ": " + a.body());
 			assertShortPlainMessage(what, a.body());
 		}
+		// an empty line before a request is tolerated (RFC 9112, section 2.2)
+		assertEquals(200, RawHttp.exchange(port, "\r\nGET /version HTTP/1.1\r\n" + host + "Connection: close\r\n\r\n").status());
 		assertEquals(200, Http.get(server.uri(), "version").statusCode(), "the server still answers");
 	}
 
