@@ -1,7 +1,8 @@
 // The served diagram page in headless Chromium (Debian's /usr/bin/chromium driven by playwright-core):
 // select a layer, add a dense layer from the palette, set its size in the property panel, check the file on
 // disk; edit the file as a text editor would and see the page follow; break the file and see the last diagram
-// greyed out; introduce a size mismatch and see the error on the node.
+// greyed out; introduce a size mismatch and see the error on the node; connect two layers; send an edit with a
+// stale session token and see it refused.
 //     node diagram-page.test.mjs URL FILE OUT_DIR     (VOLR_CLIENT: the client folder with node_modules)
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -95,6 +96,16 @@ try {
     await page.waitForFunction(n => document.querySelectorAll('#sprotty g.merge').length > n, merges);
     check(fs.readFileSync(file, 'utf8').includes('    f5: dense 120 relu\n    dense 7 32 relu | identity\n    f6: dense 80 relu\n'),
         'connect wrote the skip connection as a parallel branch with identity');
+
+    // an edit with a token the server did not hand out (a page left open across a restart) is refused, the page
+    // shows the server's sentence, and the file stays as it was
+    const beforeRefusal = fs.readFileSync(file, 'utf8');
+    await page.evaluate(() => { document.querySelector('meta[name="volr-token"]').content = 'stale'; });
+    await node('dense', 'f6').locator('rect').first().click();
+    await page.locator('#property-panel h3', { hasText: 'dense' }).waitFor();
+    await page.locator('#delete').click();
+    await page.locator('#message.error', { hasText: 'reload the page' }).waitFor();
+    check(fs.readFileSync(file, 'utf8') === beforeRefusal, 'an edit without the session token was refused and the page says why');
     check(failures.length === 0, 'no script errors on the page' + (failures.length ? ': ' + failures.join('; ') : ''));
 } catch (e) {
     console.error('FAILED: ' + e.message);

@@ -171,22 +171,41 @@ async function edit(fields: Record<string, string>): Promise<void> {
     state.busy = true;
     const message = element('message');
     try {
+        // JSON and the token from the served page: the server refuses edits without them (a page of another site
+        // could otherwise post a form here)
         const response = await fetch('edit', {
-            method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-            body: new URLSearchParams(fields).toString()
+            method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Volr-Token': sessionToken() },
+            body: JSON.stringify(fields)
         });
-        const body = await response.json();
         if (!response.ok) {
             message.className = 'error';
-            message.textContent = body.error;
+            message.textContent = await errorMessage(response);
             return;
         }
+        const body = await response.json();
         message.className = '';
         message.textContent = '';
         show(body as Model);
     } finally {
         state.busy = false;
     }
+}
+
+function sessionToken(): string {
+    return document.querySelector<HTMLMetaElement>('meta[name="volr-token"]')?.content ?? '';
+}
+
+/** A refused edit's reason: {"error": ...} from the editor, or the plain sentence of a refused request. */
+async function errorMessage(response: Response): Promise<string> {
+    const text = await response.text();
+    try {
+        const parsed = JSON.parse(text);
+        if (typeof parsed?.error === 'string')
+            return parsed.error;
+    } catch {
+        // not JSON: the sentence itself
+    }
+    return text.trim() || `the server answered ${response.status}`;
 }
 
 function renderPalette(kinds: string[]): void {

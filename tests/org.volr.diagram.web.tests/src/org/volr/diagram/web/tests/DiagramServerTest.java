@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,13 +41,6 @@ class DiagramServerTest {
 		server.close();
 	}
 
-	private static String form(String... pairs) {
-		StringBuilder b = new StringBuilder();
-		for (int i = 0; i < pairs.length; i += 2)
-			b.append(i == 0 ? "" : "&").append(pairs[i]).append('=').append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
-		return b.toString();
-	}
-
 	@Test
 	void modelHoldsTheLaidOutGraphAndEachLayersParameters() throws Exception {
 		HttpResponse<String> r = Http.get(base, "model");
@@ -69,7 +60,7 @@ class DiagramServerTest {
 	@Test
 	void anEditIsWrittenToTheFileAndAnswersWithTheNewModel() throws Exception {
 		long before = Http.version(base);
-		HttpResponse<String> r = Http.post(base, "edit", form("op", "add", "node", F5, "kind", "dense", "p.units", "32"));
+		HttpResponse<String> r = Http.edit(base, Http.json("op", "add", "node", F5, "kind", "dense", "p.units", "32"));
 		assertEquals(200, r.statusCode(), r.body());
 		assertTrue(r.body().contains("\"created\":\"//@elements.0/@body/@steps.6\""), r.body());
 		String text = Files.readString(file);
@@ -84,16 +75,16 @@ class DiagramServerTest {
 	@Test
 	void aRefusedEditIsA400WithTheReasonAndLeavesTheFileAlone() throws Exception {
 		String original = Files.readString(file);
-		HttpResponse<String> r = Http.post(base, "edit", form("op", "set", "node", F5, "name", "units", "value", "-3"));
+		HttpResponse<String> r = Http.edit(base, Http.json("op", "set", "node", F5, "name", "units", "value", "-3"));
 		assertEquals(400, r.statusCode());
 		assertEquals("{\"error\":\"dense units must be a positive whole number, got '-3'\"}", r.body());
 		assertEquals(original, Files.readString(file));
-		assertEquals(400, Http.post(base, "edit", form("op", "fly", "node", F5)).statusCode());
+		assertEquals(400, Http.edit(base, Http.json("op", "fly", "node", F5)).statusCode());
 	}
 
 	@Test
 	void aSizeMismatchShowsTheErrorOnTheNode() throws Exception {
-		HttpResponse<String> r = Http.post(base, "edit", form("op", "set", "node", F5, "name", "inputs", "value", "7"));
+		HttpResponse<String> r = Http.edit(base, Http.json("op", "set", "node", F5, "name", "inputs", "value", "7"));
 		assertEquals(200, r.statusCode(), r.body());
 		String json = r.body();
 		int node = json.indexOf("\"id\":\"" + F5 + "\"");
@@ -125,7 +116,7 @@ class DiagramServerTest {
 		assertTrue(json.contains("\"stale\":true"), json);
 		assertTrue(json.contains("dense 84 relu"), "the last good diagram is still there");
 		assertTrue(json.contains("\"severity\":\"error\""), json);
-		HttpResponse<String> refused = Http.post(base, "edit", form("op", "delete", "node", F5));
+		HttpResponse<String> refused = Http.edit(base, Http.json("op", "delete", "node", F5));
 		assertEquals(400, refused.statusCode());
 		assertTrue(refused.body().contains("syntax errors"), refused.body());
 	}
