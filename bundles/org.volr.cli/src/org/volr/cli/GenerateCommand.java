@@ -80,7 +80,8 @@ final class GenerateCommand implements Command {
 			Path root = o.output() != null ? o.output() : o.file().toAbsolutePath().getParent().resolve("src-gen");
 			TargetGeneration.Outcome outcome = TargetGeneration.generate(setup, wanted, samples, root, o.output() != null, console.err(), progress);
 			for (TargetGeneration.Refusal r : outcome.refusals())
-				console.out().println(o.file() + ":1:1: error: " + r.target() + ": " + r.problem());
+				console.out().println(o.file() + ":" + setup.positionOfRefusal(r.target(), r.problem()) + ": error: " + r.target() + ": "
+						+ r.problem());
 			long failures = outcome.refusals().stream().map(TargetGeneration.Refusal::target).distinct().count();
 			if (failures > 0)
 				console.err().println("volr generate: " + failures + " of " + wanted.size() + " targets refused the model ("

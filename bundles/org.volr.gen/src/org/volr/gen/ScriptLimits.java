@@ -40,6 +40,18 @@ public final class ScriptLimits {
 	 * message per option used: the adaptive threshold, layer clamping (per depth and per layer), bias relaxation,
 	 * spikes with payloads and membrane clipping.
 	 */
+	/**
+	 * The policy of every target whose neurons reset to a value (PyNN's cells, NIR's nodes, Loihi): Volr's reset by
+	 * subtraction or modulo keeps what exceeded the threshold, which they cannot express, so the target refuses it
+	 * rather than write a network that fires differently. Null when the reset is to a value.
+	 */
+	public static String resetToValueOnly(SimulationConfig s, String whose) {
+		org.volr.model.ResetMode reset = s.neuron().reset();
+		return reset == org.volr.model.ResetMode.ZERO ? null
+				: whose + " reset to v_reset, not by " + reset.getLiteral() + "; convert with 'reset zero' (convert { ..., reset zero })"
+						+ " for this target";
+	}
+
 	public static List<String> volrOnlyOptions(SimulationConfig s) {
 		List<String> problems = new java.util.ArrayList<>();
 		if (s.adaptiveThreshold())

@@ -41,8 +41,12 @@ public final class TargetRegistry {
 				return found;
 			for (org.eclipse.core.runtime.IConfigurationElement e : registry.getConfigurationElementsFor(POINT)) {
 				try {
-					if (e.createExecutableExtension("class") instanceof TargetGenerator g)
+					if (e.createExecutableExtension("class") instanceof TargetGenerator g) {
+						if (!g.id().equals(e.getAttribute("id")))
+							throw new IllegalStateException("bundle " + e.getContributor().getName() + " declares target '" + e.getAttribute("id")
+									+ "' for a class whose id() is '" + g.id() + "'; the two must agree");
 						found.add(g);
+					}
 				} catch (org.eclipse.core.runtime.CoreException ex) {
 					throw new IllegalStateException("target of bundle " + e.getContributor().getName() + " cannot be created: " + ex.getMessage(), ex);
 				}

@@ -91,7 +91,26 @@ public final class ExperimentSetup {
 	 */
 	public String positionOf(Throwable failure) {
 		EObject clause = clauseOf(failure);
-		ICompositeNode node = NodeModelUtils.findActualNodeFor(clause == null ? experiment : clause);
+		return positionOf(clause == null ? experiment : clause);
+	}
+
+	/**
+	 * "line:column" of a target's refusal: the layer it names ('label' in the message) where the file holds that
+	 * layer, else the target in the experiment's targets clause, else the experiment.
+	 */
+	public String positionOfRefusal(String target, String problem) {
+		for (var it = experiment.getNetwork().eAllContents(); it.hasNext();)
+			if (it.next() instanceof org.volr.model.Layer l && l.getLabel() != null && problem.contains("'" + l.getLabel() + "'")
+					&& NodeModelUtils.findActualNodeFor(l) != null)
+				return positionOf(l);
+		for (org.volr.model.Target t : experiment.getTargets())
+			if (target.equals(t.getName()))
+				return positionOf(t);
+		return positionOf(experiment);
+	}
+
+	private static String positionOf(EObject element) {
+		ICompositeNode node = NodeModelUtils.findActualNodeFor(element);
 		if (node == null)
 			return "1:1";
 		int lineStart = node.getRootNode().getText().lastIndexOf('\n', node.getOffset() - 1) + 1;

@@ -7,7 +7,6 @@ import java.util.Locale;
 
 import org.volr.gen.GenerationInput;
 import org.volr.model.NeuronKind;
-import org.volr.model.ResetMode;
 import org.volr.sim.Encoding;
 import org.volr.sim.NeuronSpec;
 
@@ -28,10 +27,7 @@ final class LavaNotes {
 		long vDecay = CubaNeuron.voltageDecay(n);
 		notes.add(String.format(Locale.ROOT, "neurons: Loihi CUBA, iDecay 4096 (Volr's delta synapses), vDecay %d (leak %.6f per step,"
 				+ " Volr's %.6f), refDelay %d", vDecay, 1 - vDecay / 4096.0, n.leak(), n.refractorySteps() + 1));
-		if (n.reset() != ResetMode.ZERO)
-			notes.add("Loihi resets the potential to zero after a spike; Volr's reset by " + n.reset().getLiteral()
-					+ " keeps what exceeded the threshold, so Loihi's rates can be lower (simulate with reset zero to compare)");
-		else if (n.resetPotential() != 0)
+		if (n.resetPotential() != 0)
 			notes.add("Loihi resets the potential to zero, not to Volr's v_reset " + n.resetPotential());
 		if (n.kind() == NeuronKind.LIF && n.restPotential() != 0)
 			notes.add("Loihi's potential decays towards zero, not towards Volr's v_rest " + n.restPotential());

@@ -67,6 +67,9 @@ public final class LavaTarget implements TargetGenerator {
 		if (input.loweringProblem() != null)
 			return new Checked(List.of(input.loweringProblem()), null, 0);
 		List<String> problems = new ArrayList<>();
+		String reset = ScriptLimits.resetToValueOnly(input.simulation(), "Loihi's neurons");
+		if (reset != null)
+			problems.add(reset);
 		String option = input.option("bits", Integer.toString(DEFAULT_BITS));
 		int bits = parseBits(option);
 		if (bits < 0)

@@ -13,7 +13,6 @@ import org.volr.gen.GenerationInput;
 import org.volr.gen.ScriptLimits;
 import org.volr.gen.TargetGenerator;
 import org.volr.model.NeuronKind;
-import org.volr.model.ResetMode;
 import org.volr.sim.NeuronSpec;
 
 /**
@@ -88,6 +87,9 @@ public final class NirTarget implements TargetGenerator {
 	@Override
 	public List<String> validate(GenerationInput input) {
 		List<String> problems = new ArrayList<>(ScriptLimits.volrOnlyOptions(input.simulation()));
+		String reset = ScriptLimits.resetToValueOnly(input.simulation(), "NIR's neurons");
+		if (reset != null)
+			problems.add(reset);
 		try { // the writer names the first layer NIR cannot express
 			neuron(input);
 			Path probe = Files.createTempFile("volr-nir-check", ".nir");
@@ -109,11 +111,6 @@ public final class NirTarget implements TargetGenerator {
 		Files.createDirectories(directory);
 		Path out = directory.resolve(input.networkName() + ".nir");
 		NirWriter.write(input.model(), input.weights(), neuron(input), out);
-		List<String> notes = new ArrayList<>();
-		NeuronSpec n = input.simulation().neuron();
-		if (n.reset() != ResetMode.ZERO)
-			notes.add("NIR's neurons reset to " + (n.hasSynapticCurrent() ? "v_reset (" + n.resetPotential() + ")" : "zero")
-					+ "; Volr's reset by " + n.reset().getLiteral() + " is not expressible in NIR");
-		return new GeneratedFiles(List.of(out), notes);
+		return new GeneratedFiles(List.of(out), List.of());
 	}
 }

@@ -17,7 +17,6 @@ import org.volr.gen.ScriptLimits;
 import org.volr.gen.ScriptTemplate;
 import org.volr.gen.TargetGenerator;
 import org.volr.model.NeuronKind;
-import org.volr.model.ResetMode;
 import org.volr.sim.NeuronSpec;
 
 /**
@@ -54,9 +53,9 @@ public class PynnTarget implements TargetGenerator {
 		if (!List.of("brian2", "neuron", "nest", "spiNNaker").contains(backend))
 			problems.add("unknown PyNN backend '" + backend + "'; use brian2, neuron, nest or spiNNaker");
 		NeuronSpec n = input.simulation().neuron();
-		if (n.reset() != ResetMode.ZERO)
-			problems.add("PyNN's cells reset to v_reset, not by " + n.reset().getLiteral()
-					+ "; convert with 'reset zero' (convert { ..., reset zero }) for this target");
+		String reset = ScriptLimits.resetToValueOnly(input.simulation(), "PyNN's cells");
+		if (reset != null)
+			problems.add(reset);
 		if (n.minPotential() != Float.NEGATIVE_INFINITY)
 			problems.add("PyNN's cells have no lower clamp of the membrane (v_min); remove v_min for this target");
 		if (backend.equals("neuron") && n.refractorySteps() < 1)

@@ -75,14 +75,6 @@ public class VolrValidator extends AbstractVolrValidator {
 	/** A dense layer's declared input size differs from what flows in; the issue data holds the incoming size. */
 	public static final String SIZE_MISMATCH = "org.volr.lang." + ShapeInference.SIZE_MISMATCH;
 
-	/** Targets and the options each accepts (option → allowed values; empty = a flag). */
-	public static final Map<String, Map<String, Set<String>>> TARGETS = Map.of(
-			"pynn", Map.of("backend", Set.of("brian2", "neuron", "nest", "spinnaker")),
-			"brian2", Map.of("standalone", Set.of(), "runtime", Set.of()),
-			"nir", Map.of(),
-			"spinnaker", Map.of("neurons_per_core", Set.of("*")),
-			"lava", Map.of("bits", Set.of("*")));
-
 	// ------------------------------------------------------------------ shapes
 
 	@Check
@@ -518,9 +510,12 @@ public class VolrValidator extends AbstractVolrValidator {
 
 	@Check
 	public void checkTarget(Target target) {
-		Map<String, Set<String>> options = TARGETS.get(target.getName());
+		Map<String, Map<String, Set<String>>> installed = TargetCatalog.installed();
+		if (installed.isEmpty())
+			return; // no generator here to judge by (a plain JVM, a runtime without target bundles)
+		Map<String, Set<String>> options = installed.get(target.getName());
 		if (options == null) {
-			error("unknown target '" + target.getName() + "'; expected one of " + String.join(", ", new TreeSet<>(TARGETS.keySet())),
+			error("unknown target '" + target.getName() + "'; expected one of " + String.join(", ", installed.keySet()),
 					target, Literals.TARGET__NAME, UNKNOWN_TARGET);
 			return;
 		}

@@ -32,7 +32,7 @@ class NirWeightsTest {
 		String experiment = """
 				weights npz "mlp.npz"
 				    data npz "%s" test limit 200
-				    convert { normalize percentile 99.9, samples 200 }
+				    convert { normalize percentile 99.9, samples 200, reset zero }
 				    simulate { duration 40 steps, input constant }
 				""".formatted(THIRD_PARTY.resolve("mnist-npz").toAbsolutePath());
 		Files.writeString(mlp, Files.readString(mlp).replace("weights npz \"mlp.npz\"\n", experiment));

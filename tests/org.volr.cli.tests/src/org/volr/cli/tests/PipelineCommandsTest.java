@@ -97,7 +97,7 @@ class PipelineCommandsTest {
 		String withData = Files.readString(mlp).replace("weights npz \"mlp.npz\"", """
 				weights npz "mlp.npz"
 				    data npz "%s" test limit 200
-				    convert { normalize percentile 99.9, samples 200 }
+				    convert { normalize percentile 99.9, samples 200, reset zero }
 				""".formatted(THIRD_PARTY.resolve("mnist-npz").toAbsolutePath()));
 		Files.writeString(mlp, withData);
 		Path nir = tmp.resolve("nir-out").resolve("mlp.nir");
@@ -112,11 +112,21 @@ class PipelineCommandsTest {
 		Path lenet = tmp.resolve("lenet.volr");
 		assertEquals(0, volr("import", THIRD_PARTY.resolve("keras/lenet5-98.96.h5").toString(), "-o", lenet.toString()).code());
 		Files.writeString(lenet, Files.readString(lenet).replace("weights npz", """
-				convert { normalize none }
+				convert { normalize none, reset zero }
 				    weights npz"""));
 		Run refused = volr("generate", "--target", "nir", lenet.toString(), "-o", tmp.resolve("lenet-out").toString());
 		assertEquals(1, refused.code(), refused.out() + refused.err());
 		assertTrue(refused.out().contains("max_pooling2d_1"), refused.out());
+		// reported at the layer's line, not at 1:1
+		Matcher at = Pattern.compile("lenet.volr:(\\d+):\\d+: error: nir: .*max_pooling2d_1").matcher(refused.out());
+		assertTrue(at.find(), refused.out());
+		assertTrue(Files.readAllLines(lenet).get(Integer.parseInt(at.group(1)) - 1).contains("max_pooling2d_1"), refused.out());
+		// NIR's neurons reset to a value: Volr's reset by subtraction is refused, as PyNN refuses it
+		Files.writeString(mlp, withData.replace(", reset zero", ""));
+		Run subtracting = volr("generate", "--target", "nir", mlp.toString(), "-o", tmp.resolve("sub-out").toString());
+		assertEquals(1, subtracting.code(), subtracting.out() + subtracting.err());
+		assertTrue(subtracting.out().contains("NIR's neurons reset to v_reset, not by subtract; convert with 'reset zero'"), subtracting.out());
+		assertTrue(!Files.exists(tmp.resolve("sub-out").resolve("mlp.nir")), "nothing written");
 		assertTrue(!Files.exists(tmp.resolve("lenet-out").resolve("lenet.nir")), "no half-written file");
 	}
 
