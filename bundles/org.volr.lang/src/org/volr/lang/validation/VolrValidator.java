@@ -382,6 +382,21 @@ public class VolrValidator extends AbstractVolrValidator {
 					s.getInput(), Literals.INPUT_ENCODING__KIND, BAD_VALUE);
 	}
 
+	/**
+	 * Poisson input spikes with probability x · rate · dt, which cannot express a negative x: data standardised with
+	 * a positive mean has negative values (every pixel below the mean), which the run would refuse after training.
+	 */
+	@Check
+	public void checkPoissonData(Experiment experiment) {
+		Simulation s = experiment.getSimulation();
+		DataSource data = experiment.getData();
+		if (s == null || s.getInput() == null || s.getInput().getKind() != org.volr.model.EncodingKind.POISSON || data == null)
+			return;
+		if (data.getMean().stream().anyMatch(m -> m > 0))
+			error("Poisson input cannot express standardised data: (x − mean)/std is negative wherever x is below the mean;"
+					+ " remove mean and std, or use input constant", data, Literals.DATA_SOURCE__MEAN, BAD_VALUE);
+	}
+
 	/** A data format the grammar names but no reader reads yet is refused here rather than when the run opens it. */
 	@Check
 	public void checkDataFormatIsRead(DataSource d) {

@@ -72,11 +72,11 @@ class ResourceLimitsTest {
 	/** A run that fails after its conversion leaves no converted.npz and no other result file. */
 	@Test
 	void aFailedRunLeavesNoPartialResults() throws IOException {
-		Path file = xorWith("network xor = dense 2 4 ⦶ dense 4 2 linear", "simulate { duration 50 steps, input poisson 100 Hz }");
-		// standardised data cannot be expressed as spike probabilities: refused after training, at the conversion
-		Files.writeString(file, Files.readString(file).replace("\" test", "\" test mean 0.5 std 0.5"));
+		// at 2000 Hz and dt 1 ms an input of 1 would spike twice a step: refused after training, at the conversion
+		Path file = xorWith("network xor = dense 2 4 ⦶ dense 4 2 linear", "simulate { duration 50 steps, input poisson 2000 Hz }");
 		Run run = volr("run", file.toString());
 		assertEquals(1, run.code(), run.out() + run.err());
+		assertTrue(run.err().contains("training xor"), "it failed after training: " + run.err());
 		assertNothingWritten();
 	}
 }

@@ -49,6 +49,14 @@ class SpikingStructureTest {
 		Volr.check(withExperiment("network n = dense 4 8 relu >> (dense 8 2 relu | dense 8 2 relu) >> dense 4 2")).expectNoErrors();
 	}
 
+	@Test
+	void poissonInputCannotExpressStandardisedData() {
+		String text = "network n = dense 4 2 linear\nexperiment e {\n    network n\n    weights keras \"w.h5\"\n"
+				+ "    data npz \"d.npz\" test mean 0.5 std 0.25\n    simulate { input poisson 100 Hz }\n}\n";
+		Volr.check(text).expectError(5, "Poisson input cannot express standardised data", "remove mean and std");
+		Volr.check(text.replace("poisson 100 Hz", "constant")).expectNoErrors();
+	}
+
 	/** References are followed as the inlined network lays them out; the error is at the layer as written. */
 	@Test
 	void referencesAreFollowed() {

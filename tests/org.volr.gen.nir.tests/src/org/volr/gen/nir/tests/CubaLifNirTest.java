@@ -132,8 +132,8 @@ public class CubaLifNirTest {
 	@Test
 	void conductanceBasedNeuronsAreRefusedWithTheReason() {
 		NeuronSpec coba = spec(NeuronKind.COBA_LIF, "tau_m", 20, "ms", "tau_syn_E", 5, "ms", "tau_syn_I", 5, "ms");
-		GenerationInput input = new GenerationInput("mlp.volr", "run", mlp(), mlpWeights(), SimulationConfig.constant(10).withNeuron(coba),
-				DT, Map.of(), null);
+		GenerationInput input = new GenerationInput("mlp.volr", "run", mlp(), mlpWeights(),
+				SimulationConfig.constant(10).withNeuron(coba.withReset(ResetMode.ZERO)), DT, Map.of(), null);
 		List<String> problems = new NirTarget().validate(input);
 		assertEquals(1, problems.size(), problems.toString());
 		assertTrue(problems.get(0).contains("NIR has no conductance-based neuron") && problems.get(0).contains("use CubaLIF"), problems.get(0));
