@@ -272,7 +272,13 @@ class PipelineCommandsTest {
 				.contains("{\"layer\": \"input\", \"lambda\": 1, \"encoding\": \"constant\"}"));
 
 		Path standardised = tmp.resolve("standardised.volr");
+		// the experiment's own data standardised: refused by the check, at the data clause, before anything runs
 		Files.writeString(standardised, experiment.formatted(FASHION, "mean 0.2860 std 0.3530", FASHION, "mean 0.2860 std 0.3530", "poisson 250 Hz"));
+		Run checked = volr("convert", standardised.toString(), "-o", tmp.resolve("refused").toString());
+		assertEquals(1, checked.code(), checked.out() + checked.err());
+		assertTrue(checked.out().contains("standardised.volr:9:70: error: Poisson input cannot express standardised data"), checked.out());
+		// only the training data standardised: the check cannot know; the conversion finds the negative values
+		Files.writeString(standardised, experiment.formatted(FASHION, "", FASHION, "mean 0.2860 std 0.3530", "poisson 250 Hz"));
 		Run refused = volr("convert", standardised.toString(), "-o", tmp.resolve("refused").toString());
 		assertEquals(1, refused.code(), refused.out() + refused.err());
 		assertTrue(refused.out().contains("standardised.volr:11:13: error: poisson input cannot express negative inputs, but"
