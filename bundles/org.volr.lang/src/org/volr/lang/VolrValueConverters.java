@@ -52,7 +52,7 @@ public class VolrValueConverters extends DefaultTerminalConverters {
 		@Override
 		public T toValue(String string, INode node) throws ValueConverterException {
 			String text = digits(string);
-			if (text.isEmpty())
+			if (text.isEmpty() || text.equals("-"))
 				throw new ValueConverterException("expected an integer here", node, null);
 			BigInteger value;
 			try {
