@@ -1,6 +1,7 @@
 package org.volr.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -52,7 +53,13 @@ final class FormatCommand implements Command {
 				status = 1;
 				continue;
 			}
-			String original = resource.getParseResult().getRootNode().getText();
+			// the file as written: the parser reads a lone CR as LF, but a file with CR line ends is not canonical
+			String original;
+			try {
+				original = Files.readString(f);
+			} catch (IOException e) {
+				original = resource.getParseResult().getRootNode().getText();
+			}
 			if (check) {
 				if (!formatted.equals(original)) {
 					console.out().println(f + ": not formatted");

@@ -3,6 +3,7 @@ package org.volr.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import org.volr.lang.api.IoMessages;
 import org.volr.pipeline.ExperimentChoiceException;
 import org.volr.pipeline.ExperimentSetup;
 import org.volr.pipeline.PipelineException;
@@ -39,11 +40,13 @@ final class PipelineCommands {
 			console.err().println("volr " + command + ": cancelled");
 			return 1;
 		} catch (IOException e) {
-			console.err().println("volr " + command + ": cannot write " + writing + ": " + e.getMessage());
+			console.err().println("volr " + command + ": cannot write " + writing + ": " + IoMessages.describe(e));
 			return 1;
 		} catch (PipelineException | org.volr.sim.LoweringException | IllegalArgumentException | java.io.UncheckedIOException
 				| org.volr.ann.AnnException | org.volr.convert.ConversionException | org.volr.core.data.DataFormatException e) {
-			console.out().println(file + ":" + setup.positionOf(e) + ": error: " + e.getMessage());
+			// an UncheckedIOException's own message is its cause's class and message: java.nio.file.NoSuchFileException: x
+			String message = e instanceof java.io.UncheckedIOException ? IoMessages.describe(e) : e.getMessage();
+			console.out().println(file + ":" + setup.positionOf(e) + ": error: " + message);
 			return 1;
 		}
 	}

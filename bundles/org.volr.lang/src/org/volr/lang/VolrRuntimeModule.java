@@ -1,7 +1,9 @@
 package org.volr.lang;
 
+import org.eclipse.xtext.conversion.IValueConverterService;
 import org.eclipse.xtext.formatting2.FormatterRequest;
 import org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider;
+import org.eclipse.xtext.parser.IParser;
 import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
 import org.volr.lang.formatting2.VolrFormatterRequest;
 import org.volr.lang.linking.VolrLinkingMessages;
@@ -19,5 +21,16 @@ public class VolrRuntimeModule extends AbstractVolrRuntimeModule {
 
 	public Class<? extends ILinkingDiagnosticMessageProvider> bindILinkingDiagnosticMessageProvider() {
 		return VolrLinkingMessages.class;
+	}
+
+	/** Refuses text nested too deeply (or too large, for the editor services) with an error; reads CR line ends. */
+	@Override
+	public Class<? extends IParser> bindIParser() {
+		return GuardedVolrParser.class;
+	}
+
+	@Override
+	public Class<? extends IValueConverterService> bindIValueConverterService() {
+		return VolrValueConverters.class;
 	}
 }

@@ -3,9 +3,23 @@
  */
 package org.volr.lang.ide;
 
+import org.volr.lang.GuardedVolrParser;
+
+import com.google.inject.Binder;
+import com.google.inject.name.Names;
 
 /**
  * Use this class to register ide components.
  */
 public class VolrIdeModule extends AbstractVolrIdeModule {
+	/**
+	 * The longest document the editor services parse (a million characters; the examples have a few thousand). The services work again
+	 * on every keystroke, so a document of megabytes would keep the language server busy for minutes and every
+	 * other request waiting; such a document gets one error instead, and 'volr check' still checks it.
+	 */
+	public static final int MAX_DOCUMENT_CHARS = 1_000_000;
+
+	public void configureMaxDocumentChars(Binder binder) {
+		binder.bind(Integer.class).annotatedWith(Names.named(GuardedVolrParser.MAX_CHARS)).toInstance(MAX_DOCUMENT_CHARS);
+	}
 }

@@ -34,6 +34,9 @@ import org.eclipse.xtext.util.ExceptionAcceptor;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
+import org.volr.lang.GuardedVolrParser;
+import org.volr.lang.LineEnds;
+import org.volr.lang.NestingDepth;
 import org.volr.lang.VolrStandaloneSetup;
 import org.volr.model.VolrFile;
 
@@ -101,10 +104,11 @@ public final class VolrLanguage {
 						"not a UTF-8 text file (bad byte at offset " + e.getInputLength() + ")", "io"));
 				return null;
 			} catch (IOException e) {
-				loadProblems.add(new Diagnostic(file, 1, 1, Diagnostic.Severity.ERROR, "cannot read: " + e.getMessage(), "io"));
+				loadProblems.add(new Diagnostic(file, 1, 1, Diagnostic.Severity.ERROR, "cannot read: " + IoMessages.describe(e), "io"));
 				return null;
 			}
-			return add(file, new String(bytes, StandardCharsets.UTF_8));
+			// a byte order mark is no part of the text (editors hide it); dropped here, columns on line 1 stay right
+			return add(file, LineEnds.withoutBom(new String(bytes, StandardCharsets.UTF_8)));
 		}
 
 		/** Adds text under a file name (the file need not exist). */
@@ -114,7 +118,12 @@ public final class VolrLanguage {
 			try (InputStream in = new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))) {
 				resource.load(in, resourceSet.getLoadOptions());
 			} catch (IOException e) {
-				loadProblems.add(new Diagnostic(file, 1, 1, Diagnostic.Severity.ERROR, "cannot parse: " + e.getMessage(), "io"));
+				loadProblems.add(new Diagnostic(file, 1, 1, Diagnostic.Severity.ERROR, "cannot parse: " + IoMessages.describe(e), "io"));
+				return null;
+			} catch (StackOverflowError e) {
+				// the parser refuses deep nesting before it recurses; this is the last resort for the one file
+				loadProblems.add(tooDeep(file));
+				resourceSet.getResources().remove(resource);
 				return null;
 			}
 			resources.put(file, resource);
@@ -132,7 +141,14 @@ public final class VolrLanguage {
 		public List<Diagnostic> check() {
 			List<Diagnostic> all = new ArrayList<>(loadProblems);
 			for (Map.Entry<Path, XtextResource> e : resources.entrySet()) {
-				List<Issue> issues = validator.validate(e.getValue(), CheckMode.ALL, CancelIndicator.NullImpl);
+				List<Issue> issues;
+				try {
+					issues = validator.validate(e.getValue(), CheckMode.ALL, CancelIndicator.NullImpl);
+				} catch (StackOverflowError overflow) {
+					// last resort, so that one file cannot stop the check of the others
+					all.add(tooDeep(e.getKey()));
+					continue;
+				}
 				for (Issue issue : issues)
 					all.add(toDiagnostic(e.getKey(), issue));
 			}
@@ -197,6 +213,11 @@ public final class VolrLanguage {
 		Resource r = rs.createResource(URI.createURI("detached.volr"));
 		r.getContents().add(model);
 		return serialize(model);
+	}
+
+	private static Diagnostic tooDeep(Path file) {
+		return new Diagnostic(file, 1, 1, Diagnostic.Severity.ERROR, "nesting too deep to check (more than "
+				+ NestingDepth.LIMIT + " levels of brackets and 'let's); give the inner parts names", GuardedVolrParser.TOO_DEEP);
 	}
 
 	private static Diagnostic toDiagnostic(Path file, Issue issue) {

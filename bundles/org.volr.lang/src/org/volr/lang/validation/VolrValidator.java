@@ -355,6 +355,8 @@ public class VolrValidator extends AbstractVolrValidator {
 						+ describe(d), d, Literals.QUANTITY__UNIT, WRONG_UNIT);
 			else if (d.getValue() <= 0)
 				error("duration must be positive, got " + d.getValue(), d, Literals.QUANTITY__VALUE, BAD_VALUE);
+			else
+				checkStepCount(s, d, dim.get() == Dimension.STEPS);
 		}
 		if (s.getDt() != null) {
 			checkQuantity(s.getDt(), "dt", Dimension.TIME, false);
@@ -403,6 +405,22 @@ public class VolrValidator extends AbstractVolrValidator {
 		if (d.getFormat() == org.volr.model.DataFormat.JSON)
 			error("json data is not read yet; write it as .npz (numpy.savez(\"d.npz\", x=..., y=...)) and use data npz",
 					d, Literals.DATA_SOURCE__FORMAT, BAD_VALUE);
+	}
+
+	/**
+	 * The simulation runs a whole number of steps that a Java int can count: 'duration 2.5 steps' has no meaning,
+	 * and 'duration 1e308 steps' used to wrap around to -1 steps when the run converted it.
+	 */
+	private void checkStepCount(Simulation s, Quantity d, boolean inSteps) {
+		double dtMs = s.getDt() != null && Units.dimensionOf(s.getDt().getUnit()).orElse(null) == Dimension.TIME
+				&& s.getDt().getValue() > 0 ? Units.toBase(s.getDt()) : 1.0;
+		double steps = inSteps ? d.getValue() : Units.toBase(d) / dtMs;
+		if (inSteps && steps != Math.rint(steps))
+			error("duration in steps must be a whole number, got " + describe(d), d, Literals.QUANTITY__VALUE, BAD_VALUE);
+		else if (Math.round(steps) > Integer.MAX_VALUE)
+			error("duration " + describe(d) + " is too long: " + (inSteps ? "" : formatNumber(steps) + " steps of "
+					+ formatNumber(dtMs) + " ms; ") + "at most " + Integer.MAX_VALUE + " steps", d, Literals.QUANTITY__VALUE,
+					BAD_VALUE);
 	}
 
 	/**

@@ -60,6 +60,7 @@ public final class ShapeInference {
 	public static final String RECURSION = "recursion";
 	public static final String BAD_REFERENCE = "bad-reference";
 	public static final String EMPTY = "empty";
+	public static final String TOO_LARGE = "too-large";
 
 	private final Map<EObject, NetType> types = new IdentityHashMap<>();
 	private final List<ShapeProblem> problems = new ArrayList<>();
@@ -181,7 +182,19 @@ public final class ShapeInference {
 						"input dimensions must be positive, got " + TensorShape.of(dims), shape, Literals.SHAPE__DIMS));
 				return null;
 			}
-		return dims.length == 0 ? null : TensorShape.of(dims);
+		if (dims.length == 0)
+			return null;
+		TensorShape in = TensorShape.of(dims);
+		if (!in.fitsAnArray()) {
+			problems.add(new ShapeProblem(Severity.ERROR, TOO_LARGE, "input " + in + " holds " + sizeOf(in)
+					+ " values per sample, more than " + TensorShape.MAX_SIZE, shape, Literals.SHAPE__DIMS));
+			return null;
+		}
+		return in;
+	}
+
+	private static String sizeOf(TensorShape shape) {
+		return shape.size() == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : Long.toString(shape.size());
 	}
 
 	private void inferRoot(NetExpr body, TensorShape in, EObject owner, String what) {
@@ -216,6 +229,12 @@ public final class ShapeInference {
 			t = typeLayer(layer, in, ctx);
 		else
 			t = null;
+		if (t != null && !t.out().fitsAnArray()) {
+			// the layer arithmetic is exact (long); a sample this large would overflow every int index after it
+			ctx.error(TOO_LARGE, e, null, "the output " + t.out() + " holds " + sizeOf(t.out()) + " values per sample, more than "
+					+ TensorShape.MAX_SIZE);
+			return null;
+		}
 		return ctx.remember(e, t);
 	}
 
@@ -289,7 +308,12 @@ public final class ShapeInference {
 						+ o + " (branch " + (i + 1) + "): feature maps must agree in every axis but the channels");
 				return null;
 			}
-			channels += o.dim(0);
+			long sum = (long) channels + o.dim(0);
+			if (sum > TensorShape.MAX_SIZE) {
+				ctx.error(TOO_LARGE, fork, null, "concatenating the branches gives more than " + TensorShape.MAX_SIZE + " channels");
+				return null;
+			}
+			channels = (int) sum;
 		}
 		return new NetType(in, first.withDim(0, channels));
 	}
@@ -390,8 +414,14 @@ public final class ShapeInference {
 			}
 			return new NetType(in, TensorShape.vector(in.dim(0)));
 		}
-		if (layer instanceof Flatten)
+		if (layer instanceof Flatten) {
+			if (!in.fitsAnArray()) {
+				ctx.error(TOO_LARGE, layer, null, "flatten: its input " + in + " holds " + sizeOf(in) + " values per sample, more than "
+						+ TensorShape.MAX_SIZE);
+				return null;
+			}
 			return new NetType(in, TensorShape.vector((int) in.size()));
+		}
 		if (layer instanceof Reshape reshape) {
 			int[] dims = reshape.getShape().stream().mapToInt(Integer::intValue).toArray();
 			TensorShape out = TensorShape.of(dims);
@@ -465,7 +495,13 @@ public final class ShapeInference {
 				ctx.error(BAD_ARGUMENT, conv, Literals.CONV__MULTIPLIER, "multiplier must be positive, got " + m);
 				return null;
 			}
-			channels = in.dim(0) * m;
+			long product = (long) in.dim(0) * m;
+			if (product > TensorShape.MAX_SIZE) {
+				ctx.error(TOO_LARGE, conv, Literals.CONV__MULTIPLIER, "depthwise_conv2d: " + in.dim(0) + " channels × multiplier " + m
+						+ " is more than " + TensorShape.MAX_SIZE + " channels");
+				return null;
+			}
+			channels = (int) product;
 		} else {
 			if (!conv.isSetFilters()) {
 				ctx.error(BAD_ARGUMENT, conv, Literals.CONV__KIND, name + " needs the number of filters, e.g. " + name + "(16, kernel: 3)");
@@ -546,11 +582,16 @@ public final class ShapeInference {
 
 	/** Output length of a convolution or pooling along one axis (the formula of Keras and PyTorch). */
 	public static int outputSize(int size, int kernel, int stride, int dilation, int pad, boolean same) {
-		if (same)
-			return (size + stride - 1) / stride;
-		int effective = dilation * (kernel - 1) + 1;
-		int span = size + 2 * pad - effective;
-		return span < 0 ? 0 : span / stride + 1;
+		// in long: a kernel, dilation or padding near the int range would otherwise wrap around
+		long out;
+		if (same) {
+			out = ((long) size + stride - 1) / stride;
+		} else {
+			long effective = (long) dilation * (kernel - 1) + 1;
+			long span = size + 2L * pad - effective;
+			out = span < 0 ? 0 : span / stride + 1;
+		}
+		return (int) Math.min(Integer.MAX_VALUE, out);
 	}
 
 	private static boolean checkArity(EObject node, EStructuralFeature f, List<Integer> values, int spatial, String what, Context ctx) {

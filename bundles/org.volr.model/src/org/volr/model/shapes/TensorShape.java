@@ -37,13 +37,29 @@ public final class TensorShape {
 		return dims.length == 1;
 	}
 
-	/** Number of values in one sample (the neuron count of a layer with this output). */
+	/**
+	 * Number of values in one sample (the neuron count of a layer with this output); Long.MAX_VALUE if even a long
+	 * cannot count them, so that a huge shape never wraps around to a small or negative size.
+	 */
 	public long size() {
 		long n = 1;
-		for (int d : dims)
-			n *= d;
+		for (int d : dims) {
+			try {
+				n = Math.multiplyExact(n, (long) d);
+			} catch (ArithmeticException e) {
+				return Long.MAX_VALUE;
+			}
+		}
 		return n;
 	}
+
+	/** Whether a sample of this shape fits one Java array, which is how every simulator and trainer holds it. */
+	public boolean fitsAnArray() {
+		return size() <= MAX_SIZE;
+	}
+
+	/** The most values one sample may hold. */
+	public static final long MAX_SIZE = Integer.MAX_VALUE;
 
 	public TensorShape withDim(int i, int value) {
 		int[] copy = dims.clone();

@@ -1,6 +1,7 @@
 package org.volr.cli.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.volr.cli.tests.Run.volr;
 
@@ -333,5 +334,20 @@ class PipelineCommandsTest {
 		Run bad = volr("run", file.toString());
 		assertEquals(1, bad.code());
 		assertTrue(bad.out().contains("broken.volr:5:10: error: bad.npz: "), bad.out());
+
+		// a file missing inside a data folder is named as such, not as java.nio.file.NoSuchFileException
+		Files.createDirectories(tmp.resolve("empty-idx"));
+		Files.writeString(file, """
+				network n { input [2]  a: dense 2 relu }
+				experiment e {
+				    network n
+				    train { epochs 1, batch 8 }
+				    data idx "empty-idx" test
+				}
+				""");
+		Run missing = volr("run", file.toString());
+		assertEquals(1, missing.code(), missing.out() + missing.err());
+		assertTrue(missing.out().contains("-ubyte[.gz]: no such file"), missing.out());
+		assertFalse(missing.out().contains("Exception") || missing.err().contains("Exception"), missing.out() + missing.err());
 	}
 }

@@ -81,6 +81,42 @@ class VolrCliTest {
 		assertFalse(r.err().contains("Exception"), r.err());
 	}
 
+	/** A file that once crashed the parser (exit 3) is an error at the file; the other files are still checked. */
+	@Test
+	void aFileNestedThousandsDeepIsAnErrorAndTheOthersAreChecked() throws IOException {
+		Path dir = Files.createDirectories(tmp.resolve("deep"));
+		Files.writeString(dir.resolve("a.volr"), "network x = " + "(".repeat(2000) + "dense 2 2" + ")".repeat(2000) + "\n");
+		Files.writeString(dir.resolve("b.volr"), "network y = " + "let a = dense 2 2 in ".repeat(2000) + "a\n");
+		Files.writeString(dir.resolve("c.volr"), "network z = dense 2 4 >> dense 3 1\n");
+		Run r = volr("check", dir.toString());
+		assertEquals(1, r.code(), r.err());
+		assertTrue(r.out().contains("a.volr:1:213: error: nesting deeper than 200 levels"), r.out());
+		assertTrue(r.out().contains("b.volr:1:" + ("network y = ".length() + 200 * 21 + 1) + ": error: nesting deeper than 200 levels"), r.out());
+		assertTrue(r.out().contains("c.volr:1:32: error: Incompatible network sizes"), r.out());
+		assertFalse(r.err().contains("internal error"), r.err());
+	}
+
+	@Test
+	void classicMacLineEndsAndAByteOrderMarkAreRead() throws IOException {
+		Path cr = tmp.resolve("cr.volr");
+		Files.writeString(cr, "network xor {\r    input [2]\r    dense 4 relu\r    dense 3 2\r}\r");
+		Run check = volr("check", cr.toString());
+		assertEquals(1, check.code(), check.err());
+		assertTrue(check.out().startsWith(cr + ":4:11: error: Incompatible network sizes"), check.out());
+		Files.writeString(cr, "network xor {\r    input [2]\r  dense 4 relu\r    dense 1 linear\r}\r");
+		Run format = volr("format", cr.toString());
+		assertEquals(0, format.code(), format.err());
+		assertEquals("network xor {\n    input [2]\n    dense 4 relu\n    dense 1 linear\n}\n", format.out());
+		Files.writeString(cr, format.out().replace('\n', '\r'));
+		assertEquals(1, volr("format", "--check", cr.toString()).code(), "CR line ends are not the canonical layout");
+		assertEquals(0, volr("format", "--write", cr.toString()).code());
+		assertEquals(format.out(), Files.readString(cr));
+		Path bom = tmp.resolve("bom.volr");
+		Files.writeString(bom, "\uFEFFnetwork xor = dense 2 4 >> dense 4 1\n");
+		Run withBom = volr("check", bom.toString());
+		assertEquals(0, withBom.code(), withBom.out());
+	}
+
 	@Test
 	void infoPrintsShapesAndParameters() {
 		Run r = volr("info", EXAMPLES.resolve("fmnist-cnn/fmnist-cnn.volr").toString());
