@@ -91,23 +91,21 @@ public class VolrValidator extends AbstractVolrValidator {
 		}
 	}
 
-	/** The largest array Java allocates; a weight tensor or a layer's output beyond it cannot exist in any process. */
+	/** The largest array Java allocates; a weight tensor beyond it cannot exist in any process. */
 	private static final long LARGEST_ARRAY = Integer.MAX_VALUE - 8;
 
 	@Check
-	public void checkTensorSizes(VolrFile file) {
+	public void checkWeightTensorSizes(VolrFile file) {
 		ShapeInference inference = ShapeInference.of(file);
 		for (var it = file.eAllContents(); it.hasNext();) {
 			if (!(it.next() instanceof Layer layer))
 				continue;
 			NetType t = inference.typeOf(layer);
 			long weights = inference.parameters(layer) - (t == null || t.out() == null ? 0 : t.out().dim(0));
+			// (a layer's output beyond an array is the shape inference's to refuse, as it is an input's)
 			if (weights > LARGEST_ARRAY)
 				error(String.format(java.util.Locale.ROOT, "this layer has %,d weights; one weight tensor holds at most %,d values"
 						+ " (the largest Java array): make it smaller", weights, LARGEST_ARRAY), layer, null, BAD_VALUE);
-			else if (t != null && t.out() != null && t.out().size() > LARGEST_ARRAY)
-				error(String.format(java.util.Locale.ROOT, "this layer outputs %,d values per sample; at most %,d fit in one"
-						+ " array: make it smaller", t.out().size(), LARGEST_ARRAY), layer, null, BAD_VALUE);
 		}
 	}
 

@@ -77,7 +77,7 @@ class WeightStoreTest {
     void aMissingFileIsNamedWithoutJavaInternals() {
         Path missing = tmp.resolve("absent.npz");
         java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, () -> WeightStore.read(missing));
-        assertEquals("no such file: " + missing, e.getMessage());
+        assertEquals(missing + ": no such file", e.getMessage());
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
