@@ -140,4 +140,23 @@ class Keras3ImportTest {
 		ImportException e = assertThrows(ImportException.class, () -> KerasImporter.importKeras3(lstm, "n"));
 		assertTrue(e.getMessage().contains("layer 3 'max_pooling2d' (LSTM) is not supported"), e.getMessage());
 	}
+
+	/** Two unsupported layers and a refused merge: all named in one error, not only the first. */
+	@Test
+	void everyUnsupportedLayerIsNamedInOneError() throws IOException {
+		String config;
+		try (ZipFile z = new ZipFile(model("cnn.keras").toFile())) {
+			config = new String(z.getInputStream(z.getEntry("config.json")).readAllBytes());
+		}
+		Path three = rewrite("cnn.keras", "three.keras", null, "config.json",
+				config.replace("\"class_name\": \"MaxPooling2D\"", "\"class_name\": \"LSTM\"")
+						.replace("\"class_name\": \"Flatten\"", "\"class_name\": \"Multiply\"")
+						.replace("\"class_name\": \"Dense\"", "\"class_name\": \"PReLU\"").getBytes());
+		ImportException e = assertThrows(ImportException.class, () -> KerasImporter.importKeras3(three, "n"));
+		String m = e.getMessage();
+		assertTrue(m.startsWith("three.keras: 3 layers are not supported: "), m);
+		for (String layer : List.of("layer 3 'max_pooling2d' (LSTM) is not supported", "(Multiply) merges its inputs by multiplication",
+				"(PReLU) is not supported"))
+			assertTrue(m.contains(layer), layer + " in " + m);
+	}
 }
