@@ -10,6 +10,7 @@ import java.util.Set;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.volr.convert.ImportException;
 import org.volr.convert.ImportedModel;
+import org.volr.convert.Labels;
 import org.volr.core.weights.FloatTensor;
 import org.volr.core.weights.WeightStore;
 import org.volr.model.Activation;
@@ -59,6 +60,7 @@ public final class KerasImporter {
 
 	private final Path file;
 	private final List<String> notes = new ArrayList<>();
+	private final Labels labels = new Labels();
 	private boolean theano;
 	/** The input shape the model records outside its layers (Keras 3), used when no layer declares one. */
 	private JsonArray declaredInputShape;
@@ -322,7 +324,7 @@ public final class KerasImporter {
 					if (step.layer instanceof Dense)
 						flattenedChannelsLast = null;
 					if (step.layer != null) {
-						step.layer.setLabel(k.name());
+						step.layer.setLabel(label(k));
 						target.getSteps().add(step.layer);
 						NetType t = ShapeInference.of(network).typeOf(step.layer);
 						if (t == null)
@@ -436,6 +438,14 @@ public final class KerasImporter {
 			}
 			return true;
 		}
+	}
+
+	/** The layer's name as its label; Keras allows names such as 'conv-1' or '0' that are no identifiers. */
+	private String label(KerasLayerConfig k) {
+		String label = labels.fresh(k.name());
+		if (!label.equals(k.name()))
+			notes.add("layer " + k.position() + " '" + k.name() + "' is labelled '" + label + "' (a label must be an identifier)");
+		return label;
 	}
 
 	private static String shapeProblem(Network network) {
