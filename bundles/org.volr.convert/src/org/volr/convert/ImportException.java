@@ -13,4 +13,13 @@ public class ImportException extends Exception {
 	public ImportException(Path file, String message, Throwable cause) {
 		super(file.getFileName() + ": " + message, cause);
 	}
+
+	/**
+	 * A damaged file that made a reader (ours or a library's) fail with an unchecked exception: the message says
+	 * what could not be read and what went wrong in words, without Java's exception class names, which mean
+	 * nothing to the user; the exception stays attached as the cause.
+	 */
+	public static ImportException damaged(Path file, String what, Throwable cause) {
+		return new ImportException(file, what + " (" + FailureText.of(cause) + ")", cause);
+	}
 }

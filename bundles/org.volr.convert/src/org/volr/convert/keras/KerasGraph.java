@@ -117,6 +117,11 @@ final class KerasGraph {
 		return top;
 	}
 
+	/** How a merge layer Volr cannot write combines its inputs ("multiplication"), or null for other classes. */
+	static String refusedMerge(String className) {
+		return REFUSED_MERGES.get(className);
+	}
+
 	private void checkMerge(KerasLayerConfig k, int sources) throws ImportException {
 		String refused = REFUSED_MERGES.get(k.className());
 		if (refused != null)

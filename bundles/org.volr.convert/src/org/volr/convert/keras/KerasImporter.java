@@ -5,10 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.volr.convert.ImportException;
 import org.volr.convert.ImportedModel;
+import org.volr.convert.Labels;
 import org.volr.core.weights.FloatTensor;
 import org.volr.core.weights.WeightStore;
 import org.volr.model.Activation;
@@ -58,6 +60,7 @@ public final class KerasImporter {
 
 	private final Path file;
 	private final List<String> notes = new ArrayList<>();
+	private final Labels labels = new Labels();
 	private boolean theano;
 	/** The input shape the model records outside its layers (Keras 3), used when no layer declares one. */
 	private JsonArray declaredInputShape;
@@ -87,6 +90,33 @@ public final class KerasImporter {
 
 	// ------------------------------------------------------------------------------------------------ reading
 
+	/** A step that reads the model's JSON configuration, which a damaged file may give any structure. */
+	@FunctionalInterface
+	private interface ConfigStep<T> {
+		T read() throws ImportException;
+	}
+
+	/** Runs a step on the configuration; a missing or mistyped entry fails as an error naming where it was read. */
+	private <T> T fromConfig(String where, ConfigStep<T> step) throws ImportException {
+		try {
+			return step.read();
+		} catch (RuntimeException e) { // Gson reports missing or mistyped entries with unchecked exceptions
+			throw ImportException.damaged(file, where + " is not the configuration of a Keras model as expected"
+					+ " ({\"class_name\": ..., \"config\": {\"layers\": [...]}})", e);
+		}
+	}
+
+	private JsonObject parseJson(String text, String where) throws ImportException {
+		try {
+			JsonElement e = JsonParser.parseString(text);
+			if (!e.isJsonObject())
+				throw new ImportException(file, where + " is not a JSON object; expected the configuration of a Keras model");
+			return e.getAsJsonObject();
+		} catch (JsonParseException | StackOverflowError e) {
+			throw ImportException.damaged(file, where + " is not valid JSON", e);
+		}
+	}
+
 	private ImportedModel run(String networkName) throws ImportException {
 		try (HdfFile hdf = new HdfFile(file)) {
 			String config = stringAttribute(hdf, "model_config");
@@ -97,44 +127,64 @@ public final class KerasImporter {
 			theano = "theano".equals(backend);
 			if (theano)
 				notes.add("trained with the Theano backend: convolution kernels flipped to cross-correlation");
-			JsonObject model;
-			try {
-				model = JsonParser.parseString(config).getAsJsonObject();
-			} catch (JsonParseException | IllegalStateException e) {
-				throw new ImportException(file, "'model_config' is not valid JSON: " + e.getMessage());
-			}
-			List<KerasLayerConfig> layers = layerList(model);
-			Node weights = hdf.getByPath("model_weights");
+			JsonObject model = parseJson(config, "'model_config'");
+			List<KerasLayerConfig> layers = fromConfig("'model_config'", () -> layerList(model));
+			refuseUnsupported(layers);
+			List<KerasGraph.Part> structure = fromConfig("'model_config'", () -> structure(model, layers));
+			Node weights = hdf.getChild("model_weights");
 			if (!(weights instanceof Group weightGroup))
 				throw new ImportException(file, "no 'model_weights' group: the file holds no trained weights");
-			return build(networkName, layers, structure(model, layers), (k, kind) -> keras2Weight(weightGroup, k, kind));
+			return build(networkName, layers, structure, (k, kind) -> keras2Weight(weightGroup, k, kind));
 		} catch (ImportException e) {
 			throw e;
-		} catch (RuntimeException e) {
-			// jhdf signals damaged files with unchecked exceptions
-			throw new ImportException(file, "cannot read as HDF5 (" + e.getMessage() + ")", e);
+		} catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+			// jhdf signals damaged files with unchecked exceptions, and a damaged file can break any assumption here
+			throw ImportException.damaged(file, "cannot read as a Keras HDF5 model", e);
 		}
 	}
 
 	private ImportedModel runKeras3(String networkName) throws ImportException {
 		Keras3Weights.Archive archive = Keras3Weights.Archive.read(file);
-		JsonObject model;
-		try {
-			model = JsonParser.parseString(archive.config()).getAsJsonObject();
-		} catch (JsonParseException | IllegalStateException e) {
-			throw new ImportException(file, "config.json is not valid JSON: " + e.getMessage());
-		}
-		List<KerasLayerConfig> layers = layerList(model);
-		declaredInputShape = keras3InputShape(model);
+		JsonObject model = parseJson(archive.config(), "config.json");
+		List<KerasLayerConfig> layers = fromConfig("config.json", () -> layerList(model));
+		refuseUnsupported(layers);
+		declaredInputShape = fromConfig("config.json", () -> keras3InputShape(model));
+		List<KerasGraph.Part> structure = fromConfig("config.json", () -> structure(model, layers));
+		boolean sequential = fromConfig("config.json", () -> "Sequential".equals(model.get("class_name").getAsString()));
 		try (HdfFile hdf = HdfFile.fromBytes(archive.weights())) {
-			Keras3Weights weights = new Keras3Weights(file, hdf, layers,
-					"Sequential".equals(model.has("class_name") ? model.get("class_name").getAsString() : null));
-			return build(networkName, layers, structure(model, layers), weights::read);
+			Keras3Weights weights = new Keras3Weights(file, hdf, layers, sequential);
+			return build(networkName, layers, structure, weights::read);
 		} catch (ImportException e) {
 			throw e;
-		} catch (RuntimeException e) {
-			throw new ImportException(file, "model.weights.h5 in the archive cannot be read as HDF5 (" + e.getMessage() + ")", e);
+		} catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+			throw ImportException.damaged(file, "model.weights.h5 in the archive cannot be read as a Keras model's weights", e);
 		}
+	}
+
+	private static final Set<String> SUPPORTED_LAYERS = Set.of("InputLayer", "Dropout", "SpatialDropout1D", "SpatialDropout2D",
+			"GaussianDropout", "GaussianNoise", "AlphaDropout", "Dense", "Conv1D", "Conv2D", "DepthwiseConv2D", "MaxPooling1D",
+			"MaxPooling2D", "AveragePooling1D", "AveragePooling2D", "GlobalAveragePooling1D", "GlobalAveragePooling2D",
+			"GlobalMaxPooling1D", "GlobalMaxPooling2D", "Flatten", "Activation", "ReLU", "Softmax", "BatchNormalization",
+			"Concatenate", "Add");
+	private static final String SUPPORTED = "supported are Dense, Conv1D, Conv2D, DepthwiseConv2D, Max/AveragePooling1D/2D,"
+			+ " GlobalAverage/MaxPooling1D/2D, Flatten, Activation, ReLU, Softmax, BatchNormalization, Dropout, and in"
+			+ " functional models Concatenate (written |) and Add (written +)";
+
+	/** Every layer of a class that is not imported, in one error, so that one run tells everything to change. */
+	private void refuseUnsupported(List<KerasLayerConfig> layers) throws ImportException {
+		List<String> refused = new ArrayList<>();
+		for (KerasLayerConfig k : layers) {
+			if (SUPPORTED_LAYERS.contains(k.className()))
+				continue;
+			String how = KerasGraph.refusedMerge(k.className());
+			refused.add("layer " + k.position() + " '" + k.name() + "' (" + k.className() + ")"
+					+ (how == null ? " is not supported" : " merges its inputs by " + how));
+		}
+		if (refused.size() == 1)
+			throw new ImportException(file, refused.get(0) + "; " + SUPPORTED);
+		if (!refused.isEmpty())
+			throw new ImportException(file, refused.size() + " layers are not supported: " + String.join("; ", refused) + ". "
+					+ SUPPORTED.substring(0, 1).toUpperCase(Locale.ROOT) + SUPPORTED.substring(1));
 	}
 
 	/** A Keras 3 model without an InputLayer records its input in build_config / build_input_shape. */
@@ -274,7 +324,7 @@ public final class KerasImporter {
 					if (step.layer instanceof Dense)
 						flattenedChannelsLast = null;
 					if (step.layer != null) {
-						step.layer.setLabel(k.name());
+						step.layer.setLabel(label(k));
 						target.getSteps().add(step.layer);
 						NetType t = ShapeInference.of(network).typeOf(step.layer);
 						if (t == null)
@@ -384,12 +434,18 @@ public final class KerasImporter {
 			}
 			case "BatchNormalization" -> batchNorm(k, c, step, weights, channelsLast);
 			default -> throw new ImportException(file, "layer " + k.position() + " '" + k.name() + "' (" + k.className()
-					+ ") is not supported; supported are Dense, Conv1D, Conv2D, DepthwiseConv2D, Max/AveragePooling1D/2D,"
-					+ " GlobalAverage/MaxPooling1D/2D, Flatten, Activation, ReLU, Softmax, BatchNormalization, Dropout,"
-					+ " and in functional models Concatenate and Add");
+					+ ") is not supported here; " + SUPPORTED);
 			}
 			return true;
 		}
+	}
+
+	/** The layer's name as its label; Keras allows names such as 'conv-1' or '0' that are no identifiers. */
+	private String label(KerasLayerConfig k) {
+		String label = labels.fresh(k.name());
+		if (!label.equals(k.name()))
+			notes.add("layer " + k.position() + " '" + k.name() + "' is labelled '" + label + "' (a label must be an identifier)");
+		return label;
 	}
 
 	private static String shapeProblem(Network network) {

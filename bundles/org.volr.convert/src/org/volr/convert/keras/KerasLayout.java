@@ -6,7 +6,7 @@ import org.volr.core.weights.FloatTensor;
  * Re-orders Keras weight arrays into Volr Studio's layouts: dense [in, out]; convolution [out, in, kh, kw]
  * ([out, in, k] in 1-D); depthwise [in·multiplier, 1, kh, kw]. Feature maps are channels-first everywhere.
  */
-final class KerasLayout {
+public final class KerasLayout {
 	private KerasLayout() {
 	}
 
@@ -44,9 +44,10 @@ final class KerasLayout {
 
 	/**
 	 * A dense kernel that follows a Flatten of a channels-last feature map [h, w, c] reads its inputs in h-w-c order;
-	 * our Flatten yields c-h-w order, so its rows are permuted.
+	 * our Flatten yields c-h-w order, so its rows are permuted. (ONNX models converted from Keras by tf2onnx
+	 * transpose to channels-last before flattening, so their dense weights need the same.)
 	 */
-	static FloatTensor denseAfterChannelsLastFlatten(FloatTensor kernel, int[] chw) {
+	public static FloatTensor denseAfterChannelsLastFlatten(FloatTensor kernel, int[] chw) {
 		int c = chw[0], h = chw.length > 1 ? chw[1] : 1, w = chw.length > 2 ? chw[2] : 1;
 		int units = kernel.shape()[1];
 		float[] out = new float[kernel.data().length];

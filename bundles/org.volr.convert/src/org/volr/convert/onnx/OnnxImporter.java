@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.volr.convert.ImportException;
 import org.volr.convert.ImportedModel;
+import org.volr.convert.keras.KerasLayout;
 import org.volr.convert.onnx.OnnxModel.Attribute;
 import org.volr.convert.onnx.OnnxModel.Node;
 import org.volr.convert.onnx.OnnxModel.Tensor;
@@ -41,18 +42,27 @@ import org.volr.model.shapes.NetType;
 import org.volr.model.shapes.ShapeInference;
 
 /**
- * Imports an ONNX model (as PyTorch's exporter writes MLPs and CNNs) into the metamodel. The file is decoded by a
+ * Imports an ONNX model (as PyTorch's exporter and tf2onnx write MLPs and CNNs) into the metamodel. The file is decoded by a
  * small protobuf wire-format reader; the graph must be one chain from its single input to its single output. Every
  * node becomes a layer, is merged into one (ReLU/Softmax into the preceding Gemm/Conv, BatchNormalization folded,
  * Add into MatMul as its bias), is removed with a note (Dropout, Identity, zero Pad) or is refused with an error
- * naming it and its position: nothing is dropped silently. Layouts are ONNX's own (channels-first); dense weights are
- * stored [in, out].
+ * naming it and its position (all refused operators in one error): nothing is dropped silently. Layouts are ONNX's
+ * own (channels-first); dense weights are stored [in, out]. The layout changes that real exports contain are
+ * absorbed: tf2onnx's Transpose from an NHWC input to NCHW (the network reads channels-first input, as for Keras),
+ * its Transpose back to NHWC before a Flatten/Reshape (the next dense layer's rows are re-ordered), and the
+ * Unsqueeze/Squeeze that old PyTorch exports put around the BatchNormalization of a BatchNorm1d.
  */
 public final class OnnxImporter {
 	private static final VolrFactory F = VolrFactory.eINSTANCE;
 	private static final String SUPPORTED = "Gemm, MatMul (+Add), Conv, Relu, MaxPool, AveragePool, GlobalAveragePool,"
 			+ " GlobalMaxPool, Flatten, Reshape (flattening), Softmax, BatchNormalization (folded), Dropout, Identity,"
-			+ " Pad (zero), Constant";
+			+ " Pad (zero), Constant, Transpose (NHWC to NCHW at the input, NCHW to NHWC before flattening),"
+			+ " Unsqueeze/Squeeze (around a BatchNormalization)";
+	private static final Set<String> SUPPORTED_OPS = Set.of("Gemm", "MatMul", "Add", "Conv", "Relu", "MaxPool", "AveragePool",
+			"GlobalAveragePool", "GlobalMaxPool", "Flatten", "Reshape", "Softmax", "BatchNormalization", "Dropout", "Identity",
+			"Pad", "Constant", "Transpose", "Unsqueeze", "Squeeze");
+	/** Operators that elementwise commute with a re-ordering of the features, so they may stand inside one. */
+	private static final Set<String> ELEMENTWISE = Set.of("Relu", "Identity", "Dropout");
 
 	private final Path file;
 	private final List<String> notes = new ArrayList<>();
@@ -62,6 +72,12 @@ public final class OnnxImporter {
 	private Network network;
 	private Block block;
 	private long batchDim = -1;
+	/** The [c, h, w] map a Transpose has moved to channels-last, until the Flatten/Reshape that flattens it. */
+	private int[] transposedMap;
+	/** The [c, h, w] map flattened in h-w-c order, until the dense layer whose rows are re-ordered for it. */
+	private int[] flattenedChannelsLast;
+	/** The Unsqueeze a BatchNormalization of a vector must be inside of, until the Squeeze that ends it. */
+	private Node openUnsqueeze;
 
 	/** One imported layer and its weights. */
 	private static final class Item {
@@ -99,8 +115,8 @@ public final class OnnxImporter {
 			model = OnnxModel.parse(bytes);
 		} catch (ProtoException e) {
 			throw new ImportException(file, "not a valid ONNX model: " + e.getMessage(), e);
-		} catch (RuntimeException e) {
-			throw new ImportException(file, "not a valid ONNX model (" + e + ")", e);
+		} catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+			throw ImportException.damaged(file, "not a valid ONNX model", e);
 		}
 		if (!model.hasGraph)
 			throw new ImportException(file, "no graph: not an ONNX model (or a truncated one)");
@@ -110,8 +126,9 @@ public final class OnnxImporter {
 			return build(networkName);
 		} catch (ImportException e) {
 			throw e;
-		} catch (RuntimeException e) {
-			throw new ImportException(file, "inconsistent ONNX model (" + e + ")", e);
+		} catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+			// a damaged file can break any assumption the steps below make
+			throw ImportException.damaged(file, "inconsistent ONNX model", e);
 		}
 	}
 
@@ -126,7 +143,12 @@ public final class OnnxImporter {
 					throw new ImportException(file, n.describe() + " is a Constant without a tensor 'value'; only tensor"
 							+ " constants are supported");
 				statics.put(n.outputs().get(0), v.t());
+			} else if (n.opType().equals("Identity") && n.inputs().size() == 1 && statics.containsKey(n.inputs().get(0))
+					&& n.outputs().size() == 1) {
+				// exporters copy initializers through Identity nodes (shared or renamed weights): still a constant
+				statics.put(n.outputs().get(0), statics.get(n.inputs().get(0)));
 			}
+		refuseUnsupported();
 
 		List<ValueInfo> dataInputs = model.inputs.stream().filter(v -> !statics.containsKey(v.name())).toList();
 		if (dataInputs.size() != 1)
@@ -150,11 +172,8 @@ public final class OnnxImporter {
 
 		String current = input.name();
 		for (Node n : model.nodes) {
-			if (n.opType().equals("Constant"))
+			if (n.opType().equals("Constant") || isStatic(n))
 				continue;
-			if (!n.domain().isEmpty() && !n.domain().equals("ai.onnx"))
-				throw new ImportException(file, n.describe() + " is from operator domain '" + n.domain()
-						+ "'; only standard ONNX operators are supported");
 			List<String> data = n.inputs().stream().filter(s -> !s.isEmpty() && !statics.containsKey(s)).toList();
 			if (data.size() != 1 || !data.get(0).equals(current))
 				throw new ImportException(file, "the graph is not a single chain: " + n.describe() + " reads " + data
@@ -168,9 +187,16 @@ public final class OnnxImporter {
 				if (!n.outputs().get(k).isEmpty() && consumers.containsKey(n.outputs().get(k)))
 					throw new ImportException(file, n.describe() + " output " + (k + 1) + " '" + n.outputs().get(k)
 							+ "' is used; only single-output nodes are supported");
+			checkInsideLayoutChange(n);
 			node(n);
 			current = n.outputs().get(0);
 		}
+		if (transposedMap != null || flattenedChannelsLast != null)
+			throw new ImportException(file, "the graph ends after a Transpose to channels-last without a dense layer reading"
+					+ " the flattened features; such a Transpose is supported only before a Flatten/Reshape and a Gemm/MatMul");
+		if (openUnsqueeze != null)
+			throw new ImportException(file, openUnsqueeze.describe() + " is not closed by a Squeeze; an Unsqueeze is supported"
+					+ " only around a BatchNormalization");
 		if (!current.equals(model.outputs.get(0).name()))
 			throw new ImportException(file, "the graph is not a single chain: it ends at '" + current
 					+ "' but its output is '" + model.outputs.get(0).name() + "'");
@@ -185,6 +211,54 @@ public final class OnnxImporter {
 				store.put(it.layer.getLabel() + ".bias", new FloatTensor(new int[] { it.bias.length }, it.bias));
 		}
 		return new ImportedModel(network, store, notes);
+	}
+
+	/** An Identity of a constant, evaluated when reading: not a step of the chain. */
+	private boolean isStatic(Node n) {
+		return n.opType().equals("Identity") && n.outputs().size() == 1 && statics.containsKey(n.outputs().get(0));
+	}
+
+	/** Every node whose operator is not imported, in one error, so that one run tells everything to change. */
+	private void refuseUnsupported() throws ImportException {
+		List<String> refused = new ArrayList<>();
+		for (Node n : model.nodes) {
+			if (!n.domain().isEmpty() && !n.domain().equals("ai.onnx"))
+				refused.add(n.describe() + " is from operator domain '" + n.domain() + "'");
+			else if (!SUPPORTED_OPS.contains(n.opType()))
+				refused.add(n.describe() + unsupportedReason(n.opType()));
+		}
+		if (refused.size() == 1)
+			throw new ImportException(file, refused.get(0) + "; supported are " + SUPPORTED);
+		if (!refused.isEmpty())
+			throw new ImportException(file, refused.size() + " nodes are not supported: " + String.join("; ", refused)
+					+ ". Supported are " + SUPPORTED);
+	}
+
+	private static String unsupportedReason(String op) {
+		return switch (op) {
+		case "Tanh", "Sigmoid", "HardSigmoid", "Softsign" -> " squashes its input into a bounded range, which a spiking rate"
+				+ " cannot follow; only ReLU-like activations convert";
+		case "Selu", "Elu", "Celu", "LeakyRelu", "PRelu", "Gelu" -> " is negative for negative inputs, which a spiking rate"
+				+ " cannot be; only ReLU converts";
+		default -> " is not supported";
+		};
+	}
+
+	/**
+	 * Between a Transpose to channels-last and the dense layer that reads the flattened features, and inside an
+	 * Unsqueeze/Squeeze pair, only the nodes that keep the re-ordering exact may stand.
+	 */
+	private void checkInsideLayoutChange(Node n) throws ImportException {
+		String op = n.opType();
+		if (transposedMap != null && !ELEMENTWISE.contains(op) && !op.equals("Flatten") && !op.equals("Reshape"))
+			throw new ImportException(file, n.describe() + " follows a Transpose to channels-last; such a Transpose is"
+					+ " supported only right before a Flatten/Reshape that feeds a Gemm or MatMul");
+		if (flattenedChannelsLast != null && !ELEMENTWISE.contains(op) && !op.equals("Gemm") && !op.equals("MatMul"))
+			throw new ImportException(file, n.describe() + " reads channels-last flattened features; only a Gemm or MatMul"
+					+ " can (its rows are re-ordered to Volr's channels-first flattening)");
+		if (openUnsqueeze != null && !op.equals("BatchNormalization") && !op.equals("Squeeze") && !op.equals("Identity"))
+			throw new ImportException(file, n.describe() + " follows " + openUnsqueeze.describe() + "; an Unsqueeze is"
+					+ " supported only around a BatchNormalization, closed by a Squeeze");
 	}
 
 	private Shape inputShape(ValueInfo input) throws ImportException {
@@ -235,8 +309,12 @@ public final class OnnxImporter {
 				throw new ImportException(file, n.describe() + " flattens from axis " + axis
 						+ "; only axis 1 (keep the batch, flatten the rest) is supported");
 			add(n, F.createFlatten(), "flatten");
+			flattensTransposed();
 		}
-		case "Reshape" -> reshape(n);
+		case "Reshape" -> {
+			reshape(n);
+			flattensTransposed();
+		}
 		case "Dropout", "Identity" -> {
 			notes.add("removed " + n.describe() + ": it does nothing at inference");
 			passThrough(n);
@@ -246,6 +324,9 @@ public final class OnnxImporter {
 			passThrough(n);
 		}
 		case "BatchNormalization" -> batchNorm(n);
+		case "Transpose" -> transpose(n);
+		case "Unsqueeze" -> unsqueeze(n);
+		case "Squeeze" -> squeeze(n);
 		default -> throw new ImportException(file, n.describe() + " is not supported; supported are " + SUPPORTED);
 		}
 	}
@@ -290,6 +371,11 @@ public final class OnnxImporter {
 		if (dims.length != 1 || dims[0] != in)
 			throw new ImportException(file, n.describe() + " takes " + in + " inputs but receives " + Arrays.toString(dims)
 					+ (dims.length > 1 ? " (a Flatten is missing)" : ""));
+		if (flattenedChannelsLast != null) {
+			w = KerasLayout.denseAfterChannelsLastFlatten(new FloatTensor(new int[] { in, out }, w), flattenedChannelsLast).data();
+			notes.add("re-ordered the rows of " + n.describe() + " from channels-last to channels-first flattening");
+			flattenedChannelsLast = null;
+		}
 		Dense d = F.createDense();
 		d.setUnits(out);
 		Item it = add(n, d, labelFrom(weightName, "fc"));
@@ -438,6 +524,88 @@ public final class OnnxImporter {
 					+ Arrays.toString(target) + "); only a Reshape that flattens to [batch, " + size + "] is supported");
 		add(n, F.createFlatten(), "flatten");
 		notes.add("imported " + n.describe() + " as a flatten");
+	}
+
+	/**
+	 * tf2onnx's two Transposes around a converted Keras model: NHWC → NCHW right at the input (absorbed: the network
+	 * reads channels-first input, as every Volr network does) and NCHW → NHWC before flattening (the dense layer
+	 * after the flatten gets its rows re-ordered). Any other permutation would change what the layers compute.
+	 */
+	private void transpose(Node n) throws ImportException {
+		long[] perm = intsAttr(n, "perm", null);
+		boolean atInput = items.isEmpty() && firstData(n).equals(dataInputName());
+		int[] dims = currentDims();
+		int rank = (atInput ? network.getInput().getDims().size() : dims.length) + 1;
+		if (perm == null || perm.length != rank || rank < 3)
+			throw new ImportException(file, n.describe() + " permutes " + (perm == null ? "all axes in reverse" : Arrays.toString(perm))
+					+ " of a rank-" + rank + " tensor; only NHWC → NCHW at the input and NCHW → NHWC before a Flatten are supported");
+		long[] toChannelsFirst = new long[rank], toChannelsLast = new long[rank];
+		toChannelsFirst[1] = rank - 1;
+		toChannelsLast[rank - 1] = 1;
+		for (int i = 2; i < rank; i++) {
+			toChannelsFirst[i] = i - 1;
+			toChannelsLast[i - 1] = i;
+		}
+		if (atInput && Arrays.equals(perm, toChannelsFirst)) {
+			List<Integer> channelsLast = new ArrayList<>(network.getInput().getDims());
+			channelsLast.add(0, channelsLast.remove(channelsLast.size() - 1));
+			network.getInput().getDims().clear();
+			network.getInput().getDims().addAll(channelsLast);
+			notes.add("removed " + n.describe() + ": the input is read channels-first " + channelsLast
+					+ " (Volr's layout), not channels-last as in the model");
+		} else if (!atInput && Arrays.equals(perm, toChannelsLast)) {
+			transposedMap = dims;
+			notes.add("removed " + n.describe() + ": the flattened features are re-ordered in the next dense layer instead");
+			passThrough(n);
+		} else
+			throw new ImportException(file, n.describe() + " permutes " + Arrays.toString(perm) + (atInput ? " at the input" : "")
+					+ "; only NHWC → NCHW " + Arrays.toString(toChannelsFirst) + " at the input and NCHW → NHWC "
+					+ Arrays.toString(toChannelsLast) + " before a Flatten/Reshape are supported");
+	}
+
+	private void flattensTransposed() {
+		if (transposedMap != null) {
+			flattenedChannelsLast = transposedMap;
+			transposedMap = null;
+		}
+	}
+
+	private String dataInputName() {
+		return model.inputs.stream().map(ValueInfo::name).filter(s -> !statics.containsKey(s)).findFirst().orElse("");
+	}
+
+	/** Old PyTorch exports of BatchNorm1d: Unsqueeze [batch, f] → [batch, f, 1], BatchNormalization, Squeeze back. */
+	private void unsqueeze(Node n) throws ImportException {
+		long[] axes = axes(n);
+		int rank = currentDims().length + 1;
+		if (rank != 2 || axes == null || axes.length != 1 || (axes[0] != 2 && axes[0] != -1))
+			throw new ImportException(file, n.describe() + " inserts axes " + (axes == null ? "?" : Arrays.toString(axes))
+					+ " into a rank-" + rank + " tensor; only [batch, features] → [batch, features, 1] around a"
+					+ " BatchNormalization is supported");
+		openUnsqueeze = n;
+		passThrough(n);
+	}
+
+	private void squeeze(Node n) throws ImportException {
+		long[] axes = axes(n);
+		if (openUnsqueeze == null || (axes != null && (axes.length != 1 || (axes[0] != 2 && axes[0] != -1))))
+			throw new ImportException(file, n.describe() + " removes axes " + (axes == null ? "of size 1" : Arrays.toString(axes))
+					+ "; only the Squeeze that closes an Unsqueeze around a BatchNormalization is supported");
+		notes.add("removed " + openUnsqueeze.describe() + " and " + n.describe() + " around a batch norm of a vector");
+		openUnsqueeze = null;
+		passThrough(n);
+	}
+
+	/** Unsqueeze/Squeeze axes: an attribute before opset 13, the second input from then on; null if absent. */
+	private long[] axes(Node n) throws ImportException {
+		if (n.attributes().containsKey("axes"))
+			return n.attributes().get("axes").ints();
+		if (n.inputs().size() < 2 || n.inputs().get(1).isEmpty())
+			return null;
+		Tensor t = statics.get(n.inputs().get(1));
+		if (t == null)
+			throw new ImportException(file, n.describe() + " takes its axes from a computed tensor; only constant axes are supported");
+		return t.longs();
 	}
 
 	private void pad(Node n) throws ImportException {

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 
 import org.volr.convert.ImportException;
 import org.volr.convert.ImportedModel;
+import org.volr.convert.Labels;
 import org.volr.core.weights.FloatTensor;
 import org.volr.core.weights.WeightStore;
 import org.volr.model.Block;
@@ -75,6 +76,7 @@ public final class NirReader {
 
 	private final Path file;
 	private final List<String> notes = new ArrayList<>();
+	private final Labels labels = new Labels();
 
 	private NirReader(Path file) {
 		this.file = file;
@@ -91,8 +93,9 @@ public final class NirReader {
 			return new NirReader(file).read(hdf, networkName);
 		} catch (ImportException e) {
 			throw e;
-		} catch (RuntimeException e) { // jHDF reports damaged files with unchecked exceptions
-			throw new ImportException(file, "not a readable NIR (HDF5) file: " + e.getMessage(), e);
+		} catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+			// jHDF reports damaged files with unchecked exceptions, and a damaged file can break any assumption below
+			throw ImportException.damaged(file, "not a readable NIR (HDF5) file", e);
 		}
 	}
 
@@ -113,6 +116,7 @@ public final class NirReader {
 				throw new ImportException(file, "/node/nodes/" + n.getName() + " is not a group");
 			nodes.put(n.getName(), g);
 		}
+		refuseUnsupported(nodes);
 		List<String[]> edges = edges(graph);
 		Map<String, List<String>> out = new LinkedHashMap<>(), in = new LinkedHashMap<>();
 		for (String name : nodes.keySet()) {
@@ -159,7 +163,8 @@ public final class NirReader {
 			String type = type(nodes, n);
 			if (!visited.add(n))
 				throw new ImportException(file, "node '" + n + "' (" + type + ") is reached twice: the graph is recurrent");
-			checkSupported(n, type);
+			if (type.equals("Input"))
+				throw new ImportException(file, "node '" + n + "' (Input) is a second input; Volr reads one input");
 			if (in.get(n).size() > 1)
 				throw new ImportException(file, "node '" + n + "' (" + type + ") has " + in.get(n).size() + " inputs " + in.get(n)
 						+ " (a recurrent or merging graph); Volr reads chains of nodes only");
@@ -177,14 +182,15 @@ public final class NirReader {
 							+ ", Volr reads 2-D [out, in] weights only");
 				Dense d = F.createDense();
 				d.setUnits(ws[0]);
-				d.setLabel(n);
+				String label = label(n, type);
+				d.setLabel(label);
 				float[] t = new float[ws[0] * ws[1]];
 				for (int o = 0; o < ws[0]; o++)
 					for (int i = 0; i < ws[1]; i++)
 						t[i * ws[0] + o] = w.data()[o * ws[1] + i];
-				store.put(n + ".weight", new FloatTensor(new int[] { ws[1], ws[0] }, t));
+				store.put(label + ".weight", new FloatTensor(new int[] { ws[1], ws[0] }, t));
 				if (type.equals("Affine"))
-					store.put(n + ".bias", tensor(g, "bias", n));
+					store.put(label + ".bias", tensor(g, "bias", n));
 				pending = add(block, network, d, n, type);
 			}
 			case "Conv2d" -> {
@@ -198,7 +204,8 @@ public final class NirReader {
 				Conv c = F.createConv();
 				c.setKind(ConvKind.CONV2D);
 				c.setFilters(ws[0]);
-				c.setLabel(n);
+				String label = label(n, type);
+				c.setLabel(label);
 				c.getKernel().addAll(collapse(new int[] { ws[2], ws[3] }, 0));
 				int[] stride = ints(g, "stride", n), dil = ints(g, "dilation", n);
 				if (Arrays.stream(stride).anyMatch(s -> s != 1))
@@ -214,14 +221,14 @@ public final class NirReader {
 					if (Arrays.stream(p).anyMatch(v -> v != 0))
 						c.getPadAmount().addAll(collapse(p, 0));
 				}
-				store.put(n + ".weight", w);
-				store.put(n + ".bias", tensor(g, "bias", n));
+				store.put(label + ".weight", w);
+				store.put(label + ".bias", tensor(g, "bias", n));
 				pending = add(block, network, c, n, type);
 			}
 			case "AvgPool2d" -> {
 				Pool p = F.createPool();
 				p.setKind(PoolKind.AVG2D);
-				p.setLabel(n);
+				p.setLabel(label(n, type));
 				int[] k = ints(g, "kernel_size", n), s = ints(g, "stride", n), pad = ints(g, "padding", n);
 				if (Arrays.stream(pad).anyMatch(v -> v != 0))
 					throw new ImportException(file, "node '" + n + "' (AvgPool2d) has padding " + Arrays.toString(pad)
@@ -240,7 +247,7 @@ public final class NirReader {
 					throw new ImportException(file, "node '" + n + "' (Flatten) flattens dims " + start + ".." + end + " of a rank-"
 							+ rank + " input; Volr flattens everything (start_dim 0, end_dim -1)");
 				Flatten f = F.createFlatten();
-				f.setLabel(n);
+				f.setLabel(label(n, type));
 				add(block, network, f, n, type);
 			}
 			case "IF", "LIF", "CubaLIF" -> {
@@ -386,6 +393,14 @@ public final class NirReader {
 		return common;
 	}
 
+	/** The layer label for node n: its name if that is an identifier, else a deterministic identifier, with a note. */
+	private String label(String n, String type) {
+		String label = labels.fresh(n);
+		if (!label.equals(n))
+			notes.add("node '" + n + "' (" + type + ") is labelled '" + label + "' (a label must be an identifier)");
+		return label;
+	}
+
 	private Layer add(Block block, Network network, Layer layer, String n, String type) throws ImportException {
 		block.getSteps().add(layer);
 		ShapeInference si = ShapeInference.of(network);
@@ -395,17 +410,32 @@ public final class NirReader {
 		return layer;
 	}
 
-	private void checkSupported(String n, String type) throws ImportException {
-		switch (type) {
-		case "Affine", "Linear", "Conv2d", "AvgPool2d", "Flatten", "IF", "LIF", "CubaLIF", "Output" -> {
+	/** All nodes of a type Volr cannot read, in one error, so that a user sees everything to change at once. */
+	private void refuseUnsupported(Map<String, Group> nodes) throws ImportException {
+		List<String> refused = new ArrayList<>();
+		for (String n : nodes.keySet()) {
+			String why = unsupported(n, type(nodes, n));
+			if (why != null)
+				refused.add(why);
 		}
-		case "Input" -> throw new ImportException(file, "node '" + n + "' (Input) is a second input; Volr reads one input");
-		case "NIRGraph" -> throw new ImportException(file, "node '" + n + "' (NIRGraph) is a nested graph; Volr reads flat graphs only");
-		case "SumPool2d" -> throw new ImportException(file, "node '" + n + "' (SumPool2d) is not supported: Volr pools by averaging"
-				+ " (AvgPool2d)");
-		default -> throw new ImportException(file, "node '" + n + "' (" + type + ") is not supported; Volr reads Input, Affine,"
-				+ " Linear, Conv2d, AvgPool2d, Flatten, IF, LIF, CubaLIF and Output nodes");
-		}
+		if (refused.size() == 1)
+			throw new ImportException(file, refused.get(0) + "; " + SUPPORTED);
+		if (!refused.isEmpty())
+			throw new ImportException(file, refused.size() + " nodes cannot be read: " + String.join("; ", refused) + ". " + SUPPORTED);
+	}
+
+	private static final String SUPPORTED = "Volr reads Input, Affine, Linear, Conv2d, AvgPool2d, Flatten, IF, LIF, CubaLIF and"
+			+ " Output nodes";
+
+	/** Why node n of this type cannot be read, or null if it can. */
+	private static String unsupported(String n, String type) {
+		return switch (type) {
+		case "Input", "Affine", "Linear", "Conv2d", "AvgPool2d", "Flatten", "IF", "LIF", "CubaLIF", "Output" -> null;
+		case "NIRGraph" -> "node '" + n + "' (NIRGraph) is a nested graph; Volr reads flat graphs only";
+		case "SumPool2d" -> "node '" + n + "' (SumPool2d) is not supported: Volr pools by averaging (AvgPool2d)";
+		case "?" -> "node '" + n + "' has no readable 'type'";
+		default -> "node '" + n + "' (" + type + ") is not supported";
+		};
 	}
 
 	// ----- HDF5 helpers

@@ -89,6 +89,43 @@ class PipelineCommandsTest {
 		assertTrue(bad.out().contains("Tanh"), bad.out());
 	}
 
+	/**
+	 * The NIR paper's Norse and Rockpool graphs name their nodes '0' and '0_LinearTorch', which are no identifiers:
+	 * the layers are labelled n0 and n0_LinearTorch, the written file checks, and its weights carry the same names.
+	 */
+	@Test
+	void importsNirGraphsWhoseNodeNamesAreNoIdentifiers() throws IOException {
+		for (String[] c : new String[][] { { "paper_01_lif_lif_norse.nir", "n0" }, { "paper_01_lif_lif_rockpool.nir", "n0_LinearTorch" } }) {
+			Path out = tmp.resolve(c[0].replace(".nir", ".volr"));
+			Run r = volr("import", THIRD_PARTY.resolve("nir").resolve(c[0]).toString(), "-o", out.toString(), "--name", "lif");
+			assertEquals(0, r.code(), c[0] + ": " + r.out() + r.err());
+			String text = Files.readString(out);
+			assertTrue(text.contains(c[1] + ": dense 1"), text);
+			Run check = volr("check", "--werror", out.toString());
+			assertEquals(0, check.code(), check.out() + check.err());
+			WeightStore weights = WeightStore.read(tmp.resolve(c[0].replace(".nir", ".npz")));
+			assertTrue(weights.contains(c[1] + ".weight"), weights.names().toString());
+			assertTrue(weights.names().stream().allMatch(n -> n.startsWith(c[1] + ".")), weights.names().toString());
+		}
+	}
+
+	/** A damaged model is one error naming the file, exit 1, no stack trace and no output file, half-written or not. */
+	@Test
+	void aDamagedModelIsOneErrorAndWritesNothing() throws IOException {
+		byte[] lenet = Files.readAllBytes(THIRD_PARTY.resolve("keras/lenet5-98.96.h5"));
+		for (int len : new int[] { 0, 100, 4096 }) { // (not at half: all it reads lies before that)
+			Path cut = tmp.resolve("cut" + len + ".h5");
+			Files.write(cut, java.util.Arrays.copyOf(lenet, len));
+			Path out = tmp.resolve("cut" + len + ".volr");
+			Run r = volr("import", cut.toString(), "-o", out.toString());
+			assertEquals(1, r.code(), r.out() + r.err());
+			assertTrue(r.out().startsWith(cut + ":1:1: error: cut" + len + ".h5: "), r.out());
+			assertEquals(1, r.out().lines().count(), r.out());
+			assertFalse(r.out().contains("Exception") || r.err().contains("Exception"), r.out() + r.err());
+			assertFalse(Files.exists(out) || Files.exists(tmp.resolve("cut" + len + ".npz")), "nothing written for " + len);
+		}
+	}
+
 	/** An imported network converted and written as NIR, then read back: the same layers; max pooling refused. */
 	@Test
 	void generatesNirAndReadsItBack() throws IOException {

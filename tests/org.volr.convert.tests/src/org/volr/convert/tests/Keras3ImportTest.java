@@ -23,6 +23,7 @@ import org.volr.convert.keras.KerasImporter;
 import org.volr.model.Activation;
 import org.volr.model.Block;
 import org.volr.model.Dense;
+import org.volr.model.Layer;
 import org.volr.model.shapes.ShapeInference;
 
 /**
@@ -139,5 +140,43 @@ class Keras3ImportTest {
 				config.replace("\"class_name\": \"MaxPooling2D\"", "\"class_name\": \"LSTM\"").getBytes());
 		ImportException e = assertThrows(ImportException.class, () -> KerasImporter.importKeras3(lstm, "n"));
 		assertTrue(e.getMessage().contains("layer 3 'max_pooling2d' (LSTM) is not supported"), e.getMessage());
+	}
+
+	/** Keras allows layer names that are no identifiers: the labels become identifiers, the weights follow them. */
+	@Test
+	void layerNamesThatAreNoIdentifiersBecomeLabels() throws IOException, ImportException {
+		String config;
+		try (ZipFile z = new ZipFile(model("cnn.keras").toFile())) {
+			config = new String(z.getInputStream(z.getEntry("config.json")).readAllBytes());
+		}
+		Path renamed = rewrite("cnn.keras", "renamed.keras", null, "config.json",
+				config.replace("\"name\": \"conv2d\"", "\"name\": \"1st-conv\"").replace("\"name\": \"dense\"", "\"name\": \"head.out\"")
+						.getBytes());
+		ImportedModel m = KerasImporter.importKeras3(renamed, "n");
+		Block block = (Block) m.network().getBody();
+		assertEquals("n1st_conv", ((Layer) block.getSteps().get(0)).getLabel());
+		assertEquals("head_out", ((Layer) block.getSteps().get(block.getSteps().size() - 1)).getLabel());
+		assertEquals(List.of("n1st_conv.weight", "n1st_conv.bias", "head_out.weight", "head_out.bias"), List.copyOf(m.weights().names()));
+		assertTrue(m.notes().contains("layer 2 '1st-conv' is labelled 'n1st_conv' (a label must be an identifier)"), m.notes().toString());
+		ImportedText.typeChecked(m);
+	}
+
+	/** Two unsupported layers and a refused merge: all named in one error, not only the first. */
+	@Test
+	void everyUnsupportedLayerIsNamedInOneError() throws IOException {
+		String config;
+		try (ZipFile z = new ZipFile(model("cnn.keras").toFile())) {
+			config = new String(z.getInputStream(z.getEntry("config.json")).readAllBytes());
+		}
+		Path three = rewrite("cnn.keras", "three.keras", null, "config.json",
+				config.replace("\"class_name\": \"MaxPooling2D\"", "\"class_name\": \"LSTM\"")
+						.replace("\"class_name\": \"Flatten\"", "\"class_name\": \"Multiply\"")
+						.replace("\"class_name\": \"Dense\"", "\"class_name\": \"PReLU\"").getBytes());
+		ImportException e = assertThrows(ImportException.class, () -> KerasImporter.importKeras3(three, "n"));
+		String m = e.getMessage();
+		assertTrue(m.startsWith("three.keras: 3 layers are not supported: "), m);
+		for (String layer : List.of("layer 3 'max_pooling2d' (LSTM) is not supported", "(Multiply) merges its inputs by multiplication",
+				"(PReLU) is not supported"))
+			assertTrue(m.contains(layer), layer + " in " + m);
 	}
 }

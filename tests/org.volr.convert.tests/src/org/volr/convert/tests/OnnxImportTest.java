@@ -28,25 +28,37 @@ import org.volr.model.ConvKind;
 import org.volr.model.Dense;
 import org.volr.model.shapes.ShapeInference;
 
-/** Imports the ONNX models made by data/onnx/make_models.py and compares their outputs with PyTorch's. */
+/**
+ * Imports the ONNX models made by data/onnx/make_models.py and compares their outputs with PyTorch's, and those
+ * made by data/onnx-exports/make_models.py (shaped like tf2onnx's and old PyTorch exports) with a numpy pass.
+ */
 class OnnxImportTest {
 	private static final Path ONNX = Path.of(System.getProperty("volr.testdata", "data"), "onnx");
+	private static final Path EXPORTS = Path.of(System.getProperty("volr.testdata", "data"), "onnx-exports");
 
 	@TempDir
 	Path tmp;
 
 	private static Path file(String name) {
-		Path p = ONNX.resolve(name);
-		assertTrue(Files.exists(p), "test model missing (run data/onnx/make_models.py): " + p);
+		return file(ONNX, name);
+	}
+
+	private static Path file(Path dir, String name) {
+		Path p = dir.resolve(name);
+		assertTrue(Files.exists(p), "test model missing (run " + dir.resolve("make_models.py") + "): " + p);
 		return p;
 	}
 
-	/** Imports, type-checks and runs the model on the saved inputs; the outputs match PyTorch's to 1e-4. */
 	private static ImportedModel importAndCompare(String name) throws ImportException {
-		ImportedModel m = OnnxImporter.importModel(file(name + ".onnx"), name);
+		return importAndCompare(ONNX, name);
+	}
+
+	/** Imports, type-checks and runs the model on the saved inputs; the outputs match the reference's to 1e-4. */
+	private static ImportedModel importAndCompare(Path dir, String name) throws ImportException {
+		ImportedModel m = OnnxImporter.importModel(file(dir, name + ".onnx"), name);
 		assertTrue(ShapeInference.of(m.network()).problems().isEmpty(), ShapeInference.of(m.network()).problems().toString());
 		Nd4jSupport.init();
-		WeightStore io = WeightStore.read(file(name + ".npz"));
+		WeightStore io = WeightStore.read(file(dir, name + ".npz"));
 		FloatTensor x = io.get("x"), y = io.get("y");
 		INDArray out = AnnModel.of(m.network(), m.weights()).predict(x.toINDArray());
 		float[] got = out.dup('c').data().asFloat();
@@ -123,6 +135,67 @@ class OnnxImportTest {
 		assertEquals(List.of("l1.weight", "l1.bias", "l2.weight", "l2.bias"), List.copyOf(m.weights().names()));
 		assertTrue(m.notes().stream().anyMatch(n -> n.contains("'id1' (Identity)")), m.notes().toString());
 		assertEquals(Activation.SOFTMAX, ((Dense) block.getSteps().get(1)).getActivation());
+	}
+
+	/**
+	 * tf2onnx's layout: Transpose NHWC → NCHW at the input, Conv, Relu, Transpose back, Reshape, MatMul + Add. The
+	 * network reads channels-first input and the dense rows are re-ordered; a wrong order would not match numpy.
+	 */
+	@Test
+	void tf2onnxTransposesAroundAConvNet() throws ImportException {
+		ImportedModel m = importAndCompare(EXPORTS, "nhwc");
+		assertEquals("net [2, 6, 6] 5", ShapeInference.of(m.network()).typeOf(m.network()).toString());
+		Block block = (Block) m.network().getBody();
+		assertEquals(3, block.getSteps().size(), block.getSteps().toString()); // conv relu, flatten, dense
+		assertTrue(m.notes().stream().anyMatch(n -> n.contains("'transpose_in' (Transpose)") && n.contains("channels-first")),
+				m.notes().toString());
+		assertTrue(m.notes().stream().anyMatch(n -> n.contains("re-ordered the rows of node 6 'dense/MatMul'")), m.notes().toString());
+	}
+
+	/** Old PyTorch's BatchNorm1d (Unsqueeze, BatchNormalization, Squeeze) folded; Identity on weights and data. */
+	@Test
+	void batchNorm1dInsideUnsqueezeAndSqueezeAndIdentities() throws ImportException {
+		ImportedModel m = importAndCompare(EXPORTS, "bn1d");
+		Block block = (Block) m.network().getBody();
+		assertEquals(2, block.getSteps().size(), block.getSteps().toString());
+		assertEquals(Activation.RELU, ((Dense) block.getSteps().get(0)).getActivation());
+		assertTrue(m.notes().stream().anyMatch(n -> n.contains("folded node 3 'BatchNormalization_2'")), m.notes().toString());
+		assertTrue(m.notes().stream().anyMatch(n -> n.contains("'Unsqueeze_1'") && n.contains("'Squeeze_3'")), m.notes().toString());
+	}
+
+	/** Selu, Tanh and Elu: all three named in the one error, not only the first. */
+	@Test
+	void everyUnsupportedOperatorIsNamedInOneError() {
+		ImportException e = assertThrows(ImportException.class, () -> OnnxImporter.importModel(file(EXPORTS, "several.onnx"), "s"));
+		String m = e.getMessage();
+		assertTrue(m.startsWith("several.onnx: 3 nodes are not supported: "), m);
+		for (String node : List.of("node 2 'Selu_1' (Selu)", "node 4 'Tanh_3' (Tanh)", "node 6 'Elu_5' (Elu)"))
+			assertTrue(m.contains(node), node + " in " + m);
+	}
+
+	/** A Transpose that is not one of the two layout changes would change what the layers compute: refused. */
+	@Test
+	void otherTransposesAreRefused() throws IOException {
+		byte[] bytes = Files.readAllBytes(file(EXPORTS, "nhwc.onnx"));
+		// the perm attribute [0, 2, 3, 1] of transpose_out as the wire format writes it (four unpacked ints, field 8)
+		byte[] before = { 0x40, 0, 0x40, 2, 0x40, 3, 0x40, 1 }, after = { 0x40, 0, 0x40, 3, 0x40, 2, 0x40, 1 };
+		int at = indexOf(bytes, before);
+		assertTrue(at > 0 && indexOf(Arrays.copyOfRange(bytes, at + 1, bytes.length), before) < 0, "one perm [0, 2, 3, 1]");
+		System.arraycopy(after, 0, bytes, at, after.length);
+		Path p = tmp.resolve("perm.onnx");
+		Files.write(p, bytes);
+		ImportException e = assertThrows(ImportException.class, () -> OnnxImporter.importModel(p, "p"));
+		assertTrue(e.getMessage().startsWith("perm.onnx: node 4 'transpose_out' (Transpose) permutes [0, 3, 2, 1]"), e.getMessage());
+	}
+
+	private static int indexOf(byte[] haystack, byte[] needle) {
+		outer: for (int i = 0; i + needle.length <= haystack.length; i++) {
+			for (int j = 0; j < needle.length; j++)
+				if (haystack[i + j] != needle[j])
+					continue outer;
+			return i;
+		}
+		return -1;
 	}
 
 	@Test

@@ -351,10 +351,14 @@ public class NirTest {
 		NirReader.Result r = NirReader.readWithNeuron(data("paper_01_lif_lif_norse.nir"), "norse");
 		List<Layer> l = layers(r.model().network());
 		assertEquals(1, l.size());
-		assertEquals("0", l.get(0).getLabel());
+		// node '0' is no identifier: its layer is labelled n0, and its weights are named so
+		assertEquals("n0", l.get(0).getLabel());
+		assertTrue(r.model().notes().contains("node '0' (Affine) is labelled 'n0' (a label must be an identifier)"),
+				r.model().notes().toString());
 		assertEquals(1, ((Dense) l.get(0)).getUnits());
-		assertEquals(new FloatTensor(new int[] { 1, 1 }, new float[] { 1f }), r.model().weights().get("0.weight"));
-		assertTrue(r.model().weights().contains("0.bias"));
+		assertEquals(new FloatTensor(new int[] { 1, 1 }, new float[] { 1f }), r.model().weights().get("n0.weight"));
+		assertTrue(r.model().weights().contains("n0.bias"));
+		assertEquals(2, r.model().weights().size());
 		assertEquals(NirNeuron.Kind.LIF, r.neuron().kind());
 		assertEquals(0.0025f, r.neuron().tau());
 		assertEquals(0.1f, r.neuron().threshold());
@@ -364,8 +368,9 @@ public class NirTest {
 	void rockpoolLifImports() throws Exception {
 		NirReader.Result r = NirReader.readWithNeuron(data("paper_01_lif_lif_rockpool.nir"), "rockpool");
 		List<Layer> l = layers(r.model().network());
-		assertEquals(List.of("0_LinearTorch"), l.stream().map(Layer::getLabel).toList());
-		assertFalse(r.model().weights().contains("0_LinearTorch.bias"));
+		assertEquals(List.of("n0_LinearTorch"), l.stream().map(Layer::getLabel).toList());
+		assertTrue(r.model().weights().contains("n0_LinearTorch.weight"));
+		assertFalse(r.model().weights().contains("n0_LinearTorch.bias"));
 		assertEquals(NirNeuron.Kind.LIF, r.neuron().kind());
 	}
 
@@ -381,7 +386,9 @@ public class NirTest {
 	void sinabsCnnIsRefusedAtItsSumPool() {
 		ImportException e = assertThrows(ImportException.class, () -> NirReader.read(data("paper_02_cnn_cnn_sinabs.nir"), "cnn"));
 		assertTrue(e.getMessage().contains("'4' (SumPool2d)"), e.getMessage());
-		assertTrue(e.getMessage().startsWith("paper_02_cnn_cnn_sinabs.nir: "), e.getMessage());
+		// both of its SumPool2d nodes are named in the one error, not only the first
+		assertTrue(e.getMessage().startsWith("paper_02_cnn_cnn_sinabs.nir: 2 nodes cannot be read: "), e.getMessage());
+		assertEquals(2, e.getMessage().split("\\(SumPool2d\\)", -1).length - 1, e.getMessage());
 	}
 
 	/**
