@@ -47,7 +47,9 @@ final class DiagramCommand implements Command {
 				--serve serves the editable diagram on http://127.0.0.1:N/ (default port 8737; 0 picks a free one):
 				a palette adds layers, a property panel sets parameters and the neuron model, and every edit is
 				written to FILE at once, changing only the text it concerns. Edits made to FILE in any editor
-				appear on the page within a second. Ctrl+C stops the server.""";
+				appear on the page within a second. Ctrl+C stops the server. Only the page the server serves may edit:
+				a request for another host or from another site's page, or an edit without the page's token, is
+				refused (403), and slow or oversized requests are cut off.""";
 	}
 
 	static final int DEFAULT_PORT = 8737;

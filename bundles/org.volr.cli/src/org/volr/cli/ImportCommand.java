@@ -36,8 +36,8 @@ final class ImportCommand implements Command {
 		return """
 				usage: volr import MODEL [-o OUT.volr] [--name NAME]
 
-				Reads a Keras 2 HDF5 model (.h5), a Keras 3 model (.keras) or an ONNX model as PyTorch exports it
-				(.onnx) or a NIR graph (.nir, chains of Affine/Conv2d/pooling with IF, LIF or CubaLIF neurons): Sequential, or functional without branches; channels first or last; Theano- or
+				Reads a Keras 2 HDF5 model (.h5), a Keras 3 model (.keras) or an ONNX model as PyTorch or tf2onnx
+				exports it (.onnx) or a NIR graph (.nir, chains of Affine/Conv2d/pooling with IF, LIF or CubaLIF neurons): Sequential, or functional without branches; channels first or last; Theano- or
 				TensorFlow-trained. Writes OUT.volr (the network and an experiment using it) and
 				OUT.npz (the weights, named by layer label). Dropout is removed, batch normalisation folded exactly
 				into a neighbouring layer, separate activations merged; each rewrite is listed as a comment at the
@@ -125,18 +125,29 @@ final class ImportCommand implements Command {
 		XtextResource resource = ws.add(out.toAbsolutePath(), text);
 		String formatted = resource == null ? null : lang.format(resource);
 		if (formatted == null) {
-			console.err().println("volr import: internal error: the imported network does not parse back:\n" + text);
-			return 3;
+			console.err().println("volr import: the network imported from " + model.getFileName() + " does not read back as .volr text"
+					+ " (a bug of volr import; nothing was written). The text was:\n" + text);
+			return 1;
 		}
 		StringBuilder header = new StringBuilder("// Imported from ").append(model.getFileName()).append(" by volr import.\n");
 		for (String note : imported.notes())
 			header.append("// - ").append(note).append('\n');
+		// both files or neither: the weights wait beside their place until the .volr file that names them is written
+		Path pendingWeights = weightsFile.resolveSibling("." + weightsFile.getFileName() + ".pending");
 		try {
-			imported.weights().write(weightsFile);
+			imported.weights().write(pendingWeights);
 			org.volr.core.io.AtomicFiles.writeString(out, header + "\n" + formatted);
+			java.nio.file.Files.move(pendingWeights, weightsFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+					java.nio.file.StandardCopyOption.ATOMIC_MOVE);
 		} catch (IOException e) {
-			console.err().println("volr import: cannot write " + out + ": " + e.getMessage());
+			console.err().println("volr import: cannot write " + out + ": " + org.volr.lang.api.IoMessages.describe(e));
 			return 1;
+		} finally {
+			try {
+				java.nio.file.Files.deleteIfExists(pendingWeights);
+			} catch (IOException ignored) {
+				// a leftover hidden file is all that remains of a failed write
+			}
 		}
 		List<Diagnostic> problems = lang.check(List.of(out));
 		problems.forEach(console.out()::println);
