@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * examples stay as they are.
  */
 class ExampleFiguresTest {
-	static final double POINTS = 0.5;
+	static final double POINTS = 1.0;
 	static final double PERCENT = 3;
 	private static final Path EXAMPLES = Path.of(System.getProperty("volr.examples", "../../examples"));
 

@@ -66,7 +66,7 @@ class NirWeightsTest {
 				""".formatted(THIRD_PARTY.resolve("mnist-npz").toAbsolutePath()));
 		Run run = volr("run", file.toString(), "-o", tmp.resolve("out").toString());
 		assertEquals(1, run.code(), run.out() + run.err());
-		assertTrue(run.out().contains("bad.volr:4:5: error: bad.nir"), run.out());
+		assertTrue(run.out().contains("bad.volr:4:13: error: bad.nir"), run.out());
 		assertTrue(!run.out().contains("Exception"), run.out());
 	}
 
