@@ -73,6 +73,15 @@ public final class WeightStore {
                         shape[i] = (int) header.shape()[i];
                     }
                     long count = header.elementCount();
+                    double elements = 1; // in double: a damaged shape's product can overflow a long
+                    for (long dim : header.shape())
+                        elements *= dim;
+                    double bytes = header.headerBytes() + elements * header.type().bytes();
+                    if (entry.entryBytes() >= 0 && bytes > entry.entryBytes()) { // a damaged shape: refuse before allocating
+                        throw new DataFormatException(archive.file(), entry.where() + ": the header's shape "
+                                + java.util.Arrays.toString(header.shape()) + " needs " + String.format(java.util.Locale.ROOT, "%.0f", bytes)
+                                + " bytes, but the entry holds " + entry.entryBytes() + ": the file is damaged or truncated");
+                    }
                     if (count > Integer.MAX_VALUE - 8) {
                         throw new DataFormatException(archive.file(), entry.where() + ": " + count
                                 + " values, too many for one weight");

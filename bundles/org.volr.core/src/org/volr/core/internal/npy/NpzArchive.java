@@ -74,7 +74,7 @@ public final class NpzArchive implements AutoCloseable {
             }
             InputStream in = new BufferedInputStream(raw, 1 << 16);
             NpyHeader header = NpyHeader.read(in, file, where);
-            return new Entry(header, in, where);
+            return new Entry(header, in, where, entry.getSize());
         } catch (IOException e) {
             throw new DataFormatException(file, where + ": cannot be read (" + e.getMessage() + ")", e);
         }
@@ -93,8 +93,12 @@ public final class NpzArchive implements AutoCloseable {
         return entry.endsWith(".npy") ? entry.substring(0, entry.length() - 4) : entry;
     }
 
-    /** One array: its header, and a stream positioned at its first data byte. */
-    public record Entry(NpyHeader header, InputStream data, String where) implements AutoCloseable {
+    /**
+     * One array: its header, a stream positioned at its first data byte, and the size of the whole .npy entry in bytes
+     * as the zip directory records it (-1 if it does not), against which a damaged header's shape can be checked
+     * before anything is allocated for it.
+     */
+    public record Entry(NpyHeader header, InputStream data, String where, long entryBytes) implements AutoCloseable {
         @Override
         public void close() {
             try {
