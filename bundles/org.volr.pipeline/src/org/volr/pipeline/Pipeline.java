@@ -112,6 +112,7 @@ public final class Pipeline {
 		}
 		if (source instanceof Training training) {
 			Dataset train = trainData(training);
+			ResourceEstimate.forThisProcess(setup).checkTraining(training, train.size());
 			log.printf(Locale.ROOT, "training %s on %d samples of %s%n", network.getName(), train.size(), train.name());
 			return Trainer.train(network, training, train, progress);
 		}

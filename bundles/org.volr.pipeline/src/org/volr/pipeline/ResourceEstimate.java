@@ -7,6 +7,7 @@ import org.volr.model.Conv;
 import org.volr.model.Dense;
 import org.volr.model.Layer;
 import org.volr.model.Network;
+import org.volr.model.Training;
 import org.volr.model.shapes.NetType;
 import org.volr.model.shapes.ShapeInference;
 import org.volr.sim.SimulationConfig;
@@ -84,6 +85,24 @@ final class ResourceEstimate {
 					+ " threads: %s, more than the %s this process may use; use a shorter delay", config.delay(), config.delay() + 1L,
 					inputs + neurons, runners, gigabytes(perStep + delayBuffers), gigabytes(usable())), clause);
 	}
+
+	/**
+	 * Training's length, bounded from below: every mini-batch costs nd4j at least a millisecond here, however small
+	 * the network (measured: 3–30 ms for the xor example's). A training that would take more than a month even so is a
+	 * typo ({@code epochs 2147483647}), refused at the train clause before the first batch.
+	 */
+	void checkTraining(Training training, int samples) throws PipelineException {
+		long batch = Math.max(1, training.getBatch());
+		long batches = saturatingMultiply(Math.max(1, training.getEpochs()), (samples + batch - 1) / batch);
+		double days = batches * MIN_SECONDS_PER_BATCH / 86_400;
+		if (days > MAX_TRAINING_DAYS)
+			throw new PipelineException(String.format(Locale.ROOT, "epochs %,d over %,d samples in batches of %d are %,d mini-batches:"
+					+ " more than %.0f days even at %.0f ms a batch; lower epochs", training.getEpochs(), samples, batch, batches, days,
+					MIN_SECONDS_PER_BATCH * 1000), training);
+	}
+
+	private static final double MIN_SECONDS_PER_BATCH = 0.001;
+	private static final double MAX_TRAINING_DAYS = 30;
 
 	private long usable() {
 		return (long) (heap * USABLE);

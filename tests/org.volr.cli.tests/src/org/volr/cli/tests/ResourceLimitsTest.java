@@ -69,6 +69,19 @@ class ResourceLimitsTest {
 		assertNothingWritten();
 	}
 
+	@Test
+	void aTrainingOfBillionsOfEpochsIsRefusedAtTheTrainClause() throws IOException {
+		Path file = xorWith("network xor = dense 2 4 ⦶ dense 4 2 linear", "simulate { duration 50 steps }");
+		Files.writeString(file, Files.readString(file).replace("epochs 150", "epochs 2147483647"));
+		long start = System.nanoTime();
+		Run run = volr("run", file.toString());
+		assertEquals(1, run.code(), run.out() + run.err());
+		assertTrue(System.nanoTime() - start < 30_000_000_000L, "refused before training");
+		assertTrue(run.out().contains("xor.volr:14:5: error: epochs 2,147,483,647 over 64 samples in batches of 16 are 8,589,934,588"
+				+ " mini-batches: more than 99 days even at 1 ms a batch; lower epochs"), run.out());
+		assertNothingWritten();
+	}
+
 	/** A run that fails after its conversion leaves no converted.npz and no other result file. */
 	@Test
 	void aFailedRunLeavesNoPartialResults() throws IOException {
