@@ -214,8 +214,12 @@ class LaunchAndResultsViewTest {
 		assertThrows(CancelledException.class, () -> ExperimentRun.run(setup, setup.simulation(0, SimulationDefaults.STANDARD), 0, out, System.out,
 				new MonitorProgress(monitor, "xor")));
 		assertTrue(tasks.stream().anyMatch(t -> t.startsWith("training")), tasks.toString());
-		assertTrue(Files.exists(out.resolve("converted.npz")), "conversion finished before the cancel");
-		assertFalse(Files.exists(out.resolve("result.json")), "the simulation stopped: no result written");
+		assertTrue(tasks.stream().anyMatch(t -> t.startsWith("normalising")), "conversion finished before the cancel: " + tasks);
+		// a cancelled run leaves no results: not even the conversion it finished, nor its hidden staging folder
+		assertFalse(Files.exists(out), "no results folder after a cancelled run");
+		try (var siblings = Files.list(out.getParent())) {
+			assertEquals(List.of(), siblings.filter(p -> p.getFileName().toString().startsWith(".cancelled-results")).toList());
+		}
 	}
 
 	@Test
