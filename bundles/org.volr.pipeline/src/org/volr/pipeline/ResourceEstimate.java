@@ -70,7 +70,7 @@ final class ResourceEstimate {
 			if (t != null && t.out() != null)
 				neurons += t.out().size();
 		}
-		int runners = (config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors()) + 1; // + the warm-up
+		int runners = config.effectiveThreads() + 1; // + the warm-up
 		// per runner: the first-spike and correct-class counts of every step (int + long), the result's copies of both
 		long perStep = saturatingMultiply(config.steps(), 12L * runners + 24L);
 		// per runner: every layer's (and the input's) spikes of the last delay + 1 steps
