@@ -1,0 +1,24 @@
+package org.volr.net;
+
+/**
+ * How weights are named in weight stores (.npz files, trained and converted weights): a layer's label, or
+ * "layer{n}" with n counting the layers from 1 in the order they are written (depth first, branches left to right),
+ * followed by ".weight" or ".bias". This is the only place the rule is written.
+ */
+public final class WeightKeys {
+	private WeightKeys() {
+	}
+
+	/** The base name of a layer's weights. */
+	public static String of(String label, int position) {
+		return label != null ? label : "layer" + position;
+	}
+
+	public static String weight(String key) {
+		return key + ".weight";
+	}
+
+	public static String bias(String key) {
+		return key + ".bias";
+	}
+}
