@@ -56,7 +56,7 @@ public final class ExperimentRun {
 		Dataset test = pipeline.testData(sampleLimit);
 		WeightStore weights = pipeline.weights();
 		WeightStore converted = pipeline.convert(weights, results);
-		SpikingNetwork snn = SpikingNetwork.lower(network, converted);
+		SpikingNetwork snn = SpikingNetwork.lower(setup.network, converted);
 		double annAccuracy;
 		SimulationConfig recording = config.withRecording(RECORDED_SAMPLES);
 		SimulationResult result;

@@ -30,6 +30,9 @@ import org.volr.model.Split;
 import org.volr.model.Training;
 import org.volr.model.VolrFile;
 import org.volr.model.resolve.NetworkInliner;
+import org.volr.net.NetworkResolver;
+import org.volr.net.ResolveException;
+import org.volr.net.ResolvedNetwork;
 import org.volr.model.units.Dimension;
 import org.volr.model.units.Units;
 import org.volr.sim.Encoding;
@@ -44,10 +47,13 @@ import org.volr.sim.SimulationConfig;
 public final class ExperimentSetup {
 	public final Path file;
 	public final Experiment experiment;
+	/** The experiment's network resolved once (references written out, shapes, weight keys), read by every step. */
+	public final ResolvedNetwork network;
 
-	private ExperimentSetup(Path file, Experiment experiment) {
+	private ExperimentSetup(Path file, Experiment experiment, ResolvedNetwork network) {
 		this.file = file;
 		this.experiment = experiment;
+		this.network = network;
 	}
 
 	/**
@@ -76,7 +82,12 @@ public final class ExperimentSetup {
 		Experiment experiment = experiments.get(0);
 		// built once, read by every step: training, conversion, simulation and the targets see the references written out
 		experiment.setNetwork(NetworkInliner.inline(experiment.getNetwork()));
-		return new ExperimentSetup(file, experiment);
+		try {
+			return new ExperimentSetup(file, experiment, NetworkResolver.resolve(experiment.getNetwork()));
+		} catch (ResolveException e) {
+			// the check above found no error, and the rules it checks are those the resolver applies
+			throw new IllegalStateException("a checked network does not resolve: " + e.getMessage(), e);
+		}
 	}
 
 	public Path resolve(String path) {

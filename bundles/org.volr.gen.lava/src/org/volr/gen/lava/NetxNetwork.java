@@ -236,7 +236,7 @@ final class NetxNetwork {
 		collect(network.getBody(), flat);
 		Map<String, Layer> byKey = new HashMap<>();
 		for (int i = 0; i < flat.size(); i++)
-			byKey.put(SpikingNetwork.key(flat.get(i), i + 1), flat.get(i));
+			byKey.put(org.volr.net.WeightKeys.of(flat.get(i).getLabel(), i + 1), flat.get(i));
 		return byKey;
 	}
 
