@@ -33,7 +33,6 @@ import org.volr.model.MembraneClip;
 import org.volr.model.NetExpr;
 import org.volr.model.Network;
 import org.volr.model.NeuronModel;
-import org.volr.model.NeuronKind;
 import org.volr.model.Parameter;
 import org.volr.model.Pool;
 import org.volr.model.PoolKind;
@@ -52,7 +51,9 @@ import org.volr.model.shapes.NetType;
 import org.volr.model.shapes.ShapeInference;
 import org.volr.model.shapes.ShapeProblem;
 import org.volr.model.units.Dimension;
-import org.volr.model.units.NeuronParameters;
+import org.volr.net.neuron.NeuronModels;
+import org.volr.net.neuron.ParameterProblem;
+import org.volr.net.neuron.ParameterSpec;
 import org.volr.model.units.Units;
 
 /**
@@ -289,17 +290,19 @@ public class VolrValidator extends AbstractVolrValidator {
 
 	@Check
 	public void checkNeuronParameters(NeuronModel neuron) {
-		Map<String, NeuronParameters.Spec> specs = NeuronParameters.of(neuron.getKind());
+		org.volr.net.neuron.NeuronModel model = NeuronModels.of(neuron.getKind().getLiteral());
+		Map<String, ParameterSpec> specs = model.parameters();
+		Map<String, Double> written = new java.util.HashMap<>();
+		Map<String, Parameter> given = new java.util.HashMap<>();
 		for (Parameter p : neuron.getParams()) {
-			NeuronParameters.Spec spec = specs.get(p.getName());
-			if (spec == null && NeuronParameters.NOT_SIMULATED.containsKey(p.getName())) {
-				error(p.getName() + ": " + NeuronParameters.NOT_SIMULATED.get(p.getName()), p, Literals.PARAMETER__NAME,
-						UNKNOWN_PARAMETER);
+			ParameterSpec spec = specs.get(p.getName());
+			if (spec == null && NeuronModels.NOT_SIMULATED.containsKey(p.getName())) {
+				error(p.getName() + ": " + NeuronModels.NOT_SIMULATED.get(p.getName()), p, Literals.PARAMETER__NAME, UNKNOWN_PARAMETER);
 				continue;
 			}
 			if (spec == null) {
-				error("'" + p.getName() + "' is not a parameter of " + neuron.getKind().getLiteral() + "; expected one of "
-						+ String.join(", ", specs.keySet()), p, Literals.PARAMETER__NAME, UNKNOWN_PARAMETER);
+				error("'" + p.getName() + "' is not a parameter of " + model.name() + "; expected one of " + String.join(", ", specs.keySet()), p,
+						Literals.PARAMETER__NAME, UNKNOWN_PARAMETER);
 				continue;
 			}
 			checkQuantity(p.getValue(), p.getName(), spec.dimension(), spec.allowPlainNumber());
@@ -308,34 +311,14 @@ public class VolrValidator extends AbstractVolrValidator {
 						Literals.QUANTITY__VALUE, BAD_VALUE);
 			if (p.getName().equals("tau_m") && p.getValue() != null && p.getValue().getValue() <= 0)
 				error("tau_m must be positive, got " + p.getValue().getValue(), p.getValue(), Literals.QUANTITY__VALUE, BAD_VALUE);
-		}
-		checkSynapses(neuron, specs);
-	}
-
-	/** The constraints between parameters of neurons with synapses (the simulator's NeuronSpec relies on them). */
-	private void checkSynapses(NeuronModel neuron, Map<String, NeuronParameters.Spec> specs) {
-		NeuronKind kind = neuron.getKind();
-		if (kind != NeuronKind.CUBA_LIF && kind != NeuronKind.COBA_LIF)
-			return;
-		Map<String, Double> values = new java.util.HashMap<>();
-		Map<String, Parameter> given = new java.util.HashMap<>();
-		specs.forEach((name, spec) -> values.put(name, spec.defaultValue()));
-		for (Parameter p : neuron.getParams())
-			if (p.getValue() != null && specs.containsKey(p.getName())) {
-				values.put(p.getName(), Units.toBase(p.getValue()));
+			if (p.getValue() != null) {
+				written.put(p.getName(), Units.toBase(p.getValue()));
 				given.put(p.getName(), p);
 			}
-		if (Math.abs(values.get("tau_syn_E") - values.get("tau_syn_I")) > 1e-12)
-			error(kind.getLiteral() + " neurons take one synaptic time constant: tau_syn_I must equal tau_syn_E", where(neuron, given, "tau_syn_I"),
-					null, BAD_VALUE);
-		if (kind != NeuronKind.COBA_LIF)
-			return;
-		double rest = values.get("v_rest"), threshold = values.get("v_thresh");
-		if (!(values.get("e_rev_E") > threshold && values.get("e_rev_E") > rest))
-			error("e_rev_E must lie above v_thresh and v_rest, or excitation could never fire the neuron", where(neuron, given, "e_rev_E"), null,
-					BAD_VALUE);
-		if (!(values.get("e_rev_I") < rest))
-			error("e_rev_I must lie below v_rest, or inhibition would excite", where(neuron, given, "e_rev_I"), null, BAD_VALUE);
+		}
+		// the combinations the model refuses (the simulator's discretisation relies on them)
+		for (ParameterProblem problem : model.problems(NeuronModels.values(model, written)))
+			error(problem.message(), where(neuron, given, problem.parameter()), null, BAD_VALUE);
 	}
 
 	/** The parameter to mark, or the neuron block when the value is a default. */
@@ -456,7 +439,7 @@ public class VolrValidator extends AbstractVolrValidator {
 			if (experiment.getConversion() != null && experiment.getConversion().getReset() == ResetMode.MODULO)
 				error("payloads reset the membrane to zero and send the residual on with the spike; they cannot be combined with reset modulo"
 						+ " (use reset subtract or zero)", s, Literals.SIMULATION__PAYLOADS, BAD_VALUE);
-			if (experiment.getNeuron() != null && experiment.getNeuron().getKind() == NeuronKind.COBA_LIF)
+			if (experiment.getNeuron() != null && NeuronModels.of(experiment.getNeuron().getKind().getLiteral()).isConductanceBased())
 				error("payloads need IF, LIF or CubaLIF neurons: a CobaLIF synapse cannot open a conductance by a payload's (1 + p)·w",
 						s, Literals.SIMULATION__PAYLOADS, BAD_VALUE);
 		}

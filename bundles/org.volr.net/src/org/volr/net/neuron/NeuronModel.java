@@ -1,0 +1,44 @@
+package org.volr.net.neuron;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A neuron model as a plug-in: its name as written in a {@code neuron} clause, its parameters (the validator,
+ * completion and hover read them), the combinations of values it refuses, and its discretisation for a time step.
+ * The continuous parameters stay as written (a map by name, base units, defaults filled in); generators that want
+ * τ read it there, never back from a propagator. Models are registered in {@link NeuronModels}.
+ */
+public interface NeuronModel {
+	/** The name in .volr files: "IF", "LIF", ... */
+	String name();
+
+	/** Its parameters in the order documentation lists them. */
+	Map<String, ParameterSpec> parameters();
+
+	/** What is wrong with a full set of values (defaults filled in); empty when the model can simulate them. */
+	default List<ParameterProblem> problems(Map<String, Double> values) {
+		return List.of();
+	}
+
+	/**
+	 * The constants per step for time step {@code dtMillis}, from a full set of values that has no
+	 * {@link #problems}.
+	 */
+	Discretisation discretise(Map<String, Double> values, double dtMillis);
+
+	/** Whether input reaches the membrane through a decaying synaptic current rather than as a jump. */
+	default boolean hasSynapticCurrent() {
+		return false;
+	}
+
+	/** Whether input opens conductances whose current depends on the membrane potential. */
+	default boolean isConductanceBased() {
+		return false;
+	}
+
+	/** Whether the membrane leaks towards its resting potential. */
+	default boolean leaks() {
+		return true;
+	}
+}

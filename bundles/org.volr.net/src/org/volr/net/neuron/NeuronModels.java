@@ -1,0 +1,47 @@
+package org.volr.net.neuron;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The registry of neuron models: a new model is one class and one line here. */
+public final class NeuronModels {
+	private static final List<NeuronModel> ALL = List.of(new IfNeuron(), new LifNeuron(), new CubaLifNeuron(), new CobaLifNeuron());
+
+	/**
+	 * PyNN parameters that Volr's neurons do not have, with the reason and what to write instead. The neurons work in
+	 * units of the threshold, where the weights carry the membrane's scale, so a capacitance or an offset current in
+	 * amperes would have no meaning the simulator and every target share.
+	 */
+	public static final Map<String, String> NOT_SIMULATED = Map.of(
+			"cm", "the membrane capacitance is not a parameter here: voltages are in units of the threshold and the"
+					+ " weights carry the membrane's scale (the PyNN and SpiNNaker targets choose cm themselves); remove it",
+			"i_offset", "a constant input current is not a parameter here: give the layers a bias (it is the same"
+					+ " current, in units of the threshold per step, and the targets write it as i_offset); remove it");
+
+	private NeuronModels() {
+	}
+
+	public static List<NeuronModel> all() {
+		return ALL;
+	}
+
+	/** The model of that name, or null. */
+	public static NeuronModel of(String name) {
+		for (NeuronModel m : ALL)
+			if (m.name().equals(name))
+				return m;
+		return null;
+	}
+
+	/** The model's full set of values: its defaults, overridden by those written (base units). */
+	public static Map<String, Double> values(NeuronModel model, Map<String, Double> written) {
+		Map<String, Double> values = new LinkedHashMap<>();
+		model.parameters().forEach((name, spec) -> values.put(name, spec.defaultValue()));
+		written.forEach((name, value) -> {
+			if (values.containsKey(name))
+				values.put(name, value);
+		});
+		return values;
+	}
+}
