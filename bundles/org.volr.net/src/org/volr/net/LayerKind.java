@@ -52,11 +52,18 @@ public sealed interface LayerKind {
 		}
 	}
 
-	/** Max or average pooling over a window per channel; averages divide by the real (not padded) inputs. */
-	record Pool(boolean max, Window window) implements LayerKind {
+	enum PoolOp {
+		MAX, AVG, SUM
+	}
+
+	/**
+	 * Max, average or sum pooling over a window per channel; averages divide by the real (not padded) inputs, sums
+	 * add them with weight 1 (NIR's SumPool2d, as Sinabs exports).
+	 */
+	record Pool(PoolOp op, Window window) implements LayerKind {
 		@Override
 		public String written() {
-			return (max ? "maxpool" : "avgpool") + (window.oneD() ? "1d" : "");
+			return op.name().toLowerCase(java.util.Locale.ROOT) + "pool" + (window.oneD() ? "1d" : "");
 		}
 	}
 

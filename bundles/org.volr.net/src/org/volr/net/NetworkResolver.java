@@ -124,7 +124,11 @@ public final class NetworkResolver {
 			int[] size = values(p.getSize(), axes, 2);
 			int[] stride = p.getStride().isEmpty() ? size : values(p.getStride(), axes, 1);
 			Window w = Window.of(size, stride, values(List.of(), axes, 1), null, p.getPadding() == Padding.SAME, spatial(in), spatial(out));
-			yield new LayerKind.Pool(p.getKind() == PoolKind.MAX2D || p.getKind() == PoolKind.MAX1D, w);
+			yield new LayerKind.Pool(switch (p.getKind()) {
+			case MAX2D, MAX1D -> LayerKind.PoolOp.MAX;
+			case AVG2D, AVG1D -> LayerKind.PoolOp.AVG;
+			case SUM2D -> LayerKind.PoolOp.SUM;
+			}, w);
 		}
 		case org.volr.model.GlobalPool g -> new LayerKind.GlobalPool(g.getOp() == PoolOp.MAX);
 		case org.volr.model.Flatten f -> new LayerKind.Flatten();

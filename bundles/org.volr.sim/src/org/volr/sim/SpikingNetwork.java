@@ -153,7 +153,11 @@ public final class SpikingNetwork {
 		case LayerKind.Pool p -> {
 			Window w = p.window();
 			int[] g = { w.kh(), w.kw(), w.sh(), w.sw(), w.ph(), w.pw() };
-			yield p.max() ? new MaxPoolPlan(key, layer.inShape(), layer.outShape(), g) : new AvgPoolPlan(key, layer.inShape(), layer.outShape(), g);
+			yield switch (p.op()) {
+			case MAX -> new MaxPoolPlan(key, layer.inShape(), layer.outShape(), g);
+			case AVG -> new AvgPoolPlan(key, layer.inShape(), layer.outShape(), g);
+			case SUM -> AvgPoolPlan.sum(key, layer.inShape(), layer.outShape(), g);
+			};
 		}
 		case LayerKind.GlobalPool g -> g.max() ? MaxPoolPlan.global(key, layer.inShape()) : AvgPoolPlan.global(key, layer.inShape());
 		case LayerKind.BatchNorm b -> throw new LoweringException("layer " + layer.position() + " is a batchnorm; fold it into its"

@@ -463,7 +463,7 @@ public class VolrValidator extends AbstractVolrValidator {
 					where, feature, BAD_VALUE);
 		} else if (!hasNeurons(found)) {
 			error(option + ": layer '" + label + "' (" + found.eClass().getName().toLowerCase() + ") has no neurons; " + option
-					+ " applies to dense, convolution and average pooling layers", where, feature, BAD_VALUE);
+					+ " applies to dense, convolution, average and sum pooling layers", where, feature, BAD_VALUE);
 		}
 	}
 
@@ -471,7 +471,7 @@ public class VolrValidator extends AbstractVolrValidator {
 		if (layer instanceof Dense || layer instanceof Conv)
 			return true;
 		if (layer instanceof Pool pool)
-			return pool.getKind() == PoolKind.AVG2D || pool.getKind() == PoolKind.AVG1D;
+			return pool.getKind() != PoolKind.MAX2D && pool.getKind() != PoolKind.MAX1D;
 		return layer instanceof GlobalPool g && g.getOp() == PoolOp.AVG;
 	}
 

@@ -3,12 +3,21 @@ package org.volr.sim.plan;
 /**
  * Average pooling as a linear map with weight 1/n onto a population of neurons, where n counts the inputs that
  * lie inside the window (padding excluded, as Keras and PyTorch's count_include_pad=False do). Global average
- * pooling is the case of one window covering the whole map.
+ * pooling is the case of one window covering the whole map; sum pooling the case of weight 1.
  */
 public final class AvgPoolPlan extends WindowPlan {
 	private final float[] inverseCount;
 
 	public AvgPoolPlan(String label, int[] inShape, int[] outShape, int[] geometry) {
+		this(label, inShape, outShape, geometry, false);
+	}
+
+	/** Sum pooling: the same map with weight 1 on every input inside the window (NIR's SumPool2d). */
+	public static AvgPoolPlan sum(String label, int[] inShape, int[] outShape, int[] geometry) {
+		return new AvgPoolPlan(label, inShape, outShape, geometry, true);
+	}
+
+	private AvgPoolPlan(String label, int[] inShape, int[] outShape, int[] geometry, boolean sum) {
 		super(label, inShape, outShape, geometry);
 		inverseCount = new float[oh * ow];
 		for (int oy = 0; oy < oh; oy++)
@@ -20,7 +29,7 @@ public final class AvgPoolPlan extends WindowPlan {
 						if (y >= 0 && y < h && x >= 0 && x < w)
 							n++;
 					}
-				inverseCount[oy * ow + ox] = n == 0 ? 0 : 1f / n;
+				inverseCount[oy * ow + ox] = n == 0 ? 0 : sum ? 1f : 1f / n;
 			}
 	}
 

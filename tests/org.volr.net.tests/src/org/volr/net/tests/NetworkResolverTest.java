@@ -54,7 +54,7 @@ class NetworkResolverTest {
 		assertNull(n.layer(1).activation());
 		assertEquals(Activation.LINEAR, n.layer(3).activation());
 		assertEquals(Activation.SOFTMAX, n.layer(4).activation());
-		assertEquals(new LayerKind.Pool(true, n.layer(1).kind() instanceof LayerKind.Pool p ? p.window() : null), n.layer(1).kind());
+		assertEquals(LayerKind.PoolOp.MAX, ((LayerKind.Pool) n.layer(1).kind()).op());
 	}
 
 	@Test
@@ -81,6 +81,18 @@ class NetworkResolverTest {
 		assertArrayEquals(new int[] { 2, 1 }, explicit.padBefore());
 		assertArrayEquals(new int[] { 2, 1 }, explicit.padAfter());
 		assertEquals(2, explicit.dh());
+	}
+
+	@Test
+	void sumPoolingIsAPoolingOfItsOwn() throws ResolveException {
+		ResolvedNetwork n = resolve("network s { input [2, 6, 6]  sumpool 2  sumpool(3, stride: 1, padding: same) }");
+		LayerKind.Pool pool = (LayerKind.Pool) n.layer(0).kind();
+		assertEquals(LayerKind.PoolOp.SUM, pool.op());
+		assertEquals("sumpool", pool.written());
+		assertArrayEquals(new int[] { 2, 3, 3 }, n.layer(0).outShape());
+		assertArrayEquals(new int[] { 2, 3, 3 }, n.layer(1).outShape());
+		assertEquals(1, window(n.layer(1)).ph());
+		assertNull(n.layer(0).weightShape());
 	}
 
 	@Test
