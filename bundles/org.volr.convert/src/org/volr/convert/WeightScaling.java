@@ -36,7 +36,8 @@ final class WeightScaling {
 		// layers in order: each reads the scales of layers before it
 		float[][] outs = new float[network.layers().size()][];
 		for (NetLayer layer : network.layers())
-			outs[layer.index()] = scaling.layer(layer, inputScale(layer.sources(), input, outs, layer.inSize()));
+			outs[layer.index()] = scaling.layer(layer, inputScale(layer.sources(), input, outs));
+		inputScale(network.output(), input, outs); // added branches at the end need one scale too
 		// keep every other tensor, in the original order
 		WeightStore result = new WeightStore();
 		for (String name : weights.names())
@@ -48,9 +49,12 @@ final class WeightScaling {
 	 * The scale of a layer's input: its sources' scales at their offsets (channels-first: parallel branches' values
 	 * follow one another). Added branches land on the same values, and must have the same scale there.
 	 */
-	private static float[] inputScale(List<Source> sources, float[] input, float[][] outs, int size) {
+	private static float[] inputScale(List<Source> sources, float[] input, float[][] outs) {
 		if (sources.size() == 1 && sources.get(0).offset() == 0)
 			return scaleOf(sources.get(0), input, outs);
+		int size = 0;
+		for (Source s : sources)
+			size = Math.max(size, s.offset() + scaleOf(s, input, outs).length);
 		float[] all = new float[size];
 		boolean[] written = new boolean[size];
 		for (int i = 0; i < sources.size(); i++) {
