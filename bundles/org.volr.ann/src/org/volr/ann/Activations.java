@@ -2,27 +2,21 @@ package org.volr.ann;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
-import org.volr.model.Activation;
+import org.volr.net.Activation;
 
-/** The element-wise (and softmax) functions of the metamodel's {@link Activation}. */
+/** The element-wise (and softmax) functions of a resolved layer's {@link Activation}. */
 final class Activations {
 	private Activations() {
 	}
 
-	/** The metamodel leaves the activation of dense, conv and activation layers unspecified to mean relu. */
-	static Activation effective(Activation a) {
-		return a == null || a == Activation.UNSPECIFIED ? Activation.RELU : a;
-	}
-
 	/** Returns a new array; the input is not changed. */
 	static INDArray apply(Activation a, INDArray x) {
-		return switch (effective(a)) {
+		return switch (a) {
 		case RELU -> Transforms.relu(x, true);
 		case LINEAR -> x;
 		case SIGMOID -> Transforms.sigmoid(x, true);
 		case TANH -> Transforms.tanh(x, true);
 		case SOFTMAX -> softmaxOverChannels(x);
-		default -> throw new AnnException("unknown activation " + a);
 		};
 	}
 

@@ -7,60 +7,61 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.volr.core.nd4j.Nd4jSupport;
 import org.volr.core.weights.WeightStore;
-import org.volr.model.Network;
+import org.volr.net.ResolvedNetwork;
 
 /**
  * A network with weights, ready to run forward on batches with nd4j. Feature maps are channels-first, batches
- * are [n, ...inputShape]. Weights follow Volr Studio's conventions (see {@link LayerNames} and the simulator's
- * SEMANTICS.md): dense [in, out], conv2d [out, in, kh, kw], conv1d [out, in, k], depthwise [in·m, 1, kh, kw].
- * Instances are immutable and may be shared between threads.
+ * are [n, ...inputShape]. Weights follow Volr Studio's conventions (see {@link org.volr.net.WeightKeys} and the
+ * simulator's SEMANTICS.md): dense [in, out], conv2d [out, in, kh, kw], conv1d [out, in, k], depthwise
+ * [in·m, 1, kh, kw]. Instances are immutable and may be shared between threads.
  */
 public final class AnnModel {
-	private final Network network;
-	private final NetworkCompiler.Compiled compiled;
+	private final ResolvedNetwork network;
+	private final LayerGraph graph;
 
-	private AnnModel(Network network, NetworkCompiler.Compiled compiled) {
+	private AnnModel(ResolvedNetwork network, LayerGraph graph) {
 		this.network = network;
-		this.compiled = compiled;
+		this.graph = graph;
 	}
 
-	/** @throws AnnException if the network does not type-check, has a batch norm, or a weight is missing or misshapen */
-	public static AnnModel of(Network network, WeightStore weights) {
+	/** @throws AnnException if the network has a batch norm, or a weight is missing or misshapen */
+	public static AnnModel of(ResolvedNetwork network, WeightStore weights) {
 		Nd4jSupport.init();
 		return new AnnModel(network, NetworkCompiler.compile(network, weights));
 	}
 
-	public Network network() {
+	public ResolvedNetwork network() {
 		return network;
 	}
 
 	public int[] inputShape() {
-		return compiled.inputShape().clone();
+		return network.inputShape();
 	}
 
 	public int[] outputShape() {
-		return compiled.outputShape().clone();
+		return graph.outputShape();
 	}
 
 	/** The network's output for a batch [n, ...inputShape]. */
 	public INDArray predict(INDArray x) {
-		return compiled.step().apply(checked(x), null);
+		return graph.apply(checked(x), null);
 	}
 
 	/** For every layer with weights, in writing order: its pre- and post-activation output for the batch. */
 	public List<LayerActivation> activations(INDArray x) {
 		Recorder recorder = new Recorder();
-		compiled.step().apply(checked(x), recorder);
+		graph.apply(checked(x), recorder);
 		return recorder.result();
 	}
 
 	private INDArray checked(INDArray x) {
-		long[] expected = new long[compiled.inputShape().length + 1];
+		int[] inputShape = network.inputShape();
+		long[] expected = new long[inputShape.length + 1];
 		expected[0] = x.rank() > 0 ? x.size(0) : 0;
-		for (int i = 0; i < compiled.inputShape().length; i++)
-			expected[i + 1] = compiled.inputShape()[i];
+		for (int i = 0; i < inputShape.length; i++)
+			expected[i + 1] = inputShape[i];
 		if (!Arrays.equals(x.shape(), expected))
-			throw new AnnException("network '" + network.getName() + "' expects batches of " + Arrays.toString(compiled.inputShape())
+			throw new AnnException("network '" + network.name() + "' expects batches of " + Arrays.toString(inputShape)
 					+ ", got an array of shape " + Arrays.toString(x.shape()));
 		return x.dataType() == DataType.FLOAT ? x : x.castTo(DataType.FLOAT);
 	}

@@ -4,29 +4,27 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.factory.Nd4j;
 import org.volr.core.nd4j.Nd4jSupport;
-import org.volr.model.Conv;
-import org.volr.model.ConvKind;
+import org.volr.net.LayerKind;
+import org.volr.net.NetLayer;
 
 /**
- * A convolution run by nd4j's conv2d / depthwise_conv2d op. Weights arrive in Volr Studio's layouts (conv2d [out,
- * in, kh, kw], conv1d [out, in, k], depthwise [in·m, 1, kh, kw]) and are rearranged once into nd4j's default kernel
- * layout [kh, kw, in, out] (depthwise: [kh, kw, in, m]).
+ * A convolution run by nd4j's conv2d / depthwise_conv2d op. Weights arrive in Volr Studio's layouts
+ * ({@link NetLayer#weightShape()}: conv2d [out, in, kh, kw], conv1d [out, in, k], depthwise [in·m, 1, kh, kw]) and
+ * are rearranged once into nd4j's default kernel layout [kh, kw, in, out] (depthwise: [kh, kw, in, m]).
  */
 final class ConvStep implements Step {
-	private final String name;
-	private final Conv layer;
+	private final NetLayer layer;
 	private final INDArray kernel, bias;
 	private final Conv2DConfig config;
 	private final boolean oneD, depthwise;
 
-	ConvStep(String name, Conv layer, INDArray weight, INDArray bias, int inChannels) {
-		this.name = name;
+	ConvStep(NetLayer layer, LayerKind.Conv conv, INDArray weight, INDArray bias) {
 		this.layer = layer;
 		this.bias = bias;
-		this.config = Geometry.conv(layer);
-		this.oneD = Geometry.oneD(layer);
-		this.depthwise = layer.getKind() == ConvKind.DEPTHWISE2D;
-		this.kernel = nd4jKernel(weight, depthwise, inChannels);
+		this.config = Geometry.conv(conv.window());
+		this.oneD = conv.window().oneD();
+		this.depthwise = conv.depthwise();
+		this.kernel = nd4jKernel(weight, depthwise, layer.inChannels());
 	}
 
 	static INDArray nd4jKernel(INDArray weight, boolean depthwise, int inChannels) {
@@ -53,9 +51,9 @@ final class ConvStep implements Step {
 			long[] o = pre.shape();
 			pre = pre.reshape('c', o[0], o[1], o[3]);
 		}
-		INDArray post = Activations.apply(layer.getActivation(), pre);
+		INDArray post = Activations.apply(layer.activation(), pre);
 		if (recorder != null)
-			recorder.weighted(new LayerActivation(name, layer, pre, post));
+			recorder.weighted(new LayerActivation(layer, pre, post));
 		return post;
 	}
 }

@@ -1,16 +1,14 @@
 package org.volr.ann;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.volr.model.Dense;
+import org.volr.net.NetLayer;
 
 /** x·W + b with W [in, out]. */
 final class DenseStep implements Step {
-	private final String name;
-	private final Dense layer;
+	private final NetLayer layer;
 	private final INDArray weight, bias;
 
-	DenseStep(String name, Dense layer, INDArray weight, INDArray bias) {
-		this.name = name;
+	DenseStep(NetLayer layer, INDArray weight, INDArray bias) {
 		this.layer = layer;
 		this.weight = weight;
 		this.bias = bias;
@@ -21,9 +19,9 @@ final class DenseStep implements Step {
 		INDArray pre = x.mmul(weight);
 		if (bias != null)
 			pre.addiRowVector(bias);
-		INDArray post = Activations.apply(layer.getActivation(), pre);
+		INDArray post = Activations.apply(layer.activation(), pre);
 		if (recorder != null)
-			recorder.weighted(new LayerActivation(name, layer, pre, post));
+			recorder.weighted(new LayerActivation(layer, pre, post));
 		return post;
 	}
 }

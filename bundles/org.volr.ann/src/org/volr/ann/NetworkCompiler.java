@@ -3,135 +3,66 @@ package org.volr.ann;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.volr.core.weights.FloatTensor;
 import org.volr.core.weights.WeightStore;
-import org.volr.model.Activation;
-import org.volr.model.ActivationLayer;
-import org.volr.model.Add;
-import org.volr.model.BatchNorm;
-import org.volr.model.Conv;
-import org.volr.model.ConvKind;
-import org.volr.model.Dense;
-import org.volr.model.Dropout;
-import org.volr.model.Flatten;
-import org.volr.model.Fork;
-import org.volr.model.GlobalPool;
-import org.volr.model.Identity;
-import org.volr.model.Layer;
-import org.volr.model.Let;
-import org.volr.model.NetExpr;
-import org.volr.model.Network;
-import org.volr.model.Pool;
-import org.volr.model.Reshape;
-import org.volr.model.Sequence;
-import org.volr.model.shapes.NetType;
-import org.volr.model.shapes.ShapeInference;
+import org.volr.net.LayerKind;
+import org.volr.net.NetLayer;
+import org.volr.net.ResolvedNetwork;
 
-/** Turns a type-checked network and its weights into {@link Step}s, checking every weight's shape on the way. */
+/** Turns a resolved network and its weights into a {@link LayerGraph}, checking every weight's shape on the way. */
 final class NetworkCompiler {
-	private final ShapeInference shapes;
-	private final Map<Layer, String> names;
-	private final WeightStore weights;
-
-	private NetworkCompiler(Network network, WeightStore weights) {
-		this.shapes = ShapeInference.of(network);
-		this.names = LayerNames.of(network);
-		this.weights = weights;
+	private NetworkCompiler() {
 	}
 
-	/** Shapes of the compiled network; the step maps [n, ...input] to [n, ...output]. */
-	record Compiled(Step step, int[] inputShape, int[] outputShape) {
+	static LayerGraph compile(ResolvedNetwork network, WeightStore weights) {
+		List<Step> steps = new ArrayList<>();
+		for (NetLayer layer : network.layers())
+			steps.add(step(layer, weights));
+		return new LayerGraph(network, steps);
 	}
 
-	static Compiled compile(Network network, WeightStore weights) {
-		NetworkCompiler compiler = new NetworkCompiler(network, weights);
-		NetType type = checkedType(network, compiler.shapes);
-		return new Compiled(compiler.step(network.getBody()), type.in().dims(), type.out().dims());
+	private static Step step(NetLayer layer, WeightStore weights) {
+		return switch (layer.kind()) {
+		case LayerKind.Dense d -> new DenseStep(layer, weight(layer, weights), bias(layer, weights));
+		case LayerKind.Conv c -> new ConvStep(layer, c, weight(layer, weights), bias(layer, weights));
+		case LayerKind.Pool p -> new PoolStep(p, layer.activation());
+		case LayerKind.GlobalPool g -> ShapeSteps.globalPool(g.max(), layer.activation());
+		case LayerKind.Flatten f -> ShapeSteps.reshape(layer.outShape(), layer.activation());
+		case LayerKind.Reshape r -> ShapeSteps.reshape(layer.outShape(), layer.activation());
+		case LayerKind.ActivationOnly a -> ShapeSteps.activation(layer.activation());
+		case LayerKind.Dropout d -> passOn(layer);
+		case LayerKind.Identity i -> passOn(layer);
+		case LayerKind.BatchNorm b -> throw new AnnException("layer '" + layer.key() + "' is a batchnorm, which has no running"
+				+ " statistics here; fold it into the layer before it (volr import folds the batch norms of Keras models) or remove it");
+		};
 	}
 
-	static NetType checkedType(Network network, ShapeInference shapes) {
-		if (!shapes.problems().isEmpty())
-			throw new AnnException("network '" + network.getName() + "' does not type-check: " + shapes.problems().get(0).message());
-		NetType type = shapes.typeOf(network);
-		if (type == null || type.in() == null)
-			throw new AnnException("network '" + network.getName() + "' has no inferable input shape; declare it with 'input [...]'");
-		return type;
+	/** Dropout and identity hand their input on, through their activation when one is written. */
+	private static Step passOn(NetLayer layer) {
+		return layer.activation() == null ? ShapeSteps.skip() : ShapeSteps.activation(layer.activation());
 	}
 
-	private Step step(NetExpr e) {
-		if (e instanceof Sequence seq) {
-			List<Step> steps = new ArrayList<>();
-			for (NetExpr s : seq.getSteps())
-				steps.add(step(s));
-			return new ChainStep(steps);
-		}
-		if (e instanceof Fork fork) {
-			List<Step> branches = new ArrayList<>();
-			for (NetExpr b : fork.getBranches())
-				branches.add(step(b));
-			return new ForkStep(branches, fork instanceof Add);
-		}
-		if (e instanceof Let let)
-			return step(let.getBody());
-		if (e instanceof Layer layer)
-			return layer(layer);
-		throw new AnnException("cannot evaluate " + e.eClass().getName());
-	}
-
-	private Step layer(Layer layer) {
-		String name = names.get(layer);
-		NetType t = shapes.typeOf(layer);
-		if (t == null)
-			throw new AnnException("layer '" + name + "' has no inferred shape");
-		if (layer instanceof Dense dense) {
-			int in = (int) t.in().size(), out = (int) t.out().size();
-			return new DenseStep(name, dense, weight(name, new int[] { in, out }), bias(name, out));
-		}
-		if (layer instanceof Conv conv) {
-			int in = t.in().dim(0), out = t.out().dim(0);
-			int[] k = Geometry.kernel(conv);
-			int[] expected = conv.getKind() == ConvKind.CONV1D ? new int[] { out, in, k[1] }
-					: conv.getKind() == ConvKind.DEPTHWISE2D ? new int[] { out, 1, k[0], k[1] } : new int[] { out, in, k[0], k[1] };
-			return new ConvStep(name, conv, weight(name, expected), bias(name, out), in);
-		}
-		if (layer instanceof Pool pool)
-			return new PoolStep(pool);
-		if (layer instanceof GlobalPool g)
-			return ShapeSteps.globalPool(g.getOp(), g.getActivation());
-		if (layer instanceof Flatten || layer instanceof Reshape)
-			return ShapeSteps.reshape(t.out().dims(), layer.getActivation());
-		if (layer instanceof ActivationLayer a)
-			return ShapeSteps.activation(a.getActivation());
-		if (layer instanceof Dropout || layer instanceof Identity)
-			return layer.getActivation() == null || layer.getActivation() == Activation.UNSPECIFIED ? ShapeSteps.skip()
-					: ShapeSteps.activation(layer.getActivation());
-		if (layer instanceof BatchNorm)
-			throw new AnnException("layer '" + name + "' is a batchnorm, which has no running statistics here; fold it into"
-					+ " the layer before it (volr import folds the batch norms of Keras models) or remove it");
-		throw new AnnException("layer '" + name + "' (" + layer.eClass().getName() + ") cannot be evaluated");
-	}
-
-	private INDArray weight(String name, int[] expected) {
-		String key = name + ".weight";
+	private static INDArray weight(NetLayer layer, WeightStore weights) {
+		String key = layer.weightKey();
 		if (!weights.contains(key))
 			throw new AnnException("no weights '" + key + "'; weights are named by layer label (or layer{n}), the store has "
 					+ String.join(", ", weights.names()));
 		FloatTensor w = weights.get(key);
-		if (!Arrays.equals(w.shape(), expected))
+		if (!Arrays.equals(w.shape(), layer.weightShape()))
 			throw new AnnException("'" + key + "' has shape " + Arrays.toString(w.shape()) + ", but the layer needs "
-					+ Arrays.toString(expected));
+					+ Arrays.toString(layer.weightShape()));
 		return w.toINDArray();
 	}
 
 	/** A missing bias means zero. */
-	private INDArray bias(String name, int out) {
-		String key = name + ".bias";
+	private static INDArray bias(NetLayer layer, WeightStore weights) {
+		String key = layer.biasKey();
 		if (!weights.contains(key))
 			return null;
 		FloatTensor b = weights.get(key);
+		int out = layer.biasShape()[0];
 		if (b.data().length != out)
 			throw new AnnException("'" + key + "' has " + b.data().length + " values, but the layer has " + out + " outputs");
 		return b.toINDArray().reshape(out);

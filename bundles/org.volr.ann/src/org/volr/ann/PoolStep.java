@@ -3,19 +3,20 @@ package org.volr.ann;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 import org.nd4j.linalg.factory.Nd4j;
-import org.volr.model.Pool;
+import org.volr.net.Activation;
+import org.volr.net.LayerKind;
 
 /** Max or average pooling by nd4j's pooling ops; 1-D pooling runs as 2-D pooling of height 1. */
 final class PoolStep implements Step {
-	private final Pool layer;
+	private final Activation activation;
 	private final Pooling2DConfig config;
 	private final boolean oneD, max;
 
-	PoolStep(Pool layer) {
-		this.layer = layer;
-		this.config = Geometry.pool(layer);
-		this.oneD = Geometry.oneD(layer);
-		this.max = Geometry.max(layer);
+	PoolStep(LayerKind.Pool pool, Activation activation) {
+		this.activation = activation;
+		this.config = Geometry.pool(pool.window(), pool.max());
+		this.oneD = pool.window().oneD();
+		this.max = pool.max();
 	}
 
 	@Override
@@ -29,6 +30,6 @@ final class PoolStep implements Step {
 			long[] o = out.shape();
 			out = out.reshape('c', o[0], o[1], o[3]);
 		}
-		return ShapeSteps.explicitActivation(layer.getActivation(), out);
+		return ShapeSteps.explicitActivation(activation, out);
 	}
 }

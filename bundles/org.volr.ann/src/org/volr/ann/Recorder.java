@@ -22,7 +22,7 @@ final class Recorder {
 			recorded.set(open, recorded.get(open).withPost(output));
 	}
 
-	/** Anything that changes values other than an activation (pooling, a fork) ends the weighted layer. */
+	/** Anything that changes values other than an activation (pooling, a branch or a join of branches) ends the weighted layer. */
 	void close() {
 		open = -1;
 	}

@@ -3,8 +3,7 @@ package org.volr.ann;
 import java.util.Arrays;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.volr.model.Activation;
-import org.volr.model.PoolOp;
+import org.volr.net.Activation;
 
 /** Steps without weights: global pooling, flatten/reshape, activation layers and layers skipped at inference. */
 final class ShapeSteps {
@@ -13,10 +12,10 @@ final class ShapeSteps {
 
 	/** Layers without neurons apply an activation only when one is written explicitly (e.g. "avgpool 2 relu"). */
 	static INDArray explicitActivation(Activation a, INDArray x) {
-		return a == null || a == Activation.UNSPECIFIED ? x : Activations.apply(a, x);
+		return a == null ? x : Activations.apply(a, x);
 	}
 
-	static Step globalPool(PoolOp op, Activation activation) {
+	static Step globalPool(boolean max, Activation activation) {
 		return (x, recorder) -> {
 			if (recorder != null)
 				recorder.close();
@@ -24,7 +23,7 @@ final class ShapeSteps {
 			for (int i = 0; i < spatial.length; i++)
 				spatial[i] = i + 2;
 			int[] axes = Arrays.stream(spatial).mapToInt(l -> (int) l).toArray();
-			INDArray out = op == PoolOp.MAX ? x.max(axes) : x.mean(axes);
+			INDArray out = max ? x.max(axes) : x.mean(axes);
 			return explicitActivation(activation, out);
 		};
 	}

@@ -18,9 +18,9 @@ import org.volr.core.nd4j.Nd4jSupport;
 import org.volr.core.progress.Progress;
 import org.volr.core.weights.FloatTensor;
 import org.volr.core.weights.WeightStore;
-import org.volr.model.Network;
 import org.volr.model.Optimizer;
 import org.volr.model.Training;
+import org.volr.net.ResolvedNetwork;
 
 /**
  * Trains a network for classification with nd4j's SameDiff (automatic differentiation): softmax cross-entropy,
@@ -36,16 +36,16 @@ public final class Trainer {
 	}
 
 	/** Trains and returns the weights in Volr Studio's conventions (see {@link AnnModel}). */
-	public static WeightStore train(Network network, Training settings, Dataset train, Progress progress) {
+	public static WeightStore train(ResolvedNetwork network, Training settings, Dataset train, Progress progress) {
 		return run(network, settings, train, progress, false).weights();
 	}
 
 	/** Trains and also measures every mini-batch's loss (one extra forward pass per batch). */
-	public static TrainingResult trainWithLosses(Network network, Training settings, Dataset train, Progress progress) {
+	public static TrainingResult trainWithLosses(ResolvedNetwork network, Training settings, Dataset train, Progress progress) {
 		return run(network, settings, train, progress, true);
 	}
 
-	private static TrainingResult run(Network network, Training settings, Dataset train, Progress progress, boolean measureLoss) {
+	private static TrainingResult run(ResolvedNetwork network, Training settings, Dataset train, Progress progress, boolean measureLoss) {
 		Nd4jSupport.init();
 		Progress p = progress == null ? Progress.NONE : progress;
 		int epochs = settings.getEpochs(), batch = settings.getBatch();
@@ -65,7 +65,7 @@ public final class Trainer {
 		float[] losses = new float[measureLoss ? epochs * batchesPerEpoch : 0];
 		int iteration = 0;
 		long start = System.currentTimeMillis();
-		p.begin("training " + network.getName(), (long) epochs * batchesPerEpoch);
+		p.begin("training " + network.name(), (long) epochs * batchesPerEpoch);
 		try (Nd4jSupport.Setting plain = graph.oneDnnRefuses ? Nd4jSupport.withoutHelpers() : null) {
 			for (int epoch = 0; epoch < epochs; epoch++) {
 				int[] order = permutation(data.size(), shuffling);

@@ -6,33 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.volr.core.nd4j.Nd4jSupport;
-import org.volr.model.Activation;
-import org.volr.model.ActivationLayer;
-import org.volr.model.Add;
-import org.volr.model.BatchNorm;
-import org.volr.model.Conv;
-import org.volr.model.ConvKind;
-import org.volr.model.Dense;
-import org.volr.model.Dropout;
-import org.volr.model.Flatten;
-import org.volr.model.Fork;
-import org.volr.model.GlobalPool;
-import org.volr.model.Identity;
-import org.volr.model.Layer;
-import org.volr.model.Let;
-import org.volr.model.NetExpr;
-import org.volr.model.Network;
-import org.volr.model.PoolOp;
-import org.volr.model.Pool;
-import org.volr.model.Reshape;
-import org.volr.model.Sequence;
-import org.volr.model.shapes.NetType;
-import org.volr.model.shapes.ShapeInference;
+import org.volr.net.Activation;
+import org.volr.net.LayerKind;
+import org.volr.net.NetLayer;
+import org.volr.net.ResolvedNetwork;
+import org.volr.net.Source;
 
 /**
  * The SameDiff graph that trains a network: the same layers as {@link AnnModel} runs, with trainable variables
@@ -50,8 +34,6 @@ final class TrainingGraph {
 	/** Whether oneDNN refuses a convolution of the graph: then it trains without helpers (Nd4jSupport.withoutHelpers). */
 	boolean oneDnnRefuses;
 
-	private final ShapeInference shapes;
-	private final Map<Layer, String> names;
 	private final SplittableRandom init;
 	/** The input of the most recent softmax, while nothing but shape layers came after it. */
 	private SDVariable softmaxInput;
@@ -60,20 +42,22 @@ final class TrainingGraph {
 	record DropoutMask(String placeholder, int[] sampleShape, double rate) {
 	}
 
-	TrainingGraph(Network network, int classes, SplittableRandom init) {
-		this.shapes = ShapeInference.of(network);
-		this.names = LayerNames.of(network);
+	TrainingGraph(ResolvedNetwork network, int classes, SplittableRandom init) {
 		this.init = init;
-		NetType type = NetworkCompiler.checkedType(network, shapes);
-		if (type.out().size() != classes)
-			throw new AnnException("network '" + network.getName() + "' has " + type.out().size() + " outputs, but the data has "
+		InputPlan output = InputPlan.ofOutput(network);
+		if (output.size() != classes)
+			throw new AnnException("network '" + network.name() + "' has " + output.size() + " outputs, but the data has "
 					+ classes + " classes");
-		SDVariable input = sd.placeHolder(INPUT, DataType.FLOAT, batchShape(type.in().dims()));
+		SDVariable input = sd.placeHolder(INPUT, DataType.FLOAT, batchShape(network.inputShape()));
 		SDVariable labels = sd.placeHolder(LABEL, DataType.FLOAT, -1, classes);
-		SDVariable out = build(network.getBody(), input);
+		// layers in order (every layer after those it reads), as their parameters and random draws always came
+		SDVariable[] outs = new SDVariable[network.layers().size()];
+		for (NetLayer layer : network.layers())
+			outs[layer.index()] = layer(layer, assemble(InputPlan.of(layer, network), input, outs));
+		SDVariable out = assemble(output, input, outs);
 		// a softmax output is trained through its logits; any other output is taken as the logits
 		SDVariable logits = softmaxInput != null ? softmaxInput : out;
-		if (type.out().rank() > 1)
+		if (output.shape().length > 1)
 			logits = logits.reshape(-1, classes);
 		this.loss = sd.loss().softmaxCrossEntropy("loss", labels, logits, null);
 		sd.setLossVariables(loss);
@@ -87,95 +71,94 @@ final class TrainingGraph {
 		return shape;
 	}
 
-	private SDVariable build(NetExpr e, SDVariable x) {
-		if (e instanceof Sequence seq) {
-			SDVariable cur = x;
-			for (NetExpr step : seq.getSteps())
-				cur = build(step, cur);
-			return cur;
+	/**
+	 * A layer's input from its sources: parallel branches concatenated on axis 1, added branches summed left to
+	 * right (see {@link InputPlan}). A join ends any softmax pending before it: the logits are a branch's no more.
+	 */
+	private SDVariable assemble(InputPlan plan, SDVariable input, SDVariable[] outs) {
+		List<Source> sources = plan.sources();
+		if (plan.single())
+			return value(sources.get(0), input, outs);
+		softmaxInput = null;
+		SDVariable[] parts = new SDVariable[plan.segments().size()];
+		for (int p = 0; p < parts.length; p++) {
+			InputPlan.Segment segment = plan.segments().get(p);
+			SDVariable sum = null;
+			for (int i : segment.sources()) {
+				SDVariable term = value(sources.get(i), input, outs);
+				if (plan.sliced()) {
+					int start = sources.get(i).offset();
+					term = term.reshape(-1, plan.size(i)).get(SDIndex.all(), SDIndex.interval(segment.from() - start, segment.to() - start));
+				}
+				sum = sum == null ? term : sum.add(term);
+			}
+			parts[p] = sum;
 		}
-		if (e instanceof Fork fork) {
-			SDVariable[] outs = new SDVariable[fork.getBranches().size()];
-			for (int i = 0; i < outs.length; i++)
-				outs[i] = build(fork.getBranches().get(i), x);
-			softmaxInput = null;
-			if (!(fork instanceof Add))
-				return sd.concat(1, outs);
-			SDVariable sum = outs[0];
-			for (int i = 1; i < outs.length; i++)
-				sum = sum.add(outs[i]);
-			return sum;
-		}
-		if (e instanceof Let let)
-			return build(let.getBody(), x);
-		if (e instanceof Layer layer)
-			return layer(layer, x);
-		throw new AnnException("cannot train " + e.eClass().getName());
+		SDVariable joined = parts.length == 1 ? parts[0] : sd.concat(1, parts);
+		return plan.sliced() ? joined.reshape(batchShape(plan.shape())) : joined;
 	}
 
-	private SDVariable layer(Layer layer, SDVariable x) {
-		String name = names.get(layer);
-		NetType t = shapes.typeOf(layer);
-		if (layer instanceof Dense) {
-			int in = (int) t.in().size(), out = (int) t.out().size();
-			SDVariable w = parameter(name + ".weight", new int[] { in, out }, in, out);
-			SDVariable b = parameter(name + ".bias", new int[] { out }, 0, 0);
-			return activate(layer.getActivation(), x.mmul(w).add(b));
+	private static SDVariable value(Source s, SDVariable input, SDVariable[] outs) {
+		return s.isInput() ? input : outs[s.layer()];
+	}
+
+	private SDVariable layer(NetLayer layer, SDVariable x) {
+		String name = layer.key();
+		int[] in = layer.inShape(), out = layer.outShape();
+		return switch (layer.kind()) {
+		case LayerKind.Dense d -> {
+			SDVariable w = parameter(layer.weightKey(), layer.weightShape(), layer.inSize(), d.units());
+			SDVariable b = parameter(layer.biasKey(), layer.biasShape(), 0, 0);
+			yield activate(layer.activation(), x.mmul(w).add(b));
 		}
-		if (layer instanceof Conv conv)
-			return activate(conv.getActivation(), conv(conv, name, t, x));
-		if (layer instanceof Pool pool) {
+		case LayerKind.Conv c -> activate(layer.activation(), conv(layer, c, x));
+		case LayerKind.Pool p -> {
 			softmaxInput = null;
-			boolean oneD = Geometry.oneD(pool);
-			SDVariable in = oneD ? x.reshape(-1, t.in().dim(0), 1, t.in().dim(1)) : x;
-			SDVariable out = Geometry.max(pool) ? sd.cnn().maxPooling2d(in, Geometry.pool(pool)) : sd.cnn().avgPooling2d(in, Geometry.pool(pool));
+			boolean oneD = p.window().oneD();
+			SDVariable input = oneD ? x.reshape(-1, in[0], 1, in[1]) : x;
+			var geometry = Geometry.pool(p.window(), p.max());
+			SDVariable y = p.max() ? sd.cnn().maxPooling2d(input, geometry) : sd.cnn().avgPooling2d(input, geometry);
 			if (oneD)
-				out = out.reshape(-1, t.out().dim(0), t.out().dim(1));
-			return explicit(layer.getActivation(), out);
+				y = y.reshape(-1, out[0], out[1]);
+			yield explicit(layer.activation(), y);
 		}
-		if (layer instanceof GlobalPool g) {
+		case LayerKind.GlobalPool g -> {
 			softmaxInput = null;
-			int[] spatial = new int[t.in().rank() - 1];
+			int[] spatial = new int[in.length - 1];
 			for (int i = 0; i < spatial.length; i++)
 				spatial[i] = i + 2;
-			return explicit(g.getActivation(), g.getOp() == PoolOp.MAX ? x.max(spatial) : x.mean(spatial));
+			yield explicit(layer.activation(), g.max() ? x.max(spatial) : x.mean(spatial));
 		}
-		if (layer instanceof Flatten || layer instanceof Reshape)
-			return explicit(layer.getActivation(), x.reshape(batchShape(t.out().dims())));
-		if (layer instanceof ActivationLayer)
-			return activate(layer.getActivation(), x);
-		if (layer instanceof Dropout d) {
-			SDVariable out = d.getRate() > 0 ? x.mul(dropoutMask(name, t.in().dims(), d.getRate())) : x;
-			return explicit(layer.getActivation(), out);
-		}
-		if (layer instanceof Identity)
-			return explicit(layer.getActivation(), x);
-		if (layer instanceof BatchNorm)
-			throw new AnnException("layer '" + name + "' is a batchnorm; training with batch norm is not supported, remove it");
-		throw new AnnException("layer '" + name + "' (" + layer.eClass().getName() + ") cannot be trained");
+		case LayerKind.Flatten f -> explicit(layer.activation(), x.reshape(batchShape(out)));
+		case LayerKind.Reshape r -> explicit(layer.activation(), x.reshape(batchShape(out)));
+		case LayerKind.ActivationOnly a -> activate(layer.activation(), x);
+		case LayerKind.Dropout d -> explicit(layer.activation(), d.rate() > 0 ? x.mul(dropoutMask(name, in, d.rate())) : x);
+		case LayerKind.Identity i -> explicit(layer.activation(), x);
+		case LayerKind.BatchNorm b -> throw new AnnException("layer '" + name + "' is a batchnorm; training with batch norm is not"
+				+ " supported, remove it");
+		};
 	}
 
-	private SDVariable conv(Conv conv, String name, NetType t, SDVariable x) {
-		int in = t.in().dim(0), out = t.out().dim(0);
-		int[] k = Geometry.kernel(conv);
-		long field = (long) k[0] * k[1];
-		boolean oneD = Geometry.oneD(conv), depthwise = conv.getKind() == ConvKind.DEPTHWISE2D;
+	private SDVariable conv(NetLayer layer, LayerKind.Conv conv, SDVariable x) {
+		int in = layer.inChannels(), out = layer.outChannels();
+		int kh = conv.window().kh(), kw = conv.window().kw();
+		long field = (long) kh * kw;
+		boolean oneD = conv.window().oneD(), depthwise = conv.depthwise();
 		SDVariable w, kernel;
 		if (depthwise) {
 			int m = out / in;
-			w = parameter(name + ".weight", new int[] { out, 1, k[0], k[1] }, field, m * field);
-			kernel = w.reshape(in, m, k[0], k[1]).permute(2, 3, 0, 1);
+			w = parameter(layer.weightKey(), layer.weightShape(), field, m * field);
+			kernel = w.reshape(in, m, kh, kw).permute(2, 3, 0, 1);
 		} else {
-			int[] shape = oneD ? new int[] { out, in, k[1] } : new int[] { out, in, k[0], k[1] };
-			w = parameter(name + ".weight", shape, in * field, out * field);
-			kernel = (oneD ? w.reshape(out, in, 1, k[1]) : w).permute(2, 3, 1, 0);
+			w = parameter(layer.weightKey(), layer.weightShape(), in * field, out * field);
+			kernel = (oneD ? w.reshape(out, in, 1, kw) : w).permute(2, 3, 1, 0);
 		}
-		SDVariable b = parameter(name + ".bias", new int[] { out }, 0, 0);
-		SDVariable input = oneD ? x.reshape(-1, in, 1, t.in().dim(1)) : x;
-		var geometry = Geometry.conv(conv);
+		SDVariable b = parameter(layer.biasKey(), layer.biasShape(), 0, 0);
+		SDVariable input = oneD ? x.reshape(-1, in, 1, layer.inShape()[1]) : x;
+		var geometry = Geometry.conv(conv.window());
 		oneDnnRefuses |= Nd4jSupport.oneDnnRefuses(geometry);
 		SDVariable y = depthwise ? sd.cnn().depthWiseConv2d(input, kernel, b, geometry) : sd.cnn().conv2d(input, kernel, b, geometry);
-		return oneD ? y.reshape(-1, out, t.out().dim(1)) : y;
+		return oneD ? y.reshape(-1, out, layer.outShape()[1]) : y;
 	}
 
 	/** Fans of 0 mean a bias: zeros. */
@@ -199,22 +182,18 @@ final class TrainingGraph {
 	}
 
 	private SDVariable activate(Activation a, SDVariable x) {
-		Activation f = Activations.effective(a);
-		softmaxInput = f == Activation.SOFTMAX ? x : null;
-		return switch (f) {
+		softmaxInput = a == Activation.SOFTMAX ? x : null;
+		return switch (a) {
 		case RELU -> sd.nn().relu(x, 0);
 		case LINEAR -> x;
 		case SIGMOID -> sd.nn().sigmoid(x);
 		case TANH -> sd.nn().tanh(x);
 		case SOFTMAX -> sd.nn().softmax(x, 1);
-		default -> throw new AnnException("unknown activation " + a);
 		};
 	}
 
 	/** Layers without neurons apply an activation only when one is written; they keep a pending softmax input. */
 	private SDVariable explicit(Activation a, SDVariable x) {
-		if (a == null || a == Activation.UNSPECIFIED)
-			return x;
-		return activate(a, x);
+		return a == null ? x : activate(a, x);
 	}
 }

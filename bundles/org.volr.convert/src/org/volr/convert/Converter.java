@@ -7,7 +7,7 @@ import org.volr.core.data.Dataset;
 import org.volr.core.progress.Progress;
 import org.volr.core.weights.WeightStore;
 import org.volr.model.Conversion;
-import org.volr.model.Network;
+import org.volr.net.ResolvedNetwork;
 
 /**
  * Converts an analog network's weights for a spiking network with threshold 1: normalises them from data
@@ -21,7 +21,7 @@ public final class Converter {
 	/**
 	 * @param normalizationData samples to measure activations on, typically the training set, inputs in [0, 1]
 	 */
-	public static ConversionResult convert(Network network, WeightStore weights, Conversion settings, Dataset normalizationData,
+	public static ConversionResult convert(ResolvedNetwork network, WeightStore weights, Conversion settings, Dataset normalizationData,
 			Progress progress) {
 		return convert(network, weights, settings, normalizationData, 1f, progress);
 	}
@@ -31,7 +31,7 @@ public final class Converter {
 	 *                    spikes per step for an input of 1 delivers x·p per step on average, so λ_0 = 1/p and the
 	 *                    first layer's weights grow by 1/p; constant input is the analog value, λ_0 = 1.
 	 */
-	public static ConversionResult convert(Network network, WeightStore weights, Conversion settings, Dataset normalizationData,
+	public static ConversionResult convert(ResolvedNetwork network, WeightStore weights, Conversion settings, Dataset normalizationData,
 			float inputLambda, Progress progress) {
 		if (!(inputLambda > 0) || Float.isInfinite(inputLambda))
 			throw new ConversionException("the input scale λ_0 must be positive and finite, got " + inputLambda);
@@ -45,7 +45,7 @@ public final class Converter {
 	 * reshape keep the scale of the layer before them. Then layer l of the new network computes the original
 	 * activation divided by λ_l exactly (for relu and linear layers, which commute with positive scaling).
 	 */
-	public static WeightStore rescale(Network network, WeightStore weights, List<LayerScale> scales) {
+	public static WeightStore rescale(ResolvedNetwork network, WeightStore weights, List<LayerScale> scales) {
 		return WeightScaling.apply(network, weights, scales, 1f);
 	}
 }

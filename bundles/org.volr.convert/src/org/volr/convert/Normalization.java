@@ -64,7 +64,7 @@ public final class Normalization {
 			p.done();
 		}
 		if (layers == null || layers.isEmpty())
-			throw new ConversionException("network '" + model.network().getName() + "' has no layer with weights to normalise");
+			throw new ConversionException("network '" + model.network().name() + "' has no layer with weights to normalise");
 		List<LayerScale> scales = new ArrayList<>();
 		for (LayerValues values : layers)
 			scales.add(values.scale(settings));

@@ -5,29 +5,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.volr.ann.LayerNames;
 import org.volr.core.weights.FloatTensor;
 import org.volr.core.weights.WeightStore;
-import org.volr.model.ActivationLayer;
-import org.volr.model.Add;
-import org.volr.model.BatchNorm;
-import org.volr.model.Conv;
-import org.volr.model.ConvKind;
-import org.volr.model.Dense;
-import org.volr.model.Dropout;
-import org.volr.model.Flatten;
-import org.volr.model.Fork;
-import org.volr.model.GlobalPool;
-import org.volr.model.Identity;
-import org.volr.model.Layer;
-import org.volr.model.Let;
-import org.volr.model.NetExpr;
-import org.volr.model.Network;
-import org.volr.model.Pool;
-import org.volr.model.Reshape;
-import org.volr.model.Sequence;
-import org.volr.model.shapes.NetType;
-import org.volr.model.shapes.ShapeInference;
+import org.volr.net.LayerKind;
+import org.volr.net.NetLayer;
+import org.volr.net.ResolvedNetwork;
+import org.volr.net.Source;
 
 /**
  * Applies W ← W · λ_in / λ_out and b ← b / λ_out. λ_in is tracked as a scale for every value flowing through the
@@ -36,28 +19,25 @@ import org.volr.model.shapes.ShapeInference;
  * dense layer after a flatten of a channel-wise normalised map gets the right λ for every input.
  */
 final class WeightScaling {
-	private final ShapeInference shapes;
-	private final Map<Layer, String> names;
 	private final Map<String, LayerScale> scales = new HashMap<>();
 	private final WeightStore original, converted = new WeightStore();
 
-	private WeightScaling(Network network, WeightStore weights, List<LayerScale> scales) {
-		this.shapes = ShapeInference.of(network);
-		this.names = LayerNames.of(network);
+	private WeightScaling(WeightStore weights, List<LayerScale> scales) {
 		this.original = weights;
 		for (LayerScale s : scales)
 			this.scales.put(s.layer(), s);
 	}
 
 	/** @param inputLambda λ_0, the scale of every input value */
-	static WeightStore apply(Network network, WeightStore weights, List<LayerScale> scales, float inputLambda) {
-		WeightScaling scaling = new WeightScaling(network, weights, scales);
-		NetType type = scaling.shapes.typeOf(network);
-		if (type == null || !scaling.shapes.problems().isEmpty())
-			throw new ConversionException("network '" + network.getName() + "' does not type-check");
-		float[] input = new float[(int) type.in().size()];
+	static WeightStore apply(ResolvedNetwork network, WeightStore weights, List<LayerScale> scales, float inputLambda) {
+		WeightScaling scaling = new WeightScaling(weights, scales);
+		float[] input = new float[network.inputSize()];
 		Arrays.fill(input, inputLambda);
-		scaling.walk(network.getBody(), input);
+		// layers in order: each reads the scales of layers before it
+		float[][] outs = new float[network.layers().size()][];
+		for (NetLayer layer : network.layers())
+			outs[layer.index()] = scaling.layer(layer, inputScale(layer.sources(), input, outs));
+		inputScale(network.output(), input, outs); // added branches at the end need one scale too
 		// keep every other tensor, in the original order
 		WeightStore result = new WeightStore();
 		for (String name : weights.names())
@@ -65,105 +45,113 @@ final class WeightScaling {
 		return result;
 	}
 
-	private float[] walk(NetExpr e, float[] in) {
-		if (e instanceof Sequence seq) {
-			float[] cur = in;
-			for (NetExpr step : seq.getSteps())
-				cur = walk(step, cur);
-			return cur;
-		}
-		if (e instanceof Fork fork)
-			return fork(fork, in);
-		if (e instanceof Let let)
-			return walk(let.getBody(), in);
-		if (e instanceof Layer layer)
-			return layer(layer, in);
-		throw new ConversionException("cannot convert " + e.eClass().getName());
-	}
-
-	private float[] fork(Fork fork, float[] in) {
-		float[][] outs = new float[fork.getBranches().size()][];
-		for (int i = 0; i < outs.length; i++)
-			outs[i] = walk(fork.getBranches().get(i), in);
-		if (fork instanceof Add) {
-			for (int i = 1; i < outs.length; i++)
-				if (!sameScale(outs[0], outs[i]))
-					throw new ConversionException("the branches of '+' end at different scales (branch 1 and " + (i + 1)
+	/**
+	 * The scale of a layer's input: its sources' scales at their offsets (channels-first: parallel branches' values
+	 * follow one another). Added branches land on the same values, and must have the same scale there.
+	 */
+	private static float[] inputScale(List<Source> sources, float[] input, float[][] outs) {
+		if (sources.size() == 1 && sources.get(0).offset() == 0)
+			return scaleOf(sources.get(0), input, outs);
+		int size = 0;
+		for (Source s : sources)
+			size = Math.max(size, s.offset() + scaleOf(s, input, outs).length);
+		float[] all = new float[size];
+		boolean[] written = new boolean[size];
+		for (int i = 0; i < sources.size(); i++) {
+			Source s = sources.get(i);
+			float[] part = scaleOf(s, input, outs);
+			for (int j = 0; j < part.length; j++) {
+				int at = s.offset() + j;
+				if (!written[at]) {
+					all[at] = part[j];
+					written[at] = true;
+				} else if (!close(all[at], part[j])) {
+					throw new ConversionException("the branches of '+' end at different scales (branch 1 and " + branch(sources, i)
 							+ "): each branch has its own λ, so their sum has no single scale; normalising networks with '+' is not"
 							+ " supported yet, use 'normalize none' for them");
-			return outs[0];
-		}
-		// channels-first: concatenating on the channel axis appends the branches' values one after another
-		int length = 0;
-		for (float[] o : outs)
-			length += o.length;
-		float[] all = new float[length];
-		int at = 0;
-		for (float[] o : outs) {
-			System.arraycopy(o, 0, all, at, o.length);
-			at += o.length;
+				}
+			}
 		}
 		return all;
 	}
 
-	private float[] layer(Layer layer, float[] in) {
-		String name = names.get(layer);
-		NetType t = shapes.typeOf(layer);
-		if (layer instanceof Dense)
-			return dense(name, in, (int) t.in().size(), (int) t.out().size());
-		if (layer instanceof Conv conv)
-			return conv(conv, name, in, t);
-		if (layer instanceof Pool || layer instanceof GlobalPool) {
-			float[] perChannel = perChannel(name, in, t.in().dim(0));
-			return broadcast(perChannel, (int) (t.out().size() / t.out().dim(0)));
-		}
-		if (layer instanceof Flatten || layer instanceof Reshape || layer instanceof Dropout || layer instanceof Identity
-				|| layer instanceof ActivationLayer)
-			return in;
-		if (layer instanceof BatchNorm)
-			throw new ConversionException("layer '" + name + "' is a batchnorm; fold it into the layer before it first");
-		throw new ConversionException("layer '" + name + "' (" + layer.eClass().getName() + ") cannot be converted");
+	/** Which of the sources at the same offset source i is, counting from 1. */
+	private static int branch(List<Source> sources, int i) {
+		int n = 1;
+		for (int j = 0; j < i; j++)
+			if (sources.get(j).offset() == sources.get(i).offset())
+				n++;
+		return n;
 	}
 
-	private float[] dense(String name, float[] in, int inputs, int outputs) {
+	private static float[] scaleOf(Source s, float[] input, float[][] outs) {
+		return s.isInput() ? input : outs[s.layer()];
+	}
+
+	private float[] layer(NetLayer layer, float[] in) {
+		return switch (layer.kind()) {
+		case LayerKind.Dense d -> dense(layer, in);
+		case LayerKind.Conv c -> conv(layer, c, in);
+		case LayerKind.Pool p -> perChannelOut(layer, in);
+		case LayerKind.GlobalPool g -> perChannelOut(layer, in);
+		// same values, new indices (or, for activation layers, relu and linear commute with positive scaling)
+		case LayerKind.Flatten f -> in;
+		case LayerKind.Reshape r -> in;
+		case LayerKind.Dropout d -> in;
+		case LayerKind.Identity i -> in;
+		case LayerKind.ActivationOnly a -> in;
+		case LayerKind.BatchNorm b -> throw new ConversionException("layer '" + layer.key() + "' is a batchnorm; fold it into the"
+				+ " layer before it first");
+		};
+	}
+
+	/** Pooling keeps each channel's scale. */
+	private static float[] perChannelOut(NetLayer layer, float[] in) {
+		float[] perChannel = perChannel(layer.key(), in, layer.inChannels());
+		return broadcast(perChannel, layer.outSize() / layer.outChannels());
+	}
+
+	private float[] dense(NetLayer layer, float[] in) {
+		String name = layer.key();
+		int inputs = layer.inSize(), outputs = layer.outSize();
 		LayerScale s = scale(name);
-		float[] w = original.get(name + ".weight").data().clone(); // [in, out]
+		float[] w = original.get(layer.weightKey()).data().clone(); // [in, out]
 		for (int i = 0; i < inputs; i++)
 			for (int o = 0; o < outputs; o++)
 				w[i * outputs + o] *= in[i] / s.lambda(o);
-		converted.put(name + ".weight", new int[] { inputs, outputs }, w);
-		scaleBias(name, s, outputs);
+		converted.put(layer.weightKey(), layer.weightShape(), w);
+		scaleBias(layer, s, outputs);
 		return lambdas(s, outputs, 1);
 	}
 
-	private float[] conv(Conv conv, String name, float[] in, NetType t) {
+	private float[] conv(NetLayer layer, LayerKind.Conv conv, float[] in) {
+		String name = layer.key();
 		LayerScale s = scale(name);
-		int inChannels = t.in().dim(0), outChannels = t.out().dim(0);
+		int inChannels = layer.inChannels(), outChannels = layer.outChannels();
 		float[] inScale = perChannel(name, in, inChannels);
-		FloatTensor weight = original.get(name + ".weight");
+		FloatTensor weight = original.get(layer.weightKey());
 		float[] w = weight.data().clone(); // [out, in or 1, k...]
 		int perOut = w.length / outChannels;
 		int perIn = perOut / weight.shape()[1];
-		boolean depthwise = conv.getKind() == ConvKind.DEPTHWISE2D;
-		int multiplier = outChannels / inChannels;
+		boolean depthwise = conv.depthwise();
 		for (int o = 0; o < outChannels; o++)
 			for (int j = 0; j < perOut; j++) {
-				int c = depthwise ? o / multiplier : j / perIn;
+				int c = depthwise ? o / conv.multiplier() : j / perIn;
 				w[o * perOut + j] *= inScale[c] / s.lambda(o);
 			}
-		converted.put(name + ".weight", weight.shape(), w);
-		scaleBias(name, s, outChannels);
-		return lambdas(s, outChannels, (int) (t.out().size() / outChannels));
+		converted.put(layer.weightKey(), weight.shape(), w);
+		scaleBias(layer, s, outChannels);
+		return lambdas(s, outChannels, layer.outSize() / outChannels);
 	}
 
-	private void scaleBias(String name, LayerScale s, int outputs) {
-		if (!original.contains(name + ".bias"))
+	private void scaleBias(NetLayer layer, LayerScale s, int outputs) {
+		if (!original.contains(layer.biasKey()))
 			return; // a missing bias is zero, and stays zero
-		FloatTensor bias = original.get(name + ".bias");
+		FloatTensor bias = original.get(layer.biasKey());
 		float[] b = bias.data().clone();
 		for (int o = 0; o < outputs; o++)
 			b[o] /= s.lambda(o);
-		converted.put(name + ".bias", bias.shape(), b);
+		converted.put(layer.biasKey(), bias.shape(), b);
 	}
 
 	private LayerScale scale(String name) {
@@ -200,15 +188,6 @@ final class WeightScaling {
 							+ " the channels of differently normalised layers); normalise without 'channelwise'");
 		}
 		return result;
-	}
-
-	private static boolean sameScale(float[] a, float[] b) {
-		if (a.length != b.length)
-			return false;
-		for (int i = 0; i < a.length; i++)
-			if (!close(a[i], b[i]))
-				return false;
-		return true;
 	}
 
 	private static boolean close(float a, float b) {

@@ -14,13 +14,14 @@ import org.volr.core.data.Dataset;
 import org.volr.core.progress.Progress;
 import org.volr.core.weights.WeightStore;
 import org.volr.model.Conversion;
+import org.volr.net.ResolvedNetwork;
 
 /** Runs the converter on the experiment's normalisation data and records λ of the input and of every layer. */
 final class ConversionStep {
 	private ConversionStep() {
 	}
 
-	static WeightStore run(ExperimentSetup setup, Conversion conversion, WeightStore weights, Supplier<Dataset> data,
+	static WeightStore run(ExperimentSetup setup, ResolvedNetwork network, Conversion conversion, WeightStore weights, Supplier<Dataset> data,
 			Progress progress, Consumer<String> report) {
 		Dataset normalization = data.get();
 		// Poisson input delivers x · p per step on average: the first layer makes up for p (λ_0 = 1/p)
@@ -28,7 +29,7 @@ final class ConversionStep {
 		float inputLambda = p > 0 ? (float) (1 / p) : 1f;
 		if (p > 0)
 			checkPoissonRange(normalization, p);
-		ConversionResult result = Converter.convert(setup.experiment.getNetwork(), weights, conversion, normalization, inputLambda,
+		ConversionResult result = Converter.convert(network, weights, conversion, normalization, inputLambda,
 				progress);
 		StringBuilder json = new StringBuilder("[");
 		json.append(p > 0

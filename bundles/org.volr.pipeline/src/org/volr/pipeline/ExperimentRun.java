@@ -72,7 +72,7 @@ public final class ExperimentRun {
 			result = Simulator.run(snn, test, recording, progress);
 		}
 		result.write(results);
-		RateComparison rates = RateComparison.of(network, converted, test, result);
+		RateComparison rates = RateComparison.of(pipeline.network(), converted, test, result);
 		pipeline.setCorrelationJson(rates.toJson());
 		pipeline.writeReport(results, result, annAccuracy);
 		ResultFiles.writeRateComparison(results, rates);

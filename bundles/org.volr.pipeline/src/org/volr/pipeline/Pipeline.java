@@ -27,6 +27,9 @@ import org.volr.model.Normalization;
 import org.volr.model.Split;
 import org.volr.model.Training;
 import org.volr.model.WeightSource;
+import org.volr.net.NetworkResolver;
+import org.volr.net.ResolveException;
+import org.volr.net.ResolvedNetwork;
 import org.volr.sim.SimulationResult;
 
 /** The steps of an experiment before and after simulation, shared by the volr commands and the workbench's launches. */
@@ -37,6 +40,7 @@ public final class Pipeline {
 	private final List<String> notes = new ArrayList<>();
 	private String conversionJson = "null";
 	private String correlationJson = "null";
+	private ResolvedNetwork resolved;
 
 	/** log receives what a terminal user reads on standard error (e.g. "training xor on 64 samples"). */
 	public Pipeline(ExperimentSetup setup, PrintStream log, Progress progress) {
@@ -47,6 +51,19 @@ public final class Pipeline {
 
 	public Experiment experiment() {
 		return setup.experiment;
+	}
+
+	/** The experiment's network resolved (layers in order, shapes, weight keys), what the ANN and the converter read. */
+	public ResolvedNetwork network() {
+		if (resolved == null) {
+			try {
+				resolved = NetworkResolver.resolve(setup.experiment.getNetwork());
+			} catch (ResolveException e) {
+				// the setup's file was checked and its network written out (inlined) before any step runs
+				throw new IllegalStateException(e.getMessage(), e);
+			}
+		}
+		return resolved;
 	}
 
 	public Dataset testData(int limit) throws PipelineException {
@@ -114,14 +131,14 @@ public final class Pipeline {
 			Dataset train = trainData(training);
 			ResourceEstimate.forThisProcess(setup).checkTraining(training, train.size());
 			log.printf(Locale.ROOT, "training %s on %d samples of %s%n", network.getName(), train.size(), train.name());
-			return Trainer.train(network, training, train, progress);
+			return Trainer.train(network(), training, train, progress);
 		}
 		throw new PipelineException("experiment '" + setup.experiment.getName() + "' has no weights: add"
 				+ " 'weights npz \"...\"', 'weights keras \"...\"' or a 'train { ... }' block");
 	}
 
 	public double annAccuracy(WeightStore weights, Dataset test) {
-		AnnModel model = AnnModel.of(setup.experiment.getNetwork(), weights);
+		AnnModel model = AnnModel.of(network(), weights);
 		return Evaluator.accuracy(model, test, 500, progress);
 	}
 
@@ -133,7 +150,7 @@ public final class Pipeline {
 			converted = weights;
 			notes.add("weights used as they are (normalize none)");
 		} else {
-			converted = ConversionStep.run(setup, conversion, weights, this::trainOrTestData, progress, this::setConversionJson);
+			converted = ConversionStep.run(setup, network(), conversion, weights, this::trainOrTestData, progress, this::setConversionJson);
 		}
 		Files.createDirectories(out);
 		converted.write(out.resolve("converted.npz"));

@@ -13,7 +13,7 @@ import org.volr.core.data.Batch;
 import org.volr.core.data.BatchIterator;
 import org.volr.core.data.Dataset;
 import org.volr.core.weights.WeightStore;
-import org.volr.model.Network;
+import org.volr.net.ResolvedNetwork;
 import org.volr.sim.SimulationResult;
 
 /**
@@ -53,7 +53,7 @@ public final class RateComparison {
 	/** Per layer, up to 4000 (ANN, SNN) pairs for the scatter plot. */
 	public final Map<String, float[][]> points = new LinkedHashMap<>();
 
-	public static RateComparison of(Network network, WeightStore converted, Dataset test, SimulationResult result) {
+	public static RateComparison of(ResolvedNetwork network, WeightStore converted, Dataset test, SimulationResult result) {
 		RateComparison c = new RateComparison();
 		int k = result.recordedSamples();
 		if (k == 0)

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,9 @@ import org.volr.model.Sequence;
 import org.volr.model.shapes.NetType;
 import org.volr.model.shapes.ShapeInference;
 import org.volr.model.shapes.TensorShape;
+import org.volr.net.NetLayer;
+import org.volr.net.NetworkResolver;
+import org.volr.net.ResolveException;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
@@ -92,7 +96,19 @@ public final class NirWriter {
 		this.weights = weights;
 		this.neuron = neuron;
 		this.shapes = ShapeInference.of(network);
-		this.weightNames = org.volr.ann.LayerNames.of(network);
+		this.weightNames = weightKeys(network);
+	}
+
+	/** Every layer's weight key, as the resolved network names it (org.volr.net.WeightKeys). */
+	private static Map<Layer, String> weightKeys(Network network) {
+		Map<Layer, String> keys = new IdentityHashMap<>();
+		try {
+			for (NetLayer layer : NetworkResolver.resolve(network).layers())
+				keys.put((Layer) layer.origin(), layer.key());
+		} catch (ResolveException e) {
+			throw new IllegalArgumentException(e.getMessage(), e);
+		}
+		return keys;
 	}
 
 	/**
@@ -168,7 +184,7 @@ public final class NirWriter {
 		if (type == null)
 			throw new IllegalArgumentException(describe(layer) + " has no shape");
 		String label = layer.getLabel() != null ? layer.getLabel() : layer.eClass().getName().toLowerCase() + "_" + unnamed++;
-		// weights are stored under Volr's names: the label, or layer{n} in writing order (LayerNames)
+		// weights are stored under Volr's names: the label, or layer{n} in writing order (WeightKeys)
 		String key = weightNames.getOrDefault(layer, label);
 		if (in.size() != 1 && !(layer instanceof Dense))
 			throw new IllegalArgumentException(describe(layer) + " follows a parallel block (concatenation); NIR has no"

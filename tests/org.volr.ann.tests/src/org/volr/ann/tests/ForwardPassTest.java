@@ -176,6 +176,25 @@ class ForwardPassTest {
 	}
 
 	@Test
+	void addedParallelBranchesOfDifferentSplitsSumValueByValue() {
+		// (a | b) = (x0, x0, x1) and (c | d) = (x0 + x1, x0, x1): the sum (2·x0 + x1, 2·x0, 2·x1) = (4, 2, 4) for x = (1, 2)
+		WeightStore w = new WeightStore().put("a.weight", new int[] { 2, 1 }, new float[] { 1, 0 })
+				.put("b.weight", new int[] { 2, 2 }, new float[] { 1, 0, 0, 1 })
+				.put("c.weight", new int[] { 2, 2 }, new float[] { 1, 1, 1, 0 })
+				.put("d.weight", new int[] { 2, 1 }, new float[] { 0, 1 });
+		assertArrayEquals(new float[] { 4, 2, 4 }, run("network n { input [2] ((a: dense 1 linear | b: dense 2 linear)"
+				+ " + (c: dense 2 linear | d: dense 1 linear)) }", w, new float[] { 1, 2 }, 2), EPS);
+	}
+
+	@Test
+	void anActivationLayerStartingABranchIsNotPartOfTheLayerBefore() {
+		WeightStore w = new WeightStore().put("d.weight", new int[] { 1, 2 }, new float[] { 1, -1 });
+		List<LayerActivation> acts = AnnModel.of(network("network n { input [1] d: dense 2 linear (activation relu | identity) }"), w)
+				.activations(sample(new float[] { 3 }, 1));
+		assertArrayEquals(new float[] { 3, -3 }, values(acts.get(0).postActivation()), EPS);
+	}
+
+	@Test
 	void parallelFeatureMapsConcatenateOnChannels() {
 		WeightStore w = new WeightStore().put("a.weight", new int[] { 1, 1, 1, 1 }, new float[] { 2 })
 				.put("b.weight", new int[] { 1, 1, 1, 1 }, new float[] { 3 });

@@ -26,7 +26,7 @@ class KerasModelAccuracyTest {
 		ImportedModel imported = KerasImporter.importHdf5(DATA.resolve("keras").resolve(file), "m");
 		Dataset test = Datasets.open("npz", DATA.resolve("mnist-npz"), "test", DatasetOptions.DEFAULT);
 		assertEquals(10000, test.size());
-		int correct = Evaluator.correct(AnnModel.of(imported.network(), imported.weights()), test, 500, Progress.NONE);
+		int correct = Evaluator.correct(AnnModel.of(Nets.resolved(imported.network()), imported.weights()), test, 500, Progress.NONE);
 		System.out.println(file + ": " + correct + " / 10000 correct; import notes " + imported.notes());
 		return correct;
 	}

@@ -6,15 +6,27 @@ import org.volr.core.nd4j.Nd4jSupport;
 import org.volr.lang.api.VolrLanguage;
 import org.volr.model.Network;
 import org.volr.model.VolrFile;
+import org.volr.net.NetworkResolver;
+import org.volr.net.ResolveException;
+import org.volr.net.ResolvedNetwork;
 
 /** Small helpers: networks from Volr text, arrays from literals. */
 final class Nets {
 	private Nets() {
 	}
 
-	static Network network(String text) {
+	/** The first network of a Volr text, resolved. */
+	static ResolvedNetwork network(String text) {
 		VolrFile file = VolrLanguage.create().parse(text);
-		return (Network) file.getElements().get(0);
+		return resolved((Network) file.getElements().get(0));
+	}
+
+	static ResolvedNetwork resolved(Network network) {
+		try {
+			return NetworkResolver.resolve(network);
+		} catch (ResolveException e) {
+			throw new AssertionError(e.getMessage(), e);
+		}
 	}
 
 	/** A batch of one sample of the given shape. */

@@ -18,10 +18,10 @@ import org.volr.core.data.DatasetOptions;
 import org.volr.core.data.Datasets;
 import org.volr.core.progress.Progress;
 import org.volr.core.weights.WeightStore;
-import org.volr.model.Network;
 import org.volr.model.Optimizer;
 import org.volr.model.Training;
 import org.volr.model.VolrFactory;
+import org.volr.net.ResolvedNetwork;
 
 /** Training with SameDiff on the real Fashion-MNIST (Debian's dataset-fashion-mnist). */
 class TrainerTest {
@@ -44,7 +44,7 @@ class TrainerTest {
 
 	@Test
 	void mlpLearnsFashionMnistInOneEpoch() {
-		Network mlp = network(MLP);
+		ResolvedNetwork mlp = network(MLP);
 		TrainingResult run = Trainer.trainWithLosses(mlp, settings(1, 16, Optimizer.ADAM, 1e-3, 7), fashion("train", 6000), Progress.NONE);
 		assertEquals(List.of("layer2.weight", "layer2.bias", "layer3.weight", "layer3.bias"), List.copyOf(run.weights().names()));
 		double accuracy = Evaluator.accuracy(AnnModel.of(mlp, run.weights()), fashion("test", 1000), 250, Progress.NONE);
@@ -55,7 +55,7 @@ class TrainerTest {
 
 	@Test
 	void sameSeedSameWeightsOtherSeedOtherWeights() {
-		Network mlp = network(MLP);
+		ResolvedNetwork mlp = network(MLP);
 		Dataset data = fashion("train", 2000);
 		WeightStore a = Trainer.train(mlp, settings(1, 50, Optimizer.ADAM, 1e-3, 11), data, Progress.NONE);
 		WeightStore b = Trainer.train(mlp, settings(1, 50, Optimizer.ADAM, 1e-3, 11), data, Progress.NONE);
@@ -68,7 +68,7 @@ class TrainerTest {
 
 	@Test
 	void tinyConvNetLossDecreases() {
-		Network cnn = network("network cnn { input [1, 28, 28] c1: conv2d(4, kernel: 5, stride: 2) relu maxpool 2"
+		ResolvedNetwork cnn = network("network cnn { input [1, 28, 28] c1: conv2d(4, kernel: 5, stride: 2) relu maxpool 2"
 				+ " flatten out: dense 10 softmax }");
 		TrainingResult run = Trainer.trainWithLosses(cnn, settings(2, 50, Optimizer.SGD, 0.1, 3), fashion("train", 1000), Progress.NONE);
 		float[] loss = run.batchLosses();
@@ -84,7 +84,7 @@ class TrainerTest {
 	/** A dilated convolution trains too (nd4j's oneDNN helper refuses dilation; the training runs without it). */
 	@Test
 	void dilatedConvNetTrains() {
-		Network cnn = network("network cnn { input [1, 28, 28] c1: conv2d(4, kernel: 3, dilation: 2, stride: 2) relu"
+		ResolvedNetwork cnn = network("network cnn { input [1, 28, 28] c1: conv2d(4, kernel: 3, dilation: 2, stride: 2) relu"
 				+ " flatten out: dense 10 softmax }");
 		TrainingResult run = Trainer.trainWithLosses(cnn, settings(1, 50, Optimizer.SGD, 0.1, 3), fashion("train", 500), Progress.NONE);
 		float[] loss = run.batchLosses();

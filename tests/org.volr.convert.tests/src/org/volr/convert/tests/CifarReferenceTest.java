@@ -42,7 +42,7 @@ class CifarReferenceTest {
 		INDArray[] expected = ReferenceOutputs.read(DATA.resolve("expected.txt"));
 		INDArray logits = expected[0], probabilities = expected[1];
 
-		AnnModel ann = AnnModel.of(m.network(), m.weights());
+		AnnModel ann = AnnModel.of(Resolved.of(m.network()), m.weights());
 		List<LayerActivation> layers = ann.activations(x);
 		INDArray ourLogits = layers.get(layers.size() - 1).preActivation();
 		INDArray ours = ann.predict(x);

@@ -28,6 +28,7 @@ import org.volr.model.Conversion;
 import org.volr.model.Network;
 import org.volr.model.Normalization;
 import org.volr.model.VolrFactory;
+import org.volr.net.ResolvedNetwork;
 
 /** Data-based normalisation: λ from percentiles of known activations, the weight formulas, and exactness. */
 class NormalizationTest {
@@ -35,8 +36,8 @@ class NormalizationTest {
 	private static final String SMALL = "network small { input [2] h: dense 3 relu o: dense 2 softmax }";
 	private static final float[] X = { 0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0f, 0.2f, 0.6f, 0f, 0f };
 
-	private static Network network(String text) {
-		return (Network) VolrLanguage.create().parse(text).getElements().get(0);
+	private static ResolvedNetwork network(String text) {
+		return Resolved.of((Network) VolrLanguage.create().parse(text).getElements().get(0));
 	}
 
 	private static WeightStore smallWeights() {
@@ -163,7 +164,7 @@ class NormalizationTest {
 				.put("o.bias", new int[] { 3 }, uniform(random, 3, -0.1f, 0.1f));
 		ArrayDataset data = new ArrayDataset("random", new int[] { 2, 6, 6 }, 3, uniform(random, 20 * 72, 0, 1), new int[20]);
 		for (boolean channelwise : new boolean[] { false, true }) {
-			Network net = network(cnn);
+			ResolvedNetwork net = network(cnn);
 			ConversionResult r = Converter.convert(net, w, settings(Normalization.PERCENTILE, 99, channelwise, null), data, Progress.NONE);
 			assertEquals(List.of("c", "dw", "a", "b", "o"), r.scales().stream().map(LayerScale::layer).toList());
 			Nd4jSupport.init();

@@ -60,7 +60,7 @@ class OnnxImportTest {
 		Nd4jSupport.init();
 		WeightStore io = WeightStore.read(file(dir, name + ".npz"));
 		FloatTensor x = io.get("x"), y = io.get("y");
-		INDArray out = AnnModel.of(m.network(), m.weights()).predict(x.toINDArray());
+		INDArray out = AnnModel.of(Resolved.of(m.network()), m.weights()).predict(x.toINDArray());
 		float[] got = out.dup('c').data().asFloat();
 		assertArrayEquals(y.shape(), Arrays.stream(out.shape()).mapToInt(d -> (int) d).toArray());
 		double worst = 0;

@@ -42,7 +42,7 @@ final class ReferenceOutputs {
 	static double largestDifference(ImportedModel m, Path file) throws IOException {
 		Nd4jSupport.init();
 		INDArray[] io = read(file);
-		INDArray y = AnnModel.of(m.network(), m.weights()).predict(io[0]);
+		INDArray y = AnnModel.of(Resolved.of(m.network()), m.weights()).predict(io[0]);
 		assertArrayEquals(io[1].shape(), y.shape());
 		double diff = y.castTo(io[1].dataType()).sub(io[1]).amaxNumber().doubleValue();
 		assertTrue(diff < 1e-4, "largest difference from the numpy reference " + diff + "\n" + y + "\n" + io[1]);
