@@ -27,8 +27,6 @@ import org.volr.model.Normalization;
 import org.volr.model.Split;
 import org.volr.model.Training;
 import org.volr.model.WeightSource;
-import org.volr.net.NetworkResolver;
-import org.volr.net.ResolveException;
 import org.volr.net.ResolvedNetwork;
 import org.volr.sim.SimulationResult;
 
@@ -40,7 +38,6 @@ public final class Pipeline {
 	private final List<String> notes = new ArrayList<>();
 	private String conversionJson = "null";
 	private String correlationJson = "null";
-	private ResolvedNetwork resolved;
 
 	/** log receives what a terminal user reads on standard error (e.g. "training xor on 64 samples"). */
 	public Pipeline(ExperimentSetup setup, PrintStream log, Progress progress) {
@@ -53,17 +50,9 @@ public final class Pipeline {
 		return setup.experiment;
 	}
 
-	/** The experiment's network resolved (layers in order, shapes, weight keys), what the ANN and the converter read. */
+	/** The experiment's network resolved once by its setup: what the ANN, the converter and the simulator read. */
 	public ResolvedNetwork network() {
-		if (resolved == null) {
-			try {
-				resolved = NetworkResolver.resolve(setup.experiment.getNetwork());
-			} catch (ResolveException e) {
-				// the setup's file was checked and its network written out (inlined) before any step runs
-				throw new IllegalStateException(e.getMessage(), e);
-			}
-		}
-		return resolved;
+		return setup.network;
 	}
 
 	public Dataset testData(int limit) throws PipelineException {
