@@ -19,6 +19,7 @@ import org.volr.model.Shape;
 import org.volr.model.VolrFile;
 import org.volr.model.shapes.ShapeInference;
 import org.volr.model.shapes.TensorShape;
+import org.volr.net.WeightKeys;
 
 /**
  * Turns a .volr file into diagrams: one graph per network (and one for a file's bare calculus expression), with
@@ -64,8 +65,9 @@ public final class DiagramSynthesis {
 	}
 
 	/**
-	 * Each layer's name as the weights and results use it: its label, or "layer{n}" counting layers as written (depth
-	 * first, a fork's branches left to right, a let's body), the rule of SpikingNetwork and LayerNames.
+	 * Each layer's name as the weights and results use it ({@link WeightKeys}), counting layers as written (depth
+	 * first, a fork's branches left to right, a let's body). The diagram walks the text's layers itself, since its
+	 * nodes stand for positions in the file.
 	 */
 	static Map<Layer, String> layerNames(Network network) {
 		Map<Layer, String> names = new java.util.IdentityHashMap<>();
@@ -81,7 +83,7 @@ public final class DiagramSynthesis {
 		else if (e instanceof Let let)
 			name(let.getBody(), names);
 		else if (e instanceof Layer layer)
-			names.put(layer, layer.getLabel() != null ? layer.getLabel() : "layer" + (names.size() + 1));
+			names.put(layer, WeightKeys.of(layer.getLabel(), names.size() + 1));
 	}
 
 	/** The neuron model of the first experiment that runs this network, so populations read "784 × LIF". */

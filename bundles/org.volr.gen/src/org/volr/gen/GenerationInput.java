@@ -4,14 +4,18 @@ import java.util.Map;
 
 import org.volr.core.weights.WeightStore;
 import org.volr.model.Network;
+import org.volr.net.NetworkResolver;
+import org.volr.net.ResolveException;
+import org.volr.net.ResolvedNetwork;
 import org.volr.sim.LoweringException;
 import org.volr.sim.SimulationConfig;
 import org.volr.sim.SpikingNetwork;
 
 /**
  * Everything a generator works from: the converted network as written (the EMF model and its converted weight
- * store) and, for targets that want it, as lowered for simulation (the same layer plans Volr's simulator runs, so
- * those targets inherit one semantics); the simulation settings (steps, dt, input encoding, neuron, delay); the
+ * store), as resolved (layers, shapes, windows and weight keys computed once, what generators read layers from)
+ * and, for targets that want it, as lowered for simulation (the same layer plans Volr's simulator runs, so those
+ * targets inherit one semantics); the simulation settings (steps, dt, input encoding, neuron, delay); the
  * target's options from the experiment's {@code targets} clause or the command line; optionally samples to ship.
  */
 public final class GenerationInput {
@@ -24,6 +28,8 @@ public final class GenerationInput {
 	private final SampleSet samples;
 	private SpikingNetwork lowered;
 	private String loweringProblem;
+	private ResolvedNetwork resolved;
+	private String resolveProblem;
 
 	/**
 	 * @param source  the .volr file, named in generated headers
@@ -93,6 +99,33 @@ public final class GenerationInput {
 		if (lowered == null)
 			throw new IllegalArgumentException(loweringProblem);
 		return lowered;
+	}
+
+	/** Why the network cannot be resolved (it does not type-check, or holds references), or null when it can. */
+	public String resolveProblem() {
+		resolve();
+		return resolveProblem;
+	}
+
+	/**
+	 * The network resolved (layers, kinds, shapes, windows, weight keys), computed on first use; throws
+	 * IllegalArgumentException with the reason when it cannot be resolved.
+	 */
+	public ResolvedNetwork resolved() {
+		resolve();
+		if (resolved == null)
+			throw new IllegalArgumentException(resolveProblem);
+		return resolved;
+	}
+
+	private void resolve() {
+		if (resolved != null || resolveProblem != null)
+			return;
+		try {
+			resolved = NetworkResolver.resolve(model);
+		} catch (ResolveException e) {
+			resolveProblem = e.getMessage();
+		}
 	}
 
 	private void lower() {

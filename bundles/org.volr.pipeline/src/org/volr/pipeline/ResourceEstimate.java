@@ -3,13 +3,14 @@ package org.volr.pipeline;
 import java.util.Locale;
 
 import org.eclipse.emf.ecore.EObject;
-import org.volr.model.Conv;
-import org.volr.model.Dense;
 import org.volr.model.Layer;
 import org.volr.model.Network;
 import org.volr.model.Training;
-import org.volr.model.shapes.NetType;
 import org.volr.model.shapes.ShapeInference;
+import org.volr.net.NetLayer;
+import org.volr.net.NetworkResolver;
+import org.volr.net.ResolveException;
+import org.volr.net.ResolvedNetwork;
 import org.volr.sim.SimulationConfig;
 
 /**
@@ -59,17 +60,16 @@ final class ResourceEstimate {
 
 	/** The simulator's records (per step and per thread) and delay buffers must fit. */
 	void checkSimulation(SimulationConfig config) throws PipelineException {
-		Network network = setup.experiment.getNetwork();
-		ShapeInference shapes = ShapeInference.of(network);
-		NetType type = shapes.typeOf(network);
-		long inputs = type == null || type.in() == null ? 0 : type.in().size();
-		long neurons = 0;
-		for (var it = network.eAllContents(); it.hasNext();) {
-			EObject o = it.next();
-			NetType t = o instanceof Dense || o instanceof Conv ? shapes.typeOf(o) : null;
-			if (t != null && t.out() != null)
-				neurons += t.out().size();
+		ResolvedNetwork network;
+		try {
+			network = NetworkResolver.resolve(setup.experiment.getNetwork());
+		} catch (ResolveException e) {
+			throw new PipelineException(e.getMessage(), setup.experiment);
 		}
+		long inputs = elements(network.inputShape());
+		long neurons = 0; // the simulator's neurons: those of the layers with weights
+		for (NetLayer layer : network.weighted())
+			neurons += elements(layer.outShape());
 		int runners = config.effectiveThreads() + 1; // + the warm-up
 		// per runner: the first-spike and correct-class counts of every step (int + long), the result's copies of both
 		long perStep = saturatingMultiply(config.steps(), 12L * runners + 24L);
@@ -118,6 +118,14 @@ final class ResourceEstimate {
 
 	private static String describe(Layer layer) {
 		return layer.getLabel() != null ? "'" + layer.getLabel() + "'" : "(" + layer.eClass().getName().toLowerCase(Locale.ROOT) + ")";
+	}
+
+	/** A shape's element count, in long: the networks this class refuses are those whose counts may pass the int range. */
+	private static long elements(int[] shape) {
+		long n = 1;
+		for (int d : shape)
+			n = saturatingMultiply(n, d);
+		return n;
 	}
 
 	private static String gigabytes(long bytes) {

@@ -64,8 +64,9 @@ public final class LavaTarget implements TargetGenerator {
 	}
 
 	private static Checked check(GenerationInput input) {
-		if (input.loweringProblem() != null)
-			return new Checked(List.of(input.loweringProblem()), null, 0);
+		String unreadable = input.loweringProblem() != null ? input.loweringProblem() : input.resolveProblem();
+		if (unreadable != null)
+			return new Checked(List.of(unreadable), null, 0);
 		List<String> problems = new ArrayList<>();
 		String reset = ScriptLimits.resetToValueOnly(input.simulation(), "Loihi's neurons");
 		if (reset != null)
@@ -79,7 +80,7 @@ public final class LavaTarget implements TargetGenerator {
 		NeuronSpec n = input.simulation().neuron();
 		if (n.kind() == NeuronKind.CUBA_LIF)
 			problems.add("CubaLIF neurons are not written for Lava yet; use IF or LIF");
-		if (!input.network().isChain()) {
+		if (!input.resolved().isChain()) {
 			problems.add("parallel branches (| and +) are not written to netx; write the network as one chain for Loihi");
 			return new Checked(problems, null, bits);
 		}

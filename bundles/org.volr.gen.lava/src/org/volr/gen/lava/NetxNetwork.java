@@ -9,17 +9,9 @@ import java.util.Map;
 
 import org.volr.core.weights.FloatTensor;
 import org.volr.gen.GenerationInput;
-import org.volr.model.Conv;
-import org.volr.model.ConvKind;
-import org.volr.model.GlobalPool;
-import org.volr.model.Layer;
-import org.volr.model.Let;
-import org.volr.model.NetExpr;
-import org.volr.model.Network;
-import org.volr.model.Pool;
-import org.volr.model.Sequence;
-import org.volr.model.shapes.NetType;
-import org.volr.model.shapes.ShapeInference;
+import org.volr.net.LayerKind;
+import org.volr.net.NetLayer;
+import org.volr.net.Window;
 import org.volr.sim.NeuronSpec;
 import org.volr.sim.SpikingNetwork;
 import org.volr.sim.plan.AvgPoolPlan;
@@ -44,8 +36,10 @@ import org.volr.sim.plan.MaxPoolPlan;
  * needs to size it; a network that starts dense starts with its dense block, as lava-dl's own exports do. Either
  * way no input neurons are written: Lava drives the first block with spikes.</li>
  * </ul>
- * Max pooling (a max is no weighted sum) and average pooling whose windows reach into padding are refused, naming
- * the layer. Every block with neurons is quantised on its own, see {@link Quantisation}.
+ * Max pooling (a max is no weighted sum), average pooling whose windows reach into padding and windows padded more
+ * after the map than before it (netx pads both sides alike) are refused, naming the layer. Weights and biases come
+ * from the simulator's plans, the layers' kinds, shapes and windows from the resolved network. Every block with
+ * neurons is quantised on its own, see {@link Quantisation}.
  */
 final class NetxNetwork {
 	private final List<NetxBlock> blocks;
@@ -65,7 +59,10 @@ final class NetxNetwork {
 		return problems;
 	}
 
-	/** Requires a network that lowers (see {@link GenerationInput#loweringProblem()}) and bits in 2..8. */
+	/**
+	 * Requires a network that lowers and resolves (see {@link GenerationInput#loweringProblem()} and
+	 * {@link GenerationInput#resolveProblem()}) and bits in 2..8.
+	 */
 	static NetxNetwork of(GenerationInput input, int bits) {
 		return new Builder(input, bits).build();
 	}
@@ -74,8 +71,8 @@ final class NetxNetwork {
 		private final GenerationInput input;
 		private final int bits;
 		private final NeuronSpec neuron;
-		private final Map<String, Layer> layers;
-		private final ShapeInference shapes;
+		/** the resolved layers under the keys the simulator's plans carry as labels (their weight keys) */
+		private final Map<String, NetLayer> layers = new HashMap<>();
 		private final List<NetxBlock> blocks = new ArrayList<>();
 		private final List<String> problems = new ArrayList<>();
 		/** the output shape of the last block (C, H, W or one dimension), or the network's input before the first */
@@ -85,8 +82,8 @@ final class NetxNetwork {
 			this.input = input;
 			this.bits = bits;
 			this.neuron = input.simulation().neuron();
-			this.layers = layersByKey(input.model());
-			this.shapes = ShapeInference.of(input.model());
+			for (NetLayer layer : input.resolved().layers())
+				layers.put(layer.key(), layer);
 		}
 
 		NetxNetwork build() {
@@ -109,9 +106,9 @@ final class NetxNetwork {
 			if (plan instanceof DensePlan d)
 				dense(d);
 			else if (plan instanceof ConvPlan)
-				conv(label, layer(label, Conv.class));
+				conv(label, layer(label));
 			else if (plan instanceof AvgPoolPlan)
-				averagePool(label, layers.get(label));
+				averagePool(label, layer(label));
 			else if (plan instanceof MaxPoolPlan)
 				throw new IllegalArgumentException("layer '" + label + "' is max pooling, which netx cannot express (a maximum is no"
 						+ " weighted sum, and netx has no pooling blocks); use average pooling for Loihi");
@@ -138,14 +135,16 @@ final class NetxNetwork {
 			push(new NetxBlock("dense", d.label(), new long[] { out }, f, CubaNeuron.of(neuron, q.scaledThreshold()), q));
 		}
 
-		private void conv(String label, Conv c) {
-			int[][] io = inOut(label, c);
+		private void conv(String label, NetLayer layer) {
+			if (!(layer.kind() instanceof LayerKind.Conv c))
+				throw new IllegalArgumentException("layer '" + label + "': no conv layer of that name in the model");
+			int[][] io = inOut(label, layer);
 			int[] in = io[0], out = io[1];
-			WindowGeometry g = WindowGeometry.of(c, in, out);
-			g.checkFits(label, in, out);
-			int groups = c.getKind() == ConvKind.DEPTHWISE2D ? in[0] : 1;
+			Window g = c.window();
+			refuseAsymmetric(label, g);
+			int groups = c.depthwise() ? in[0] : 1;
 			int perGroup = in[0] / groups;
-			FloatTensor w = input.weights().get(label + ".weight");
+			FloatTensor w = input.weights().get(layer.weightKey());
 			int[] shape = { out[0], perGroup, g.kh(), g.kw() };
 			if (w.data().length != out[0] * perGroup * g.kh() * g.kw())
 				throw new IllegalArgumentException("layer '" + label + "': weight " + Arrays.toString(w.shape()) + " does not fit "
@@ -158,16 +157,16 @@ final class NetxNetwork {
 			push(new NetxBlock("conv", label, longs(out), f, CubaNeuron.of(neuron, q.scaledThreshold()), q));
 		}
 
-		private void averagePool(String label, Layer layer) {
-			if (!(layer instanceof Pool) && !(layer instanceof GlobalPool))
+		private void averagePool(String label, NetLayer layer) {
+			if (!(layer.kind() instanceof LayerKind.Pool) && !(layer.kind() instanceof LayerKind.GlobalPool))
 				throw new IllegalArgumentException("layer '" + label + "': no pooling layer of that name in the model");
 			int[][] io = inOut(label, layer);
 			int[] in = io[0], out = io[1];
-			WindowGeometry g = layer instanceof Pool p ? WindowGeometry.of(p, in, out) : WindowGeometry.whole(in);
-			if (g.py() != 0 || g.px() != 0)
+			Window g = layer.kind() instanceof LayerKind.Pool p ? p.window() : wholeMap(in);
+			if (g.ph() != 0 || g.pw() != 0)
 				throw new IllegalArgumentException("layer '" + label + "': average pooling with 'same' padding divides by the inputs"
 						+ " inside the map, fewer at its border, but a netx convolution has one weight per kernel tap; use valid padding");
-			g.checkFits(label, in, out);
+			refuseAsymmetric(label, g);
 			int channels = in[0], n = g.kh() * g.kw();
 			float[] w = new float[channels * n];
 			Arrays.fill(w, 1f / n);
@@ -176,25 +175,40 @@ final class NetxNetwork {
 			push(new NetxBlock("conv", label, longs(out), f, CubaNeuron.of(neuron, q.scaledThreshold()), q));
 		}
 
-		private static Map<String, Object> window(int inChannels, int outChannels, WindowGeometry g, int groups, Object weight) {
+		/** Global pooling as a window over the whole (C, H, W) map. */
+		private static Window wholeMap(int[] in) {
+			int[] map = { in[1], in[2] };
+			return new Window(map, map, new int[] { 1, 1 }, new int[2], new int[2], Window.Padding.VALID);
+		}
+
+		/**
+		 * netx pads both sides alike (PyTorch's convention), Volr's 'same' padding puts an odd extra row or column after
+		 * the map (TensorFlow's): such a layer would come out another size on Loihi.
+		 */
+		private static void refuseAsymmetric(String label, Window g) {
+			if (g.asymmetric())
+				throw new IllegalArgumentException("layer '" + label + "': its 'same' padding is asymmetric (an extra row or column"
+						+ " after the map), which netx's convolutions cannot express (they pad both sides alike); give the layer"
+						+ " explicit padding (padding: n) or an odd kernel with stride 1");
+		}
+
+		/** A netx {@code conv} block's fields, the window in (height, width) order. */
+		private static Map<String, Object> window(int inChannels, int outChannels, Window g, int groups, Object weight) {
 			Map<String, Object> f = new LinkedHashMap<>();
 			f.put("inChannels", Long.valueOf(inChannels));
 			f.put("outChannels", Long.valueOf(outChannels));
-			f.put("kernelSize", g.kernel());
-			f.put("stride", g.stride());
-			f.put("padding", g.padding());
-			f.put("dilation", g.dilation());
+			f.put("kernelSize", new long[] { g.kh(), g.kw() });
+			f.put("stride", new long[] { g.sh(), g.sw() });
+			f.put("padding", new long[] { g.ph(), g.pw() });
+			f.put("dilation", new long[] { g.dh(), g.dw() });
 			f.put("groups", Long.valueOf(groups));
 			f.put("weight", weight);
 			return f;
 		}
 
 		/** The layer's input and output as (C, H, W); the input must be what the previous block puts out. */
-		private int[][] inOut(String label, Layer layer) {
-			NetType t = shapes.typeOf(layer);
-			if (t == null)
-				throw new IllegalArgumentException("layer '" + label + "' has no inferable shape");
-			int[] in = chw(t.in().dims()), out = chw(t.out().dims());
+		private int[][] inOut(String label, NetLayer layer) {
+			int[] in = chw(layer.inShape()), out = chw(layer.outShape());
 			if (!Arrays.equals(longs(in), previous))
 				throw new IllegalArgumentException("layer '" + label + "' takes " + Arrays.toString(in) + " but the layer before it puts"
 						+ " out " + Arrays.toString(previous) + " (a reshape); netx connects blocks without reshaping, so only a flatten"
@@ -222,33 +236,12 @@ final class NetxNetwork {
 			previous = block.shape();
 		}
 
-		private <T extends Layer> T layer(String label, Class<T> type) {
-			Layer l = layers.get(label);
-			if (!type.isInstance(l))
-				throw new IllegalArgumentException("layer '" + label + "': no " + type.getSimpleName().toLowerCase() + " layer of that name in the model");
-			return type.cast(l);
+		private NetLayer layer(String label) {
+			NetLayer layer = layers.get(label);
+			if (layer == null)
+				throw new IllegalArgumentException("layer '" + label + "': no layer of that name in the resolved network");
+			return layer;
 		}
-	}
-
-	/** The model's layers under the keys the simulator's plans carry: the label, or "layer{n}" by position. */
-	static Map<String, Layer> layersByKey(Network network) {
-		List<Layer> flat = new ArrayList<>();
-		collect(network.getBody(), flat);
-		Map<String, Layer> byKey = new HashMap<>();
-		for (int i = 0; i < flat.size(); i++)
-			byKey.put(org.volr.net.WeightKeys.of(flat.get(i).getLabel(), i + 1), flat.get(i));
-		return byKey;
-	}
-
-	/** The same walk as the simulator's lowering, which refuses everything but sequences, lets and layers. */
-	private static void collect(NetExpr e, List<Layer> out) {
-		if (e instanceof Sequence s)
-			for (NetExpr step : s.getSteps())
-				collect(step, out);
-		else if (e instanceof Layer l)
-			out.add(l);
-		else if (e instanceof Let let)
-			collect(let.getBody(), out);
 	}
 
 	/** A shape as (C, H, W): 1-D maps [C, W] get height 1, vectors [C] (global pooling) a 1×1 map. */

@@ -30,6 +30,7 @@ import org.volr.model.PoolKind;
 import org.volr.model.Shape;
 import org.volr.model.VolrFactory;
 import org.volr.model.shapes.ShapeInference;
+import org.volr.net.WeightKeys;
 
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
@@ -188,9 +189,9 @@ public final class NirReader {
 				for (int o = 0; o < ws[0]; o++)
 					for (int i = 0; i < ws[1]; i++)
 						t[i * ws[0] + o] = w.data()[o * ws[1] + i];
-				store.put(label + ".weight", new FloatTensor(new int[] { ws[1], ws[0] }, t));
+				store.put(WeightKeys.weight(label), new FloatTensor(new int[] { ws[1], ws[0] }, t));
 				if (type.equals("Affine"))
-					store.put(label + ".bias", tensor(g, "bias", n));
+					store.put(WeightKeys.bias(label), tensor(g, "bias", n));
 				pending = add(block, network, d, n, type);
 			}
 			case "Conv2d" -> {
@@ -221,8 +222,8 @@ public final class NirReader {
 					if (Arrays.stream(p).anyMatch(v -> v != 0))
 						c.getPadAmount().addAll(collapse(p, 0));
 				}
-				store.put(label + ".weight", w);
-				store.put(label + ".bias", tensor(g, "bias", n));
+				store.put(WeightKeys.weight(label), w);
+				store.put(WeightKeys.bias(label), tensor(g, "bias", n));
 				pending = add(block, network, c, n, type);
 			}
 			case "AvgPool2d" -> {
@@ -366,11 +367,11 @@ public final class NirReader {
 						+ first.name() + "' (" + threshold + ") and v_leak " + n.vLeak() + (n.cuba() ? ", v_reset " + n.vReset() : "")
 						+ " != 0, so it cannot be folded into the weights");
 			String label = n.layer().getLabel();
-			if (!store.contains(label + ".weight"))
+			if (!store.contains(WeightKeys.weight(label)))
 				throw new ImportException(file, "neuron node '" + n.name() + "' has " + n.thresholdName() + " " + own + " unlike '" + first.name()
 						+ "' (" + threshold + "), and its input node '" + label + "' has no weights to fold the difference into");
 			float factor = threshold / own;
-			for (String key : new String[] { label + ".weight", label + ".bias" })
+			for (String key : new String[] { WeightKeys.weight(label), WeightKeys.bias(label) })
 				if (store.contains(key)) {
 					FloatTensor t = store.get(key);
 					float[] d = t.data().clone();

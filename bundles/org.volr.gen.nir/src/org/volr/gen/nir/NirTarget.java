@@ -94,7 +94,7 @@ public final class NirTarget implements TargetGenerator {
 			neuron(input);
 			Path probe = Files.createTempFile("volr-nir-check", ".nir");
 			try {
-				NirWriter.write(input.model(), input.weights(), neuron(input), probe);
+				NirWriter.write(input.resolved(), input.weights(), neuron(input), probe);
 			} finally {
 				Files.deleteIfExists(probe);
 			}
@@ -110,7 +110,7 @@ public final class NirTarget implements TargetGenerator {
 	public GeneratedFiles generate(GenerationInput input, Path directory) throws IOException {
 		Files.createDirectories(directory);
 		Path out = directory.resolve(input.networkName() + ".nir");
-		NirWriter.write(input.model(), input.weights(), neuron(input), out);
+		NirWriter.write(input.resolved(), input.weights(), neuron(input), out);
 		return new GeneratedFiles(List.of(out), List.of());
 	}
 }

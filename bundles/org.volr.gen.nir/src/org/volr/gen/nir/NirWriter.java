@@ -5,38 +5,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import org.volr.core.io.AtomicFiles;
 import org.volr.core.weights.FloatTensor;
 import org.volr.core.weights.WeightStore;
-import org.volr.model.Add;
-import org.volr.model.Conv;
-import org.volr.model.ConvKind;
-import org.volr.model.Dense;
-import org.volr.model.Dropout;
-import org.volr.model.Flatten;
-import org.volr.model.Identity;
-import org.volr.model.Layer;
-import org.volr.model.Let;
-import org.volr.model.NetExpr;
-import org.volr.model.NetRef;
 import org.volr.model.Network;
-import org.volr.model.Padding;
-import org.volr.model.Parallel;
-import org.volr.model.Pool;
-import org.volr.model.PoolKind;
-import org.volr.model.Sequence;
-import org.volr.model.shapes.NetType;
-import org.volr.model.shapes.ShapeInference;
 import org.volr.model.shapes.TensorShape;
+import org.volr.net.LayerKind;
 import org.volr.net.NetLayer;
 import org.volr.net.NetworkResolver;
 import org.volr.net.ResolveException;
+import org.volr.net.ResolvedNetwork;
+import org.volr.net.Source;
+import org.volr.net.Window;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
@@ -69,7 +55,8 @@ import io.jhdf.api.WritableGroup;
  * bias, the others Linear), all feeding the same neuron node. A parallel block at the end gives one Output per
  * branch.</li>
  * </ul>
- * The weight nodes are named after the layer labels (unlabelled layers get {@code <kind>_<n>}). Everything else
+ * The layers, their shapes, windows and weight keys are read from the {@link ResolvedNetwork}. The weight nodes are
+ * named after the layer labels (unlabelled layers get {@code <kind>_<n>}). Everything else
  * (max pooling, conv1d, depthwise convolutions, residual add, reshape, batch norm, global pooling, activation
  * layers, a convolution or pooling after a parallel block) is refused with an {@link IllegalArgumentException}
  * naming the layer.
@@ -78,205 +65,181 @@ public final class NirWriter {
 	/** The NIR package version written into {@code /version}. */
 	public static final String NIR_VERSION = "1.0.7";
 
-	private final Network network;
+	private final ResolvedNetwork network;
 	private final WeightStore weights;
 	private final NirNeuron neuron;
-	private final ShapeInference shapes;
 	private final Map<String, Map<String, Object>> nodes = new LinkedHashMap<>();
 	private final List<String[]> edges = new ArrayList<>();
 	private final Set<String> used = new HashSet<>();
 	private int unnamed;
-	private final Map<Layer, String> weightNames;
+	/** Per layer index, the node its output comes from (for identity and dropout, the node they pass on). */
+	private final List<Src> produced = new ArrayList<>();
+	private Src input;
 
-	private record Src(String node, TensorShape shape) {
+	private record Src(String node, int[] shape) {
 	}
 
-	private NirWriter(Network network, WeightStore weights, NirNeuron neuron) {
+	private NirWriter(ResolvedNetwork network, WeightStore weights, NirNeuron neuron) {
 		this.network = network;
 		this.weights = weights;
 		this.neuron = neuron;
-		this.shapes = ShapeInference.of(network);
-		this.weightNames = weightKeys(network);
 	}
 
-	/** Every layer's weight key, as the resolved network names it (org.volr.net.WeightKeys). */
-	private static Map<Layer, String> weightKeys(Network network) {
-		Map<Layer, String> keys = new IdentityHashMap<>();
+	/**
+	 * Resolves the network (its references written out) and writes it as {@link #write(ResolvedNetwork, WeightStore,
+	 * NirNeuron, Path)} does.
+	 *
+	 * @throws IllegalArgumentException also when the network cannot be resolved (it does not type-check)
+	 */
+	public static void write(Network network, WeightStore converted, NirNeuron neuron, Path out) throws IOException {
 		try {
-			for (NetLayer layer : NetworkResolver.resolve(network).layers())
-				keys.put((Layer) layer.origin(), layer.key());
+			write(NetworkResolver.resolve(network), converted, neuron, out);
 		} catch (ResolveException e) {
 			throw new IllegalArgumentException(e.getMessage(), e);
 		}
-		return keys;
 	}
 
 	/**
 	 * Writes the network into {@code out} (first into a temporary file beside it, then moved over it, so a reader
 	 * never sees half a file).
 	 *
-	 * @param converted the weights, "{label}.weight" / "{label}.bias" in Volr's layouts (dense [in, out], conv2d
+	 * @param converted the weights under the layers' weight keys, in Volr's layouts (dense [in, out], conv2d
 	 *                  [out, in, kh, kw])
 	 * @throws IllegalArgumentException when the network has something NIR (or this writer) cannot express; the
 	 *                                  message names the layer
 	 */
-	public static void write(Network network, WeightStore converted, NirNeuron neuron, Path out) throws IOException {
+	public static void write(ResolvedNetwork network, WeightStore converted, NirNeuron neuron, Path out) throws IOException {
 		NirWriter w = new NirWriter(network, converted, neuron == null ? NirNeuron.defaultIF() : neuron);
 		w.build();
 		w.save(out);
 	}
 
 	private void build() {
-		if (!shapes.problems().isEmpty())
-			throw new IllegalArgumentException("network '" + network.getName() + "' has shape problems: "
-					+ shapes.problems().get(0).message());
-		// a calculus network (dense 2 4 >> ...) has no input clause: its input shape is inferred
-		org.volr.model.shapes.NetType type = shapes.typeOf(network);
-		if (network.getBody() == null || type == null || type.in() == null)
-			throw new IllegalArgumentException("network '" + network.getName() + "' needs a body and an inferable input shape");
-		int[] in = network.getInput() != null ? network.getInput().getDims().stream().mapToInt(Integer::intValue).toArray() : type.in().dims();
-		String input = unique("input");
-		node(input, "Input").put("shape", longs(in));
-		List<Src> outs = lower(network.getBody(), List.of(new Src(input, TensorShape.of(in))));
+		input = new Src(unique("input"), network.inputShape());
+		node(input.node(), "Input").put("shape", longs(input.shape()));
+		for (NetLayer layer : network.layers())
+			produced.add(layer(layer, read(layer.sources())));
+		List<Src> outs = read(network.output());
 		for (int i = 0; i < outs.size(); i++) {
 			String name = unique(outs.size() == 1 ? "output" : "output_" + i);
-			node(name, "Output").put("shape", longs(outs.get(i).shape().dims()));
+			node(name, "Output").put("shape", longs(outs.get(i).shape()));
 			edges.add(new String[] { outs.get(i).node(), name });
 		}
 	}
 
-	private List<Src> lower(NetExpr e, List<Src> in) {
-		if (e instanceof Sequence s) { // Block too
-			List<Src> cur = in;
-			for (NetExpr step : s.getSteps())
-				cur = lower(step, cur);
-			return cur;
+	/**
+	 * The nodes a layer (or the output) reads, one per branch of a parallel block before it. Added branches meet at
+	 * one offset; NIR would sum them, but this writer does not write residual networks yet.
+	 */
+	private List<Src> read(List<Source> sources) {
+		List<Src> in = new ArrayList<>();
+		int offset = 0;
+		for (Source s : sources) {
+			if (s.offset() != offset)
+				throw new IllegalArgumentException("residual add (+) is not written to NIR yet");
+			Src src = s.isInput() ? input : produced.get(s.layer());
+			in.add(src);
+			offset += size(src.shape());
 		}
-		if (e instanceof Parallel p) {
-			List<Src> outs = new ArrayList<>();
-			for (NetExpr b : p.getBranches())
-				outs.addAll(lower(b, in));
-			return outs;
-		}
-		if (e instanceof Add)
-			throw new IllegalArgumentException("residual add (+) is not written to NIR yet");
-		if (e instanceof Let let)
-			return lower(let.getBody(), in);
-		if (e instanceof NetRef ref) {
-			if (ref.getTarget() instanceof Let let)
-				return lower(let.getValue(), in);
-			if (ref.getTarget() instanceof Network n)
-				return lower(n.getBody(), in);
-			throw new IllegalArgumentException("cannot resolve the reference to " + ref.getTarget());
-		}
-		if (e instanceof Layer layer)
-			return List.of(layer(layer, in));
-		throw new IllegalArgumentException("cannot write " + e.eClass().getName() + " to NIR");
+		return in;
 	}
 
-	private Src layer(Layer layer, List<Src> in) {
-		if (layer instanceof Identity || layer instanceof Dropout) {
+	private Src layer(NetLayer layer, List<Src> in) {
+		if (layer.kind() instanceof LayerKind.Identity || layer.kind() instanceof LayerKind.Dropout) {
 			if (in.size() != 1)
 				throw new IllegalArgumentException(describe(layer) + " after a parallel block cannot be written to NIR");
 			return in.get(0);
 		}
-		NetType type = shapes.typeOf(layer);
-		if (type == null)
-			throw new IllegalArgumentException(describe(layer) + " has no shape");
-		String label = layer.getLabel() != null ? layer.getLabel() : layer.eClass().getName().toLowerCase() + "_" + unnamed++;
-		// weights are stored under Volr's names: the label, or layer{n} in writing order (WeightKeys)
-		String key = weightNames.getOrDefault(layer, label);
-		if (in.size() != 1 && !(layer instanceof Dense))
+		String label = layer.label() != null ? layer.label() : className(layer.kind()).toLowerCase(Locale.ROOT) + "_" + unnamed++;
+		if (in.size() != 1 && !(layer.kind() instanceof LayerKind.Dense))
 			throw new IllegalArgumentException(describe(layer) + " follows a parallel block (concatenation); NIR has no"
 					+ " concatenation and only a dense layer can be split into column blocks");
-		if (layer instanceof Dense) {
-			FloatTensor w = weights.get(key + ".weight");
-			FloatTensor b = weights.contains(key + ".bias") ? weights.get(key + ".bias") : null;
-			int[] ws = w.shape();
-			int units = type.out().dim(0);
-			if (ws.length != 2 || ws[1] != units || ws[0] != type.in().size())
-				throw new IllegalArgumentException(describe(layer) + ": weight " + Arrays.toString(ws) + " does not match "
-						+ type);
-			List<String> parts = new ArrayList<>();
-			if (in.size() == 1) {
-				String name = unique(label);
-				linear(name, w.data(), ws[0], 0, ws[0], units, b);
-				edges.add(new String[] { in.get(0).node(), name });
+		return switch (layer.kind()) {
+		case LayerKind.Dense d -> dense(layer, label, in);
+		case LayerKind.Conv c -> conv(layer, c, label, in.get(0));
+		case LayerKind.Pool p -> averagePool(layer, p, label, in.get(0));
+		case LayerKind.Flatten f -> flatten(layer, label, in.get(0));
+		default -> throw new IllegalArgumentException(describe(layer) + " (" + className(layer.kind()) + ") cannot be written to NIR");
+		};
+	}
+
+	private Src dense(NetLayer layer, String label, List<Src> in) {
+		FloatTensor w = weights.get(layer.weightKey());
+		FloatTensor b = weights.contains(layer.biasKey()) ? weights.get(layer.biasKey()) : null;
+		int[] ws = w.shape();
+		int units = layer.outChannels();
+		if (ws.length != 2 || ws[1] != units || ws[0] != layer.inSize())
+			throw new IllegalArgumentException(describe(layer) + ": weight " + Arrays.toString(ws) + " does not match net "
+					+ TensorShape.of(layer.inShape()) + " " + TensorShape.of(layer.outShape()));
+		List<String> parts = new ArrayList<>();
+		if (in.size() == 1) {
+			String name = unique(label);
+			linear(name, w.data(), ws[0], 0, ws[0], units, b);
+			edges.add(new String[] { in.get(0).node(), name });
+			parts.add(name);
+		} else {
+			int row = 0;
+			for (int i = 0; i < in.size(); i++) {
+				int rows = size(in.get(i).shape());
+				String name = unique(label + ".in" + i);
+				linear(name, w.data(), ws[0], row, rows, units, i == 0 ? b : null);
+				edges.add(new String[] { in.get(i).node(), name });
 				parts.add(name);
-			} else {
-				int row = 0;
-				for (int i = 0; i < in.size(); i++) {
-					int rows = (int) in.get(i).shape().size();
-					String name = unique(label + ".in" + i);
-					linear(name, w.data(), ws[0], row, rows, units, i == 0 ? b : null);
-					edges.add(new String[] { in.get(i).node(), name });
-					parts.add(name);
-					row += rows;
-				}
+				row += rows;
 			}
-			return neurons(label, parts, type.out());
 		}
-		if (layer instanceof Conv c) {
-			if (c.getKind() != ConvKind.CONV2D)
-				throw new IllegalArgumentException(describe(layer) + ": only conv2d is written to NIR (" + c.getKind().getLiteral()
-						+ " is not)");
-			FloatTensor w = weights.get(key + ".weight");
-			int[] ws = w.shape();
-			float[] bias = weights.contains(key + ".bias") ? weights.get(key + ".bias").data() : new float[ws[0]];
-			int[] k = { ws[2], ws[3] };
-			long[] stride = pair(c.getStride(), 1), dil = pair(c.getDilation(), 1);
-			long[] pad;
-			if (!c.getPadAmount().isEmpty())
-				pad = pair(c.getPadAmount(), 0);
-			else if (c.getPadding() == Padding.SAME) {
-				pad = new long[2];
-				for (int i = 0; i < 2; i++) {
-					long span = dil[i] * (k[i] - 1);
-					if (stride[i] != 1 || span % 2 != 0)
-						throw new IllegalArgumentException(describe(layer) + ": 'same' padding with stride " + stride[i]
-								+ " and kernel " + k[i] + " is asymmetric; NIR's Conv2d pads symmetrically");
-					pad[i] = span / 2;
-				}
-			} else
-				pad = new long[2];
-			String name = unique(label);
-			Map<String, Object> n = node(name, "Conv2d");
-			n.put("weight", FloatTensor.nested(w.data(), ws));
-			n.put("bias", bias.clone());
-			n.put("stride", stride);
-			n.put("padding", pad);
-			n.put("dilation", dil);
-			n.put("groups", Long.valueOf(1));
-			n.put("input_shape", new long[] { type.in().dim(1), type.in().dim(2) });
-			edges.add(new String[] { in.get(0).node(), name });
-			return neurons(label, List.of(name), type.out());
+		return neurons(label, parts, layer.outShape());
+	}
+
+	private Src conv(NetLayer layer, LayerKind.Conv c, String label, Src in) {
+		if (c.type() != LayerKind.ConvType.CONV2D)
+			throw new IllegalArgumentException(describe(layer) + ": only conv2d is written to NIR (" + c.written() + " is not)");
+		FloatTensor w = weights.get(layer.weightKey());
+		int[] ws = w.shape();
+		float[] bias = weights.contains(layer.biasKey()) ? weights.get(layer.biasKey()).data() : new float[ws[0]];
+		Window g = c.window();
+		if (g.asymmetric()) { // 'same' padding whose extra row or column goes after the map
+			boolean rows = g.ph() != g.phAfter();
+			throw new IllegalArgumentException(describe(layer) + ": 'same' padding with stride " + (rows ? g.sh() : g.sw())
+					+ " and kernel " + (rows ? g.kh() : g.kw()) + " is asymmetric; NIR's Conv2d pads symmetrically");
 		}
-		if (layer instanceof Pool p) {
-			if (p.getKind() != PoolKind.AVG2D)
-				throw new IllegalArgumentException(describe(layer) + ": " + p.getKind().getLiteral()
-						+ " has no NIR equivalent (NIR pools are SumPool2d and AvgPool2d)");
-			if (p.getPadding() == Padding.SAME)
-				throw new IllegalArgumentException(describe(layer) + ": 'same' padding of a pooling layer is not written to NIR");
-			long[] size = pair(p.getSize(), 2);
-			long[] stride = p.getStride().isEmpty() ? size.clone() : pair(p.getStride(), 1);
-			String name = unique(label);
-			Map<String, Object> n = node(name, "AvgPool2d");
-			n.put("kernel_size", size);
-			n.put("stride", stride);
-			n.put("padding", new long[2]);
-			edges.add(new String[] { in.get(0).node(), name });
-			return neurons(label, List.of(name), type.out());
-		}
-		if (layer instanceof Flatten) {
-			String name = unique(label);
-			Map<String, Object> n = node(name, "Flatten");
-			n.put("input_type", longs(type.in().dims()));
-			n.put("start_dim", Long.valueOf(0));
-			n.put("end_dim", Long.valueOf(-1));
-			edges.add(new String[] { in.get(0).node(), name });
-			return new Src(name, type.out());
-		}
-		throw new IllegalArgumentException(describe(layer) + " (" + layer.eClass().getName() + ") cannot be written to NIR");
+		String name = unique(label);
+		Map<String, Object> n = node(name, "Conv2d");
+		n.put("weight", FloatTensor.nested(w.data(), ws));
+		n.put("bias", bias.clone());
+		n.put("stride", new long[] { g.sh(), g.sw() });
+		n.put("padding", new long[] { g.ph(), g.pw() });
+		n.put("dilation", new long[] { g.dh(), g.dw() });
+		n.put("groups", Long.valueOf(1));
+		int[] inShape = layer.inShape();
+		n.put("input_shape", new long[] { inShape[1], inShape[2] });
+		edges.add(new String[] { in.node(), name });
+		return neurons(label, List.of(name), layer.outShape());
+	}
+
+	private Src averagePool(NetLayer layer, LayerKind.Pool p, String label, Src in) {
+		Window g = p.window();
+		if (p.max() || g.oneD())
+			throw new IllegalArgumentException(describe(layer) + ": " + p.written() + " has no NIR equivalent (NIR pools are SumPool2d and AvgPool2d)");
+		if (g.padding() == Window.Padding.SAME)
+			throw new IllegalArgumentException(describe(layer) + ": 'same' padding of a pooling layer is not written to NIR");
+		String name = unique(label);
+		Map<String, Object> n = node(name, "AvgPool2d");
+		n.put("kernel_size", new long[] { g.kh(), g.kw() });
+		n.put("stride", new long[] { g.sh(), g.sw() });
+		n.put("padding", new long[2]);
+		edges.add(new String[] { in.node(), name });
+		return neurons(label, List.of(name), layer.outShape());
+	}
+
+	private Src flatten(NetLayer layer, String label, Src in) {
+		String name = unique(label);
+		Map<String, Object> n = node(name, "Flatten");
+		n.put("input_type", longs(layer.inShape()));
+		n.put("start_dim", Long.valueOf(0));
+		n.put("end_dim", Long.valueOf(-1));
+		edges.add(new String[] { in.node(), name });
+		return new Src(name, layer.outShape());
 	}
 
 	/** An Affine/Linear node with rows [row, row+rows) of the [in, out] weight, transposed to [out, rows]. */
@@ -296,9 +259,8 @@ public final class NirWriter {
 	 * exactly the fields of NIR's dataclass (v_reset only for CubaLIF, where Volr's reset potential is part of the
 	 * neuron), each an array of the layer's output shape.
 	 */
-	private Src neurons(String label, List<String> from, TensorShape out) {
-		int[] dims = out.dims();
-		int count = (int) out.size();
+	private Src neurons(String label, List<String> from, int[] dims) {
+		int count = size(dims);
 		Map<String, Object> n;
 		String name;
 		switch (neuron.kind()) {
@@ -331,7 +293,7 @@ public final class NirWriter {
 		}
 		for (String f : from)
 			edges.add(new String[] { f, name });
-		return new Src(name, out);
+		return new Src(name, dims);
 	}
 
 	private Map<String, Object> node(String name, String type) {
@@ -348,14 +310,36 @@ public final class NirWriter {
 		return n;
 	}
 
-	private static String describe(Layer layer) {
-		return layer.getLabel() != null ? "layer '" + layer.getLabel() + "'" : "an unlabelled " + layer.eClass().getName().toLowerCase() + " layer";
+	/** "layer 'fc1'", or "an unlabelled dense layer". */
+	private static String describe(NetLayer layer) {
+		return layer.label() != null ? "layer '" + layer.label() + "'"
+				: "an unlabelled " + className(layer.kind()).toLowerCase(Locale.ROOT) + " layer";
 	}
 
-	private static long[] pair(List<Integer> values, int dflt) {
-		if (values.isEmpty())
-			return new long[] { dflt, dflt };
-		return new long[] { values.get(0), values.get(values.size() > 1 ? 1 : 0) };
+	/**
+	 * The name of a layer's kind in Volr's metamodel ("Dense", "Conv", "Pool", ...): unlabelled layers' nodes have
+	 * always been named after it ("dense_0", "conv_1"), and refusals quote it.
+	 */
+	private static String className(LayerKind kind) {
+		return switch (kind) {
+		case LayerKind.Dense d -> "Dense";
+		case LayerKind.Conv c -> "Conv";
+		case LayerKind.Pool p -> "Pool";
+		case LayerKind.GlobalPool g -> "GlobalPool";
+		case LayerKind.Flatten f -> "Flatten";
+		case LayerKind.Reshape r -> "Reshape";
+		case LayerKind.Identity i -> "Identity";
+		case LayerKind.Dropout d -> "Dropout";
+		case LayerKind.BatchNorm b -> "BatchNorm";
+		case LayerKind.ActivationOnly a -> "ActivationLayer";
+		};
+	}
+
+	private static int size(int[] shape) {
+		int n = 1;
+		for (int d : shape)
+			n *= d;
+		return n;
 	}
 
 	private static long[] longs(int[] v) {

@@ -36,6 +36,7 @@ import org.volr.model.Flatten;
 import org.volr.model.Layer;
 import org.volr.model.NetExpr;
 import org.volr.model.Network;
+import org.volr.model.Padding;
 import org.volr.model.Parallel;
 import org.volr.model.Pool;
 import org.volr.model.PoolKind;
@@ -342,6 +343,28 @@ public class NirTest {
 				() -> NirWriter.write(n, weightsFor(n, false), NirNeuron.defaultIF(), dir.resolve("x.nir")));
 		assertTrue(e.getMessage().contains("layer 'p1'"), e.getMessage());
 		assertFalse(Files.exists(dir.resolve("x.nir")));
+	}
+
+	@Test
+	void sameConvolutionPaddingIsWrittenWhenBothSidesAreAlike(@TempDir Path dir) throws Exception {
+		// 9×9 maps, kernel 3, stride 2: 'same' pads one row and column on each side, which NIR's Conv2d expresses
+		Network n = cnn();
+		n.getInput().getDims().clear();
+		n.getInput().getDims().addAll(List.of(2, 9, 9));
+		((Conv) layers(n).get(1)).setPadding(Padding.SAME);
+		WeightStore w = weightsFor(n, false);
+		put(w, new Random(1), "fc1.weight", 3 * 5 * 5, 10);
+		Path file = dir.resolve("same.nir");
+		NirWriter.write(n, w, NirNeuron.defaultIF(), file);
+		try (HdfFile hdf = new HdfFile(file)) {
+			assertArrayEquals(new long[] { 1, 1 }, (long[]) hdf.getDatasetByPath("node/nodes/c2/padding").getData());
+		}
+		// 8×8 maps: the odd extra row and column go after the map, which NIR's symmetric padding cannot express
+		Network asymmetric = cnn();
+		((Conv) layers(asymmetric).get(1)).setPadding(Padding.SAME);
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+				() -> NirWriter.write(asymmetric, weightsFor(asymmetric, false), NirNeuron.defaultIF(), dir.resolve("x.nir")));
+		assertTrue(e.getMessage().contains("layer 'c2'") && e.getMessage().contains("asymmetric"), e.getMessage());
 	}
 
 	// ----- the real files
