@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.Pooling2D;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
+import org.volr.net.LayerKind;
 import org.volr.net.Window;
 
 /**
@@ -30,14 +31,23 @@ final class Geometry {
 				.build();
 	}
 
-	/** Average pooling divides by the number of real (not padded) inputs in the window, as Keras does. */
-	static Pooling2DConfig pool(Window w, boolean max) {
+	/**
+	 * Average pooling divides by the number of real (not padded) inputs in the window, as Keras does. (Sum pooling
+	 * runs as a depthwise convolution with a kernel of ones, {@link #sumKernel}: nd4j's average pooling ignores an
+	 * include-padding divisor under SAME padding.)
+	 */
+	static Pooling2DConfig pool(Window w, LayerKind.PoolOp op) {
 		return Pooling2DConfig.builder()
 				.kH(w.kh()).kW(w.kw()).sH(w.sh()).sW(w.sw()).pH(0).pW(0).dH(1).dW(1)
 				.paddingMode(w.padding() == Window.Padding.SAME ? PaddingMode.SAME : PaddingMode.VALID)
 				.divisor(Pooling2D.Divisor.EXCLUDE_PADDING)
-				.type(max ? Pooling2D.Pooling2DType.MAX : Pooling2D.Pooling2DType.AVG)
+				.type(op == LayerKind.PoolOp.MAX ? Pooling2D.Pooling2DType.MAX : Pooling2D.Pooling2DType.AVG)
 				.isNHWC(false)
 				.build();
+	}
+
+	/** The depthwise kernel [kh, kw, channels, 1] of ones that sums each channel's window (padding adds zeros). */
+	static org.nd4j.linalg.api.ndarray.INDArray sumKernel(Window w, long channels) {
+		return org.nd4j.linalg.factory.Nd4j.ones(org.nd4j.linalg.api.buffer.DataType.FLOAT, w.kh(), w.kw(), channels, 1);
 	}
 }

@@ -3,20 +3,22 @@ package org.volr.ann;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 import org.nd4j.linalg.factory.Nd4j;
+import org.volr.core.nd4j.Nd4jSupport;
 import org.volr.net.Activation;
 import org.volr.net.LayerKind;
 
-/** Max or average pooling by nd4j's pooling ops; 1-D pooling runs as 2-D pooling of height 1. */
+/** Max, average or sum pooling by nd4j's pooling ops; 1-D pooling runs as 2-D pooling of height 1. */
 final class PoolStep implements Step {
 	private final Activation activation;
 	private final Pooling2DConfig config;
-	private final boolean oneD, max;
+	private final boolean oneD;
+	private final LayerKind.Pool pool;
 
 	PoolStep(LayerKind.Pool pool, Activation activation) {
 		this.activation = activation;
-		this.config = Geometry.pool(pool.window(), pool.max());
+		this.config = Geometry.pool(pool.window(), pool.op());
 		this.oneD = pool.window().oneD();
-		this.max = pool.max();
+		this.pool = pool;
 	}
 
 	@Override
@@ -25,7 +27,16 @@ final class PoolStep implements Step {
 			recorder.close();
 		long[] s = x.shape();
 		INDArray in = oneD ? x.reshape('c', s[0], s[1], 1, s[2]) : x;
-		INDArray out = max ? Nd4j.cnn().maxPooling2d(in, config) : Nd4j.cnn().avgPooling2d(in, config);
+		INDArray out = switch (pool.op()) {
+		case MAX -> Nd4j.cnn().maxPooling2d(in, config);
+		case AVG -> Nd4j.cnn().avgPooling2d(in, config);
+		case SUM -> {
+			var conv = Geometry.conv(pool.window());
+			try (Nd4jSupport.Setting plain = Nd4jSupport.forConvolution(conv)) {
+				yield Nd4j.cnn().depthWiseConv2d(in, Geometry.sumKernel(pool.window(), in.size(1)), conv);
+			}
+		}
+		};
 		if (oneD) {
 			long[] o = out.shape();
 			out = out.reshape('c', o[0], o[1], o[3]);

@@ -116,8 +116,12 @@ final class TrainingGraph {
 			softmaxInput = null;
 			boolean oneD = p.window().oneD();
 			SDVariable input = oneD ? x.reshape(-1, in[0], 1, in[1]) : x;
-			var geometry = Geometry.pool(p.window(), p.max());
-			SDVariable y = p.max() ? sd.cnn().maxPooling2d(input, geometry) : sd.cnn().avgPooling2d(input, geometry);
+			var geometry = Geometry.pool(p.window(), p.op());
+			SDVariable y = switch (p.op()) {
+			case MAX -> sd.cnn().maxPooling2d(input, geometry);
+			case AVG -> sd.cnn().avgPooling2d(input, geometry);
+			case SUM -> sd.cnn().depthWiseConv2d(input, sd.constant(Geometry.sumKernel(p.window(), in[0])), Geometry.conv(p.window()));
+			};
 			if (oneD)
 				y = y.reshape(-1, out[0], out[1]);
 			yield explicit(layer.activation(), y);

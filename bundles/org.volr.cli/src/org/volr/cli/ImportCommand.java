@@ -4,13 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 import org.eclipse.xtext.resource.XtextResource;
 import org.volr.convert.ImportException;
 import org.volr.convert.ImportedModel;
-import org.volr.convert.keras.KerasImporter;
-import org.volr.convert.onnx.OnnxImporter;
 import org.volr.lang.api.Diagnostic;
 import org.volr.lang.api.VolrLanguage;
 import org.volr.model.Experiment;
@@ -18,6 +15,7 @@ import org.volr.model.ImportedWeights;
 import org.volr.model.VolrFactory;
 import org.volr.model.VolrFile;
 import org.volr.model.WeightFormat;
+import org.volr.pipeline.ModelImporters;
 
 /** {@code volr import}: a trained model becomes a .volr file plus a weights file, editable like any network. */
 final class ImportCommand implements Command {
@@ -81,26 +79,17 @@ final class ImportCommand implements Command {
 			console.out().println(model + ":1:1: error: no such file");
 			return 1;
 		}
-		String lower = model.getFileName().toString().toLowerCase(Locale.ROOT);
 		ImportedModel imported;
 		org.volr.model.NeuronModel neuron = null; // a NIR graph says which neurons it has; Keras and ONNX do not
 		try {
-			if (lower.endsWith(".h5") || lower.endsWith(".hdf5"))
-				imported = KerasImporter.importHdf5(model, name);
-			else if (lower.endsWith(".keras"))
-				imported = KerasImporter.importKeras3(model, name);
-			else if (lower.endsWith(".onnx"))
-				imported = OnnxImporter.importModel(model, name);
-			else if (lower.endsWith(".nir")) {
-				var nir = org.volr.gen.nir.NirReader.readWithNeuron(model, name);
-				imported = nir.model();
-				neuron = nir.neuronModel();
-			}
-			else {
-				console.out().println(model + ":1:1: error: unknown model format; expected a Keras .h5 or .keras file , an"
-						+ " .onnx file or a .nir graph");
+			ModelImporters.Importer importer = ModelImporters.forFile(model);
+			if (importer == null) {
+				console.out().println(model + ":1:1: error: unknown model format; expected " + ModelImporters.accepted());
 				return 1;
 			}
+			ModelImporters.Imported read = importer.read(model, name);
+			imported = read.model();
+			neuron = read.neuron();
 		} catch (ImportException e) {
 			console.out().println(model + ":1:1: error: " + e.getMessage());
 			return 1;

@@ -14,7 +14,6 @@ import org.volr.ann.AnnModel;
 import org.volr.ann.Evaluator;
 import org.volr.ann.Trainer;
 import org.volr.convert.ImportException;
-import org.volr.convert.keras.KerasImporter;
 import org.volr.core.data.Dataset;
 import org.volr.core.progress.Progress;
 import org.volr.core.weights.WeightStore;
@@ -26,6 +25,7 @@ import org.volr.model.Network;
 import org.volr.model.Normalization;
 import org.volr.model.Split;
 import org.volr.model.Training;
+import org.volr.model.WeightFormat;
 import org.volr.model.WeightSource;
 import org.volr.net.ResolvedNetwork;
 import org.volr.sim.SimulationResult;
@@ -95,25 +95,16 @@ public final class Pipeline {
 			Path path = setup.resolve(w.getPath());
 			if (!Files.exists(path))
 				throw new PipelineException("weights '" + w.getPath() + "' not found (looked for " + path + ")", w);
-			switch (w.getFormat()) {
-			case NPZ:
+			if (w.getFormat() == WeightFormat.NPZ)
 				return WeightStore.read(path);
-			case KERAS:
-			case ONNX:
-			case NIR:
-				try {
-					return switch (w.getFormat()) {
-					case ONNX -> org.volr.convert.onnx.OnnxImporter.importModel(path, network.getName()).weights();
-					// a NIR graph's weights; its neuron parameters are the experiment's neuron clause's to set
-					case NIR -> org.volr.gen.nir.NirReader.read(path, network.getName()).weights();
-					default -> path.toString().endsWith(".keras") ? KerasImporter.importKeras3(path, network.getName()).weights()
-							: KerasImporter.importHdf5(path, network.getName()).weights();
-					};
-				} catch (ImportException e) {
-					throw new PipelineException(e.getMessage(), w);
-				}
-			default:
+			ModelImporters.Importer importer = ModelImporters.forFormat(w.getFormat());
+			if (importer == null)
 				throw new PipelineException(w.getFormat().getLiteral() + " weights are not imported yet; use keras, onnx, nir or npz", w);
+			try {
+				// a NIR graph's neuron parameters are the experiment's neuron clause's to set: only the weights are taken
+				return importer.read(path, network.getName()).model().weights();
+			} catch (ImportException e) {
+				throw new PipelineException(e.getMessage(), w);
 			}
 		}
 		if (source instanceof Training training) {

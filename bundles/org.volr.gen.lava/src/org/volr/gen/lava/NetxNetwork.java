@@ -157,19 +157,21 @@ final class NetxNetwork {
 			push(new NetxBlock("conv", label, longs(out), f, CubaNeuron.of(neuron, q.scaledThreshold()), q));
 		}
 
+		/** Average and sum pooling (global pooling too) as a depthwise convolution with one weight per tap. */
 		private void averagePool(String label, NetLayer layer) {
 			if (!(layer.kind() instanceof LayerKind.Pool) && !(layer.kind() instanceof LayerKind.GlobalPool))
 				throw new IllegalArgumentException("layer '" + label + "': no pooling layer of that name in the model");
 			int[][] io = inOut(label, layer);
 			int[] in = io[0], out = io[1];
 			Window g = layer.kind() instanceof LayerKind.Pool p ? p.window() : wholeMap(in);
-			if (g.ph() != 0 || g.pw() != 0)
+			boolean sum = layer.kind() instanceof LayerKind.Pool p && p.op() == LayerKind.PoolOp.SUM;
+			if (!sum && (g.ph() != 0 || g.pw() != 0))
 				throw new IllegalArgumentException("layer '" + label + "': average pooling with 'same' padding divides by the inputs"
 						+ " inside the map, fewer at its border, but a netx convolution has one weight per kernel tap; use valid padding");
 			refuseAsymmetric(label, g);
 			int channels = in[0], n = g.kh() * g.kw();
 			float[] w = new float[channels * n];
-			Arrays.fill(w, 1f / n);
+			Arrays.fill(w, sum ? 1f : 1f / n); // sum pooling weighs every tap 1, padding adds nothing
 			Quantisation q = Quantisation.of(label, w, null, neuron.threshold(), bits);
 			Map<String, Object> f = window(channels, channels, g, channels, FloatTensor.nested(q.weights(), new int[] { channels, 1, g.kh(), g.kw() }));
 			push(new NetxBlock("conv", label, longs(out), f, CubaNeuron.of(neuron, q.scaledThreshold()), q));

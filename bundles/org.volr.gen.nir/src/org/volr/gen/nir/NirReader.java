@@ -40,9 +40,9 @@ import io.jhdf.api.Node;
 /**
  * Reads a NIR graph (HDF5, as written by {@code nir.write} or {@link NirWriter}) into Volr's metamodel, where it
  * fits: a chain from the one {@code Input} node to the one {@code Output} node in which every {@code Affine},
- * {@code Linear}, {@code Conv2d} and {@code AvgPool2d} node is followed by a neuron node ({@code IF}, {@code LIF} or
+ * {@code Linear}, {@code Conv2d}, {@code AvgPool2d} and {@code SumPool2d} node is followed by a neuron node ({@code IF}, {@code LIF} or
  * {@code CubaLIF}) and {@code Flatten} nodes re-index in between. Everything else (other node types such as LI,
- * CubaLI, Delay, SumPool2d or nested graphs; fan-in, fan-out, recursion; nodes off the chain) is refused with an
+ * CubaLI, Delay or nested graphs; fan-in, fan-out, recursion; nodes off the chain) is refused with an
  * {@link ImportException} naming the node and its type; nothing is dropped silently.
  * <p>
  * Weight nodes become layers labelled with the node's name; their weights are stored in Volr's layouts (dense
@@ -226,13 +226,13 @@ public final class NirReader {
 				store.put(WeightKeys.bias(label), tensor(g, "bias", n));
 				pending = add(block, network, c, n, type);
 			}
-			case "AvgPool2d" -> {
+			case "AvgPool2d", "SumPool2d" -> {
 				Pool p = F.createPool();
-				p.setKind(PoolKind.AVG2D);
+				p.setKind(type.equals("SumPool2d") ? PoolKind.SUM2D : PoolKind.AVG2D);
 				p.setLabel(label(n, type));
 				int[] k = ints(g, "kernel_size", n), s = ints(g, "stride", n), pad = ints(g, "padding", n);
 				if (Arrays.stream(pad).anyMatch(v -> v != 0))
-					throw new ImportException(file, "node '" + n + "' (AvgPool2d) has padding " + Arrays.toString(pad)
+					throw new ImportException(file, "node '" + n + "' (" + type + ") has padding " + Arrays.toString(pad)
 							+ "; Volr's pooling has none");
 				p.getSize().addAll(collapse(k, 0));
 				if (!Arrays.equals(k, s))
@@ -425,15 +425,14 @@ public final class NirReader {
 			throw new ImportException(file, refused.size() + " nodes cannot be read: " + String.join("; ", refused) + ". " + SUPPORTED);
 	}
 
-	private static final String SUPPORTED = "Volr reads Input, Affine, Linear, Conv2d, AvgPool2d, Flatten, IF, LIF, CubaLIF and"
+	private static final String SUPPORTED = "Volr reads Input, Affine, Linear, Conv2d, AvgPool2d, SumPool2d, Flatten, IF, LIF, CubaLIF and"
 			+ " Output nodes";
 
 	/** Why node n of this type cannot be read, or null if it can. */
 	private static String unsupported(String n, String type) {
 		return switch (type) {
-		case "Input", "Affine", "Linear", "Conv2d", "AvgPool2d", "Flatten", "IF", "LIF", "CubaLIF", "Output" -> null;
+		case "Input", "Affine", "Linear", "Conv2d", "AvgPool2d", "SumPool2d", "Flatten", "IF", "LIF", "CubaLIF", "Output" -> null;
 		case "NIRGraph" -> "node '" + n + "' (NIRGraph) is a nested graph; Volr reads flat graphs only";
-		case "SumPool2d" -> "node '" + n + "' (SumPool2d) is not supported: Volr pools by averaging (AvgPool2d)";
 		case "?" -> "node '" + n + "' has no readable 'type'";
 		default -> "node '" + n + "' (" + type + ") is not supported";
 		};

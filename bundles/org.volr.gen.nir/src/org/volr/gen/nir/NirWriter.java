@@ -157,7 +157,7 @@ public final class NirWriter {
 		return switch (layer.kind()) {
 		case LayerKind.Dense d -> dense(layer, label, in);
 		case LayerKind.Conv c -> conv(layer, c, label, in.get(0));
-		case LayerKind.Pool p -> averagePool(layer, p, label, in.get(0));
+		case LayerKind.Pool p -> pool(layer, p, label, in.get(0));
 		case LayerKind.Flatten f -> flatten(layer, label, in.get(0));
 		default -> throw new IllegalArgumentException(describe(layer) + " (" + className(layer.kind()) + ") cannot be written to NIR");
 		};
@@ -217,14 +217,19 @@ public final class NirWriter {
 		return neurons(label, List.of(name), layer.outShape());
 	}
 
-	private Src averagePool(NetLayer layer, LayerKind.Pool p, String label, Src in) {
+	private Src pool(NetLayer layer, LayerKind.Pool p, String label, Src in) {
 		Window g = p.window();
-		if (p.max() || g.oneD())
+		String type = switch (p.op()) {
+		case AVG -> "AvgPool2d";
+		case SUM -> "SumPool2d";
+		case MAX -> null;
+		};
+		if (type == null || g.oneD())
 			throw new IllegalArgumentException(describe(layer) + ": " + p.written() + " has no NIR equivalent (NIR pools are SumPool2d and AvgPool2d)");
 		if (g.padding() == Window.Padding.SAME)
 			throw new IllegalArgumentException(describe(layer) + ": 'same' padding of a pooling layer is not written to NIR");
 		String name = unique(label);
-		Map<String, Object> n = node(name, "AvgPool2d");
+		Map<String, Object> n = node(name, type);
 		n.put("kernel_size", new long[] { g.kh(), g.kw() });
 		n.put("stride", new long[] { g.sh(), g.sw() });
 		n.put("padding", new long[2]);

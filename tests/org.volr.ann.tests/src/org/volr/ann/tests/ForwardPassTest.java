@@ -141,6 +141,15 @@ class ForwardPassTest {
 	}
 
 	@Test
+	void sumPoolingAddsTheRealInputsOfEachWindow() {
+		// the same windows as above: sums 54, 45, 72, 54 (padding adds nothing); valid 2 × 2 windows: 14, 22, 46, 54
+		float[] x = range(1, 16);
+		assertArrayEquals(new float[] { 54, 45, 72, 54 }, run("network n { input [1, 4, 4] sumpool(3, stride: 2, padding: same) }",
+				new WeightStore(), x, 1, 4, 4), EPS);
+		assertArrayEquals(new float[] { 14, 22, 46, 54 }, run("network n { input [1, 4, 4] sumpool 2 }", new WeightStore(), x, 1, 4, 4), EPS);
+	}
+
+	@Test
 	void oneDimensionalPooling() {
 		assertArrayEquals(new float[] { 2, 4 }, run("network n { input [1, 5] maxpool1d 2 }", new WeightStore(), range(1, 5), 1, 5), EPS);
 		assertArrayEquals(new float[] { 1.5f, 3.5f }, run("network n { input [1, 5] avgpool1d 2 }", new WeightStore(), range(1, 5), 1, 5), EPS);

@@ -1,0 +1,81 @@
+package org.volr.pipeline;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import org.volr.convert.ImportException;
+import org.volr.convert.ImportedModel;
+import org.volr.convert.keras.KerasImporter;
+import org.volr.convert.onnx.OnnxImporter;
+import org.volr.gen.nir.NirReader;
+import org.volr.model.NeuronModel;
+import org.volr.model.WeightFormat;
+
+/**
+ * The registry of model importers, one entry per format: {@code volr import} picks one by the file's extension, an
+ * experiment's {@code weights} clause by its format, so both read a model the same way. (npz weight files are
+ * weights only, read by the weight store.)
+ */
+public final class ModelImporters {
+	/** What an importer gives: the network and its weights, and the neurons when the file says which (NIR). */
+	public record Imported(ImportedModel model, NeuronModel neuron) {
+	}
+
+	@FunctionalInterface
+	interface Reader {
+		Imported read(Path file, String networkName) throws ImportException;
+	}
+
+	/** One format: its name in {@code weights} clauses, how a user would call its files, their extensions. */
+	public record Importer(WeightFormat format, String files, List<String> extensions, Reader reader) {
+		public Imported read(Path file, String networkName) throws ImportException {
+			return reader.read(file, networkName);
+		}
+	}
+
+	private static final List<Importer> ALL = List.of(
+			new Importer(WeightFormat.KERAS, "a Keras .h5 or .keras file", List.of(".h5", ".hdf5", ".keras"),
+					(file, name) -> new Imported(lowerName(file).endsWith(".keras") ? KerasImporter.importKeras3(file, name)
+							: KerasImporter.importHdf5(file, name), null)),
+			new Importer(WeightFormat.ONNX, "an .onnx file", List.of(".onnx"), (file, name) -> new Imported(OnnxImporter.importModel(file, name), null)),
+			new Importer(WeightFormat.NIR, "a .nir graph", List.of(".nir"), (file, name) -> {
+				NirReader.Result r = NirReader.readWithNeuron(file, name);
+				return new Imported(r.model(), r.neuronModel());
+			}));
+
+	private ModelImporters() {
+	}
+
+	public static List<Importer> all() {
+		return ALL;
+	}
+
+	/** The importer for a file by its extension, or null. */
+	public static Importer forFile(Path file) {
+		String name = lowerName(file);
+		for (Importer i : ALL)
+			for (String extension : i.extensions())
+				if (name.endsWith(extension))
+					return i;
+		return null;
+	}
+
+	/** The importer of a {@code weights} clause's format, or null (npz). */
+	public static Importer forFormat(WeightFormat format) {
+		for (Importer i : ALL)
+			if (i.format() == format)
+				return i;
+		return null;
+	}
+
+	/** "a Keras .h5 or .keras file, an .onnx file or a .nir graph": what an import accepts, for messages. */
+	public static String accepted() {
+		List<String> files = ALL.stream().map(Importer::files).toList();
+		return String.join(", ", files.subList(0, files.size() - 1)) + " or " + files.get(files.size() - 1);
+	}
+
+	private static String lowerName(Path file) {
+		return file.getFileName().toString().toLowerCase(Locale.ROOT);
+	}
+}
