@@ -418,7 +418,7 @@ class ValidatorTest {
 		check(labelled("simulate { clamp 2,\n        clip fc9 [0, 1] }")).expectError(11, "clip: network 'n' has no layer labelled 'fc9'",
 				"its labels are fc1, flat, fc2");
 		check(labelled("simulate { clip flat [0, 1] }")).expectError(10, "clip: layer 'flat' (flatten) has no neurons",
-				"dense, convolution and average pooling");
+				"dense, convolution, average and sum pooling");
 		check(labelled("simulate { clip [-1, 1],\n        clip [-2, 2] }")).expectError(11, "clip for all layers is given twice");
 		check(labelled("simulate { clip fc1 [-1, 1], clip fc2 [-1, 1],\n        clip fc1 [-2, 2] }")).expectError(11,
 				"clip of layer 'fc1' is given twice");
