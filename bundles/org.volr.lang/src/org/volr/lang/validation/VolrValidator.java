@@ -312,8 +312,12 @@ public class VolrValidator extends AbstractVolrValidator {
 			if (p.getName().equals("tau_m") && p.getValue() != null && p.getValue().getValue() <= 0)
 				error("tau_m must be positive, got " + p.getValue().getValue(), p.getValue(), Literals.QUANTITY__VALUE, BAD_VALUE);
 			if (p.getValue() != null) {
-				written.put(p.getName(), Units.toBase(p.getValue()));
-				given.put(p.getName(), p);
+				try {
+					written.put(p.getName(), Units.toBase(p.getValue()));
+					given.put(p.getName(), p);
+				} catch (IllegalArgumentException unknownUnit) {
+					// checkQuantity has reported the unit; the model's rules are checked on the values that have one
+				}
 			}
 		}
 		// the combinations the model refuses (the simulator's discretisation relies on them)
