@@ -66,6 +66,20 @@ class TrainerTest {
 		}
 	}
 
+	/** Sum pooling in the training graph (a depthwise convolution with a constant kernel of ones) learns too. */
+	@Test
+	void aConvNetWithSumPoolingLearns() {
+		ResolvedNetwork cnn = network("network cnn { input [1, 28, 28] c1: conv2d(4, kernel: 5, stride: 2) relu"
+				+ " sumpool(3, stride: 2, padding: same) flatten out: dense 10 softmax }");
+		TrainingResult run = Trainer.trainWithLosses(cnn, settings(2, 50, Optimizer.ADAM, 3e-3, 3), fashion("train", 1000), Progress.NONE);
+		float[] loss = run.batchLosses();
+		float first = mean(loss, 0, 5), last = mean(loss, loss.length - 5, loss.length);
+		assertTrue(last < 0.8 * first, "loss went from " + first + " to " + last);
+		assertEquals(List.of("c1.weight", "c1.bias", "out.weight", "out.bias"), List.copyOf(run.weights().names()));
+		double accuracy = Evaluator.accuracy(AnnModel.of(cnn, run.weights()), fashion("test", 500), 250, Progress.NONE);
+		assertTrue(accuracy > 0.5, "accuracy " + accuracy);
+	}
+
 	@Test
 	void tinyConvNetLossDecreases() {
 		ResolvedNetwork cnn = network("network cnn { input [1, 28, 28] c1: conv2d(4, kernel: 5, stride: 2) relu maxpool 2"
