@@ -131,8 +131,13 @@ public final class GenerationInput {
 	private void lower() {
 		if (lowered != null || loweringProblem != null)
 			return;
+		resolve();
+		if (resolved == null) {
+			loweringProblem = resolveProblem;
+			return;
+		}
 		try {
-			lowered = SpikingNetwork.lower(model, weights);
+			lowered = SpikingNetwork.lower(model, resolved, weights);
 		} catch (LoweringException e) {
 			loweringProblem = e.getMessage();
 		}

@@ -8,8 +8,6 @@ import org.volr.model.Network;
 import org.volr.model.Training;
 import org.volr.model.shapes.ShapeInference;
 import org.volr.net.NetLayer;
-import org.volr.net.NetworkResolver;
-import org.volr.net.ResolveException;
 import org.volr.net.ResolvedNetwork;
 import org.volr.sim.SimulationConfig;
 
@@ -60,12 +58,7 @@ final class ResourceEstimate {
 
 	/** The simulator's records (per step and per thread) and delay buffers must fit. */
 	void checkSimulation(SimulationConfig config) throws PipelineException {
-		ResolvedNetwork network;
-		try {
-			network = NetworkResolver.resolve(setup.experiment.getNetwork());
-		} catch (ResolveException e) {
-			throw new PipelineException(e.getMessage(), setup.experiment);
-		}
+		ResolvedNetwork network = setup.network;
 		long inputs = elements(network.inputShape());
 		long neurons = 0; // the simulator's neurons: those of the layers with weights
 		for (NetLayer layer : network.weighted())

@@ -91,13 +91,18 @@ public final class SpikingNetwork {
 	 * the same messages), resolves it and lowers the result.
 	 */
 	public static SpikingNetwork lower(Network network, WeightStore weights) throws LoweringException {
-		List<SpikingRules.Refusal> refusals = SpikingRules.check(network);
 		ResolvedNetwork resolved;
 		try {
 			resolved = NetworkResolver.resolve(network);
 		} catch (ResolveException e) {
 			throw new LoweringException(e.getMessage());
 		}
+		return lower(network, resolved, weights);
+	}
+
+	/** Lowers {@code resolved}, the resolution of {@code written}, after refusing what cannot spike in {@code written}. */
+	public static SpikingNetwork lower(Network written, ResolvedNetwork resolved, WeightStore weights) throws LoweringException {
+		List<SpikingRules.Refusal> refusals = SpikingRules.check(written);
 		if (!refusals.isEmpty())
 			throw new LoweringException(refusals.get(0).message());
 		return lower(resolved, weights);
