@@ -77,7 +77,7 @@ public final class ScriptTemplate {
 	public static String conductance(org.volr.sim.NeuronSpec n) {
 		if (!n.isConductanceBased())
 			return "None";
-		org.volr.sim.NeuronSpec.Conductance g = n.conductance();
+		org.volr.net.neuron.Discretisation.Conductance g = n.conductance();
 		return "(" + num(g.excitatoryReversal()) + ", " + num(g.inhibitoryReversal()) + ", " + num(g.excitatoryPerWeight()) + ", "
 				+ num(g.inhibitoryPerWeight()) + ")";
 	}

@@ -10,6 +10,7 @@ import org.volr.model.NeuronModel;
 import org.volr.model.Parameter;
 import org.volr.model.ResetMode;
 import org.volr.net.neuron.Discretisation;
+import org.volr.net.neuron.Discretisation.Conductance;
 import org.volr.net.neuron.NeuronModels;
 import org.volr.net.neuron.ParameterProblem;
 import org.volr.model.units.Units;
@@ -21,7 +22,7 @@ import org.volr.model.units.Units;
  * exact propagators of the current-based exponential synapse: synapseDecay exp(−dt/τ_syn), synapseGain (the part of
  * the waiting synaptic charge that reaches the membrane within one step) and currentGain (what a constant drive of
  * 1 per step adds in one step under the leak). IF and LIF neurons take input as a jump: decay 0, both gains 1.
- * CobaLIF neurons also carry their {@link Conductance} (null for the others).
+ * CobaLIF neurons also carry their {@link Conductance} (null for the others), as their plug-in discretises it.
  */
 public record NeuronSpec(NeuronKind kind, float threshold, ResetMode reset, float resetPotential, int refractorySteps,
 		float minPotential, float leak, float restPotential, float synapseDecay, float synapseGain, float currentGain,
@@ -37,14 +38,6 @@ public record NeuronSpec(NeuronKind kind, float threshold, ResetMode reset, floa
 			float leak, float restPotential, float synapseDecay, float synapseGain, float currentGain, Conductance conductance) {
 		this(kind, threshold, reset, resetPotential, refractorySteps, minPotential, leak, restPotential, synapseDecay, synapseGain, currentGain,
 				conductance, Map.of());
-	}
-
-	/**
-	 * The conductance-based synapses of CobaLIF neurons (SEMANTICS.md, "Conductance-based synapses"): the reversal
-	 * potentials, and the conductance per step that a spike of weight +1 (−1) opens, chosen so that at rest it
-	 * brings the membrane the same charge as a CubaLIF synapse would: (1 − P11)/(E − v_rest).
-	 */
-	public record Conductance(float excitatoryReversal, float inhibitoryReversal, float excitatoryPerWeight, float inhibitoryPerWeight) {
 	}
 
 	/** An IF, LIF or CubaLIF neuron. */
@@ -104,9 +97,7 @@ public record NeuronSpec(NeuronKind kind, float threshold, ResetMode reset, floa
 			throw new IllegalArgumentException(problems.get(0).message());
 		Discretisation d = plugin.discretise(values, dtMillis);
 		ResetMode reset = conversion == null ? ResetMode.SUBTRACT : conversion.getReset();
-		Discretisation.Conductance c = d.conductance();
-		Conductance g = c == null ? null : new Conductance(c.excitatoryReversal(), c.inhibitoryReversal(), c.excitatoryPerWeight(), c.inhibitoryPerWeight());
 		return new NeuronSpec(kind, d.threshold(), reset, d.resetPotential(), d.refractorySteps(), d.minPotential(), d.leak(), d.restPotential(),
-				d.synapseDecay(), d.synapseGain(), d.currentGain(), g, values);
+				d.synapseDecay(), d.synapseGain(), d.currentGain(), d.conductance(), values);
 	}
 }

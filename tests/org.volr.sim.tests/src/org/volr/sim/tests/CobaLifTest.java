@@ -9,6 +9,7 @@ import org.volr.lang.api.VolrLanguage;
 import org.volr.model.Experiment;
 import org.volr.model.VolrFile;
 import org.volr.sim.NeuronDynamics;
+import org.volr.net.neuron.Discretisation;
 import org.volr.sim.NeuronSpec;
 
 /**
@@ -24,7 +25,7 @@ class CobaLifTest {
 
 	/** v after each step, for one spike of weight {@code w} at step 0 on a neuron starting at {@code v0}. */
 	static float[] trace(NeuronSpec n, float w, float v0, int steps) {
-		NeuronSpec.Conductance g = n.conductance();
+		Discretisation.Conductance g = n.conductance();
 		float[] v = { v0 }, ge = { 0f }, gi = { 0f }, zero = { 0f };
 		float[] arrivalsE = { w > 0 ? w * g.excitatoryPerWeight() : 0f }, arrivalsI = { w < 0 ? -w * g.inhibitoryPerWeight() : 0f };
 		int[] out = new int[1];

@@ -15,6 +15,7 @@ import org.volr.gen.lava.LavaTarget;
 import org.volr.model.NeuronKind;
 import org.volr.model.ResetMode;
 import org.volr.sim.InisimOptions;
+import org.volr.net.neuron.Discretisation;
 import org.volr.sim.NeuronSpec;
 
 /** What the Lava target refuses, each problem naming the layer or the setting. */
@@ -87,7 +88,7 @@ class LavaValidateTest {
 		String problem = only(lava.validate(Netx.input(Netx.network(LavaDenseTest.MLP), LavaDenseTest.weights(), cuba, Map.of())));
 		assertTrue(problem.contains("CubaLIF"), problem);
 		NeuronSpec coba = new NeuronSpec(NeuronKind.COBA_LIF, 1f, ResetMode.ZERO, 0f, 0, Float.NEGATIVE_INFINITY, 0.9f, 0f, 0.5f, 0f, 1f,
-				new NeuronSpec.Conductance(4f, -1f, 0.1f, 0.5f));
+				new Discretisation.Conductance(4f, -1f, 0.1f, 0.5f));
 		problem = only(lava.validate(Netx.input(Netx.network(LavaDenseTest.MLP), LavaDenseTest.weights(), coba, Map.of())));
 		assertTrue(problem.contains("CobaLIF") && problem.contains("no reversal potentials"), problem);
 	}
