@@ -27,7 +27,7 @@ final class NetworkCompiler {
 		return switch (layer.kind()) {
 		case LayerKind.Dense d -> new DenseStep(layer, weight(layer, weights), bias(layer, weights));
 		case LayerKind.Conv c -> new ConvStep(layer, c, weight(layer, weights), bias(layer, weights));
-		case LayerKind.Pool p -> new PoolStep(p, layer.activation());
+		case LayerKind.Pool p -> new PoolStep(p, layer.activation(), layer.inChannels());
 		case LayerKind.GlobalPool g -> ShapeSteps.globalPool(g.max(), layer.activation());
 		case LayerKind.Flatten f -> ShapeSteps.reshape(layer.outShape(), layer.activation());
 		case LayerKind.Reshape r -> ShapeSteps.reshape(layer.outShape(), layer.activation());

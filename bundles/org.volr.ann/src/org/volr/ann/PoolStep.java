@@ -1,6 +1,7 @@
 package org.volr.ann;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 import org.nd4j.linalg.factory.Nd4j;
 import org.volr.core.nd4j.Nd4jSupport;
@@ -13,12 +14,18 @@ final class PoolStep implements Step {
 	private final Pooling2DConfig config;
 	private final boolean oneD;
 	private final LayerKind.Pool pool;
+	/** Sum pooling's convolution and its kernel of ones (null for max and average pooling). */
+	private final Conv2DConfig sumConfig;
+	private final INDArray sumKernel;
 
-	PoolStep(LayerKind.Pool pool, Activation activation) {
+	PoolStep(LayerKind.Pool pool, Activation activation, int channels) {
 		this.activation = activation;
 		this.config = Geometry.pool(pool.window(), pool.op());
 		this.oneD = pool.window().oneD();
 		this.pool = pool;
+		boolean sum = pool.op() == LayerKind.PoolOp.SUM;
+		this.sumConfig = sum ? Geometry.conv(pool.window()) : null;
+		this.sumKernel = sum ? Geometry.sumKernel(pool.window(), channels) : null;
 	}
 
 	@Override
@@ -31,9 +38,8 @@ final class PoolStep implements Step {
 		case MAX -> Nd4j.cnn().maxPooling2d(in, config);
 		case AVG -> Nd4j.cnn().avgPooling2d(in, config);
 		case SUM -> {
-			var conv = Geometry.conv(pool.window());
-			try (Nd4jSupport.Setting plain = Nd4jSupport.forConvolution(conv)) {
-				yield Nd4j.cnn().depthWiseConv2d(in, Geometry.sumKernel(pool.window(), in.size(1)), conv);
+			try (Nd4jSupport.Setting plain = Nd4jSupport.forConvolution(sumConfig)) {
+				yield Nd4j.cnn().depthWiseConv2d(in, sumKernel, sumConfig);
 			}
 		}
 		};
