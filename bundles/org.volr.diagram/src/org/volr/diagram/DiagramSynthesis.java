@@ -8,10 +8,10 @@ import org.eclipse.elk.graph.ElkNode;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.volr.model.Element;
 import org.volr.model.Experiment;
-import org.volr.model.NeuronKind;
 import org.volr.model.Fork;
 import org.volr.model.Layer;
 import org.volr.model.Let;
+import org.volr.net.neuron.NeuronModels;
 import org.volr.model.NetExpr;
 import org.volr.model.Network;
 import org.volr.model.Sequence;
@@ -28,7 +28,7 @@ import org.volr.net.WeightKeys;
  */
 public final class DiagramSynthesis {
 	/** The neuron model the simulator uses when no experiment names one. */
-	static final String DEFAULT_NEURON = NeuronKind.IF.getLiteral();
+	static final String DEFAULT_NEURON = NeuronModels.IF.name();
 
 	private DiagramSynthesis() {
 	}
@@ -90,7 +90,7 @@ public final class DiagramSynthesis {
 	private static String neuronOf(Network network, VolrFile file) {
 		for (Element e : file.getElements())
 			if (e instanceof Experiment x && x.getNetwork() == network && x.getNeuron() != null)
-				return x.getNeuron().getKind().getLiteral();
+				return x.getNeuron().getKind();
 		return DEFAULT_NEURON;
 	}
 

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.volr.model.Conversion;
-import org.volr.model.NeuronKind;
 import org.volr.model.NeuronModel;
 import org.volr.model.Parameter;
 import org.volr.model.ResetMode;
@@ -24,7 +23,7 @@ import org.volr.model.units.Units;
  * 1 per step adds in one step under the leak). IF and LIF neurons take input as a jump: decay 0, both gains 1.
  * CobaLIF neurons also carry their {@link Conductance} (null for the others), as their plug-in discretises it.
  */
-public record NeuronSpec(NeuronKind kind, float threshold, ResetMode reset, float resetPotential, int refractorySteps,
+public record NeuronSpec(org.volr.net.neuron.NeuronModel model, float threshold, ResetMode reset, float resetPotential, int refractorySteps,
 		float minPotential, float leak, float restPotential, float synapseDecay, float synapseGain, float currentGain,
 		Conductance conductance, Map<String, Double> parameters) {
 
@@ -34,39 +33,39 @@ public record NeuronSpec(NeuronKind kind, float threshold, ResetMode reset, floa
 	}
 
 	/** A neuron given by its per-step constants alone (no continuous parameters). */
-	public NeuronSpec(NeuronKind kind, float threshold, ResetMode reset, float resetPotential, int refractorySteps, float minPotential,
+	public NeuronSpec(org.volr.net.neuron.NeuronModel model, float threshold, ResetMode reset, float resetPotential, int refractorySteps, float minPotential,
 			float leak, float restPotential, float synapseDecay, float synapseGain, float currentGain, Conductance conductance) {
-		this(kind, threshold, reset, resetPotential, refractorySteps, minPotential, leak, restPotential, synapseDecay, synapseGain, currentGain,
+		this(model, threshold, reset, resetPotential, refractorySteps, minPotential, leak, restPotential, synapseDecay, synapseGain, currentGain,
 				conductance, Map.of());
 	}
 
 	/** An IF, LIF or CubaLIF neuron. */
-	public NeuronSpec(NeuronKind kind, float threshold, ResetMode reset, float resetPotential, int refractorySteps, float minPotential,
+	public NeuronSpec(org.volr.net.neuron.NeuronModel model, float threshold, ResetMode reset, float resetPotential, int refractorySteps, float minPotential,
 			float leak, float restPotential, float synapseDecay, float synapseGain, float currentGain) {
-		this(kind, threshold, reset, resetPotential, refractorySteps, minPotential, leak, restPotential, synapseDecay, synapseGain, currentGain,
+		this(model, threshold, reset, resetPotential, refractorySteps, minPotential, leak, restPotential, synapseDecay, synapseGain, currentGain,
 				null);
 	}
 
 	/** An IF or LIF neuron (input as a jump). */
-	public NeuronSpec(NeuronKind kind, float threshold, ResetMode reset, float resetPotential, int refractorySteps, float minPotential,
+	public NeuronSpec(org.volr.net.neuron.NeuronModel model, float threshold, ResetMode reset, float resetPotential, int refractorySteps, float minPotential,
 			float leak, float restPotential) {
-		this(kind, threshold, reset, resetPotential, refractorySteps, minPotential, leak, restPotential, 0f, 1f, 1f);
+		this(model, threshold, reset, resetPotential, refractorySteps, minPotential, leak, restPotential, 0f, 1f, 1f);
 	}
 
 	/** INIsim's neuron: non-leaky integrate-and-fire, threshold 1, reset by subtraction. */
 	public static NeuronSpec defaultIF() {
-		return new NeuronSpec(NeuronKind.IF, 1f, ResetMode.SUBTRACT, 0f, 0, Float.NEGATIVE_INFINITY, 1f, 0f);
+		return new NeuronSpec(NeuronModels.IF, 1f, ResetMode.SUBTRACT, 0f, 0, Float.NEGATIVE_INFINITY, 1f, 0f);
 	}
 
 	/** The same neuron with another threshold (the adaptive threshold of a layer at one step). */
 	public NeuronSpec withThreshold(float theta) {
-		return new NeuronSpec(kind, theta, reset, resetPotential, refractorySteps, minPotential, leak, restPotential, synapseDecay, synapseGain,
+		return new NeuronSpec(model, theta, reset, resetPotential, refractorySteps, minPotential, leak, restPotential, synapseDecay, synapseGain,
 				currentGain, conductance, parameters);
 	}
 
 	/** The same neuron with another reset (spikes with payloads read the residual v − θ of a reset by subtraction). */
 	public NeuronSpec withReset(ResetMode mode) {
-		return new NeuronSpec(kind, threshold, mode, resetPotential, refractorySteps, minPotential, leak, restPotential, synapseDecay, synapseGain,
+		return new NeuronSpec(model, threshold, mode, resetPotential, refractorySteps, minPotential, leak, restPotential, synapseDecay, synapseGain,
 				currentGain, conductance, parameters);
 	}
 
@@ -77,7 +76,7 @@ public record NeuronSpec(NeuronKind kind, float threshold, ResetMode reset, floa
 
 	/** Whether input reaches the membrane through a decaying synaptic current (CubaLIF) rather than as a jump. */
 	public boolean hasSynapticCurrent() {
-		return kind == NeuronKind.CUBA_LIF;
+		return model.hasSynapticCurrent();
 	}
 
 	/**
@@ -85,8 +84,9 @@ public record NeuronSpec(NeuronKind kind, float threshold, ResetMode reset, floa
 	 * simulation step in ms. Throws IllegalArgumentException when the model refuses the values.
 	 */
 	public static NeuronSpec from(NeuronModel model, Conversion conversion, double dtMillis) {
-		NeuronKind kind = model == null ? NeuronKind.IF : model.getKind();
-		org.volr.net.neuron.NeuronModel plugin = NeuronModels.of(kind.getLiteral());
+		org.volr.net.neuron.NeuronModel plugin = model == null ? NeuronModels.IF : NeuronModels.of(model.getKind());
+		if (plugin == null)
+			throw new IllegalArgumentException("unknown neuron model '" + model.getKind() + "'; expected one of " + String.join(", ", NeuronModels.names()));
 		Map<String, Double> written = new HashMap<>();
 		if (model != null)
 			for (Parameter p : model.getParams())
@@ -97,7 +97,7 @@ public record NeuronSpec(NeuronKind kind, float threshold, ResetMode reset, floa
 			throw new IllegalArgumentException(problems.get(0).message());
 		Discretisation d = plugin.discretise(values, dtMillis);
 		ResetMode reset = conversion == null ? ResetMode.SUBTRACT : conversion.getReset();
-		return new NeuronSpec(kind, d.threshold(), reset, d.resetPotential(), d.refractorySteps(), d.minPotential(), d.leak(), d.restPotential(),
+		return new NeuronSpec(plugin, d.threshold(), reset, d.resetPotential(), d.refractorySteps(), d.minPotential(), d.leak(), d.restPotential(),
 				d.synapseDecay(), d.synapseGain(), d.currentGain(), d.conductance(), values);
 	}
 }

@@ -13,7 +13,7 @@ import org.volr.model.Fork;
 import org.volr.model.Layer;
 import org.volr.model.NetExpr;
 import org.volr.model.Network;
-import org.volr.model.NeuronKind;
+import org.volr.net.neuron.NeuronModels;
 import org.volr.model.NeuronModel;
 import org.volr.model.Parallel;
 import org.volr.model.Sequence;
@@ -238,10 +238,9 @@ final class ModelChanges {
 	}
 
 	private static void setNeuron(DiagramNode node, String kindText) throws EditException {
-		NeuronKind kind = NeuronKind.get(kindText == null ? "" : kindText.strip());
-		if (kind == null)
-			throw new EditException("unknown neuron model '" + kindText + "' (known: "
-					+ String.join(", ", NeuronKind.VALUES.stream().map(NeuronKind::getLiteral).toList()) + ")");
+		String kind = kindText == null ? "" : kindText.strip();
+		if (NeuronModels.of(kind) == null)
+			throw new EditException("unknown neuron model '" + kindText + "' (known: " + String.join(", ", NeuronModels.names()) + ")");
 		for (Experiment x : experimentsOf(node)) {
 			{
 				if (x.getNeuron() == null) {

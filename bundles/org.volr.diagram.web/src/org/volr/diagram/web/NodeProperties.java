@@ -11,7 +11,7 @@ import org.volr.model.Element;
 import org.volr.model.Experiment;
 import org.volr.model.Layer;
 import org.volr.model.Network;
-import org.volr.model.NeuronKind;
+import org.volr.net.neuron.NeuronModels;
 import org.volr.model.VolrFile;
 
 /**
@@ -51,7 +51,7 @@ final class NodeProperties {
 		String neuron = null;
 		for (Element e : file.getElements())
 			if (e instanceof Experiment x && x.getNetwork() == network) {
-				neuron = x.getNeuron() == null ? NeuronKind.IF.getLiteral() : x.getNeuron().getKind().getLiteral();
+				neuron = x.getNeuron() == null ? NeuronModels.IF.name() : x.getNeuron().getKind();
 				break;
 			}
 		json.key(id(network)).beginObject().field("kind", "network").field("name", network.getName());
@@ -59,8 +59,8 @@ final class NodeProperties {
 		if (neuron != null)
 			json.field("neuron", neuron);
 		json.beginArray("neurons");
-		for (NeuronKind k : NeuronKind.VALUES)
-			json.value(k.getLiteral());
+		for (String name : NeuronModels.names())
+			json.value(name);
 		json.endArray().endObject();
 	}
 

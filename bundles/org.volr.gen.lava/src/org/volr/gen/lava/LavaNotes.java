@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.volr.gen.GenerationInput;
-import org.volr.model.NeuronKind;
 import org.volr.sim.Encoding;
 import org.volr.sim.NeuronSpec;
 
@@ -29,7 +28,7 @@ final class LavaNotes {
 				+ " Volr's %.6f), refDelay %d", vDecay, 1 - vDecay / 4096.0, n.leak(), n.refractorySteps() + 1));
 		if (n.resetPotential() != 0)
 			notes.add("Loihi resets the potential to zero, not to Volr's v_reset " + n.resetPotential());
-		if (n.kind() == NeuronKind.LIF && n.restPotential() != 0)
+		if (n.model().leaks() && n.restPotential() != 0)
 			notes.add("Loihi's potential decays towards zero, not towards Volr's v_rest " + n.restPotential());
 		if (n.refractorySteps() > 0)
 			notes.add("refDelay " + (n.refractorySteps() + 1) + " is written, but lava's LIF process, which netx builds, has no"

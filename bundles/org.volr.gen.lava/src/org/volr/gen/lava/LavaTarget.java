@@ -10,7 +10,6 @@ import org.volr.gen.GeneratedFiles;
 import org.volr.gen.GenerationInput;
 import org.volr.gen.ScriptLimits;
 import org.volr.gen.TargetGenerator;
-import org.volr.model.NeuronKind;
 import org.volr.sim.NeuronSpec;
 
 /**
@@ -78,7 +77,7 @@ public final class LavaTarget implements TargetGenerator {
 					+ " (Loihi 2's weights are signed mantissas of at most 8 bits), got '" + option + "'");
 		problems.addAll(ScriptLimits.volrOnlyOptions(input.simulation()));
 		NeuronSpec n = input.simulation().neuron();
-		if (n.kind() == NeuronKind.CUBA_LIF)
+		if (n.hasSynapticCurrent())
 			problems.add("CubaLIF neurons are not written for Lava yet; use IF or LIF");
 		if (!input.resolved().isChain()) {
 			problems.add("parallel branches (| and +) are not written to netx; write the network as one chain for Loihi");

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.volr.model.NeuronKind;
 import org.volr.model.NeuronModel;
 import org.volr.model.Parameter;
 import org.volr.model.Quantity;
@@ -34,7 +33,7 @@ public final class NeuronClause {
 	/** The clause as a metamodel element, for {@code Experiment.setNeuron}. */
 	public static NeuronModel model(NirNeuron n) {
 		NeuronModel m = F.createNeuronModel();
-		m.setKind(kind(n));
+		m.setKind(n.kind().nirType());
 		for (Param p : params(n)) {
 			Parameter par = F.createParameter();
 			par.setName(p.name());
@@ -52,15 +51,7 @@ public final class NeuronClause {
 		List<String> parts = new ArrayList<>();
 		for (Param p : params(n))
 			parts.add(p.name() + " " + number(p.value()) + (p.unit() == null ? "" : " " + p.unit()));
-		return "neuron " + kind(n).getLiteral() + " { " + String.join(", ", parts) + " }";
-	}
-
-	private static NeuronKind kind(NirNeuron n) {
-		return switch (n.kind()) {
-		case IF -> NeuronKind.IF;
-		case LIF -> NeuronKind.LIF;
-		case CUBA_LIF -> NeuronKind.CUBA_LIF;
-		};
+		return "neuron " + n.kind().nirType() + " { " + String.join(", ", parts) + " }";
 	}
 
 	private static List<Param> params(NirNeuron n) {

@@ -12,7 +12,6 @@ import org.volr.gen.GeneratedFiles;
 import org.volr.gen.GenerationInput;
 import org.volr.gen.ScriptLimits;
 import org.volr.gen.TargetGenerator;
-import org.volr.model.NeuronKind;
 import org.volr.sim.NeuronSpec;
 
 /**
@@ -47,7 +46,7 @@ public final class NirTarget implements TargetGenerator {
 		if (n.hasSynapticCurrent())
 			return NirNeuron.cubaLif(seconds(timeConstantMillis(n.leak(), dtMillis)), seconds(timeConstantMillis(n.synapseDecay(), dtMillis)),
 					n.threshold(), n.restPotential(), n.resetPotential());
-		if (n.kind() == NeuronKind.LIF)
+		if (n.model().leaks())
 			return NirNeuron.lif(seconds(timeConstantMillis(n.leak(), dtMillis)), n.threshold(), n.restPotential());
 		return NirNeuron.ifNeuron(n.threshold());
 	}

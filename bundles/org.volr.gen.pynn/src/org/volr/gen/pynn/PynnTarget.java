@@ -16,7 +16,6 @@ import org.volr.gen.ScriptFiles;
 import org.volr.gen.ScriptLimits;
 import org.volr.gen.ScriptTemplate;
 import org.volr.gen.TargetGenerator;
-import org.volr.model.NeuronKind;
 import org.volr.sim.NeuronSpec;
 
 /**
@@ -85,7 +84,8 @@ public class PynnTarget implements TargetGenerator {
 					+ " ms; Brian2 and NEST integrate it exactly as Volr does, NEURON's implicit step approximately");
 		if (input.simulation().neuron().isConductanceBased())
 			notes.add("CobaLIF: IF_cond_exp; NEURON integrates it with Volr's implicit step, Brian2 with forward Euler (close, not identical)");
-		if (input.simulation().neuron().kind() == NeuronKind.LIF)
+		if (input.simulation().neuron().model().leaks() && !input.simulation().neuron().hasSynapticCurrent()
+				&& !input.simulation().neuron().isConductanceBased())
 			notes.add("PyNN integrates the leak continuously, Volr adds each step's input after the decay: LIF rates differ slightly");
 		notes.add(files.runNote(input));
 		return files.generated(notes);
@@ -94,7 +94,7 @@ public class PynnTarget implements TargetGenerator {
 	String script(GenerationInput input, List<NetworkArrays.Layer> layers, String scriptName, String dataName) {
 		NeuronSpec n = input.simulation().neuron();
 		double dt = input.dtMillis();
-		boolean leaky = n.kind() != NeuronKind.IF, cuba = n.hasSynapticCurrent(), coba = n.isConductanceBased();
+		boolean leaky = n.model().leaks(), cuba = n.hasSynapticCurrent(), coba = n.isConductanceBased();
 		return ScriptTemplate.load(PynnTarget.class, "pynn_script.py.template")
 				.setRun(input, layers, scriptName, dataName)
 				.set("CM", "1.0").set("V_REST", num(leaky ? n.restPotential() : 0)).set("V_RESET", num(n.resetPotential()))

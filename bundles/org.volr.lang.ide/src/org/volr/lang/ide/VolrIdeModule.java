@@ -19,6 +19,10 @@ public class VolrIdeModule extends AbstractVolrIdeModule {
 	 */
 	public static final int MAX_DOCUMENT_CHARS = 1_000_000;
 
+	public Class<? extends org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider> bindIdeContentProposalProvider() {
+		return org.volr.lang.ide.contentassist.VolrIdeContentProposalProvider.class;
+	}
+
 	public void configureMaxDocumentChars(Binder binder) {
 		binder.bind(Integer.class).annotatedWith(Names.named(GuardedVolrParser.MAX_CHARS)).toInstance(MAX_DOCUMENT_CHARS);
 	}

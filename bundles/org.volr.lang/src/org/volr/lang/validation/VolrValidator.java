@@ -72,6 +72,7 @@ public class VolrValidator extends AbstractVolrValidator {
 	public static final String BAD_VALUE = "org.volr.lang.badValue";
 	public static final String MISSING = "org.volr.lang.missing";
 	public static final String UNKNOWN_TARGET = "org.volr.lang.unknownTarget";
+	public static final String UNKNOWN_NEURON_MODEL = "org.volr.lang.unknownNeuronModel";
 	public static final String MISSING_FILE = "org.volr.lang.missingFile";
 	/** A dense layer's declared input size differs from what flows in; the issue data holds the incoming size. */
 	public static final String SIZE_MISMATCH = "org.volr.lang." + ShapeInference.SIZE_MISMATCH;
@@ -290,7 +291,12 @@ public class VolrValidator extends AbstractVolrValidator {
 
 	@Check
 	public void checkNeuronParameters(NeuronModel neuron) {
-		org.volr.net.neuron.NeuronModel model = NeuronModels.of(neuron.getKind().getLiteral());
+		org.volr.net.neuron.NeuronModel model = NeuronModels.of(neuron.getKind());
+		if (model == null) {
+			error("unknown neuron model '" + neuron.getKind() + "'; expected one of " + String.join(", ", NeuronModels.names()), neuron,
+					Literals.NEURON_MODEL__KIND, UNKNOWN_NEURON_MODEL);
+			return;
+		}
 		Map<String, ParameterSpec> specs = model.parameters();
 		Map<String, Double> written = new java.util.HashMap<>();
 		Map<String, Parameter> given = new java.util.HashMap<>();
@@ -443,7 +449,8 @@ public class VolrValidator extends AbstractVolrValidator {
 			if (experiment.getConversion() != null && experiment.getConversion().getReset() == ResetMode.MODULO)
 				error("payloads reset the membrane to zero and send the residual on with the spike; they cannot be combined with reset modulo"
 						+ " (use reset subtract or zero)", s, Literals.SIMULATION__PAYLOADS, BAD_VALUE);
-			if (experiment.getNeuron() != null && NeuronModels.of(experiment.getNeuron().getKind().getLiteral()).isConductanceBased())
+			if (experiment.getNeuron() != null && NeuronModels.of(experiment.getNeuron().getKind()) != null
+					&& NeuronModels.of(experiment.getNeuron().getKind()).isConductanceBased())
 				error("payloads need IF, LIF or CubaLIF neurons: a CobaLIF synapse cannot open a conductance by a payload's (1 + p)·w",
 						s, Literals.SIMULATION__PAYLOADS, BAD_VALUE);
 		}

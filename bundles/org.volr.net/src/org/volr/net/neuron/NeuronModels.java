@@ -6,7 +6,9 @@ import java.util.Map;
 
 /** The registry of neuron models: a new model is one class and one line here. */
 public final class NeuronModels {
-	private static final List<NeuronModel> ALL = List.of(new IfNeuron(), new LifNeuron(), new CubaLifNeuron(), new CobaLifNeuron());
+	/** The non-leaky integrate-and-fire neuron, INIsim's and the default of an experiment without a neuron clause. */
+	public static final NeuronModel IF = new IfNeuron();
+	private static final List<NeuronModel> ALL = List.of(IF, new LifNeuron(), new CubaLifNeuron(), new CobaLifNeuron());
 
 	/**
 	 * PyNN parameters that Volr's neurons do not have, with the reason and what to write instead. The neurons work in
@@ -24,6 +26,11 @@ public final class NeuronModels {
 
 	public static List<NeuronModel> all() {
 		return ALL;
+	}
+
+	/** The models' names, as a neuron clause writes them. */
+	public static List<String> names() {
+		return ALL.stream().map(NeuronModel::name).toList();
 	}
 
 	/** The model of that name, or null. */

@@ -26,7 +26,7 @@ import org.volr.gen.TargetGenerator;
 import org.volr.gen.TargetRegistry;
 import org.volr.lang.api.VolrLanguage;
 import org.volr.model.Network;
-import org.volr.model.NeuronKind;
+import org.volr.net.neuron.NeuronModels;
 import org.volr.model.ResetMode;
 import org.volr.sim.Encoding;
 import org.volr.sim.NeuronSpec;
@@ -126,7 +126,7 @@ class CrossSimulatorTest {
 	}
 
 	static SimulationConfig config(ResetMode reset, int delay, int refractorySteps) {
-		NeuronSpec neuron = new NeuronSpec(NeuronKind.IF, 1f, reset, 0f, refractorySteps, Float.NEGATIVE_INFINITY, 1f, 0f);
+		NeuronSpec neuron = new NeuronSpec(NeuronModels.IF, 1f, reset, 0f, refractorySteps, Float.NEGATIVE_INFINITY, 1f, 0f);
 		return new SimulationConfig(STEPS, Encoding.CONSTANT, 0, neuron, 1, 64, 1).withDelay(delay);
 	}
 

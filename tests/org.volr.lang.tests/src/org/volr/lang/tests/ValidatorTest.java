@@ -386,6 +386,15 @@ class ValidatorTest {
 	}
 
 	@Test
+	void neuronModelsAreThoseRegistered() {
+		// models are plug-ins, not keywords: a name the registry does not know is refused with the names it knows
+		check(experiment("neuron Izhikevich { tau_m 20 ms }")).expectError(5, "unknown neuron model 'Izhikevich'",
+				"expected one of IF, LIF, CubaLIF, CobaLIF");
+		check(experiment("neuron lif")).expectError(5, "unknown neuron model 'lif'");
+		check(experiment("neuron CobaLIF")).expectClean();
+	}
+
+	@Test
 	void simulationUnits() {
 		check(experiment("simulate { duration 100 Hz }")).expectError(5, "duration expects a time", "'100 Hz'");
 		check(experiment("simulate { duration 100 }")).expectError(5, "duration expects a time", "'100'");

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.volr.core.data.ArrayDataset;
 import org.volr.core.progress.Progress;
 import org.volr.core.weights.WeightStore;
-import org.volr.model.NeuronKind;
+import org.volr.net.neuron.NeuronModels;
 import org.volr.model.ResetMode;
 import org.volr.sim.InisimOptions;
 import org.volr.sim.LoweringException;
@@ -134,7 +134,7 @@ class InisimOptionsTest {
 
 	@Test
 	void payloadsRefuseResetModulo() {
-		NeuronSpec modulo = new NeuronSpec(NeuronKind.IF, 1f, ResetMode.MODULO, 0f, 0, Float.NEGATIVE_INFINITY, 1f, 0f);
+		NeuronSpec modulo = new NeuronSpec(NeuronModels.IF, 1f, ResetMode.MODULO, 0f, 0, Float.NEGATIVE_INFINITY, 1f, 0f);
 		InisimOptions payloads = InisimOptions.NONE.withPayloads(true);
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
 				() -> SimulationConfig.constant(10).withNeuron(modulo).withInisim(payloads));
@@ -151,7 +151,7 @@ class InisimOptionsTest {
 		assertEquals(1, NeuronDynamics.step(NeuronSpec.defaultIF(), v, drive, false, null, out, new InisimOptions.Clip(-3f, 3f)));
 		assertEquals(2f, v[0]);
 		// v_min 0.5 first, then the clip [-3, 0.2]: −5 → 0.5 → 0.2 (the other order would give 0.5)
-		NeuronSpec vMin = new NeuronSpec(NeuronKind.IF, 1f, ResetMode.SUBTRACT, 0f, 0, 0.5f, 1f, 0f);
+		NeuronSpec vMin = new NeuronSpec(NeuronModels.IF, 1f, ResetMode.SUBTRACT, 0f, 0, 0.5f, 1f, 0f);
 		v[0] = 0f;
 		drive[0] = -5f;
 		assertEquals(0, NeuronDynamics.step(vMin, v, drive, false, null, out, new InisimOptions.Clip(-3f, 0.2f)));

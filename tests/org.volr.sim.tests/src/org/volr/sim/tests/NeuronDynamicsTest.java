@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.volr.model.NeuronKind;
+import org.volr.net.neuron.NeuronModels;
 import org.volr.model.ResetMode;
 import org.volr.sim.NeuronDynamics;
 import org.volr.sim.NeuronSpec;
@@ -16,7 +16,7 @@ import org.volr.sim.NeuronSpec;
 class NeuronDynamicsTest {
 
 	private static NeuronSpec spec(ResetMode reset, int refractory, float vMin, float leak) {
-		return new NeuronSpec(leak == 1f ? NeuronKind.IF : NeuronKind.LIF, 1f, reset, 0f, refractory, vMin, leak, 0f);
+		return new NeuronSpec(leak == 1f ? NeuronModels.IF : NeuronModels.of("LIF"), 1f, reset, 0f, refractory, vMin, leak, 0f);
 	}
 
 	/** Steps at which the neuron spikes during {@code steps} steps of constant drive. */
@@ -87,12 +87,12 @@ class NeuronDynamicsTest {
 	@Test
 	void neuronBlocksResolveToStepConstants() {
 		org.volr.model.NeuronModel lif = org.volr.model.VolrFactory.eINSTANCE.createNeuronModel();
-		lif.setKind(NeuronKind.LIF);
+		lif.setKind("LIF");
 		NeuronSpec spec = NeuronSpec.from(lif, null, 1.0);
 		assertEquals((float) Math.exp(-1.0 / 20.0), spec.leak(), 1e-7, "default tau_m 20 ms at dt 1 ms");
 		assertEquals(ResetMode.SUBTRACT, spec.reset());
 		org.volr.model.NeuronModel cuba = org.volr.model.VolrFactory.eINSTANCE.createNeuronModel();
-		cuba.setKind(NeuronKind.CUBA_LIF);
+		cuba.setKind("CubaLIF");
 		NeuronSpec c = NeuronSpec.from(cuba, null, 1.0); // defaults tau_m 20 ms, tau_syn 5 ms
 		assertEquals((float) Math.exp(-1.0 / 5.0), c.synapseDecay(), 1e-7);
 		assertEquals((float) (20.0 / 15.0 * (Math.exp(-1.0 / 20.0) - Math.exp(-1.0 / 5.0))), c.synapseGain(), 1e-7);

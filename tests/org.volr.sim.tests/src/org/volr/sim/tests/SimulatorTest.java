@@ -1,5 +1,6 @@
 package org.volr.sim.tests;
 
+import org.volr.net.neuron.NeuronModels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -146,7 +147,7 @@ class SimulatorTest {
 		ArrayDataset data = new ArrayDataset("random", new int[] { 2, 8, 8 }, 5, x, new int[10]);
 		SimulationConfig fast = SimulationConfig.constant(300);
 		// a lower clamp far below anything reached changes nothing but takes the general path
-		org.volr.sim.NeuronSpec general = new org.volr.sim.NeuronSpec(org.volr.model.NeuronKind.IF, 1f,
+		org.volr.sim.NeuronSpec general = new org.volr.sim.NeuronSpec(NeuronModels.IF, 1f,
 				org.volr.model.ResetMode.SUBTRACT, 0f, 0, -1e30f, 1f, 0f);
 		for (SimulationConfig config : new SimulationConfig[] { fast,
 				fast.withInisim(org.volr.sim.InisimOptions.NONE.withClamp("c1", 7)) }) { // the first layer silent until step 7
@@ -173,7 +174,7 @@ class SimulatorTest {
 		SpikingNetwork net = SpikingNetwork.lower(n, w);
 		ArrayDataset data = new ArrayDataset("x", new int[] { 3 }, 4, uniform(new Random(2), 6, 0.2f, 1f), new int[2]);
 		SimulationConfig fast = SimulationConfig.constant(600);
-		org.volr.sim.NeuronSpec general = new org.volr.sim.NeuronSpec(org.volr.model.NeuronKind.IF, 1f,
+		org.volr.sim.NeuronSpec general = new org.volr.sim.NeuronSpec(NeuronModels.IF, 1f,
 				org.volr.model.ResetMode.SUBTRACT, 0f, 0, -1e30f, 1f, 0f);
 		SimulationResult a = Simulator.run(net, data, fast, Progress.NONE);
 		SimulationResult b = Simulator.run(net, data, fast.withNeuron(general), Progress.NONE);

@@ -22,7 +22,7 @@ import org.volr.gen.GenerationInput;
 import org.volr.gen.TargetRegistry;
 import org.volr.gen.lava.LavaTarget;
 import org.volr.model.Network;
-import org.volr.model.NeuronKind;
+import org.volr.net.neuron.NeuronModels;
 import org.volr.model.ResetMode;
 import org.volr.sim.NeuronSpec;
 
@@ -40,7 +40,7 @@ class LavaDenseTest {
 			""";
 
 	/** leaky, reset to zero, two refractory steps: every neuron field differs from the IF default */
-	static final NeuronSpec LIF = new NeuronSpec(NeuronKind.LIF, 1f, ResetMode.ZERO, 0f, 2, Float.NEGATIVE_INFINITY, 0.9f, 0f);
+	static final NeuronSpec LIF = new NeuronSpec(NeuronModels.of("LIF"), 1f, ResetMode.ZERO, 0f, 2, Float.NEGATIVE_INFINITY, 0.9f, 0f);
 
 	static WeightStore weights() {
 		Random r = new Random(3);

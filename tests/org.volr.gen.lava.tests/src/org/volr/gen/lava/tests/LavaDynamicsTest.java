@@ -10,7 +10,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.volr.core.weights.WeightStore;
 import org.volr.gen.GenerationInput;
-import org.volr.model.NeuronKind;
+import org.volr.net.neuron.NeuronModels;
 import org.volr.model.ResetMode;
 import org.volr.sim.NeuronDynamics;
 import org.volr.sim.NeuronSpec;
@@ -46,7 +46,7 @@ class LavaDynamicsTest {
 		WeightStore store = new WeightStore();
 		store.put("d1.weight", new int[] { 4, 3 }, w);
 		store.put("d1.bias", new int[] { 3 }, bias);
-		NeuronSpec spec = new NeuronSpec(NeuronKind.IF, 1f, ResetMode.ZERO, 0f, 0, Float.NEGATIVE_INFINITY, 1f, 0f);
+		NeuronSpec spec = new NeuronSpec(NeuronModels.IF, 1f, ResetMode.ZERO, 0f, 0, Float.NEGATIVE_INFINITY, 1f, 0f);
 		GenerationInput input = Netx.input(Netx.network(ONE), store, spec, Map.of());
 		Path file = Netx.generate(input, "one").files().get(0);
 		LayerPlan plan = input.network().layers().get(0);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.volr.core.weights.WeightStore;
 import org.volr.gen.GenerationInput;
 import org.volr.gen.lava.LavaTarget;
-import org.volr.model.NeuronKind;
+import org.volr.net.neuron.NeuronModels;
 import org.volr.model.ResetMode;
 import org.volr.sim.InisimOptions;
 import org.volr.net.neuron.Discretisation;
@@ -77,17 +77,17 @@ class LavaValidateTest {
 	@Test
 	void weightsTooLargeForTheThresholdAtTwoBitsAreRefusedByLayer() {
 		// threshold 0.5 with weights up to 0.6: one signed level of weight cannot be scaled below the threshold mantissa 1
-		NeuronSpec low = new NeuronSpec(NeuronKind.IF, 0.5f, ResetMode.ZERO, 0f, 0, Float.NEGATIVE_INFINITY, 1f, 0f);
+		NeuronSpec low = new NeuronSpec(NeuronModels.IF, 0.5f, ResetMode.ZERO, 0f, 0, Float.NEGATIVE_INFINITY, 1f, 0f);
 		List<String> problems = lava.validate(Netx.input(Netx.network(LavaDenseTest.MLP), LavaDenseTest.weights(), low, Map.of("bits", "2")));
 		assertTrue(problems.stream().anyMatch(p -> p.contains("layer 'h1'") && p.contains("use more bits")), problems.toString());
 	}
 
 	@Test
 	void cubaLifNeuronsAreRefused() {
-		NeuronSpec cuba = new NeuronSpec(NeuronKind.CUBA_LIF, 1f, ResetMode.ZERO, 0f, 0, Float.NEGATIVE_INFINITY, 0.9f, 0f);
+		NeuronSpec cuba = new NeuronSpec(NeuronModels.of("CubaLIF"), 1f, ResetMode.ZERO, 0f, 0, Float.NEGATIVE_INFINITY, 0.9f, 0f);
 		String problem = only(lava.validate(Netx.input(Netx.network(LavaDenseTest.MLP), LavaDenseTest.weights(), cuba, Map.of())));
 		assertTrue(problem.contains("CubaLIF"), problem);
-		NeuronSpec coba = new NeuronSpec(NeuronKind.COBA_LIF, 1f, ResetMode.ZERO, 0f, 0, Float.NEGATIVE_INFINITY, 0.9f, 0f, 0.5f, 0f, 1f,
+		NeuronSpec coba = new NeuronSpec(NeuronModels.of("CobaLIF"), 1f, ResetMode.ZERO, 0f, 0, Float.NEGATIVE_INFINITY, 0.9f, 0f, 0.5f, 0f, 1f,
 				new Discretisation.Conductance(4f, -1f, 0.1f, 0.5f));
 		problem = only(lava.validate(Netx.input(Netx.network(LavaDenseTest.MLP), LavaDenseTest.weights(), coba, Map.of())));
 		assertTrue(problem.contains("CobaLIF") && problem.contains("no reversal potentials"), problem);

@@ -12,7 +12,7 @@ import org.volr.gen.GenerationInput;
 import org.volr.gen.lava.LavaTarget;
 import org.volr.lang.api.VolrLanguage;
 import org.volr.model.Network;
-import org.volr.model.NeuronKind;
+import org.volr.net.neuron.NeuronModels;
 import org.volr.model.ResetMode;
 import org.volr.sim.Encoding;
 import org.volr.sim.NeuronSpec;
@@ -30,7 +30,7 @@ import io.jhdf.object.datatype.FloatingPoint;
 /** Shared fixtures: networks, inputs, generation, and reading a netx file back with jhdf. */
 final class Netx {
 	static final int STEPS = 40;
-	static final NeuronSpec IF = new NeuronSpec(NeuronKind.IF, 1f, ResetMode.ZERO, 0f, 0, Float.NEGATIVE_INFINITY, 1f, 0f);
+	static final NeuronSpec IF = new NeuronSpec(NeuronModels.IF, 1f, ResetMode.ZERO, 0f, 0, Float.NEGATIVE_INFINITY, 1f, 0f);
 
 	/** Generated files stay in target/lava-out for inspection (surefire sets volr.lava.out). */
 	static final Path OUT = Path.of(System.getProperty("volr.lava.out", "target/lava-out"));

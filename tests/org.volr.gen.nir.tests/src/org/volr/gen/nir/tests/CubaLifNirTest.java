@@ -34,7 +34,6 @@ import org.volr.model.Dense;
 import org.volr.model.Experiment;
 import org.volr.model.ImportedWeights;
 import org.volr.model.Network;
-import org.volr.model.NeuronKind;
 import org.volr.model.ResetMode;
 import org.volr.model.NeuronModel;
 import org.volr.model.Parameter;
@@ -94,7 +93,7 @@ public class CubaLifNirTest {
 	}
 
 	/** A Volr neuron block, resolved as an experiment would resolve it at dt = 1 ms. */
-	static NeuronSpec spec(NeuronKind kind, Object... nameValueUnit) {
+	static NeuronSpec spec(String kind, Object... nameValueUnit) {
 		NeuronModel m = F.createNeuronModel();
 		m.setKind(kind);
 		for (int i = 0; i < nameValueUnit.length; i += 3) {
@@ -110,7 +109,7 @@ public class CubaLifNirTest {
 	}
 
 	static NeuronSpec cuba() {
-		return spec(NeuronKind.CUBA_LIF, "tau_m", 20, "ms", "tau_syn_E", 5, "ms", "tau_syn_I", 5, "ms", "v_thresh", 0.8, null, "v_rest",
+		return spec("CubaLIF", "tau_m", 20, "ms", "tau_syn_E", 5, "ms", "tau_syn_I", 5, "ms", "v_thresh", 0.8, null, "v_rest",
 				0.1, null, "v_reset", -0.2, null);
 	}
 
@@ -131,7 +130,7 @@ public class CubaLifNirTest {
 
 	@Test
 	void conductanceBasedNeuronsAreRefusedWithTheReason() {
-		NeuronSpec coba = spec(NeuronKind.COBA_LIF, "tau_m", 20, "ms", "tau_syn_E", 5, "ms", "tau_syn_I", 5, "ms");
+		NeuronSpec coba = spec("CobaLIF", "tau_m", 20, "ms", "tau_syn_E", 5, "ms", "tau_syn_I", 5, "ms");
 		GenerationInput input = new GenerationInput("mlp.volr", "run", mlp(), mlpWeights(),
 				SimulationConfig.constant(10).withNeuron(coba.withReset(ResetMode.ZERO)), DT, Map.of(), null);
 		List<String> problems = new NirTarget().validate(input);
@@ -227,7 +226,7 @@ public class CubaLifNirTest {
 		List<Diagnostic> errors = lang.check(List.of(text)).stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList();
 		assertEquals(List.of(), errors, Files.readString(text));
 		Experiment parsed = (Experiment) lang.parse(Files.readString(text)).getElements().get(1);
-		assertEquals(NeuronKind.CUBA_LIF, parsed.getNeuron().getKind());
+		assertEquals("CubaLIF", parsed.getNeuron().getKind());
 		Map<String, Quantity> params = new LinkedHashMap<>();
 		parsed.getNeuron().getParams().forEach(p -> params.put(p.getName(), p.getValue()));
 		assertEquals(List.of("tau_m", "tau_syn_E", "tau_syn_I", "v_thresh", "v_rest"), List.copyOf(params.keySet()));
@@ -255,7 +254,7 @@ public class CubaLifNirTest {
 	/** Volr's non-leaky CubaLIF (leak exactly 1f) needs a finite tau_mem in NIR (r = tau_mem) that reads back as no leak. */
 	@Test
 	void noLeakIsWrittenAsALongFiniteTauThatReadsBackAsNoLeak(@TempDir Path dir) throws Exception {
-		NeuronSpec noLeak = spec(NeuronKind.CUBA_LIF, "tau_m", 1e12, "ms", "tau_syn_E", 2, "ms", "tau_syn_I", 2, "ms");
+		NeuronSpec noLeak = spec("CubaLIF", "tau_m", 1e12, "ms", "tau_syn_E", 2, "ms", "tau_syn_I", 2, "ms");
 		assertEquals(1f, noLeak.leak());
 		NirNeuron n = NirTarget.neuron(noLeak, DT);
 		assertTrue(Float.isFinite(n.tau()) && n.tau() > 0, "tau_mem " + n.tau());

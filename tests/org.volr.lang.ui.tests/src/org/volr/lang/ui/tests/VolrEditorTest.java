@@ -173,6 +173,13 @@ class VolrEditorTest {
 		assertEquals("dense 4 2 linear\nshape 4 → 2\n10 parameters", hover.getHoverInfo(editor.viewer(), hover.getHoverRegion(editor.viewer(), onLayer)));
 		int onName = text.indexOf("network xor") + "network x".length();
 		assertEquals("network xor\nshape 2 → 2\n22 parameters", hover.getHoverInfo(editor.viewer(), new Region(onName, 0)));
+		// a neuron clause: the model and its parameters as the model's plug-in documents them
+		int onModel = text.indexOf("neuron IF") + "neuron I".length();
+		assertEquals("neuron model IF\nv_thresh: firing threshold (voltage, default 1)\nv_reset: membrane potential after a spike (reset zero)"
+				+ " (voltage, default 0)\ntau_refrac: refractory period (time, default 0 ms)\nv_min: lower clamp of the membrane potential"
+				+ " (voltage, default none)", hover.getHoverInfo(editor.viewer(), new Region(onModel, 0)));
+		int onParameter = text.indexOf("tau_refrac 1 ms") + 2;
+		assertEquals("IF parameter\ntau_refrac: refractory period (time, default 0 ms)", hover.getHoverInfo(editor.viewer(), new Region(onParameter, 0)));
 	}
 
 	@Test
