@@ -7,27 +7,25 @@ import org.volr.model.Network;
 import org.volr.net.NetworkResolver;
 import org.volr.net.ResolveException;
 import org.volr.net.ResolvedNetwork;
-import org.volr.sim.LoweringException;
-import org.volr.sim.SimulationConfig;
-import org.volr.sim.SpikingNetwork;
+import org.volr.net.CannotSpikeException;
+import org.volr.net.SpikingLayers;
 
 /**
  * Everything a generator works from: the converted network as written (the EMF model and its converted weight
  * store), as resolved (layers, shapes, windows and weight keys computed once, what generators read layers from)
- * and, for targets that want it, as lowered for simulation (the same layer plans Volr's simulator runs, so those
- * targets inherit one semantics); the simulation settings (steps, dt, input encoding, neuron, delay); the
- * target's options from the experiment's {@code targets} clause or the command line; optionally samples to ship.
+ * and its spiking layers (the layers Volr's simulator runs, by the same rule, {@link SpikingLayers}); how it runs
+ * ({@link RunSettings}: steps, dt, input encoding, neuron, delay); the target's options from the experiment's
+ * {@code targets} clause or the command line; optionally samples to ship.
  */
 public final class GenerationInput {
 	private final String source, experiment;
 	private final Network model;
 	private final WeightStore weights;
-	private final SimulationConfig simulation;
-	private final double dtMillis;
+	private final RunSettings run;
 	private final Map<String, String> options;
 	private final SampleSet samples;
-	private SpikingNetwork lowered;
-	private String loweringProblem;
+	private SpikingLayers spiking;
+	private String spikingProblem;
 	private ResolvedNetwork resolved;
 	private String resolveProblem;
 
@@ -35,14 +33,13 @@ public final class GenerationInput {
 	 * @param source  the .volr file, named in generated headers
 	 * @param samples may be null
 	 */
-	public GenerationInput(String source, String experiment, Network model, WeightStore weights, SimulationConfig simulation,
-			double dtMillis, Map<String, String> options, SampleSet samples) {
+	public GenerationInput(String source, String experiment, Network model, WeightStore weights, RunSettings run,
+			Map<String, String> options, SampleSet samples) {
 		this.source = source;
 		this.experiment = experiment;
 		this.model = model;
 		this.weights = weights;
-		this.simulation = simulation;
-		this.dtMillis = dtMillis;
+		this.run = run;
 		this.options = Map.copyOf(options);
 		this.samples = samples;
 	}
@@ -63,12 +60,12 @@ public final class GenerationInput {
 		return weights;
 	}
 
-	public SimulationConfig simulation() {
-		return simulation;
+	public RunSettings run() {
+		return run;
 	}
 
 	public double dtMillis() {
-		return dtMillis;
+		return run.dtMillis();
 	}
 
 	public Map<String, String> options() {
@@ -87,18 +84,18 @@ public final class GenerationInput {
 		return options.getOrDefault(key, fallback);
 	}
 
-	/** Why the network cannot be lowered to layer plans (for example parallel branches), or null when it can. */
-	public String loweringProblem() {
-		lower();
-		return loweringProblem;
+	/** Why the network cannot spike (it does not resolve, needs a batch norm folded, lacks weights, ...), or null when it can. */
+	public String spikingProblem() {
+		findSpiking();
+		return spikingProblem;
 	}
 
-	/** The network as the simulator runs it; throws IllegalArgumentException with the reason when it cannot be lowered. */
-	public SpikingNetwork network() {
-		lower();
-		if (lowered == null)
-			throw new IllegalArgumentException(loweringProblem);
-		return lowered;
+	/** The layers a spiking target runs; throws IllegalArgumentException with the reason when the network cannot spike. */
+	public SpikingLayers spiking() {
+		findSpiking();
+		if (spiking == null)
+			throw new IllegalArgumentException(spikingProblem);
+		return spiking;
 	}
 
 	/** Why the network cannot be resolved (it does not type-check, or holds references), or null when it can. */
@@ -128,18 +125,18 @@ public final class GenerationInput {
 		}
 	}
 
-	private void lower() {
-		if (lowered != null || loweringProblem != null)
+	private void findSpiking() {
+		if (spiking != null || spikingProblem != null)
 			return;
 		resolve();
 		if (resolved == null) {
-			loweringProblem = resolveProblem;
+			spikingProblem = resolveProblem;
 			return;
 		}
 		try {
-			lowered = SpikingNetwork.lower(model, resolved, weights);
-		} catch (LoweringException e) {
-			loweringProblem = e.getMessage();
+			spiking = SpikingLayers.of(model, resolved, weights.names());
+		} catch (CannotSpikeException e) {
+			spikingProblem = e.getMessage();
 		}
 	}
 }

@@ -5,19 +5,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.volr.core.encoding.PoissonInput;
 import org.volr.core.io.NpzWriter;
-import org.volr.sim.Encoding;
-import org.volr.sim.PoissonInput;
-import org.volr.sim.SimulationConfig;
-import org.volr.sim.plan.DensePlan;
-import org.volr.sim.plan.LayerPlan;
+import org.volr.net.LayerKind;
+import org.volr.net.NetLayer;
+import org.volr.net.SpikingLayers;
+import org.volr.net.Synapses;
 
 /**
  * The numbers a generated Python script loads: per layer {@code l<i>_w} ([in, out] for dense layers) or the
  * synapse lists {@code l<i>_pre}, {@code l<i>_post}, {@code l<i>_w} (convolution and pooling, see
- * {@link Connections}), and {@code l<i>_bias} per neuron; with samples also {@code x} [samples, inputs],
+ * {@link Synapses}), and {@code l<i>_bias} per neuron; with samples also {@code x} [samples, inputs],
  * {@code labels}, and {@code current0} [samples, neurons of layer 0]: the first layer's constant input current
- * W·x + b, computed here by the simulator's own layer so that every target starts from the same numbers. Under
+ * W·x + b, summed in the order Volr's simulator sums it, so that every target starts from the same numbers. Under
  * Poisson input also the input spikes Volr draws for those samples ({@link PoissonInput}, same seeds), as
  * {@code in_sample}, {@code in_step}, {@code in_index}: a script replays them as spike arrays.
  */
@@ -46,48 +46,60 @@ public final class NetworkArrays {
 
 	public static List<Layer> layers(GenerationInput input) {
 		List<Layer> out = new ArrayList<>();
-		List<LayerPlan> plans = input.network().layers();
-		for (int i = 0; i < plans.size(); i++) {
-			LayerPlan p = plans.get(i);
-			String kind = p instanceof DensePlan ? "dense" : p.hasNeurons() ? "sparse" : "maxpool";
-			long synapses = kind.equals("dense") ? (long) p.inSize() * p.outSize() : kind.equals("sparse") ? Connections.of(p).size() : 0;
-			out.add(new Layer(i, p.label(), kind, p.inSize(), p.outSize(), synapses));
+		List<NetLayer> spiking = input.spiking().layers();
+		for (int i = 0; i < spiking.size(); i++) {
+			NetLayer l = spiking.get(i);
+			String kind = l.kind() instanceof LayerKind.Dense ? "dense" : SpikingLayers.hasNeurons(l) ? "sparse" : "maxpool";
+			long synapses = kind.equals("dense") ? (long) l.inSize() * l.outSize() : kind.equals("sparse") ? synapses(input, l).size() : 0;
+			out.add(new Layer(i, l.key(), kind, l.inSize(), l.outSize(), synapses));
 		}
 		return out;
 	}
 
+	/** The synapses of a spiking layer with neurons, from the layer's weights as the store holds them. */
+	public static Synapses synapses(GenerationInput input, NetLayer layer) {
+		return Synapses.of(layer, layer.hasWeights() ? input.weights().get(layer.weightKey()).data() : null);
+	}
+
+	/** The bias of every neuron of a spiking layer (zeros where the store has none). */
+	public static float[] bias(GenerationInput input, NetLayer layer) {
+		boolean has = layer.hasWeights() && input.weights().contains(layer.biasKey());
+		return Synapses.biasPerNeuron(layer, has ? input.weights().get(layer.biasKey()).data() : null);
+	}
+
 	public static void write(GenerationInput input, Path npz) throws IOException {
 		NpzWriter w = new NpzWriter();
-		List<LayerPlan> plans = input.network().layers();
-		for (int i = 0; i < plans.size(); i++) {
-			LayerPlan p = plans.get(i);
-			if (p instanceof DensePlan d) {
-				w.floats("l" + i + "_w", d.weights(), p.inSize(), p.outSize());
-			} else if (p.hasNeurons()) {
-				Connections c = Connections.of(p);
+		List<NetLayer> spiking = input.spiking().layers();
+		for (int i = 0; i < spiking.size(); i++) {
+			NetLayer l = spiking.get(i);
+			if (l.kind() instanceof LayerKind.Dense) {
+				w.floats("l" + i + "_w", input.weights().get(l.weightKey()).data(), l.inSize(), l.outSize());
+			} else if (SpikingLayers.hasNeurons(l)) {
+				Synapses c = synapses(input, l);
 				w.ints("l" + i + "_pre", c.pre()).ints("l" + i + "_post", c.post()).floats("l" + i + "_w", c.weight());
 			}
-			if (p.hasNeurons())
-				w.floats("l" + i + "_bias", p.bias());
+			if (SpikingLayers.hasNeurons(l))
+				w.floats("l" + i + "_bias", bias(input, l));
 		}
 		SampleSet s = input.samples();
 		if (s != null) {
-			LayerPlan first = plans.get(0);
+			NetLayer first = spiking.get(0);
+			Synapses synapses = synapses(input, first);
 			int in = first.inSize(), out = first.outSize();
-			float[] current = new float[s.count() * out], row = new float[out], bias = first.bias();
+			float[] current = new float[s.count() * out], row = new float[out], bias = bias(input, first);
 			for (int k = 0; k < s.count(); k++) {
-				first.forward(s.features(), k * in, row);
+				synapses.forward(s.features(), k * in, row);
 				for (int j = 0; j < out; j++)
 					current[k * out + j] = row[j] + bias[j];
 			}
 			w.floats("x", s.features(), s.count(), in).ints("labels", s.labels()).floats("current0", current, s.count(), out);
-			SimulationConfig sim = input.simulation();
-			if (sim.encoding() == Encoding.POISSON) {
+			RunSettings run = input.run();
+			if (run.input() == RunSettings.Input.POISSON) {
 				IntList sample = new IntList(), step = new IntList(), index = new IntList();
 				int[] spikes = new int[in];
 				for (int k = 0; k < s.count(); k++) {
-					PoissonInput poisson = new PoissonInput(sim.seed(), k, sim.poissonProbabilityPerStep());
-					for (int t = 0; t < sim.steps(); t++) {
+					PoissonInput poisson = new PoissonInput(run.seed(), k, run.poissonProbabilityPerStep());
+					for (int t = 0; t < run.steps(); t++) {
 						int n = poisson.nextStep(s.features(), k * in, in, spikes);
 						for (int e = 0; e < n; e++) {
 							sample.add(k);

@@ -46,10 +46,10 @@ public final class ScriptTemplate {
 		return set("NETWORK", input.networkName()).set("EXPERIMENT", input.experiment()).set("SOURCE", input.source())
 				.set("SCRIPT", scriptName).set("DATA", dataName)
 				.set("SAMPLES", input.samples() == null ? 0 : input.samples().count())
-				.set("STEPS", input.simulation().steps()).set("DT", num(dt))
+				.set("STEPS", input.run().steps()).set("DT", num(dt))
 				.set("INPUT_SIZE", layers.get(0).inSize())
-				.set("ENCODING", input.simulation().encoding() == org.volr.sim.Encoding.POISSON ? "poisson" : "constant")
-				.set("POISSON_RATE", num(input.simulation().poissonProbabilityPerStep() * 1000.0 / dt))
+				.set("ENCODING", input.run().input() == RunSettings.Input.POISSON ? "poisson" : "constant")
+				.set("POISSON_RATE", num(input.run().poissonProbabilityPerStep() * 1000.0 / dt))
 				.set("LAYER_TABLE", lines[0]).set("LAYERS", lines[1]);
 	}
 
@@ -71,13 +71,12 @@ public final class ScriptTemplate {
 	}
 
 	/**
-	 * CobaLIF neurons' reversal potentials and conductances per unit weight, (e_rev_E, e_rev_I, excitatory,
-	 * inhibitory), as a Python tuple; None for the other neurons.
+	 * Conductance-based neurons' reversal potentials and conductances per unit weight, (e_rev_E, e_rev_I, excitatory,
+	 * inhibitory), as a Python tuple; None (g null) for the others.
 	 */
-	public static String conductance(org.volr.sim.NeuronSpec n) {
-		if (!n.isConductanceBased())
+	public static String conductance(org.volr.net.neuron.Discretisation.Conductance g) {
+		if (g == null)
 			return "None";
-		org.volr.net.neuron.Discretisation.Conductance g = n.conductance();
 		return "(" + num(g.excitatoryReversal()) + ", " + num(g.inhibitoryReversal()) + ", " + num(g.excitatoryPerWeight()) + ", "
 				+ num(g.inhibitoryPerWeight()) + ")";
 	}

@@ -79,7 +79,7 @@ public final class TargetGeneration {
 				continue;
 			}
 			GenerationInput input = new GenerationInput(setup.file.toString(), setup.experiment.getName(), setup.experiment.getNetwork(),
-					converted, simulation, dtMillis(setup.experiment.getSimulation()), target.getValue(), shipped);
+					converted, GenerationSettings.of(simulation, dtMillis(setup.experiment.getSimulation())), target.getValue(), shipped);
 			List<String> problems = g.validate(input);
 			if (!problems.isEmpty()) {
 				problems.forEach(p -> refusals.add(new Refusal(g.id(), p)));

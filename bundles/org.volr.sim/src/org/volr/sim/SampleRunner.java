@@ -3,6 +3,7 @@ package org.volr.sim;
 import java.util.Arrays;
 import java.util.List;
 
+import org.volr.core.encoding.PoissonInput;
 import org.volr.sim.plan.LayerPlan;
 import org.volr.sim.plan.MaxPoolPlan;
 

@@ -6,13 +6,14 @@ import java.util.List;
 import org.volr.core.weights.FloatTensor;
 import org.volr.core.weights.WeightStore;
 import org.volr.model.Network;
-import org.volr.model.resolve.SpikingRules;
 import org.volr.net.Activation;
+import org.volr.net.CannotSpikeException;
 import org.volr.net.LayerKind;
 import org.volr.net.NetLayer;
 import org.volr.net.NetworkResolver;
 import org.volr.net.ResolveException;
 import org.volr.net.ResolvedNetwork;
+import org.volr.net.SpikingLayers;
 import org.volr.net.Window;
 import org.volr.sim.plan.AvgPoolPlan;
 import org.volr.sim.plan.ConvPlan;
@@ -102,43 +103,33 @@ public final class SpikingNetwork {
 
 	/** Lowers {@code resolved}, the resolution of {@code written}, after refusing what cannot spike in {@code written}. */
 	public static SpikingNetwork lower(Network written, ResolvedNetwork resolved, WeightStore weights) throws LoweringException {
-		List<SpikingRules.Refusal> refusals = SpikingRules.check(written);
-		if (!refusals.isEmpty())
-			throw new LoweringException(refusals.get(0).message());
-		return lower(resolved, weights);
+		try {
+			return lower(SpikingLayers.of(written, resolved, weights.names()), weights);
+		} catch (CannotSpikeException e) {
+			throw new LoweringException(e.getMessage());
+		}
 	}
 
 	/**
 	 * The layer plans of a resolved network: a plan per layer with weights or pooling, in the network's order;
-	 * flatten, reshape, identity, dropout and activation layers hand their input on (relu is what the neurons do,
-	 * softmax at the end is read out as argmax).
+	 * the layers that hand their input on are left out ({@link SpikingLayers}, the rule the code generators share).
 	 */
 	public static SpikingNetwork lower(ResolvedNetwork network, WeightStore weights) throws LoweringException {
-		List<LayerPlan> plans = new ArrayList<>();
-		List<Source[]> sources = new ArrayList<>();
-		int[] planOf = new int[network.layers().size()];
-		for (NetLayer layer : network.layers()) {
-			LayerPlan plan = plan(layer, weights);
-			if (plan == null) {
-				planOf[layer.index()] = -1;
-				continue;
-			}
-			planOf[layer.index()] = plans.size();
-			plans.add(plan);
-			sources.add(network.sourcesWithout(layer.index(), SpikingNetwork::handsOn).stream()
-					.map(s -> new Source(s.isInput() ? INPUT : planOf[s.layer()], s.offset())).toArray(Source[]::new));
+		try {
+			return lower(SpikingLayers.of(network, weights.names()), weights);
+		} catch (CannotSpikeException e) {
+			throw new LoweringException(e.getMessage());
 		}
-		List<org.volr.net.Source> out = network.outputWithout(SpikingNetwork::handsOn);
-		if (plans.isEmpty() || !plans.get(plans.size() - 1).hasNeurons() || out.size() != 1 || out.get(0).isInput()
-				|| planOf[out.get(0).layer()] != plans.size() - 1 || out.get(0).offset() != 0)
-			throw new LoweringException("network '" + network.name() + "' must end in one layer of neurons (dense, convolution or"
-					+ " average pooling) to be simulated");
-		return new SpikingNetwork(network.inputShape(), plans, sources);
 	}
 
-	/** Layers the simulator has no plan for: they hand their input on in the same order. */
-	private static boolean handsOn(NetLayer layer) {
-		return layer.kind().passesValuesOn() || layer.kind() instanceof LayerKind.ActivationOnly;
+	private static SpikingNetwork lower(SpikingLayers spiking, WeightStore weights) throws LoweringException {
+		List<LayerPlan> plans = new ArrayList<>();
+		List<Source[]> sources = new ArrayList<>();
+		for (int k = 0; k < spiking.layers().size(); k++) {
+			plans.add(plan(spiking.layers().get(k), weights));
+			sources.add(spiking.sources(k).stream().map(s -> new Source(s.isInput() ? INPUT : s.layer(), s.offset())).toArray(Source[]::new));
+		}
+		return new SpikingNetwork(spiking.network().inputShape(), plans, sources);
 	}
 
 	/** The plan of one layer, or null for a layer that hands its input on. */

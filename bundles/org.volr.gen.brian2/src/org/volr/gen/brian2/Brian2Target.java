@@ -16,7 +16,9 @@ import org.volr.gen.ScriptFiles;
 import org.volr.gen.ScriptLimits;
 import org.volr.gen.ScriptTemplate;
 import org.volr.gen.TargetGenerator;
-import org.volr.sim.NeuronSpec;
+import org.volr.gen.TargetNeuron;
+import org.volr.net.neuron.Discretisation;
+import org.volr.net.neuron.NeuronModel;
 
 /**
  * A Brian2 script plus its numbers (.npz) that follows Volr's semantics step for step (NeuronGroups updated by a
@@ -41,12 +43,15 @@ public final class Brian2Target implements TargetGenerator {
 
 	@Override
 	public List<String> validate(GenerationInput input) {
-		if (input.loweringProblem() != null)
-			return List.of(input.loweringProblem());
+		if (input.spikingProblem() != null)
+			return List.of(input.spikingProblem());
 		List<String> problems = new ArrayList<>();
 		String device = device(input);
 		if (!device.equals("runtime") && !device.equals("cpp_standalone"))
 			problems.add("unknown Brian2 device '" + device + "'; use runtime or cpp_standalone");
+		String refused = TargetNeuron.refusal(input.run(), NeuronModel::brian2);
+		if (refused != null)
+			problems.add(refused);
 		ScriptLimits.check(input, "Brian2", ", which is not generated for Brian2 yet; use average pooling", problems);
 		return problems;
 	}
@@ -55,14 +60,14 @@ public final class Brian2Target implements TargetGenerator {
 	public GeneratedFiles generate(GenerationInput input, Path directory) throws IOException {
 		ScriptFiles files = ScriptFiles.writeData(input, directory, id());
 		List<NetworkArrays.Layer> layers = files.layers();
-		NeuronSpec n = input.simulation().neuron();
+		Discretisation n = TargetNeuron.require(input.run(), NeuronModel::brian2);
 		String text = ScriptTemplate.load(Brian2Target.class, "brian2_script.py.template")
 				.setRun(input, layers, files.script().getFileName(), files.data().getFileName())
-				.set("DELAY", input.simulation().delay())
-				.set("THRESHOLD", num(n.threshold())).set("RESET", n.reset().getLiteral()).set("V_RESET", num(n.resetPotential()))
+				.set("DELAY", input.run().delay())
+				.set("THRESHOLD", num(n.threshold())).set("RESET", input.run().neuron().reset().getLiteral()).set("V_RESET", num(n.resetPotential()))
 				.set("V_REST", num(n.restPotential())).set("LEAK", num(n.leak()))
 				.set("SYN_DECAY", num(n.synapseDecay())).set("SYN_GAIN", num(n.synapseGain())).set("CURRENT_GAIN", num(n.currentGain())).set("REFRACTORY", n.refractorySteps())
-				.set("CONDUCTANCE", ScriptTemplate.conductance(n))
+				.set("CONDUCTANCE", ScriptTemplate.conductance(n.conductance()))
 				.set("V_MIN", n.minPotential() == Float.NEGATIVE_INFINITY ? "None" : num(n.minPotential()))
 				.set("DEVICE", device(input))
 				.render();
@@ -70,7 +75,7 @@ public final class Brian2Target implements TargetGenerator {
 		long total = layers.stream().mapToLong(NetworkArrays.Layer::synapses).sum();
 		List<String> notes = new ArrayList<>();
 		notes.add(String.format(Locale.ROOT, "%,d synapses; all samples run in one Brian2 run of %d-step windows", total,
-				input.simulation().steps() + input.simulation().delay()));
+				input.run().steps() + input.run().delay()));
 		notes.add(files.runNote(input));
 		return files.generated(notes);
 	}

@@ -1,11 +1,12 @@
 package org.volr.gen.lava;
 
-import org.volr.sim.NeuronSpec;
+import org.volr.net.neuron.LoihiNeuron;
 
 /**
  * The {@code neuron} group of a netx block: Loihi's current-based (CUBA) neuron, whose current u and voltage v
  * decay by iDecay/4096 and vDecay/4096 per step (slayer: current_decay, voltage_decay) and which spikes when v
  * passes vThMant.
+ * The decays and refDelay are the neuron model's Lava mapping ({@link LoihiNeuron}); the threshold is the layer's.
  * <ul>
  * <li>iDecay = 4096: Volr's synapses are delta synapses (a spike's weight enters the potential in its step and is
  * gone the next), which is a current that decays fully every step. netx hands Loihi du = iDecay − 1 = 4095,
@@ -23,14 +24,8 @@ import org.volr.sim.NeuronSpec;
  * </ul>
  */
 record CubaNeuron(long iDecay, long vDecay, long vThMant, long refDelay, boolean gradedSpike) {
-	static final long DECAY_UNITY = 4096;
-
-	static CubaNeuron of(NeuronSpec spec, long scaledThreshold) {
-		long vDecay = voltageDecay(spec);
-		return new CubaNeuron(DECAY_UNITY, vDecay, vDecay == 0 ? scaledThreshold - 1 : scaledThreshold, spec.refractorySteps() + 1L, false);
-	}
-
-	static long voltageDecay(NeuronSpec spec) {
-		return Math.min(DECAY_UNITY - 1, (long) Math.rint(DECAY_UNITY * (1.0 - spec.leak())));
+	static CubaNeuron of(LoihiNeuron neuron, long scaledThreshold) {
+		long vDecay = neuron.vDecay();
+		return new CubaNeuron(neuron.iDecay(), vDecay, vDecay == 0 ? scaledThreshold - 1 : scaledThreshold, neuron.refDelay(), false);
 	}
 }

@@ -10,7 +10,9 @@ import org.volr.gen.GeneratedFiles;
 import org.volr.gen.GenerationInput;
 import org.volr.gen.ScriptLimits;
 import org.volr.gen.TargetGenerator;
-import org.volr.sim.NeuronSpec;
+import org.volr.gen.TargetNeuron;
+import org.volr.net.neuron.Discretisation;
+import org.volr.net.neuron.NeuronModel;
 
 /**
  * Loihi 2 through Lava: the network as a lava-dl netx file ({@code <network>.net}, HDF5), which
@@ -54,7 +56,7 @@ public final class LavaTarget implements TargetGenerator {
 			throw new IllegalArgumentException(String.join("; ", checked.problems()));
 		Files.createDirectories(directory);
 		Path out = directory.resolve(input.networkName() + ".net");
-		NetxWriter.write(checked.network().blocks(), input.dtMillis(), input.simulation().steps(), out);
+		NetxWriter.write(checked.network().blocks(), input.dtMillis(), input.run().steps(), out);
 		return new GeneratedFiles(List.of(out), LavaNotes.of(input, checked.network(), checked.bits(), out));
 	}
 
@@ -63,11 +65,11 @@ public final class LavaTarget implements TargetGenerator {
 	}
 
 	private static Checked check(GenerationInput input) {
-		String unreadable = input.loweringProblem() != null ? input.loweringProblem() : input.resolveProblem();
+		String unreadable = input.spikingProblem() != null ? input.spikingProblem() : input.resolveProblem();
 		if (unreadable != null)
 			return new Checked(List.of(unreadable), null, 0);
 		List<String> problems = new ArrayList<>();
-		String reset = ScriptLimits.resetToValueOnly(input.simulation(), "Loihi's neurons");
+		String reset = ScriptLimits.resetToValueOnly(input.run(), "Loihi's neurons");
 		if (reset != null)
 			problems.add(reset);
 		String option = input.option("bits", Integer.toString(DEFAULT_BITS));
@@ -75,20 +77,21 @@ public final class LavaTarget implements TargetGenerator {
 		if (bits < 0)
 			problems.add("option bits must be a whole number from " + MIN_BITS + " to " + MAX_BITS
 					+ " (Loihi 2's weights are signed mantissas of at most 8 bits), got '" + option + "'");
-		problems.addAll(ScriptLimits.volrOnlyOptions(input.simulation()));
-		NeuronSpec n = input.simulation().neuron();
-		if (n.hasSynapticCurrent())
-			problems.add("CubaLIF neurons are not written for Lava yet; use IF or LIF");
+		problems.addAll(ScriptLimits.volrOnlyOptions(input.run()));
+		Discretisation n = input.run().neuron().discretised();
+		String refused = TargetNeuron.refusal(input.run(), NeuronModel::lava);
+		if (refused != null)
+			problems.add(refused);
 		if (!input.resolved().isChain()) {
 			problems.add("parallel branches (| and +) are not written to netx; write the network as one chain for Loihi");
 			return new Checked(problems, null, bits);
 		}
-		if (n.isConductanceBased())
-			problems.add("CobaLIF neurons: Loihi 2's neurons have current-based synapses only, no reversal potentials; use IF or LIF");
 		if (!(n.threshold() > 0)) {
 			problems.add("the threshold must be positive (Loihi's threshold mantissa is unsigned), got " + n.threshold());
 			return new Checked(problems, null, bits);
 		}
+		if (refused != null)
+			return new Checked(problems, null, bits);
 		// the layers are checked even when bits is wrong, so that one run names every problem
 		NetxNetwork network = NetxNetwork.of(input, bits < 0 ? DEFAULT_BITS : bits);
 		problems.addAll(network.problems());

@@ -2,23 +2,20 @@ package org.volr.gen.lava;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.volr.core.weights.FloatTensor;
 import org.volr.gen.GenerationInput;
+import org.volr.gen.NetworkArrays;
+import org.volr.gen.TargetNeuron;
 import org.volr.net.LayerKind;
 import org.volr.net.NetLayer;
+import org.volr.net.SpikingLayers;
 import org.volr.net.Window;
-import org.volr.sim.NeuronSpec;
-import org.volr.sim.SpikingNetwork;
-import org.volr.sim.plan.AvgPoolPlan;
-import org.volr.sim.plan.ConvPlan;
-import org.volr.sim.plan.DensePlan;
-import org.volr.sim.plan.LayerPlan;
-import org.volr.sim.plan.MaxPoolPlan;
+import org.volr.net.neuron.LoihiNeuron;
+import org.volr.net.neuron.NeuronModel;
 
 /**
  * The blocks of a lava-dl netx file for a lowered Volr network, one per layer with neurons, in execution order:
@@ -37,8 +34,9 @@ import org.volr.sim.plan.MaxPoolPlan;
  * way no input neurons are written: Lava drives the first block with spikes.</li>
  * </ul>
  * Max pooling (a max is no weighted sum), average pooling whose windows reach into padding and windows padded more
- * after the map than before it (netx pads both sides alike) are refused, naming the layer. Weights and biases come
- * from the simulator's plans, the layers' kinds, shapes and windows from the resolved network. Every block with
+ * after the map than before it (netx pads both sides alike) are refused, naming the layer. The blocks are the
+ * network's spiking layers ({@link SpikingLayers}, what Volr simulates), their kinds, shapes and windows from the
+ * resolved network, their weights from the weight store. Every block with
  * neurons is quantised on its own, see {@link Quantisation}.
  */
 final class NetxNetwork {
@@ -60,8 +58,8 @@ final class NetxNetwork {
 	}
 
 	/**
-	 * Requires a network that lowers and resolves (see {@link GenerationInput#loweringProblem()} and
-	 * {@link GenerationInput#resolveProblem()}) and bits in 2..8.
+	 * Requires a network that spikes and resolves (see {@link GenerationInput#spikingProblem()} and
+	 * {@link GenerationInput#resolveProblem()}), a neuron that maps to Lava and bits in 2..8.
 	 */
 	static NetxNetwork of(GenerationInput input, int bits) {
 		return new Builder(input, bits).build();
@@ -70,9 +68,8 @@ final class NetxNetwork {
 	private static final class Builder {
 		private final GenerationInput input;
 		private final int bits;
-		private final NeuronSpec neuron;
-		/** the resolved layers under the keys the simulator's plans carry as labels (their weight keys) */
-		private final Map<String, NetLayer> layers = new HashMap<>();
+		private final LoihiNeuron neuron;
+		private final float threshold;
 		private final List<NetxBlock> blocks = new ArrayList<>();
 		private final List<String> problems = new ArrayList<>();
 		/** the output shape of the last block (C, H, W or one dimension), or the network's input before the first */
@@ -81,45 +78,47 @@ final class NetxNetwork {
 		Builder(GenerationInput input, int bits) {
 			this.input = input;
 			this.bits = bits;
-			this.neuron = input.simulation().neuron();
-			for (NetLayer layer : input.resolved().layers())
-				layers.put(layer.key(), layer);
+			this.neuron = TargetNeuron.require(input.run(), NeuronModel::lava);
+			this.threshold = input.run().neuron().discretised().threshold();
 		}
 
 		NetxNetwork build() {
-			SpikingNetwork net = input.network();
-			int[] in = net.inputShape();
+			SpikingLayers net = input.spiking();
+			int[] in = net.network().inputShape();
 			previous = in.length == 1 ? new long[] { in[0] } : longs(chw(in));
-			for (LayerPlan plan : net.layers()) {
+			for (NetLayer layer : net.layers()) {
 				try {
-					add(plan);
+					add(layer);
 				} catch (IllegalArgumentException e) {
 					problems.add(e.getMessage());
-					previous = plan instanceof DensePlan ? new long[] { plan.outSize() } : longs(chw(plan.outShape()));
+					previous = layer.kind() instanceof LayerKind.Dense ? new long[] { layer.outSize() } : longs(chw(layer.outShape()));
 				}
 			}
 			return new NetxNetwork(blocks, problems);
 		}
 
-		private void add(LayerPlan plan) {
-			String label = plan.label();
-			if (plan instanceof DensePlan d)
-				dense(d);
-			else if (plan instanceof ConvPlan)
-				conv(label, layer(label));
-			else if (plan instanceof AvgPoolPlan)
-				averagePool(label, layer(label));
-			else if (plan instanceof MaxPoolPlan)
-				throw new IllegalArgumentException("layer '" + label + "' is max pooling, which netx cannot express (a maximum is no"
-						+ " weighted sum, and netx has no pooling blocks); use average pooling for Loihi");
-			else
-				throw new IllegalArgumentException("layer '" + label + "' (" + plan.getClass().getSimpleName() + ") is not written for Lava");
+		private void add(NetLayer layer) {
+			String label = layer.key();
+			switch (layer.kind()) {
+			case LayerKind.Dense d -> dense(layer);
+			case LayerKind.Conv c -> conv(label, layer);
+			case LayerKind.Pool p when p.op() != LayerKind.PoolOp.MAX -> averagePool(label, layer);
+			case LayerKind.GlobalPool g when !g.max() -> averagePool(label, layer);
+			case LayerKind.Pool p -> throw maxPooling(label);
+			case LayerKind.GlobalPool g -> throw maxPooling(label);
+			default -> throw new IllegalArgumentException("layer '" + label + "' (" + layer.kind().written() + ") is not written for Lava");
+			}
 		}
 
-		private void dense(DensePlan d) {
+		private static IllegalArgumentException maxPooling(String label) {
+			return new IllegalArgumentException("layer '" + label + "' is max pooling, which netx cannot express (a maximum is no"
+					+ " weighted sum, and netx has no pooling blocks); use average pooling for Loihi");
+		}
+
+		private void dense(NetLayer d) {
 			int in = d.inSize(), out = d.outSize();
-			float[] bias = d.bias();
-			Quantisation q = Quantisation.of(d.label(), d.weights(), nonZero(bias) ? bias : null, neuron.threshold(), bits);
+			float[] bias = NetworkArrays.bias(input, d);
+			Quantisation q = Quantisation.of(d.key(), input.weights().get(d.weightKey()).data(), nonZero(bias) ? bias : null, threshold, bits);
 			float[][] weight = new float[out][in];
 			for (int i = 0; i < in; i++)
 				for (int o = 0; o < out; o++)
@@ -132,7 +131,7 @@ final class NetxNetwork {
 			f.put("weight", weight);
 			if (q.bias() != null)
 				f.put("bias", q.bias());
-			push(new NetxBlock("dense", d.label(), new long[] { out }, f, CubaNeuron.of(neuron, q.scaledThreshold()), q));
+			push(new NetxBlock("dense", d.key(), new long[] { out }, f, CubaNeuron.of(neuron, q.scaledThreshold()), q));
 		}
 
 		private void conv(String label, NetLayer layer) {
@@ -149,8 +148,8 @@ final class NetxNetwork {
 			if (w.data().length != out[0] * perGroup * g.kh() * g.kw())
 				throw new IllegalArgumentException("layer '" + label + "': weight " + Arrays.toString(w.shape()) + " does not fit "
 						+ Arrays.toString(shape) + " ([out, in/groups, kh, kw])");
-			float[] bias = channelBias(label, out);
-			Quantisation q = Quantisation.of(label, w.data(), bias, neuron.threshold(), bits);
+			float[] bias = channelBias(layer, out);
+			Quantisation q = Quantisation.of(label, w.data(), bias, threshold, bits);
 			Map<String, Object> f = window(in[0], out[0], g, groups, FloatTensor.nested(q.weights(), shape));
 			if (q.bias() != null)
 				f.put("bias", q.bias());
@@ -172,7 +171,7 @@ final class NetxNetwork {
 			int channels = in[0], n = g.kh() * g.kw();
 			float[] w = new float[channels * n];
 			Arrays.fill(w, sum ? 1f : 1f / n); // sum pooling weighs every tap 1, padding adds nothing
-			Quantisation q = Quantisation.of(label, w, null, neuron.threshold(), bits);
+			Quantisation q = Quantisation.of(label, w, null, threshold, bits);
 			Map<String, Object> f = window(channels, channels, g, channels, FloatTensor.nested(q.weights(), new int[] { channels, 1, g.kh(), g.kw() }));
 			push(new NetxBlock("conv", label, longs(out), f, CubaNeuron.of(neuron, q.scaledThreshold()), q));
 		}
@@ -219,9 +218,8 @@ final class NetxNetwork {
 		}
 
 		/** Per output channel, or null when every bias is zero (the plan repeats it over each channel's plane). */
-		private float[] channelBias(String label, int[] out) {
-			LayerPlan plan = input.network().layers().stream().filter(p -> p.label().equals(label)).findFirst().orElseThrow();
-			float[] perNeuron = plan.bias();
+		private float[] channelBias(NetLayer layer, int[] out) {
+			float[] perNeuron = NetworkArrays.bias(input, layer);
 			if (!nonZero(perNeuron))
 				return null;
 			int plane = out[1] * out[2];
@@ -236,13 +234,6 @@ final class NetxNetwork {
 				blocks.add(NetxBlock.shapeOnly("input", previous));
 			blocks.add(block);
 			previous = block.shape();
-		}
-
-		private NetLayer layer(String label) {
-			NetLayer layer = layers.get(label);
-			if (layer == null)
-				throw new IllegalArgumentException("layer '" + label + "': no layer of that name in the resolved network");
-			return layer;
 		}
 	}
 

@@ -15,8 +15,12 @@ import org.volr.gen.NetworkArrays;
 import org.volr.gen.ScriptFiles;
 import org.volr.gen.ScriptLimits;
 import org.volr.gen.ScriptTemplate;
+import org.volr.gen.RunSettings;
 import org.volr.gen.TargetGenerator;
-import org.volr.sim.NeuronSpec;
+import org.volr.gen.TargetNeuron;
+import org.volr.net.neuron.Discretisation;
+import org.volr.net.neuron.NeuronModel;
+import org.volr.net.neuron.PynnCell;
 
 /**
  * A PyNN script plus its numbers (.npz): populations of IF_curr_exp cells, one per layer, projections split into
@@ -45,16 +49,19 @@ public class PynnTarget implements TargetGenerator {
 
 	@Override
 	public List<String> validate(GenerationInput input) {
-		if (input.loweringProblem() != null)
-			return List.of(input.loweringProblem());
+		if (input.spikingProblem() != null)
+			return List.of(input.spikingProblem());
 		List<String> problems = new ArrayList<>();
 		String backend = backend(input);
 		if (!List.of("brian2", "neuron", "nest", "spiNNaker").contains(backend))
 			problems.add("unknown PyNN backend '" + backend + "'; use brian2, neuron, nest or spiNNaker");
-		NeuronSpec n = input.simulation().neuron();
-		String reset = ScriptLimits.resetToValueOnly(input.simulation(), "PyNN's cells");
+		Discretisation n = input.run().neuron().discretised();
+		String reset = ScriptLimits.resetToValueOnly(input.run(), "PyNN's cells");
 		if (reset != null)
 			problems.add(reset);
+		String refused = TargetNeuron.refusal(input.run(), NeuronModel::pynn);
+		if (refused != null)
+			problems.add(refused);
 		if (n.minPotential() != Float.NEGATIVE_INFINITY)
 			problems.add("PyNN's cells have no lower clamp of the membrane (v_min); remove v_min for this target");
 		if (backend.equals("neuron") && n.refractorySteps() < 1)
@@ -77,33 +84,29 @@ public class PynnTarget implements TargetGenerator {
 		if (total > LARGE)
 			notes.add("warning: more than " + String.format(Locale.ROOT, "%,d", LARGE) + " synapses; PyNN builds them one list at a time"
 					+ " (NEURON: expect minutes and several GB)");
-		if (input.simulation().delay() != 2)
+		if (input.run().delay() != 2)
 			notes.add("PyNN delivers a spike one step late (Volr's 'delay 2'); simulate with delay 2 for Volr's results to predict this script's");
-		if (input.simulation().neuron().hasSynapticCurrent())
-			notes.add("CubaLIF: IF_curr_exp with tau_syn " + num(-input.dtMillis() / Math.log(input.simulation().neuron().synapseDecay()))
-					+ " ms; Brian2 and NEST integrate it exactly as Volr does, NEURON's implicit step approximately");
-		if (input.simulation().neuron().isConductanceBased())
-			notes.add("CobaLIF: IF_cond_exp; NEURON integrates it with Volr's implicit step, Brian2 with forward Euler (close, not identical)");
-		if (input.simulation().neuron().model().leaks() && !input.simulation().neuron().hasSynapticCurrent()
-				&& !input.simulation().neuron().isConductanceBased())
-			notes.add("PyNN integrates the leak continuously, Volr adds each step's input after the decay: LIF rates differ slightly");
+		notes.addAll(cell(input.run()).notes());
 		notes.add(files.runNote(input));
 		return files.generated(notes);
 	}
 
+	/** The run's neuron as its model writes it for PyNN (validate has refused a model that does not map). */
+	static PynnCell cell(RunSettings run) {
+		return TargetNeuron.require(run, NeuronModel::pynn);
+	}
+
 	String script(GenerationInput input, List<NetworkArrays.Layer> layers, String scriptName, String dataName) {
-		NeuronSpec n = input.simulation().neuron();
-		double dt = input.dtMillis();
-		boolean leaky = n.model().leaks(), cuba = n.hasSynapticCurrent(), coba = n.isConductanceBased();
+		PynnCell cell = cell(input.run());
 		return ScriptTemplate.load(PynnTarget.class, "pynn_script.py.template")
 				.setRun(input, layers, scriptName, dataName)
-				.set("CM", "1.0").set("V_REST", num(leaky ? n.restPotential() : 0)).set("V_RESET", num(n.resetPotential()))
-				.set("V_THRESH", num(n.threshold())).set("TAU_M", num(leaky && n.leak() < 1f ? -dt / Math.log(n.leak()) : 1e9))
-				.set("REFRACTORY_STEPS", n.refractorySteps())
-				.set("DELTA_SYNAPSES", cuba || coba ? "False" : "True")
-				.set("TAU_SYN", cuba || coba ? num(-dt / Math.log(n.synapseDecay())) : "DT / 20.0")
-				.set("CELL_TYPE", coba ? "IF_cond_exp" : "IF_curr_exp")
-				.set("CONDUCTANCE", ScriptTemplate.conductance(n))
+				.set("CM", "1.0").set("V_REST", num(cell.vRest())).set("V_RESET", num(cell.vReset()))
+				.set("V_THRESH", num(cell.vThresh())).set("TAU_M", num(cell.tauM()))
+				.set("REFRACTORY_STEPS", cell.refractorySteps())
+				.set("DELTA_SYNAPSES", cell.tauSyn() == null ? "True" : "False")
+				.set("TAU_SYN", cell.tauSyn() == null ? "DT / 20.0" : num(cell.tauSyn()))
+				.set("CELL_TYPE", cell.cellType())
+				.set("CONDUCTANCE", ScriptTemplate.conductance(cell.conductance()))
 				.set("NEURONS_PER_CORE", input.option("neurons_per_core", "None")).set("BACKEND", backend(input))
 				.render();
 	}

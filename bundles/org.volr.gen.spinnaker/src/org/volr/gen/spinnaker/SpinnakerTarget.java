@@ -10,8 +10,9 @@ import org.volr.gen.GeneratedFiles;
 import org.volr.gen.GenerationInput;
 import org.volr.gen.NetworkArrays;
 import org.volr.gen.pynn.PynnTarget;
-import org.volr.sim.plan.DensePlan;
-import org.volr.sim.plan.LayerPlan;
+import org.volr.net.LayerKind;
+import org.volr.net.NetLayer;
+import org.volr.net.SpikingLayers;
 
 /**
  * SpiNNaker 1 through sPyNNaker: the PyNN script (same semantics and files as the pynn target) with the board's
@@ -65,31 +66,31 @@ public final class SpinnakerTarget extends PynnTarget {
 		List<String> notes = new ArrayList<>(files.notes());
 		int perCore = neuronsPerCore(input);
 		long cores = 0;
-		List<LayerPlan> plans = input.network().layers();
+		List<NetLayer> plans = input.spiking().layers();
 		for (NetworkArrays.Layer l : NetworkArrays.layers(input))
 			cores += (l.outSize() + perCore - 1) / perCore;
 		notes.add(String.format(Locale.ROOT, "%d populations on %d cores at %d cells per core (one SpiNN-5 board has %d)", plans.size(), cores,
 				perCore, BOARD_CORES));
 		if (cores > BOARD_CORES)
 			notes.add("warning: more cores than one SpiNN-5 board; the script needs a larger machine");
-		for (LayerPlan p : plans) {
-			if (!p.hasNeurons())
+		for (NetLayer p : plans) {
+			if (!SpikingLayers.hasNeurons(p))
 				continue;
-			float max = maxAbsWeight(p);
+			float max = maxAbsWeight(input, p);
 			// sPyNNaker scales each projection's weights into 16 bits, the largest to the top of the range
-			notes.add(String.format(Locale.ROOT, "layer %s: 16-bit weights, resolution %.3g of a threshold (largest |w| %.3g)", p.label(),
+			notes.add(String.format(Locale.ROOT, "layer %s: 16-bit weights, resolution %.3g of a threshold (largest |w| %.3g)", p.key(),
 					max / 32768.0, max));
 		}
 		return new GeneratedFiles(files.files(), notes);
 	}
 
-	private static float maxAbsWeight(LayerPlan p) {
+	private static float maxAbsWeight(GenerationInput input, NetLayer p) {
 		float max = 0;
-		if (p instanceof DensePlan d) {
-			for (float w : d.weights())
+		if (p.kind() instanceof LayerKind.Dense) {
+			for (float w : input.weights().get(p.weightKey()).data())
 				max = Math.max(max, Math.abs(w));
 		} else {
-			for (float w : org.volr.gen.Connections.of(p).weight())
+			for (float w : NetworkArrays.synapses(input, p).weight())
 				max = Math.max(max, Math.abs(w));
 		}
 		return max;

@@ -55,4 +55,29 @@ final class CobaLifNeuron implements NeuronModel {
 	public boolean isConductanceBased() {
 		return true;
 	}
+
+	@Override
+	public TargetMapping<NirNode> nir(Map<String, Double> values, Discretisation d, double dtMillis) {
+		return new TargetMapping.Refused<>("CobaLIF neurons: NIR has no conductance-based neuron (its nodes are IF, LIF, CubaLIF);"
+				+ " use CubaLIF for this target");
+	}
+
+	/** PyNN's IF_cond_exp with Volr's reversal potentials and conductance per unit weight. */
+	@Override
+	public TargetMapping<PynnCell> pynn(Map<String, Double> values, Discretisation d, double dtMillis) {
+		return new TargetMapping.Mapped<>(new PynnCell("IF_cond_exp", d.restPotential(), d.resetPotential(), d.threshold(),
+				Mappings.pynnTauM(d, dtMillis, true), d.refractorySteps(), Mappings.steppingTau(d.synapseDecay(), dtMillis), d.conductance(),
+				List.of("CobaLIF: IF_cond_exp; NEURON integrates it with Volr's implicit step, Brian2 with forward Euler (close, not identical)")));
+	}
+
+	@Override
+	public TargetMapping<Discretisation> brian2(Map<String, Double> values, Discretisation d, double dtMillis) {
+		return new TargetMapping.Mapped<>(d);
+	}
+
+	@Override
+	public TargetMapping<LoihiNeuron> lava(Map<String, Double> values, Discretisation d, double dtMillis) {
+		return new TargetMapping.Refused<>("CobaLIF neurons: Loihi 2's neurons have current-based synapses only, no reversal potentials;"
+				+ " use IF or LIF");
+	}
 }

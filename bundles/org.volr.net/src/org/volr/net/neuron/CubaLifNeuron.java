@@ -38,4 +38,32 @@ final class CubaLifNeuron implements NeuronModel {
 	public boolean hasSynapticCurrent() {
 		return true;
 	}
+
+	/**
+	 * NIR's CubaLIF node (τ_syn·İ = −I + w_in·S, τ_mem·v̇ = (v_leak − v) + r·I) delivers r·w_in·w/τ_mem of a spike
+	 * of weight w; Volr's neuron delivers all of it, so it is the node with w_in = 1 and r = τ_mem (seconds).
+	 */
+	@Override
+	public TargetMapping<NirNode> nir(Map<String, Double> values, Discretisation d, double dtMillis) {
+		float tauMem = Mappings.seconds(Mappings.finiteMillis(values.get("tau_m")));
+		return new TargetMapping.Mapped<>(new NirNode("CubaLIF", d.threshold(), tauMem, tauMem, d.restPotential(),
+				Mappings.seconds(values.get("tau_syn_E")), d.resetPotential()));
+	}
+
+	@Override
+	public TargetMapping<PynnCell> pynn(Map<String, Double> values, Discretisation d, double dtMillis) {
+		double tauSyn = Mappings.steppingTau(d.synapseDecay(), dtMillis);
+		return new TargetMapping.Mapped<>(Mappings.pynnCurrent(d, dtMillis, true, tauSyn, java.util.List.of("CubaLIF: IF_curr_exp with tau_syn "
+				+ Mappings.python(tauSyn) + " ms; Brian2 and NEST integrate it exactly as Volr does, NEURON's implicit step approximately")));
+	}
+
+	@Override
+	public TargetMapping<Discretisation> brian2(Map<String, Double> values, Discretisation d, double dtMillis) {
+		return new TargetMapping.Mapped<>(d);
+	}
+
+	@Override
+	public TargetMapping<LoihiNeuron> lava(Map<String, Double> values, Discretisation d, double dtMillis) {
+		return new TargetMapping.Refused<>("CubaLIF neurons are not written for Lava yet; use IF or LIF");
+	}
 }

@@ -23,4 +23,25 @@ final class IfNeuron implements NeuronModel {
 	public boolean leaks() {
 		return false;
 	}
+
+	/** NIR's IF node: Volr's IF neuron is IF(r = 1, v_threshold = threshold). */
+	@Override
+	public TargetMapping<NirNode> nir(Map<String, Double> values, Discretisation d, double dtMillis) {
+		return new TargetMapping.Mapped<>(new NirNode("IF", d.threshold(), 1f, 0f, 0f, 0f, 0f));
+	}
+
+	@Override
+	public TargetMapping<PynnCell> pynn(Map<String, Double> values, Discretisation d, double dtMillis) {
+		return new TargetMapping.Mapped<>(Mappings.pynnCurrent(d, dtMillis, false, null, java.util.List.of()));
+	}
+
+	@Override
+	public TargetMapping<Discretisation> brian2(Map<String, Double> values, Discretisation d, double dtMillis) {
+		return new TargetMapping.Mapped<>(d);
+	}
+
+	@Override
+	public TargetMapping<LoihiNeuron> lava(Map<String, Double> values, Discretisation d, double dtMillis) {
+		return new TargetMapping.Mapped<>(Mappings.loihi(d, false));
+	}
 }

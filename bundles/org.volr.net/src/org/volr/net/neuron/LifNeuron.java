@@ -18,4 +18,27 @@ final class LifNeuron implements NeuronModel {
 	public Discretisation discretise(Map<String, Double> values, double dtMillis) {
 		return Common.jump(values, dtMillis, (float) Math.exp(-dtMillis / values.get("tau_m")));
 	}
+
+	/** NIR's LIF node: τ_m as written, in seconds, the resting potential as v_leak. */
+	@Override
+	public TargetMapping<NirNode> nir(Map<String, Double> values, Discretisation d, double dtMillis) {
+		return new TargetMapping.Mapped<>(new NirNode("LIF", d.threshold(), 1f, Mappings.seconds(Mappings.finiteMillis(values.get("tau_m"))),
+				d.restPotential(), 0f, 0f));
+	}
+
+	@Override
+	public TargetMapping<PynnCell> pynn(Map<String, Double> values, Discretisation d, double dtMillis) {
+		return new TargetMapping.Mapped<>(Mappings.pynnCurrent(d, dtMillis, true, null,
+				java.util.List.of("PyNN integrates the leak continuously, Volr adds each step's input after the decay: LIF rates differ slightly")));
+	}
+
+	@Override
+	public TargetMapping<Discretisation> brian2(Map<String, Double> values, Discretisation d, double dtMillis) {
+		return new TargetMapping.Mapped<>(d);
+	}
+
+	@Override
+	public TargetMapping<LoihiNeuron> lava(Map<String, Double> values, Discretisation d, double dtMillis) {
+		return new TargetMapping.Mapped<>(Mappings.loihi(d, true));
+	}
 }

@@ -41,4 +41,31 @@ public interface NeuronModel {
 	default boolean leaks() {
 		return true;
 	}
+
+	/**
+	 * The neuron as a NIR node, from its continuous values (time constants as written, never recovered from a
+	 * propagator) and its constants {@code d} at the run's time step {@code dtMillis}. Refused unless the model maps
+	 * to NIR.
+	 */
+	default TargetMapping<NirNode> nir(Map<String, Double> values, Discretisation d, double dtMillis) {
+		return TargetMapping.none(this, "NIR");
+	}
+
+	/** The neuron as a PyNN standard cell (see {@link #nir} for the arguments); refused unless the model maps to PyNN. */
+	default TargetMapping<PynnCell> pynn(Map<String, Double> values, Discretisation d, double dtMillis) {
+		return TargetMapping.none(this, "PyNN");
+	}
+
+	/**
+	 * The constants per step that Volr's Brian2 script runs (it follows Volr's update step for step); refused unless
+	 * the model maps to Brian2.
+	 */
+	default TargetMapping<Discretisation> brian2(Map<String, Double> values, Discretisation d, double dtMillis) {
+		return TargetMapping.none(this, "Brian2");
+	}
+
+	/** The neuron as Loihi's CUBA neuron, as Lava runs it; refused unless the model maps to Lava. */
+	default TargetMapping<LoihiNeuron> lava(Map<String, Double> values, Discretisation d, double dtMillis) {
+		return TargetMapping.none(this, "Lava");
+	}
 }

@@ -35,6 +35,7 @@ import org.volr.sim.SimulationResult;
 import org.volr.sim.Simulator;
 import org.volr.sim.SpikingNetwork;
 import org.volr.sim.plan.LayerPlan;
+import org.volr.pipeline.GenerationSettings;
 
 /**
  * The generated scripts run on the real simulators (Debian's python3-brian, python3-pynn and NEURON, installed by
@@ -226,7 +227,7 @@ class CrossSimulatorTest {
 	GeneratedFiles generate(String target, Network n, WeightStore w, SampleSet s, SimulationConfig c, Map<String, String> options)
 			throws IOException {
 		TargetGenerator g = TargetRegistry.find(target).orElseThrow();
-		GenerationInput input = new GenerationInput("small.volr", "test", n, w, c, 1.0, options, s);
+		GenerationInput input = new GenerationInput("small.volr", "test", n, w, GenerationSettings.of(c, 1.0), options, s);
 		assertEquals(List.of(), g.validate(input));
 		return g.generate(input, tmp.resolve(target));
 	}
@@ -262,7 +263,7 @@ class CrossSimulatorTest {
 			agree(PYNN_IF, backend.equals("brian2") ? PYNN_BRIAN2 : PYNN_NEURON, volr,
 					runScript(files.files().get(0), tmp.resolve("pynn-" + backend + ".csv"), "--backend", backend), Claim.EXACT);
 		// without a refractory period the script refuses NEURON instead of running it wrongly
-		GenerationInput noRefractory = new GenerationInput("small.volr", "test", n, w, config(ResetMode.ZERO, 2), 1.0, Map.of("backend", "neuron"), s);
+		GenerationInput noRefractory = new GenerationInput("small.volr", "test", n, w, GenerationSettings.of(config(ResetMode.ZERO, 2), 1.0), Map.of("backend", "neuron"), s);
 		List<String> problems = TargetRegistry.find("pynn").orElseThrow().validate(noRefractory);
 		assertEquals(1, problems.size(), problems.toString());
 		assertTrue(problems.get(0).contains("tau_refrac 1.0 ms"), problems.get(0));
@@ -462,13 +463,13 @@ class CrossSimulatorTest {
 				    d1: dense 5 relu
 				}
 				""");
-		GenerationInput input = new GenerationInput("m.volr", "test", withMax, weights(), config(ResetMode.SUBTRACT, 0), 1.0, Map.of(), null);
+		GenerationInput input = new GenerationInput("m.volr", "test", withMax, weights(), GenerationSettings.of(config(ResetMode.SUBTRACT, 0), 1.0), Map.of(), null);
 		List<String> problems = TargetRegistry.find("pynn").orElseThrow().validate(input);
 		assertEquals(2, problems.size(), problems.toString());
 		assertTrue(problems.get(0).contains("reset zero"), problems.get(0));
 		assertTrue(problems.get(1).contains("'m1' is max pooling"), problems.get(1));
 		GenerationInput parallel = new GenerationInput("p.volr", "test", network("network p = dense 4 2 | dense 4 2"), new WeightStore(),
-				config(ResetMode.ZERO, 2), 1.0, Map.of(), null);
+				GenerationSettings.of(config(ResetMode.ZERO, 2), 1.0), Map.of(), null);
 		List<String> refused = TargetRegistry.find("brian2").orElseThrow().validate(parallel);
 		assertEquals(1, refused.size(), refused.toString());
 		// branches the simulator runs are refused by the script generators by name, not written wrongly
@@ -478,8 +479,8 @@ class CrossSimulatorTest {
 		bw.put("o.weight", new int[] { 8, 2 }, new float[16]);
 		GenerationInput branched = new GenerationInput("b.volr", "test",
 				network("network b { input [4]  h: dense 4 relu  { a: dense 4 relu } | { b: dense 4 relu }  o: dense 2 }"), bw,
-				config(ResetMode.ZERO, 2), 1.0, Map.of(), null);
-		assertEquals(null, branched.loweringProblem(), "the simulator lowers branches");
+				GenerationSettings.of(config(ResetMode.ZERO, 2), 1.0), Map.of(), null);
+		assertEquals(null, branched.spikingProblem(), "the simulator lowers branches");
 		for (String target : List.of("brian2", "pynn")) {
 			List<String> p = TargetRegistry.find(target).orElseThrow().validate(branched);
 			assertTrue(p.size() == 1 && p.get(0).contains("parallel branches"), target + ": " + p);

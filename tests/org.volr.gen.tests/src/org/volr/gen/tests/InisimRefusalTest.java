@@ -14,6 +14,7 @@ import org.volr.model.Network;
 import org.volr.model.ResetMode;
 import org.volr.sim.InisimOptions;
 import org.volr.sim.SimulationConfig;
+import org.volr.pipeline.GenerationSettings;
 
 /**
  * The SNN Toolbox's options that only Volr simulates (adaptive threshold, clamps, bias relaxation, payloads, membrane clipping)
@@ -30,7 +31,7 @@ class InisimRefusalTest {
 	}
 
 	private static List<String> problems(String target, SimulationConfig config) {
-		GenerationInput input = new GenerationInput("c.volr", "test", CHAIN, weights(), config, 1.0, Map.of(), null);
+		GenerationInput input = new GenerationInput("c.volr", "test", CHAIN, weights(), GenerationSettings.of(config, 1.0), Map.of(), null);
 		return TargetRegistry.find(target).orElseThrow().validate(input);
 	}
 

@@ -54,7 +54,7 @@ class LavaConvTest {
 		WeightStore w = weights();
 		GenerationInput input = Netx.input(Netx.network(CNN), w, Netx.IF, Map.of());
 		assertEquals(List.of(), new org.volr.gen.lava.LavaTarget().validate(input));
-		List<LayerPlan> plans = input.network().layers();
+		List<LayerPlan> plans = Netx.lowered(input).layers();
 		try (HdfFile f = new HdfFile(Netx.generate(input, "cnn").files().get(0))) {
 			assertEquals(List.of("0", "1", "2", "3", "4", "5"), Netx.names((Group) f.getByPath("layer")));
 			assertEquals("input", string(f, "layer/0/type"));

@@ -49,7 +49,7 @@ class LavaDynamicsTest {
 		NeuronSpec spec = new NeuronSpec(NeuronModels.IF, 1f, ResetMode.ZERO, 0f, 0, Float.NEGATIVE_INFINITY, 1f, 0f);
 		GenerationInput input = Netx.input(Netx.network(ONE), store, spec, Map.of());
 		Path file = Netx.generate(input, "one").files().get(0);
-		LayerPlan plan = input.network().layers().get(0);
+		LayerPlan plan = Netx.lowered(input).layers().get(0);
 
 		float[] q, qb;
 		long vth, iDecay, vDecay;

@@ -56,8 +56,7 @@ class LavaValidateTest {
 	void inisimOptionsAreRefusedByName() {
 		GenerationInput plain = Netx.input(Netx.network(LavaDenseTest.MLP), LavaDenseTest.weights(), Netx.IF, Map.of());
 		InisimOptions options = InisimOptions.NONE.withPayloads(true).withClamp("d2", 4);
-		GenerationInput input = new GenerationInput(plain.source(), plain.experiment(), plain.model(), plain.weights(),
-				plain.simulation().withInisim(options), 1.0, Map.of(), null);
+		GenerationInput input = Netx.input(plain.model(), plain.weights(), Netx.config(Netx.IF).withInisim(options), Map.of());
 		List<String> problems = lava.validate(input);
 		assertEquals(2, problems.size(), problems.toString());
 		assertTrue(problems.get(0).contains("simulate { payloads }"), problems.get(0));

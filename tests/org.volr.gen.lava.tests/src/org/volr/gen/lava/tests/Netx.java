@@ -17,6 +17,7 @@ import org.volr.model.ResetMode;
 import org.volr.sim.Encoding;
 import org.volr.sim.NeuronSpec;
 import org.volr.sim.SimulationConfig;
+import org.volr.pipeline.GenerationSettings;
 
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
@@ -50,8 +51,24 @@ final class Netx {
 	}
 
 	static GenerationInput input(Network n, WeightStore w, NeuronSpec neuron, Map<String, String> options) {
-		SimulationConfig c = new SimulationConfig(STEPS, Encoding.CONSTANT, 0, neuron, 1, 64, 1);
-		return new GenerationInput(n.getName() + ".volr", "test", n, w, c, 1.0, options, null);
+		return input(n, w, config(neuron), options);
+	}
+
+	static GenerationInput input(Network n, WeightStore w, SimulationConfig c, Map<String, String> options) {
+		return new GenerationInput(n.getName() + ".volr", "test", n, w, GenerationSettings.of(c, 1.0), options, null);
+	}
+
+	static SimulationConfig config(NeuronSpec neuron) {
+		return new SimulationConfig(STEPS, Encoding.CONSTANT, 0, neuron, 1, 64, 1);
+	}
+
+	/** The network as Volr's simulator runs it, to compare the generated blocks with. */
+	static org.volr.sim.SpikingNetwork lowered(GenerationInput input) {
+		try {
+			return org.volr.sim.SpikingNetwork.lower(input.model(), input.resolved(), input.weights());
+		} catch (org.volr.sim.LoweringException e) {
+			throw new AssertionError(e.getMessage(), e);
+		}
 	}
 
 	static GeneratedFiles generate(GenerationInput input, String dir) throws java.io.IOException {

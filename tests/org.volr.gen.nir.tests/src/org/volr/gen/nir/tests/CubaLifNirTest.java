@@ -44,6 +44,7 @@ import org.volr.model.VolrFile;
 import org.volr.model.WeightFormat;
 import org.volr.sim.NeuronSpec;
 import org.volr.sim.SimulationConfig;
+import org.volr.pipeline.GenerationSettings;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
@@ -132,7 +133,7 @@ public class CubaLifNirTest {
 	void conductanceBasedNeuronsAreRefusedWithTheReason() {
 		NeuronSpec coba = spec("CobaLIF", "tau_m", 20, "ms", "tau_syn_E", 5, "ms", "tau_syn_I", 5, "ms");
 		GenerationInput input = new GenerationInput("mlp.volr", "run", mlp(), mlpWeights(),
-				SimulationConfig.constant(10).withNeuron(coba.withReset(ResetMode.ZERO)), DT, Map.of(), null);
+				GenerationSettings.of(SimulationConfig.constant(10).withNeuron(coba.withReset(ResetMode.ZERO)), DT), Map.of(), null);
 		List<String> problems = new NirTarget().validate(input);
 		assertEquals(1, problems.size(), problems.toString());
 		assertTrue(problems.get(0).contains("NIR has no conductance-based neuron") && problems.get(0).contains("use CubaLIF"), problems.get(0));
@@ -145,12 +146,12 @@ public class CubaLifNirTest {
 		NirTarget target = new NirTarget();
 		// Volr's default reset is subtractive; NIR's neurons reset to v_reset: refused, as PyNN refuses it
 		GenerationInput refused = new GenerationInput("mlp.volr", "run", mlp(), mlpWeights(),
-				SimulationConfig.constant(10).withNeuron(subtracting), DT, Map.of(), null);
+				GenerationSettings.of(SimulationConfig.constant(10).withNeuron(subtracting), DT), Map.of(), null);
 		assertEquals(List.of("NIR's neurons reset to v_reset, not by subtract; convert with 'reset zero' (convert { ..., reset zero })"
 				+ " for this target"), target.validate(refused));
 		NeuronSpec spec = subtracting.withReset(ResetMode.ZERO);
-		GenerationInput input = new GenerationInput("mlp.volr", "run", mlp(), mlpWeights(), SimulationConfig.constant(10).withNeuron(spec),
-				DT, Map.of(), null);
+		GenerationInput input = new GenerationInput("mlp.volr", "run", mlp(), mlpWeights(), GenerationSettings.of(SimulationConfig.constant(10).withNeuron(spec),
+				DT), Map.of(), null);
 		assertEquals(List.of(), target.validate(input), "CubaLIF experiments with reset zero are written");
 		GeneratedFiles out = target.generate(input, dir);
 		Path file = out.files().get(0);
@@ -181,7 +182,7 @@ public class CubaLifNirTest {
 	@Test
 	void cubaLifArraysHaveTheShapeOfAConvolutionsOutput(@TempDir Path dir) throws Exception {
 		Path file = dir.resolve("cnn.nir");
-		NirWriter.write(NirTest.cnn(), NirTest.weightsFor(NirTest.cnn(), false), NirTarget.neuron(cuba(), DT), file);
+		NirWriter.write(NirTest.cnn(), NirTest.weightsFor(NirTest.cnn(), false), NirTarget.neuron(GenerationSettings.neuron(cuba()), DT), file);
 		NirTest.checkLayout(file);
 		try (HdfFile hdf = new HdfFile(file)) {
 			Group c1 = (Group) hdf.getByPath("node/nodes/c1.cubalif");
@@ -196,7 +197,7 @@ public class CubaLifNirTest {
 		Network net = mlp();
 		WeightStore w = mlpWeights();
 		NeuronSpec original = cuba();
-		NirNeuron written = NirTarget.neuron(original, DT);
+		NirNeuron written = NirTarget.neuron(GenerationSettings.neuron(original), DT);
 		Path file = dir.resolve("mlp.nir");
 		NirWriter.write(net, w, written, file);
 		NirReader.Result r = NirReader.readWithNeuron(file, "mlp");
@@ -256,7 +257,7 @@ public class CubaLifNirTest {
 	void noLeakIsWrittenAsALongFiniteTauThatReadsBackAsNoLeak(@TempDir Path dir) throws Exception {
 		NeuronSpec noLeak = spec("CubaLIF", "tau_m", 1e12, "ms", "tau_syn_E", 2, "ms", "tau_syn_I", 2, "ms");
 		assertEquals(1f, noLeak.leak());
-		NirNeuron n = NirTarget.neuron(noLeak, DT);
+		NirNeuron n = NirTarget.neuron(GenerationSettings.neuron(noLeak), DT);
 		assertTrue(Float.isFinite(n.tau()) && n.tau() > 0, "tau_mem " + n.tau());
 		Path file = dir.resolve("noleak.nir");
 		NirWriter.write(mlp(), mlpWeights(), n, file);

@@ -1,4 +1,4 @@
-package org.volr.sim;
+package org.volr.core.encoding;
 
 import java.util.SplittableRandom;
 

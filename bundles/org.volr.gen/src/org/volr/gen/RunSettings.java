@@ -1,0 +1,49 @@
+package org.volr.gen;
+
+import java.util.List;
+import java.util.Map;
+
+import org.volr.model.ResetMode;
+import org.volr.net.neuron.Discretisation;
+import org.volr.net.neuron.NeuronModel;
+
+/**
+ * How the experiment runs, in terms no simulator owns: steps of {@code dtMillis}, how the input drives the first
+ * layer (a Poisson input spikes with probability x·{@code poissonProbabilityPerStep} per step, drawn from
+ * {@code seed} as Volr draws it), the synaptic delay in steps, the neuron, and the options only Volr simulates that
+ * the experiment uses (which targets refuse by name).
+ */
+public record RunSettings(int steps, double dtMillis, Input input, double poissonProbabilityPerStep, long seed, int delay, Neuron neuron,
+		List<VolrOnlyOption> volrOnly) {
+
+	public enum Input {
+		/** the analog values are a constant input current */
+		CONSTANT,
+		/** each value x spikes with probability x · rate · dt per step */
+		POISSON,
+		/** recorded events (DVS), binned into steps of dt */
+		EVENTS
+	}
+
+	/**
+	 * The neuron of every population: its model (which decides how each target writes it), its continuous values as
+	 * written (base units, defaults filled in), how it resets, and its constants at dt.
+	 */
+	public record Neuron(NeuronModel model, Map<String, Double> values, ResetMode reset, Discretisation discretised) {
+		public Neuron {
+			values = Map.copyOf(values);
+		}
+	}
+
+	/** An option of Volr's simulator (the INIsim ones, the adaptive threshold) as written, e.g. "bias relaxation (simulate { bias_relaxation })". */
+	public record VolrOnlyOption(String written, boolean plural) {
+		/** Why a target refuses it. */
+		public String refusal() {
+			return written + (plural ? " are" : " is") + " simulated by Volr only; remove it for this target";
+		}
+	}
+
+	public RunSettings {
+		volrOnly = List.copyOf(volrOnly);
+	}
+}

@@ -1,0 +1,126 @@
+package org.volr.net;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.volr.model.Network;
+import org.volr.model.resolve.SpikingRules;
+
+/**
+ * The layers a spiking simulator or target runs, in the network's order: dense, convolution and pooling layers.
+ * Flatten, reshape, identity, dropout and activation-only layers hand their values on (relu is what the neurons do,
+ * softmax at the end is read out as argmax); what each kept layer reads is expressed in kept layers. One rule, so
+ * that Volr's simulator and every code generator see the same layers and refuse the same networks with the same
+ * messages.
+ */
+public final class SpikingLayers {
+	private final ResolvedNetwork network;
+	private final List<NetLayer> layers;
+	private final List<List<Source>> sources;
+
+	private SpikingLayers(ResolvedNetwork network, List<NetLayer> layers, List<List<Source>> sources) {
+		this.network = network;
+		this.layers = List.copyOf(layers);
+		this.sources = List.copyOf(sources);
+	}
+
+	/**
+	 * The spiking layers of {@code resolved}, the resolution of {@code written}, after refusing what cannot spike in
+	 * {@code written} (the rules the validator reports, with its messages).
+	 *
+	 * @param weightNames the tensors the weight store holds (a dense or convolution layer needs its weight key)
+	 */
+	public static SpikingLayers of(Network written, ResolvedNetwork resolved, Collection<String> weightNames) throws CannotSpikeException {
+		List<SpikingRules.Refusal> refusals = SpikingRules.check(written);
+		if (!refusals.isEmpty())
+			throw new CannotSpikeException(refusals.get(0).message());
+		return of(resolved, weightNames);
+	}
+
+	/** The spiking layers of a resolved network; refuses batch norms, smooth activations, missing weights, a non-spiking end. */
+	public static SpikingLayers of(ResolvedNetwork network, Collection<String> weightNames) throws CannotSpikeException {
+		List<NetLayer> kept = new ArrayList<>();
+		List<List<Source>> sources = new ArrayList<>();
+		int[] keptAs = new int[network.layers().size()];
+		for (NetLayer layer : network.layers()) {
+			refuse(layer, weightNames);
+			if (handsOn(layer)) {
+				keptAs[layer.index()] = -1;
+				continue;
+			}
+			keptAs[layer.index()] = kept.size();
+			kept.add(layer);
+			sources.add(network.sourcesWithout(layer.index(), SpikingLayers::handsOn).stream()
+					.map(s -> s.isInput() ? s : new Source(keptAs[s.layer()], s.offset())).toList());
+		}
+		List<Source> out = network.outputWithout(SpikingLayers::handsOn);
+		if (kept.isEmpty() || !hasNeurons(kept.get(kept.size() - 1)) || out.size() != 1 || out.get(0).isInput()
+				|| keptAs[out.get(0).layer()] != kept.size() - 1 || out.get(0).offset() != 0)
+			throw new CannotSpikeException("network '" + network.name() + "' must end in one layer of neurons (dense, convolution or"
+					+ " average pooling) to be simulated");
+		return new SpikingLayers(network, kept, sources);
+	}
+
+	/** Layers with no spiking counterpart: they hand their input on in the same order. */
+	public static boolean handsOn(NetLayer layer) {
+		return layer.kind().passesValuesOn() || layer.kind() instanceof LayerKind.ActivationOnly;
+	}
+
+	/** Whether a population of neurons sits behind the layer: max pooling (global too) only routes spikes. */
+	public static boolean hasNeurons(NetLayer layer) {
+		return switch (layer.kind()) {
+		case LayerKind.Pool p -> p.op() != LayerKind.PoolOp.MAX;
+		case LayerKind.GlobalPool g -> !g.max();
+		default -> true;
+		};
+	}
+
+	private static void refuse(NetLayer layer, Collection<String> weightNames) throws CannotSpikeException {
+		switch (layer.kind()) {
+		case LayerKind.BatchNorm b -> throw new CannotSpikeException("layer " + layer.position() + " is a batchnorm; fold it into its"
+				+ " neighbour before simulating (volr import folds batch norms of imported models)");
+		case LayerKind.ActivationOnly a -> refuseSmooth(layer, "layer " + layer.position());
+		case LayerKind.Dense d -> refuseWithoutWeights(layer, weightNames);
+		case LayerKind.Conv c -> refuseWithoutWeights(layer, weightNames);
+		default -> {
+		}
+		}
+	}
+
+	private static void refuseSmooth(NetLayer layer, String name) throws CannotSpikeException {
+		Activation a = layer.activation();
+		if (a == Activation.SIGMOID || a == Activation.TANH)
+			throw new CannotSpikeException(name + ": activation " + a.written() + " cannot spike");
+	}
+
+	private static void refuseWithoutWeights(NetLayer layer, Collection<String> weightNames) throws CannotSpikeException {
+		refuseSmooth(layer, "layer '" + layer.key() + "'");
+		if (!weightNames.contains(layer.weightKey()))
+			throw new CannotSpikeException("no weights '" + layer.weightKey() + "' for layer " + layer.position() + " ("
+					+ layer.kind().written() + "); weights are named by layer label, the file has " + String.join(", ", weightNames));
+	}
+
+	public ResolvedNetwork network() {
+		return network;
+	}
+
+	public List<NetLayer> layers() {
+		return layers;
+	}
+
+	/** What kept layer {@code k} reads: kept layers by their position in {@link #layers()}, or the input. */
+	public List<Source> sources(int k) {
+		return sources.get(k);
+	}
+
+	/** Whether every kept layer reads exactly the one before it (the first the input): no branches. */
+	public boolean isChain() {
+		for (int k = 0; k < sources.size(); k++) {
+			List<Source> s = sources.get(k);
+			if (s.size() != 1 || s.get(0).layer() != (k == 0 ? Source.INPUT : k - 1) || s.get(0).offset() != 0)
+				return false;
+		}
+		return true;
+	}
+}
