@@ -16,6 +16,7 @@ import org.volr.model.VolrFactory;
 import org.volr.model.VolrFile;
 import org.volr.model.WeightFormat;
 import org.volr.pipeline.ModelImporters;
+import org.volr.pipeline.WeightsCheck;
 
 /** {@code volr import}: a trained model becomes a .volr file plus a weights file, editable like any network. */
 final class ImportCommand implements Command {
@@ -26,7 +27,7 @@ final class ImportCommand implements Command {
 
 	@Override
 	public String summary() {
-		return "import a trained model (Keras .h5/.keras, ONNX) as a .volr network plus an .npz weights file";
+		return "import a trained model (Keras .h5/.keras, ONNX, NIR) as a .volr network plus an .npz weights file";
 	}
 
 	@Override
@@ -40,7 +41,8 @@ final class ImportCommand implements Command {
 				OUT.npz (the weights, named by layer label). Dropout is removed, batch normalisation folded exactly
 				into a neighbouring layer, separate activations merged; each rewrite is listed as a comment at the
 				top of OUT.volr. A layer that cannot be represented is an error naming it; nothing is dropped.
-				Default OUT: the model's name in the current directory.""";
+				Default OUT: the model's name in the current directory. An .npz holds weights only, no network: write
+				the network in .volr and name the file in the experiment's weights clause (weights npz "FILE.npz").""";
 	}
 
 	@Override
@@ -87,11 +89,23 @@ final class ImportCommand implements Command {
 				console.out().println(model + ":1:1: error: unknown model format; expected " + ModelImporters.accepted());
 				return 1;
 			}
-			ModelImporters.Imported read = importer.read(model, name);
+			if (!(importer instanceof ModelImporters.ModelImporter modelImporter)) {
+				console.out().println(model + ":1:1: error: " + model.getFileName() + " holds weights only, no network to import: write the"
+						+ " network in a .volr file and name this file in its experiment's weights clause, weights "
+						+ importer.format().getLiteral() + " \"" + model.getFileName() + "\"");
+				return 1;
+			}
+			ModelImporters.Imported read = modelImporter.read(model, name);
 			imported = read.model();
 			neuron = read.neuron();
 		} catch (ImportException e) {
 			console.out().println(model + ":1:1: error: " + e.getMessage());
+			return 1;
+		}
+		String problem = WeightsCheck.problem(imported);
+		if (problem != null) {
+			console.out().println(model + ":1:1: error: " + model.getFileName() + ": the imported network does not match its own weights ("
+					+ problem + "); a bug of volr import, nothing was written");
 			return 1;
 		}
 		Path weightsFile = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.volr$", "") + ".npz");

@@ -12,12 +12,12 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.volr.core.data.DataFormatException;
 import org.volr.core.data.Dataset;
 import org.volr.core.data.DatasetOptions;
-import org.volr.core.data.Datasets;
+import org.volr.core.data.DatasetFormat;
+import org.volr.core.data.DatasetFormats;
 import org.volr.core.events.EventDataset;
 import org.volr.core.events.EventFrames;
 import org.volr.lang.api.Diagnostic;
 import org.volr.lang.api.VolrLanguage;
-import org.volr.model.DataFormat;
 import org.volr.model.DataSource;
 import org.volr.model.EncodingKind;
 import org.volr.model.Element;
@@ -26,7 +26,6 @@ import org.volr.model.LayerClamp;
 import org.volr.model.MembraneClip;
 import org.volr.model.Quantity;
 import org.volr.model.Simulation;
-import org.volr.model.Split;
 import org.volr.model.Training;
 import org.volr.model.VolrFile;
 import org.volr.model.resolve.NetworkInliner;
@@ -163,30 +162,33 @@ public final class ExperimentSetup {
 		Path path = resolve(source.getPath());
 		if (!Files.exists(path))
 			throw new IllegalArgumentException(file + ": data '" + source.getPath() + "' not found (looked for " + path + ")");
-		if (isEvents(source)) // the ANN reads the recordings as the spikes per step the simulator will give it
-			return EventFrames.of(events(source, 0), dtMs() * 1000, simulation(0).steps());
-		return Datasets.open(source.getFormat().getLiteral(), path, source.getSplit().getLiteral(), options);
+		return switch (format(source)) {
+		// the ANN reads the recordings as the spikes per step the simulator will give it
+		case DatasetFormat.Events events -> EventFrames.of(events(source, 0), dtMs() * 1000, simulation(0).steps());
+		case DatasetFormat.Samples samples -> samples.open(path, source.getSplit().getLiteral(), options);
+		};
 	}
 
-	/** Whether the data are recordings of an event camera (N-MNIST's .bin, AEDAT). */
-	public static boolean isEvents(DataSource source) {
-		return source != null && (source.getFormat() == DataFormat.NMNIST || source.getFormat() == DataFormat.AEDAT);
+	/** The registered format of a data clause; the checker has refused the formats that have none. */
+	private static DatasetFormat format(DataSource source) {
+		DatasetFormat format = DatasetFormats.of(source.getFormat().getLiteral());
+		if (format == null)
+			throw new IllegalArgumentException("data " + source.getFormat().getLiteral() + " is not read yet; use "
+					+ String.join(", ", DatasetFormats.all().stream().map(DatasetFormat::name).toList()));
+		return format;
 	}
 
 	/**
-	 * The recordings of an event data clause: class folders 0, 1, ... under the path, or under its Train/ or Test/
-	 * folder (N-MNIST's layout) for that split. {@code limit} > 0 takes at most that many (the clause's own limit too).
+	 * The recordings of an event data clause (see {@link DatasetFormat.Events#open}). {@code limit} > 0 takes at most
+	 * that many (the clause's own limit too).
 	 */
 	public EventDataset events(DataSource source, int limit) {
-		Path root = resolve(source.getPath());
-		String split = source.getSplit() == Split.TRAIN ? "Train" : "Test";
-		for (String name : new String[] { split, split.toLowerCase(java.util.Locale.ROOT) })
-			if (Files.isDirectory(root.resolve(name)))
-				root = root.resolve(name);
+		if (!(format(source) instanceof DatasetFormat.Events events))
+			throw new IllegalArgumentException("data " + source.getFormat().getLiteral() + " holds no event recordings");
 		int n = source.isSetLimit() ? source.getLimit() : 0;
 		if (limit > 0)
 			n = n > 0 ? Math.min(n, limit) : limit;
-		return EventDataset.open(root, n);
+		return events.open(resolve(source.getPath()), source.getSplit().getLiteral(), n);
 	}
 
 	private static float[] floats(List<Double> values) {

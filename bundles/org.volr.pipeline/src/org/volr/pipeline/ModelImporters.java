@@ -8,14 +8,15 @@ import org.volr.convert.ImportException;
 import org.volr.convert.ImportedModel;
 import org.volr.convert.keras.KerasImporter;
 import org.volr.convert.onnx.OnnxImporter;
+import org.volr.core.weights.WeightStore;
 import org.volr.gen.nir.NirReader;
 import org.volr.model.NeuronModel;
 import org.volr.model.WeightFormat;
 
 /**
- * The registry of model importers, one entry per format: {@code volr import} picks one by the file's extension, an
- * experiment's {@code weights} clause by its format, so both read a model the same way. (npz weight files are
- * weights only, read by the weight store.)
+ * The registry of weight sources, one entry per format of a {@code weights} clause: {@code volr import} picks one by
+ * the file's extension, an experiment's {@code weights} clause by its format, so both read a file the same way.
+ * Model files (Keras, ONNX, NIR) hold a network and its weights; an .npz holds weights only.
  */
 public final class ModelImporters {
 	/** What an importer gives: the network and its weights, and the neurons when the file says which (NIR). */
@@ -23,26 +24,53 @@ public final class ModelImporters {
 	}
 
 	@FunctionalInterface
-	interface Reader {
+	interface ModelReader {
 		Imported read(Path file, String networkName) throws ImportException;
 	}
 
 	/** One format: its name in {@code weights} clauses, how a user would call its files, their extensions. */
-	public record Importer(WeightFormat format, String files, List<String> extensions, Reader reader) {
+	public sealed interface Importer permits ModelImporter, WeightsOnly {
+		WeightFormat format();
+
+		String files();
+
+		List<String> extensions();
+
+		/** The weights the file holds, keyed as a network named {@code networkName} names them. */
+		WeightStore weights(Path file, String networkName) throws ImportException;
+	}
+
+	/** A format whose files hold a network with its weights: what {@code volr import} reads. */
+	public record ModelImporter(WeightFormat format, String files, List<String> extensions, ModelReader reader) implements Importer {
 		public Imported read(Path file, String networkName) throws ImportException {
 			return reader.read(file, networkName);
+		}
+
+		@Override
+		public WeightStore weights(Path file, String networkName) throws ImportException {
+			// a NIR graph's neuron parameters are the experiment's neuron clause's to set: only the weights are taken
+			return read(file, networkName).model().weights();
+		}
+	}
+
+	/** A format whose files hold weights only, named by layer: the network is written in .volr. */
+	public record WeightsOnly(WeightFormat format, String files, List<String> extensions) implements Importer {
+		@Override
+		public WeightStore weights(Path file, String networkName) {
+			return WeightStore.read(file);
 		}
 	}
 
 	private static final List<Importer> ALL = List.of(
-			new Importer(WeightFormat.KERAS, "a Keras .h5 or .keras file", List.of(".h5", ".hdf5", ".keras"),
+			new ModelImporter(WeightFormat.KERAS, "a Keras .h5 or .keras file", List.of(".h5", ".hdf5", ".keras"),
 					(file, name) -> new Imported(lowerName(file).endsWith(".keras") ? KerasImporter.importKeras3(file, name)
 							: KerasImporter.importHdf5(file, name), null)),
-			new Importer(WeightFormat.ONNX, "an .onnx file", List.of(".onnx"), (file, name) -> new Imported(OnnxImporter.importModel(file, name), null)),
-			new Importer(WeightFormat.NIR, "a .nir graph", List.of(".nir"), (file, name) -> {
+			new ModelImporter(WeightFormat.ONNX, "an .onnx file", List.of(".onnx"), (file, name) -> new Imported(OnnxImporter.importModel(file, name), null)),
+			new ModelImporter(WeightFormat.NIR, "a .nir graph", List.of(".nir"), (file, name) -> {
 				NirReader.Result r = NirReader.readWithNeuron(file, name);
 				return new Imported(r.model(), r.neuronModel());
-			}));
+			}),
+			new WeightsOnly(WeightFormat.NPZ, "an .npz of weights", List.of(".npz")));
 
 	private ModelImporters() {
 	}
@@ -61,7 +89,7 @@ public final class ModelImporters {
 		return null;
 	}
 
-	/** The importer of a {@code weights} clause's format, or null (npz). */
+	/** The importer of a {@code weights} clause's format, or null when none is registered for it. */
 	public static Importer forFormat(WeightFormat format) {
 		for (Importer i : ALL)
 			if (i.format() == format)
@@ -69,9 +97,12 @@ public final class ModelImporters {
 		return null;
 	}
 
-	/** "a Keras .h5 or .keras file, an .onnx file or a .nir graph": what an import accepts, for messages. */
+	/**
+	 * "a Keras .h5 or .keras file, an .onnx file or a .nir graph": what {@code volr import} accepts (the formats that
+	 * hold a network), for messages.
+	 */
 	public static String accepted() {
-		List<String> files = ALL.stream().map(Importer::files).toList();
+		List<String> files = ALL.stream().filter(ModelImporter.class::isInstance).map(Importer::files).toList();
 		return String.join(", ", files.subList(0, files.size() - 1)) + " or " + files.get(files.size() - 1);
 	}
 

@@ -25,7 +25,6 @@ import org.volr.model.Network;
 import org.volr.model.Normalization;
 import org.volr.model.Split;
 import org.volr.model.Training;
-import org.volr.model.WeightFormat;
 import org.volr.model.WeightSource;
 import org.volr.net.ResolvedNetwork;
 import org.volr.sim.SimulationResult;
@@ -95,17 +94,19 @@ public final class Pipeline {
 			Path path = setup.resolve(w.getPath());
 			if (!Files.exists(path))
 				throw new PipelineException("weights '" + w.getPath() + "' not found (looked for " + path + ")", w);
-			if (w.getFormat() == WeightFormat.NPZ)
-				return WeightStore.read(path);
 			ModelImporters.Importer importer = ModelImporters.forFormat(w.getFormat());
 			if (importer == null)
 				throw new PipelineException(w.getFormat().getLiteral() + " weights are not imported yet; use keras, onnx, nir or npz", w);
+			WeightStore weights;
 			try {
-				// a NIR graph's neuron parameters are the experiment's neuron clause's to set: only the weights are taken
-				return importer.read(path, network.getName()).model().weights();
+				weights = importer.weights(path, network.getName());
 			} catch (ImportException e) {
 				throw new PipelineException(e.getMessage(), w);
 			}
+			String problem = WeightsCheck.problem(network(), weights);
+			if (problem != null)
+				throw new PipelineException(path.getFileName() + ": " + problem, w);
+			return weights;
 		}
 		if (source instanceof Training training) {
 			Dataset train = trainData(training);

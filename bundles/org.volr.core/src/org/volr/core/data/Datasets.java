@@ -3,55 +3,34 @@ package org.volr.core.data;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-
-import org.volr.core.io.MissingFile;
 
 import io.jhdf.HdfFile;
 
 /**
- * Opens a dataset the way the model's {@code DataSource} names it: a format, a path and a split.
- * <ul>
- * <li>{@code idx}: a directory with {@code train-images-idx3-ubyte[.gz]}, {@code train-labels-idx1-ubyte[.gz]}
- * and the {@code t10k-*} pair for "test".</li>
- * <li>{@code npz}: a file with arrays {@code x_<split>}/{@code y_<split>} (as Keras' mnist.npz) or
- * {@code x}/{@code y}; or a directory with {@code x_<split>.npz} and {@code y_<split>.npz}.</li>
- * <li>{@code hdf5}: a file with datasets {@code /x_<split>}/{@code /y_<split>}, {@code /<split>/x}/{@code /<split>/y}
- * or {@code /x}/{@code /y}.</li>
- * <li>{@code images}: a folder with one subfolder of images per class, under a {@code train}/{@code test} folder or
- * not (see {@link ImageFolderDataset}).</li>
- * </ul>
+ * Opens a dataset the way the model's {@code DataSource} names it: a format, a path and a split. The formats are
+ * {@link DatasetFormats}' formats of samples; this class holds the readers of the npz and hdf5 ones.
  */
 public final class Datasets {
     private Datasets() {
     }
 
     /**
-     * @param format "idx", "npz", "hdf5" or "images" (the DSL literal)
+     * @param format a format of samples as a data clause names it ("idx", "npz", "hdf5", "images")
      * @param split  "train" or "test"; null means "test"
      */
     public static Dataset open(String format, Path path, String split, DatasetOptions options) {
-        String theSplit = split == null ? "test" : split.toLowerCase(Locale.ROOT);
-        if (!theSplit.equals("train") && !theSplit.equals("test")) {
-            throw new IllegalArgumentException("unknown split '" + split + "' (expected train or test)");
+        if (!(DatasetFormats.of(format) instanceof DatasetFormat.Samples samples)) {
+            throw new IllegalArgumentException(
+                    "unsupported data format '" + format + "' (expected " + DatasetFormats.sampleFormats() + ")");
         }
-        if (!Files.exists(path)) {
-            throw MissingFile.exception(path);
-        }
-        Dataset data = switch (format.toLowerCase(Locale.ROOT)) {
-            case "idx" -> IdxDataset.openDirectory(path, theSplit, options);
-            case "npz" -> openNpz(path, theSplit, options);
-            case "hdf5", "h5" -> openHdf5(path, theSplit, options);
-            case "images" -> ImageFolderDataset.open(path, theSplit, options);
-            default -> throw new IllegalArgumentException(
-                    "unsupported data format '" + format + "' (expected idx, npz, hdf5 or images)");
-        };
-        return options.standardises()
-                ? StandardisedDataset.of(data, options.mean(), options.std(), String.valueOf(path.getFileName()))
-                : data;
+        return samples.open(path, split, options);
     }
 
-    private static Dataset openNpz(Path path, String split, DatasetOptions options) {
+    /**
+     * A file with arrays {@code x_<split>}/{@code y_<split>} (as Keras' mnist.npz) or {@code x}/{@code y}; or a
+     * directory with {@code x_<split>.npz} and {@code y_<split>.npz}.
+     */
+    static Dataset openNpz(Path path, String split, DatasetOptions options) {
         if (Files.isDirectory(path)) {
             return NpzDataset.open(path.resolve("x_" + split + ".npz"), null, path.resolve("y_" + split + ".npz"), null,
                     options);
@@ -66,7 +45,11 @@ public final class Datasets {
                 "expected arrays x_" + split + " and y_" + split + " (or x and y), found " + names);
     }
 
-    private static Dataset openHdf5(Path path, String split, DatasetOptions options) {
+    /**
+     * A file with datasets {@code /x_<split>}/{@code /y_<split>}, {@code /<split>/x}/{@code /<split>/y} or
+     * {@code /x}/{@code /y}.
+     */
+    static Dataset openHdf5(Path path, String split, DatasetOptions options) {
         String[][] candidates = { { "/x_" + split, "/y_" + split }, { "/" + split + "/x", "/" + split + "/y" },
                 { "/x", "/y" } };
         String file = String.valueOf(path.getFileName());

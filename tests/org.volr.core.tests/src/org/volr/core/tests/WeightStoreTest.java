@@ -80,14 +80,9 @@ class WeightStoreTest {
         assertEquals(missing + ": no such file", e.getMessage());
     }
 
+    /** Where needle first stands in haystack, or -1 (Latin-1 decodes every byte to the char of the same value). */
     private static int indexOf(byte[] haystack, byte[] needle) {
-        outer: for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++)
-                if (haystack[i + j] != needle[j])
-                    continue outer;
-            return i;
-        }
-        return -1;
+        return new String(haystack, StandardCharsets.ISO_8859_1).indexOf(new String(needle, StandardCharsets.ISO_8859_1));
     }
 
     @Test

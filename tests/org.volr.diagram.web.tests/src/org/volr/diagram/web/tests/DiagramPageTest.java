@@ -26,8 +26,7 @@ class DiagramPageTest {
 
 	@Test
 	void editingInTheBrowserWritesTheFileAndShowsErrorsOnNodes() throws Exception {
-		Path file = dir.resolve("fmnist-cnn.volr");
-		Files.copy(Path.of(System.getProperty("volr.examples"), "fmnist-cnn", "fmnist-cnn.volr"), file);
+		Path file = ServedExample.copyInto(dir);
 		Path out = Files.createDirectories(dir.resolve("out"));
 		Path log = dir.resolve("browser.log");
 		try (DiagramServer server = DiagramServer.start(file, 0)) {

@@ -4,42 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.volr.diagram.web.DiagramServer;
 import org.volr.lang.api.Diagnostic;
 import org.volr.lang.api.VolrLanguage;
 
 /** The server's HTTP API on a copy of the LeNet example: model, edits written to disk, file watching, stale diagrams. */
-class DiagramServerTest {
+class DiagramServerTest extends ServedExample {
 	private static final String F5 = "//@elements.0/@body/@steps.5";
-
-	@TempDir
-	Path dir;
-	private Path file;
-	private DiagramServer server;
-	private URI base;
-
-	@BeforeEach
-	void start() throws Exception {
-		file = dir.resolve("fmnist-cnn.volr");
-		Files.copy(Path.of(System.getProperty("volr.examples"), "fmnist-cnn", "fmnist-cnn.volr"), file);
-		server = DiagramServer.start(file, 0);
-		base = server.uri();
-	}
-
-	@AfterEach
-	void stop() {
-		server.close();
-	}
 
 	@Test
 	void modelHoldsTheLaidOutGraphAndEachLayersParameters() throws Exception {

@@ -8,10 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.volr.diagram.web.DiagramServer;
 
 /**
@@ -19,31 +17,18 @@ import org.volr.diagram.web.DiagramServer;
  * (cross-site request forgery), a domain pointed at 127.0.0.1 (DNS rebinding), a form, an edit without the
  * session's token. Each is refused and leaves the file as it was.
  */
-class ForeignRequestsTest {
+class ForeignRequestsTest extends ServedExample {
 	private static final String F5 = "//@elements.0/@body/@steps.5";
 	private static final String EDIT = Http.json("op", "delete", "node", F5);
 
-	@TempDir
-	Path dir;
-	private Path file;
 	private String original;
-	private DiagramServer server;
-	private int port;
 	private String token;
 
+	/** Read once the server has started: it does not write the file until an edit comes. */
 	@BeforeEach
-	void start() throws Exception {
-		file = dir.resolve("fmnist-cnn.volr");
-		Files.copy(Path.of(System.getProperty("volr.examples"), "fmnist-cnn", "fmnist-cnn.volr"), file);
+	void readOriginalAndToken() throws Exception {
 		original = Files.readString(file);
-		server = DiagramServer.start(file, 0);
-		port = server.port();
 		token = Http.token(server.uri());
-	}
-
-	@AfterEach
-	void stop() {
-		server.close();
 	}
 
 	/** A JSON edit with the right token, from the given extra headers (Host comes first, as given). */

@@ -7,40 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.volr.diagram.web.DiagramServer;
 
 /**
  * Broken URLs, request lines, headers and edit bodies get a 4xx answer with one short sentence: never a dropped
  * connection, a stack trace or the name of a Java exception.
  */
-class MalformedRequestsTest {
-	@TempDir
-	Path dir;
-	private Path file;
-	private DiagramServer server;
-	private int port;
-
-	@BeforeEach
-	void start() throws Exception {
-		file = dir.resolve("fmnist-cnn.volr");
-		Files.copy(Path.of(System.getProperty("volr.examples"), "fmnist-cnn", "fmnist-cnn.volr"), file);
-		server = DiagramServer.start(file, 0);
-		port = server.port();
-	}
-
-	@AfterEach
-	void stop() {
-		server.close();
-	}
-
+class MalformedRequestsTest extends ServedExample {
 	/** One short line that names no Java class and holds no stack frame. */
 	private static void assertShortPlainMessage(String what, String message) {
 		String text = message.strip();

@@ -9,43 +9,26 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.volr.diagram.web.DiagramServer;
 
 /**
  * Clients that send half a request, trickle it, announce a huge body or open too many connections must not keep the
  * server from answering everyone else, and are cut off within a bounded time (5 s without a byte, 10 s for a whole
  * request).
  */
-class SlowClientsTest {
-	@TempDir
-	Path dir;
-	private Path file;
-	private DiagramServer server;
-	private int port;
+class SlowClientsTest extends ServedExample {
 	private final List<Socket> sockets = new ArrayList<>();
 
-	@BeforeEach
-	void start() throws Exception {
-		file = dir.resolve("fmnist-cnn.volr");
-		Files.copy(Path.of(System.getProperty("volr.examples"), "fmnist-cnn", "fmnist-cnn.volr"), file);
-		server = DiagramServer.start(file, 0);
-		port = server.port();
-	}
-
+	/** The sockets are closed before the server (a subclass's @AfterEach runs first). */
 	@AfterEach
-	void stop() throws IOException {
+	void closeSockets() throws IOException {
 		for (Socket s : sockets)
 			s.close();
-		server.close();
 	}
 
 	private Socket halfRequest(String text) throws IOException {

@@ -1,0 +1,59 @@
+package org.volr.pipeline;
+
+import java.util.Arrays;
+
+import org.volr.convert.ImportedModel;
+import org.volr.core.weights.FloatTensor;
+import org.volr.core.weights.WeightStore;
+import org.volr.model.resolve.NetworkInliner;
+import org.volr.net.NetLayer;
+import org.volr.net.NetworkResolver;
+import org.volr.net.ResolveException;
+import org.volr.net.ResolvedNetwork;
+
+/**
+ * Weights from a file checked against the network that will read them, once, where they are read: a missing array
+ * or one of another shape is refused at the {@code weights} clause (or by {@code volr import}) instead of failing
+ * later inside training, conversion or the simulator.
+ */
+public final class WeightsCheck {
+	private WeightsCheck() {
+	}
+
+	/**
+	 * The first problem, as a sentence naming the layer, the array and both shapes, or null when every layer with
+	 * weights finds its weight in exactly its layout ({@link NetLayer#weightShape()}) and its bias, which may be
+	 * absent (zero), with one value per output channel. A bias is read flat by every consumer, so [c, 1, 1] passes.
+	 */
+	public static String problem(ResolvedNetwork network, WeightStore weights) {
+		for (NetLayer layer : network.weighted()) {
+			String key = layer.weightKey();
+			int[] expected = layer.weightShape();
+			if (!weights.contains(key))
+				return layer.describe() + " needs '" + key + "' of shape " + Arrays.toString(expected) + ", which the file does not"
+						+ " have; weights are named by layer label (or layer{n}), the file has " + String.join(", ", weights.names());
+			FloatTensor w = weights.get(key);
+			if (!Arrays.equals(w.shape(), expected))
+				return layer.describe() + " needs '" + key + "' of shape " + Arrays.toString(expected) + ", the file's has shape "
+						+ Arrays.toString(w.shape());
+			String biasKey = layer.biasKey();
+			int[] biasShape = layer.biasShape();
+			if (weights.contains(biasKey) && weights.get(biasKey).data().length != biasShape[0])
+				return layer.describe() + " needs '" + biasKey + "' of shape " + Arrays.toString(biasShape) + ", the file's has shape "
+						+ Arrays.toString(weights.get(biasKey).shape());
+		}
+		return null;
+	}
+
+	/**
+	 * The first problem of an importer's output: its network resolved as a .volr file's is, then its weights checked
+	 * against it; null when there is none. A problem here is the importer's bug, shown before anything is written.
+	 */
+	public static String problem(ImportedModel imported) {
+		try {
+			return problem(NetworkResolver.resolve(NetworkInliner.inline(imported.network())), imported.weights());
+		} catch (ResolveException e) {
+			return e.getMessage();
+		}
+	}
+}
