@@ -55,4 +55,9 @@ final class CobaLifNeuron implements NeuronModel {
 	public boolean isConductanceBased() {
 		return true;
 	}
+
+	@Override
+	public Population population(Discretisation d, int size) {
+		return new CobaPopulation(d, size);
+	}
 }

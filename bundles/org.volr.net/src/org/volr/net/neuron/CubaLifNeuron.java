@@ -38,4 +38,9 @@ final class CubaLifNeuron implements NeuronModel {
 	public boolean hasSynapticCurrent() {
 		return true;
 	}
+
+	@Override
+	public Population population(Discretisation d, int size) {
+		return new CubaPopulation(d, size);
+	}
 }

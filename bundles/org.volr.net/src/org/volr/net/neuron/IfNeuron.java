@@ -23,4 +23,9 @@ final class IfNeuron implements NeuronModel {
 	public boolean leaks() {
 		return false;
 	}
+
+	@Override
+	public Population population(Discretisation d, int size) {
+		return new JumpPopulation(d, size);
+	}
 }

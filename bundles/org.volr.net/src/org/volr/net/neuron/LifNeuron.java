@@ -18,4 +18,9 @@ final class LifNeuron implements NeuronModel {
 	public Discretisation discretise(Map<String, Double> values, double dtMillis) {
 		return Common.jump(values, dtMillis, (float) Math.exp(-dtMillis / values.get("tau_m")));
 	}
+
+	@Override
+	public Population population(Discretisation d, int size) {
+		return new JumpPopulation(d, size);
+	}
 }
