@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.volr.lang.api.VolrLanguage;
 import org.volr.model.Experiment;
 import org.volr.model.VolrFile;
-import org.volr.sim.NeuronDynamics;
+import org.volr.net.neuron.CobaPopulation;
 import org.volr.net.neuron.Discretisation;
 import org.volr.sim.NeuronSpec;
 
@@ -26,13 +26,16 @@ class CobaLifTest {
 	/** v after each step, for one spike of weight {@code w} at step 0 on a neuron starting at {@code v0}. */
 	static float[] trace(NeuronSpec n, float w, float v0, int steps) {
 		Discretisation.Conductance g = n.conductance();
-		float[] v = { v0 }, ge = { 0f }, gi = { 0f }, zero = { 0f };
-		float[] arrivalsE = { w > 0 ? w * g.excitatoryPerWeight() : 0f }, arrivalsI = { w < 0 ? -w * g.inhibitoryPerWeight() : 0f };
+		CobaPopulation p = (CobaPopulation) n.population(1);
+		p.potential()[0] = v0;
+		p.arrivals()[0] = w > 0 ? w * g.excitatoryPerWeight() : 0f; // both consumed by step 0
+		p.inhibitoryArrivals()[0] = w < 0 ? -w * g.inhibitoryPerWeight() : 0f;
+		float[] zero = { 0f };
 		int[] out = new int[1];
 		float[] at = new float[steps];
 		for (int t = 0; t < steps; t++) {
-			NeuronDynamics.stepCoba(n, v, ge, gi, arrivalsE, arrivalsI, zero, null, out);
-			at[t] = v[0];
+			p.step(zero, true, n.firing(n.reset()), out);
+			at[t] = p.potential()[0];
 		}
 		return at;
 	}
@@ -75,17 +78,19 @@ class CobaLifTest {
 	@Test
 	void refractoryStepsHoldThePotentialWhileTheConductancesDecay() {
 		NeuronSpec n = coba("tau_m 1000000000 ms, tau_syn_E 1 ms, tau_syn_I 1 ms, e_rev_E 4, v_thresh 0.5, tau_refrac 2 ms");
-		float[] v = { 0f }, ge = { 0f }, gi = { 0f }, arrivalsE = { 1f }, arrivalsI = { 0f }, zero = { 0f };
-		int[] refractory = new int[1], out = new int[1];
+		CobaPopulation p = (CobaPopulation) n.population(1);
+		p.arrivals()[0] = 1f;
+		float[] zero = { 0f };
+		int[] out = new int[1];
 		// step 0: v = (0 + 1·4)/(1 + 1) = 2 ≥ 0.5 → spike, reset by subtraction to 1.5, two refractory steps
-		assertEquals(1, NeuronDynamics.stepCoba(n, v, ge, gi, arrivalsE, arrivalsI, zero, refractory, out));
-		assertEquals(1.5f, v[0], 1e-6);
-		assertEquals((float) Math.exp(-1), ge[0], 1e-6, "the conductance decayed once");
+		assertEquals(1, p.step(zero, true, n.firing(n.reset()), out));
+		assertEquals(1.5f, p.potential()[0], 1e-6);
+		assertEquals((float) Math.exp(-1), p.excitatory()[0], 1e-6, "the conductance decayed once");
 		for (int t = 1; t <= 2; t++) {
-			assertEquals(0, NeuronDynamics.stepCoba(n, v, ge, gi, arrivalsE, arrivalsI, zero, refractory, out));
-			assertEquals(1.5f, v[0], 0f, "held during refractory step " + t);
+			assertEquals(0, p.step(zero, true, n.firing(n.reset()), out));
+			assertEquals(1.5f, p.potential()[0], 0f, "held during refractory step " + t);
 		}
-		assertEquals((float) Math.exp(-3), ge[0], 1e-7, "decayed through the refractory steps");
+		assertEquals((float) Math.exp(-3), p.excitatory()[0], 1e-7, "decayed through the refractory steps");
 	}
 
 	@Test
