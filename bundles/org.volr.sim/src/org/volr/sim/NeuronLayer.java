@@ -16,8 +16,9 @@ final class NeuronLayer extends LayerState {
 	private final float[] bias;
 	/** How the neurons fire: the model's threshold and reset, the layer's clip, reset by subtraction under payloads. */
 	private final Firing firing;
-	/** Conductance-based neurons only: the layer's positive and negative weights apart, already in conductance. */
+	/** Conductance-based neurons only: the layer's positive and negative weights apart, already in conductance (each null when it has none). */
 	private final LayerPlan excitatory, inhibitory;
+	private final boolean conductances;
 	private final AdaptiveThreshold adaptive;
 	private final Payloads payloadRule;
 	private final BiasRelaxation relaxation;
@@ -36,6 +37,7 @@ final class NeuronLayer extends LayerState {
 		this.firing = firing;
 		this.excitatory = excitatory;
 		this.inhibitory = inhibitory;
+		this.conductances = population.inhibitoryArrivals() != null;
 		this.adaptive = adaptive;
 		this.payloadRule = payloads ? new Payloads(plan.outSize()) : null;
 		this.relaxation = relaxation;
@@ -81,10 +83,11 @@ final class NeuronLayer extends LayerState {
 	 * neurons the excitatory and inhibitory weights apart (payloads do not reach conductances).
 	 */
 	private void deliver(int[] events, int eventCount, float[] eventPayloads) {
-		if (inhibitory != null) {
+		if (conductances) {
 			if (excitatory != null)
 				synapticOps += excitatory.deliverAll(events, eventCount, population.arrivals());
-			synapticOps += inhibitory.deliverAll(events, eventCount, population.inhibitoryArrivals());
+			if (inhibitory != null) // a layer without negative weights (average pooling) has none
+				synapticOps += inhibitory.deliverAll(events, eventCount, population.inhibitoryArrivals());
 		} else if (eventPayloads == null)
 			synapticOps += plan.deliverAll(events, eventCount, population.arrivals());
 		else
