@@ -1,16 +1,26 @@
 package org.volr.sim.tests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Random;
+
 import org.junit.jupiter.api.Test;
+import org.volr.core.data.ArrayDataset;
+import org.volr.core.progress.Progress;
+import org.volr.core.weights.WeightStore;
 import org.volr.lang.api.VolrLanguage;
 import org.volr.model.Experiment;
 import org.volr.model.VolrFile;
 import org.volr.net.neuron.CobaPopulation;
 import org.volr.net.neuron.Discretisation;
 import org.volr.sim.NeuronSpec;
+import org.volr.sim.SimulationConfig;
+import org.volr.sim.SimulationResult;
+import org.volr.sim.Simulator;
+import org.volr.sim.SpikingNetwork;
 
 /**
  * CobaLIF neurons (SEMANTICS.md, "Conductance-based synapses"): traces worked out by hand from the step, the
@@ -105,5 +115,34 @@ class CobaLifTest {
 		assertTrue(n.isConductanceBased() && !n.hasSynapticCurrent());
 		assertEquals(4f, n.conductance().excitatoryReversal());
 		assertEquals(-1f, n.conductance().inhibitoryReversal());
+	}
+
+	/**
+	 * A layer without negative weights (as average pooling) has no inhibitory synapses, yet its spikes still arrive as
+	 * conductance: the same as with inhibitory synapses from a neuron that never fires.
+	 */
+	@Test
+	void aLayerWithoutInhibitorySynapsesStillTakesItsInputAsConductance() throws Exception {
+		var net = SimulatorTest.network("network n { input [3]  h: dense 5 relu  o: dense 2 }");
+		Random r = new Random(3);
+		float[] h = SimulatorTest.uniform(r, 15, 0.2f, 0.6f), o = SimulatorTest.uniform(r, 10, 1f, 2f);
+		for (int i = 0; i < 3; i++)
+			h[i * 5 + 4] = -1f; // hidden neuron 4 never fires
+		WeightStore excitatoryOnly = new WeightStore(), both = new WeightStore();
+		excitatoryOnly.put("h.weight", new int[] { 3, 5 }, h);
+		both.put("h.weight", new int[] { 3, 5 }, h);
+		o[8] = o[9] = 0f;
+		excitatoryOnly.put("o.weight", new int[] { 5, 2 }, o.clone());
+		o[8] = o[9] = -1f;
+		both.put("o.weight", new int[] { 5, 2 }, o);
+		ArrayDataset data = new ArrayDataset("x", new int[] { 3 }, 2, SimulatorTest.uniform(new Random(1), 6, 0.5f, 1f), new int[2]);
+		SimulationConfig config = SimulationConfig.constant(200).withNeuron(coba(""));
+		SimulationResult a = Simulator.run(SpikingNetwork.lower(net, excitatoryOnly), data, config, Progress.NONE);
+		SimulationResult b = Simulator.run(SpikingNetwork.lower(net, both), data, config, Progress.NONE);
+		assertTrue(a.spikesPerLayer()[1] > 0, "the output must spike to mean anything");
+		assertArrayEquals(b.spikesPerLayer(), a.spikesPerLayer());
+		for (int s = 0; s < 2; s++)
+			for (int k = 0; k < 2; k++)
+				assertEquals(b.outputSpikes(s, k), a.outputSpikes(s, k));
 	}
 }
