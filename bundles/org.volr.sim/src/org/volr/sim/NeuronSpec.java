@@ -10,8 +10,10 @@ import org.volr.model.Parameter;
 import org.volr.model.ResetMode;
 import org.volr.net.neuron.Discretisation;
 import org.volr.net.neuron.Discretisation.Conductance;
+import org.volr.net.neuron.Firing;
 import org.volr.net.neuron.NeuronModels;
 import org.volr.net.neuron.ParameterProblem;
+import org.volr.net.neuron.Population;
 import org.volr.model.units.Units;
 
 /**
@@ -67,6 +69,22 @@ public record NeuronSpec(org.volr.net.neuron.NeuronModel model, float threshold,
 	public NeuronSpec withReset(ResetMode mode) {
 		return new NeuronSpec(model, threshold, mode, resetPotential, refractorySteps, minPotential, leak, restPotential, synapseDecay, synapseGain,
 				currentGain, conductance, parameters);
+	}
+
+	/** The per-step constants as the model's plug-in discretised them. */
+	public Discretisation discretisation() {
+		return new Discretisation(threshold, resetPotential, refractorySteps, minPotential, leak, restPotential, synapseDecay, synapseGain,
+				currentGain, conductance);
+	}
+
+	/** {@code size} of these neurons at rest, with their state and update as the model's plug-in keeps them. */
+	public Population population(int size) {
+		return model().population(discretisation(), size);
+	}
+
+	/** How these neurons fire, with that reset (and no membrane clip). */
+	public Firing firing(ResetMode mode) {
+		return Firing.of(discretisation(), mode);
 	}
 
 	/** Whether input opens conductances whose current depends on the membrane potential (CobaLIF). */

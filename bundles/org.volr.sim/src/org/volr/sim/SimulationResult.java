@@ -24,12 +24,13 @@ public record SimulationResult(int steps, long samples, double[] accuracyPerStep
 		long samples = 0, ops = 0, firstSum = 0, withSpikes = 0;
 		for (SampleRunner r : runners) {
 			samples += r.samples;
-			ops += r.synapticOps;
+			long[] rOps = r.synapticOpsPerLayer();
 			firstSum += r.firstSpikeStepSum;
 			withSpikes += r.samplesWithOutputSpikes;
 			for (int l = 0; l < layers; l++) {
 				spikes[l] += r.spikesPerLayer[l];
-				layerOps[l] += r.synapticOpsPerLayer[l];
+				layerOps[l] += rOps[l];
+				ops += rOps[l];
 			}
 			for (int t = 0; t < correct.length; t++)
 				correct[t] += r.correctAtStep[t];

@@ -80,4 +80,8 @@ final class CobaLifNeuron implements NeuronModel {
 		return new TargetMapping.Refused<>("CobaLIF neurons: Loihi 2's neurons have current-based synapses only, no reversal potentials;"
 				+ " use IF or LIF");
 	}
+
+	public Population population(Discretisation d, int size) {
+		return new CobaPopulation(d, size);
+	}
 }

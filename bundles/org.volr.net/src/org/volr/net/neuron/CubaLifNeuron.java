@@ -66,4 +66,9 @@ final class CubaLifNeuron implements NeuronModel {
 	public TargetMapping<LoihiNeuron> lava(Map<String, Double> values, Discretisation d, double dtMillis) {
 		return new TargetMapping.Refused<>("CubaLIF neurons are not written for Lava yet; use IF or LIF");
 	}
+
+	@Override
+	public Population population(Discretisation d, int size) {
+		return new CubaPopulation(d, size);
+	}
 }

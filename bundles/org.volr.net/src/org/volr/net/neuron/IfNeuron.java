@@ -44,4 +44,9 @@ final class IfNeuron implements NeuronModel {
 	public TargetMapping<LoihiNeuron> lava(Map<String, Double> values, Discretisation d, double dtMillis) {
 		return new TargetMapping.Mapped<>(Mappings.loihi(d, false));
 	}
+
+	@Override
+	public Population population(Discretisation d, int size) {
+		return new JumpPopulation(d, size);
+	}
 }

@@ -41,4 +41,9 @@ final class LifNeuron implements NeuronModel {
 	public TargetMapping<LoihiNeuron> lava(Map<String, Double> values, Discretisation d, double dtMillis) {
 		return new TargetMapping.Mapped<>(Mappings.loihi(d, true));
 	}
+
+	@Override
+	public Population population(Discretisation d, int size) {
+		return new JumpPopulation(d, size);
+	}
 }

@@ -7,7 +7,9 @@ import java.util.Map;
  * A neuron model as a plug-in: its name as written in a {@code neuron} clause, its parameters (the validator,
  * completion and hover read them), the combinations of values it refuses, and its discretisation for a time step.
  * The continuous parameters stay as written (a map by name, base units, defaults filled in); generators that want
- * τ read it there, never back from a propagator. Models are registered in {@link NeuronModels}.
+ * τ read it there, never back from a propagator. The simulator asks the model for its neurons' state and update,
+ * {@link #population}, so a model with state of its own (an adaptive threshold, say) is one class and a population,
+ * and the simulator does not change. Models are registered in {@link NeuronModels}.
  */
 public interface NeuronModel {
 	/** The name in .volr files: "IF", "LIF", ... */
@@ -26,6 +28,9 @@ public interface NeuronModel {
 	 * {@link #problems}.
 	 */
 	Discretisation discretise(Map<String, Double> values, double dtMillis);
+
+	/** {@code size} neurons of this model at rest, discretised as {@code d}, as the simulator steps them. */
+	Population population(Discretisation d, int size);
 
 	/** Whether input reaches the membrane through a decaying synaptic current rather than as a jump. */
 	default boolean hasSynapticCurrent() {

@@ -1,16 +1,26 @@
 package org.volr.sim.tests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Random;
+
 import org.junit.jupiter.api.Test;
+import org.volr.core.data.ArrayDataset;
+import org.volr.core.progress.Progress;
+import org.volr.core.weights.WeightStore;
 import org.volr.lang.api.VolrLanguage;
 import org.volr.model.Experiment;
 import org.volr.model.VolrFile;
-import org.volr.sim.NeuronDynamics;
+import org.volr.net.neuron.CobaPopulation;
 import org.volr.net.neuron.Discretisation;
 import org.volr.sim.NeuronSpec;
+import org.volr.sim.SimulationConfig;
+import org.volr.sim.SimulationResult;
+import org.volr.sim.Simulator;
+import org.volr.sim.SpikingNetwork;
 
 /**
  * CobaLIF neurons (SEMANTICS.md, "Conductance-based synapses"): traces worked out by hand from the step, the
@@ -26,13 +36,16 @@ class CobaLifTest {
 	/** v after each step, for one spike of weight {@code w} at step 0 on a neuron starting at {@code v0}. */
 	static float[] trace(NeuronSpec n, float w, float v0, int steps) {
 		Discretisation.Conductance g = n.conductance();
-		float[] v = { v0 }, ge = { 0f }, gi = { 0f }, zero = { 0f };
-		float[] arrivalsE = { w > 0 ? w * g.excitatoryPerWeight() : 0f }, arrivalsI = { w < 0 ? -w * g.inhibitoryPerWeight() : 0f };
+		CobaPopulation p = (CobaPopulation) n.population(1);
+		p.potential()[0] = v0;
+		p.arrivals()[0] = w > 0 ? w * g.excitatoryPerWeight() : 0f; // both consumed by step 0
+		p.inhibitoryArrivals()[0] = w < 0 ? -w * g.inhibitoryPerWeight() : 0f;
+		float[] zero = { 0f };
 		int[] out = new int[1];
 		float[] at = new float[steps];
 		for (int t = 0; t < steps; t++) {
-			NeuronDynamics.stepCoba(n, v, ge, gi, arrivalsE, arrivalsI, zero, null, out);
-			at[t] = v[0];
+			p.step(zero, true, n.firing(n.reset()), out);
+			at[t] = p.potential()[0];
 		}
 		return at;
 	}
@@ -75,17 +88,19 @@ class CobaLifTest {
 	@Test
 	void refractoryStepsHoldThePotentialWhileTheConductancesDecay() {
 		NeuronSpec n = coba("tau_m 1000000000 ms, tau_syn_E 1 ms, tau_syn_I 1 ms, e_rev_E 4, v_thresh 0.5, tau_refrac 2 ms");
-		float[] v = { 0f }, ge = { 0f }, gi = { 0f }, arrivalsE = { 1f }, arrivalsI = { 0f }, zero = { 0f };
-		int[] refractory = new int[1], out = new int[1];
+		CobaPopulation p = (CobaPopulation) n.population(1);
+		p.arrivals()[0] = 1f;
+		float[] zero = { 0f };
+		int[] out = new int[1];
 		// step 0: v = (0 + 1·4)/(1 + 1) = 2 ≥ 0.5 → spike, reset by subtraction to 1.5, two refractory steps
-		assertEquals(1, NeuronDynamics.stepCoba(n, v, ge, gi, arrivalsE, arrivalsI, zero, refractory, out));
-		assertEquals(1.5f, v[0], 1e-6);
-		assertEquals((float) Math.exp(-1), ge[0], 1e-6, "the conductance decayed once");
+		assertEquals(1, p.step(zero, true, n.firing(n.reset()), out));
+		assertEquals(1.5f, p.potential()[0], 1e-6);
+		assertEquals((float) Math.exp(-1), p.excitatory()[0], 1e-6, "the conductance decayed once");
 		for (int t = 1; t <= 2; t++) {
-			assertEquals(0, NeuronDynamics.stepCoba(n, v, ge, gi, arrivalsE, arrivalsI, zero, refractory, out));
-			assertEquals(1.5f, v[0], 0f, "held during refractory step " + t);
+			assertEquals(0, p.step(zero, true, n.firing(n.reset()), out));
+			assertEquals(1.5f, p.potential()[0], 0f, "held during refractory step " + t);
 		}
-		assertEquals((float) Math.exp(-3), ge[0], 1e-7, "decayed through the refractory steps");
+		assertEquals((float) Math.exp(-3), p.excitatory()[0], 1e-7, "decayed through the refractory steps");
 	}
 
 	@Test
@@ -100,5 +115,34 @@ class CobaLifTest {
 		assertTrue(n.isConductanceBased() && !n.hasSynapticCurrent());
 		assertEquals(4f, n.conductance().excitatoryReversal());
 		assertEquals(-1f, n.conductance().inhibitoryReversal());
+	}
+
+	/**
+	 * A layer without negative weights (as average pooling) has no inhibitory synapses, yet its spikes still arrive as
+	 * conductance: the same as with inhibitory synapses from a neuron that never fires.
+	 */
+	@Test
+	void aLayerWithoutInhibitorySynapsesStillTakesItsInputAsConductance() throws Exception {
+		var net = SimulatorTest.network("network n { input [3]  h: dense 5 relu  o: dense 2 }");
+		Random r = new Random(3);
+		float[] h = SimulatorTest.uniform(r, 15, 0.2f, 0.6f), o = SimulatorTest.uniform(r, 10, 1f, 2f);
+		for (int i = 0; i < 3; i++)
+			h[i * 5 + 4] = -1f; // hidden neuron 4 never fires
+		WeightStore excitatoryOnly = new WeightStore(), both = new WeightStore();
+		excitatoryOnly.put("h.weight", new int[] { 3, 5 }, h);
+		both.put("h.weight", new int[] { 3, 5 }, h);
+		o[8] = o[9] = 0f;
+		excitatoryOnly.put("o.weight", new int[] { 5, 2 }, o.clone());
+		o[8] = o[9] = -1f;
+		both.put("o.weight", new int[] { 5, 2 }, o);
+		ArrayDataset data = new ArrayDataset("x", new int[] { 3 }, 2, SimulatorTest.uniform(new Random(1), 6, 0.5f, 1f), new int[2]);
+		SimulationConfig config = SimulationConfig.constant(200).withNeuron(coba(""));
+		SimulationResult a = Simulator.run(SpikingNetwork.lower(net, excitatoryOnly), data, config, Progress.NONE);
+		SimulationResult b = Simulator.run(SpikingNetwork.lower(net, both), data, config, Progress.NONE);
+		assertTrue(a.spikesPerLayer()[1] > 0, "the output must spike to mean anything");
+		assertArrayEquals(b.spikesPerLayer(), a.spikesPerLayer());
+		for (int s = 0; s < 2; s++)
+			for (int k = 0; k < 2; k++)
+				assertEquals(b.outputSpikes(s, k), a.outputSpikes(s, k));
 	}
 }

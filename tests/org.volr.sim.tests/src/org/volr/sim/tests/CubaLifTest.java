@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.volr.lang.api.VolrLanguage;
 import org.volr.model.Experiment;
 import org.volr.model.VolrFile;
-import org.volr.sim.NeuronDynamics;
+import org.volr.net.neuron.Population;
 import org.volr.sim.NeuronSpec;
 
 /**
@@ -24,12 +24,14 @@ class CubaLifTest {
 
 	/** v after each of {@code steps} steps, for a unit spike at step 0 and a constant drive c per step. */
 	static float[] trace(NeuronSpec n, float spike, float c, int steps) {
-		float[] v = { 0f }, q = { 0f }, arrivals = { spike }, drive = { c };
+		Population p = n.population(1);
+		p.arrivals()[0] = spike; // consumed by step 0
+		float[] drive = { c };
 		int[] out = new int[1];
 		float[] at = new float[steps];
 		for (int t = 0; t < steps; t++) {
-			NeuronDynamics.stepCuba(n, v, q, arrivals, drive, null, out); // arrivals are zeroed after step 0
-			at[t] = v[0];
+			p.step(drive, true, n.firing(n.reset()), out);
+			at[t] = p.potential()[0];
 		}
 		return at;
 	}
@@ -65,11 +67,12 @@ class CubaLifTest {
 	@Test
 	void thresholdResetAndRefractoryApplyAsForTheOtherNeurons() {
 		NeuronSpec n = cuba("tau_m 1000000000 ms, tau_syn_E 1 ms, tau_syn_I 1 ms, v_thresh 1, tau_refrac 1 ms");
-		float[] v = { 0f }, q = { 0f }, arrivals = { 0f }, drive = { 0.4f };
-		int[] refractory = new int[1], out = new int[1];
+		Population p = n.population(1);
+		float[] drive = { 0.4f };
+		int[] out = new int[1];
 		StringBuilder spikes = new StringBuilder();
 		for (int t = 0; t < 10; t++)
-			if (NeuronDynamics.stepCuba(n, v, q, arrivals, drive, refractory, out) == 1)
+			if (p.step(drive, false, n.firing(n.reset()), out) == 1)
 				spikes.append(t).append(' ');
 		// .4 .8 1.2→spike (subtract: .2), refractory step, .6 1.0→spike (0), refractory, .4 .8 1.2→spike
 		assertEquals("2 5 9 ", spikes.toString());

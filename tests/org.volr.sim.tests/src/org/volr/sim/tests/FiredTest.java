@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
-import org.volr.sim.NeuronDynamics;
+import org.volr.net.neuron.Firing;
 
 /** The branch-free threshold test of the simulator's fast path against the comparison it replaces. */
 class FiredTest {
 	private static void check(float v, float threshold) {
 		float expected = v >= threshold ? 1f : 0f;
-		assertEquals(expected, NeuronDynamics.fired(v, threshold), 0f, "v = " + v + ", θ = " + threshold);
-		assertEquals((int) expected, (int) NeuronDynamics.fired(v, threshold));
+		assertEquals(expected, Firing.fired(v, threshold), 0f, "v = " + v + ", θ = " + threshold);
+		assertEquals((int) expected, (int) Firing.fired(v, threshold));
 	}
 
 	@Test
@@ -29,7 +29,7 @@ class FiredTest {
 			check(-Float.MAX_VALUE, threshold);
 			check(Float.MAX_VALUE, threshold);
 		}
-		assertEquals(0, (int) NeuronDynamics.fired(Float.NaN, 1f), "a NaN potential does not fire, as v >= θ is false");
+		assertEquals(0, (int) Firing.fired(Float.NaN, 1f), "a NaN potential does not fire, as v >= θ is false");
 	}
 
 	@Test

@@ -16,7 +16,7 @@ import org.volr.net.neuron.NeuronModels;
 import org.volr.model.ResetMode;
 import org.volr.sim.InisimOptions;
 import org.volr.sim.LoweringException;
-import org.volr.sim.NeuronDynamics;
+import org.volr.net.neuron.Population;
 import org.volr.sim.NeuronSpec;
 import org.volr.sim.SimulationConfig;
 import org.volr.sim.SimulationResult;
@@ -145,17 +145,17 @@ class InisimOptionsTest {
 
 	@Test
 	void theClipComesAfterVMinAndBeforeTheThreshold() {
-		float[] v = { 0f }, drive = { 5f };
 		int[] out = new int[1];
 		// v = 5, clipped to 3, spikes, reset by subtraction: 2 (unclipped it would be 4)
-		assertEquals(1, NeuronDynamics.step(NeuronSpec.defaultIF(), v, drive, false, null, out, new InisimOptions.Clip(-3f, 3f)));
-		assertEquals(2f, v[0]);
+		NeuronSpec plain = NeuronSpec.defaultIF();
+		Population p = plain.population(1);
+		assertEquals(1, p.step(new float[] { 5f }, false, plain.firing(ResetMode.SUBTRACT).withClip(-3f, 3f), out));
+		assertEquals(2f, p.potential()[0]);
 		// v_min 0.5 first, then the clip [-3, 0.2]: −5 → 0.5 → 0.2 (the other order would give 0.5)
 		NeuronSpec vMin = new NeuronSpec(NeuronModels.IF, 1f, ResetMode.SUBTRACT, 0f, 0, 0.5f, 1f, 0f);
-		v[0] = 0f;
-		drive[0] = -5f;
-		assertEquals(0, NeuronDynamics.step(vMin, v, drive, false, null, out, new InisimOptions.Clip(-3f, 0.2f)));
-		assertEquals(0.2f, v[0]);
+		p = vMin.population(1);
+		assertEquals(0, p.step(new float[] { -5f }, false, vMin.firing(ResetMode.SUBTRACT).withClip(-3f, 0.2f), out));
+		assertEquals(0.2f, p.potential()[0]);
 	}
 
 	@Test

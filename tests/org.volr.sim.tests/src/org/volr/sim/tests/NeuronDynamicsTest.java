@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.volr.net.neuron.NeuronModels;
 import org.volr.model.ResetMode;
-import org.volr.sim.NeuronDynamics;
+import org.volr.net.neuron.Population;
 import org.volr.sim.NeuronSpec;
 
 /** Hand-computed traces of one neuron under constant drive (SEMANTICS.md, "Neuron update"). */
@@ -21,14 +21,26 @@ class NeuronDynamicsTest {
 
 	/** Steps at which the neuron spikes during {@code steps} steps of constant drive. */
 	private static List<Integer> spikeSteps(NeuronSpec n, float drive, int steps, float[] finalV) {
-		float[] v = { 0f }, d = { drive };
-		int[] refr = n.refractorySteps() > 0 ? new int[1] : null, out = new int[1];
+		Population p = n.population(1);
+		float[] d = { drive };
+		int[] out = new int[1];
 		List<Integer> at = new ArrayList<>();
 		for (int t = 0; t < steps; t++)
-			if (NeuronDynamics.step(n, v, d, false, refr, out) == 1)
+			if (p.step(d, false, n.firing(n.reset()), out) == 1)
 				at.add(t);
 		if (finalV != null)
-			finalV[0] = v[0];
+			finalV[0] = p.potential()[0];
+		return at;
+	}
+
+	/** The potential after each of {@code steps} steps of constant drive. */
+	private static float[] trace(NeuronSpec n, float drive, int steps) {
+		Population p = n.population(1);
+		float[] d = { drive }, at = new float[steps];
+		for (int t = 0; t < steps; t++) {
+			p.step(d, false, n.firing(n.reset()), new int[1]);
+			at[t] = p.potential()[0];
+		}
 		return at;
 	}
 
@@ -65,23 +77,14 @@ class NeuronDynamicsTest {
 	@Test
 	void leakyNeuronDecaysTowardsRest() {
 		float alpha = (float) Math.exp(-1.0 / 20.0);
-		float[] v = { 0f }, d = { 0.5f };
 		NeuronSpec lif = spec(ResetMode.SUBTRACT, 0, Float.NEGATIVE_INFINITY, alpha);
-		NeuronDynamics.step(lif, v, d, false, null, new int[1]);
-		NeuronDynamics.step(lif, v, d, false, null, new int[1]);
-		assertEquals(0.5f * alpha + 0.5f, v[0], 1e-6);
+		assertEquals(0.5f * alpha + 0.5f, trace(lif, 0.5f, 2)[1], 1e-6);
 	}
 
 	@Test
 	void potentialIsClampedFromBelow() {
-		float[] v = { 0f }, d = { -0.5f };
 		NeuronSpec n = spec(ResetMode.SUBTRACT, 0, -1f, 1f);
-		float[] trace = new float[3];
-		for (int t = 0; t < 3; t++) {
-			NeuronDynamics.step(n, v, d, false, null, new int[1]);
-			trace[t] = v[0];
-		}
-		assertArrayEquals(new float[] { -0.5f, -1f, -1f }, trace, 1e-6f);
+		assertArrayEquals(new float[] { -0.5f, -1f, -1f }, trace(n, -0.5f, 3), 1e-6f);
 	}
 
 	@Test
@@ -100,10 +103,12 @@ class NeuronDynamicsTest {
 	}
 
 	@Test
-	void consumedDriveIsClearedForTheNextStep() {
-		float[] v = { 0f }, d = { 0.4f };
-		NeuronDynamics.step(NeuronSpec.defaultIF(), v, d, true, null, new int[1]);
-		assertEquals(0f, d[0]);
-		assertEquals(0.4f, v[0], 1e-6);
+	void arrivedSpikesAreConsumedForTheNextStep() {
+		NeuronSpec n = NeuronSpec.defaultIF();
+		Population p = n.population(1);
+		p.arrivals()[0] = 0.4f;
+		p.step(new float[1], true, n.firing(n.reset()), new int[1]);
+		assertEquals(0f, p.arrivals()[0]);
+		assertEquals(0.4f, p.potential()[0], 1e-6);
 	}
 }

@@ -138,7 +138,7 @@ class SimulatorTest {
 		assertTrue(worst < 0.02, "largest rate error " + worst);
 	}
 
-	/** The fast path for plain IF neurons must give exactly the spikes of the general update in NeuronDynamics. */
+	/** The fast path for plain IF neurons (PlainIf, FirstLayerAhead) must give exactly the spikes of the general update (JumpPopulation). */
 	@Test
 	void fastPathAgreesWithTheGeneralNeuronUpdate() throws LoweringException {
 		WeightStore w = cnnWeights(5);

@@ -1,0 +1,108 @@
+package org.volr.sim;
+
+import org.volr.net.neuron.Firing;
+import org.volr.net.neuron.Population;
+import org.volr.sim.plan.LayerPlan;
+
+/**
+ * A layer with neurons: its synapses deliver the step's input spikes into its population (made by the neuron
+ * model's plug-in, which keeps the neurons' state and update), which then steps once. The SNN Toolbox options that
+ * apply to the layer are small rules around that step: an adaptive threshold, payloads, bias relaxation (each null
+ * when off); the membrane clip is part of its {@link Firing}. Plain IF neurons take the fast path ({@link PlainIf}),
+ * and a first layer of them under constant input may run apart ({@link FirstLayerAhead}).
+ */
+final class NeuronLayer extends LayerState {
+	final Population population;
+	private final float[] bias;
+	/** How the neurons fire: the model's threshold and reset, the layer's clip, reset by subtraction under payloads. */
+	private final Firing firing;
+	/** Conductance-based neurons only: the layer's positive and negative weights apart, already in conductance (each null when it has none). */
+	private final LayerPlan excitatory, inhibitory;
+	private final boolean conductances;
+	private final AdaptiveThreshold adaptive;
+	private final Payloads payloadRule;
+	private final BiasRelaxation relaxation;
+	private final PlainIf plain;
+	private final FirstLayerAhead ahead;
+	/** Whether the current sample's spikes of this layer come from {@link #ahead}. */
+	private boolean runsAhead;
+	/** Spikes per neuron of the current sample, counted only for recorded samples (else null). */
+	int[] neuronCounts;
+
+	NeuronLayer(LayerPlan plan, Population population, Firing firing, LayerPlan excitatory, LayerPlan inhibitory, boolean payloads,
+			SpikeRing ring, boolean readsOnlyInput, AdaptiveThreshold adaptive, BiasRelaxation relaxation, PlainIf plain, FirstLayerAhead ahead) {
+		super(plan, payloads, ring, readsOnlyInput);
+		this.population = population;
+		this.bias = plan.bias();
+		this.firing = firing;
+		this.excitatory = excitatory;
+		this.inhibitory = inhibitory;
+		this.conductances = population.inhibitoryArrivals() != null;
+		this.adaptive = adaptive;
+		this.payloadRule = payloads ? new Payloads(plan.outSize()) : null;
+		this.relaxation = relaxation;
+		this.plain = plain;
+		this.ahead = ahead;
+	}
+
+	/** Starts a sample; {@code constant}: whether its input is constant (then a first layer may run ahead). */
+	void start(boolean constant) {
+		runsAhead = ahead != null && constant;
+		if (runsAhead)
+			ahead.start(constantCurrent);
+	}
+
+	@Override
+	int step(int t, int[] events, int eventCount, float[] eventPayloads, boolean fromCurrent) {
+		int n;
+		if (runsAhead)
+			n = ahead.spikes(t, spikes);
+		else if (plain != null && !fromCurrent) {
+			synapticOps += plan.deliverAll(events, eventCount, population.arrivals());
+			n = plain.integrate(population.potential(), population.arrivals(), bias, spikes);
+		} else {
+			if (!fromCurrent)
+				deliver(events, eventCount, eventPayloads);
+			float[] base = fromCurrent ? constantCurrent : bias;
+			float[] drive = relaxation == null ? base : relaxation.drive(base, t, fromCurrent);
+			Firing f = adaptive == null ? firing : firing.withThreshold(adaptive.at(firing.threshold(), t));
+			n = population.step(drive, !fromCurrent, f, spikes);
+		}
+		if (payloadRule != null)
+			payloadRule.attach(population.potential(), spikes, n, payloads);
+		if (neuronCounts != null)
+			for (int e = 0; e < n; e++)
+				neuronCounts[spikes[e]]++;
+		if (adaptive != null)
+			adaptive.count(spikes, n);
+		return count = n;
+	}
+
+	/**
+	 * The step's spikes into the population: with their payloads when spikes carry them; for conductance-based
+	 * neurons the excitatory and inhibitory weights apart (payloads do not reach conductances).
+	 */
+	private void deliver(int[] events, int eventCount, float[] eventPayloads) {
+		if (conductances) {
+			if (excitatory != null)
+				synapticOps += excitatory.deliverAll(events, eventCount, population.arrivals());
+			if (inhibitory != null) // a layer without negative weights (average pooling) has none
+				synapticOps += inhibitory.deliverAll(events, eventCount, population.inhibitoryArrivals());
+		} else if (eventPayloads == null)
+			synapticOps += plan.deliverAll(events, eventCount, population.arrivals());
+		else
+			synapticOps += plan.deliverWithPayloads(events, eventPayloads, eventCount, population.arrivals());
+	}
+
+	@Override
+	void reset() {
+		count = 0;
+		population.reset();
+		if (ring != null)
+			ring.reset();
+		if (adaptive != null)
+			adaptive.reset();
+		if (payloadRule != null)
+			payloadRule.reset();
+	}
+}
