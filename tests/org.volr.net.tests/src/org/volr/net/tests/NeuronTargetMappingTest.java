@@ -13,6 +13,8 @@ import org.volr.net.neuron.NirNode;
 import org.volr.net.neuron.ParameterSpec;
 import org.volr.net.neuron.PynnCell;
 import org.volr.net.neuron.TargetMapping;
+import org.volr.net.neuron.JumpPopulation;
+import org.volr.net.neuron.Population;
 
 /** Each neuron model decides how every target writes it; a model without a mapping is refused by name. */
 class NeuronTargetMappingTest {
@@ -33,6 +35,11 @@ class NeuronTargetMappingTest {
 		@Override
 		public Discretisation discretise(Map<String, Double> values, double dtMillis) {
 			return new Discretisation(1f, 0f, 0, Float.NEGATIVE_INFINITY, 1f, 0f, 0f, 1f, 1f, null);
+		}
+
+		@Override
+		public Population population(Discretisation d, int size) {
+			return new JumpPopulation(d, size);
 		}
 	};
 
