@@ -7,7 +7,6 @@ import java.util.TreeSet;
 
 import org.volr.gen.RunSettings;
 import org.volr.gen.RunSettings.VolrOnlyOption;
-import org.volr.net.neuron.Discretisation;
 import org.volr.net.neuron.NeuronModel;
 import org.volr.net.neuron.NeuronModels;
 import org.volr.sim.InisimOptions;
@@ -34,9 +33,7 @@ public final class GenerationSettings {
 	public static RunSettings.Neuron neuron(NeuronSpec n) {
 		NeuronModel model = n.model();
 		Map<String, Double> values = n.parameters().isEmpty() ? NeuronModels.values(model, Map.of()) : n.parameters();
-		Discretisation d = new Discretisation(n.threshold(), n.resetPotential(), n.refractorySteps(), n.minPotential(), n.leak(),
-				n.restPotential(), n.synapseDecay(), n.synapseGain(), n.currentGain(), n.conductance());
-		return new RunSettings.Neuron(model, values, n.reset(), d);
+		return new RunSettings.Neuron(model, values, n.reset(), n.discretisation());
 	}
 
 	/** The options of Volr's simulator the experiment uses that no generated script or exported network reproduces. */

@@ -8,49 +8,44 @@ import org.volr.model.Conversion;
 import org.volr.model.NeuronModel;
 import org.volr.model.Parameter;
 import org.volr.model.ResetMode;
+import org.volr.model.units.Units;
 import org.volr.net.neuron.Discretisation;
 import org.volr.net.neuron.Discretisation.Conductance;
 import org.volr.net.neuron.Firing;
 import org.volr.net.neuron.NeuronModels;
 import org.volr.net.neuron.ParameterProblem;
 import org.volr.net.neuron.Population;
-import org.volr.model.units.Units;
 
 /**
- * The neuron of every population, resolved to numbers per step by its model's plug-in (org.volr.net.neuron; see
- * SEMANTICS.md), and its continuous parameters as written: threshold, reset, refractory
- * steps, lower clamp, the leak factor exp(−dt/τ_m) (1 for the non-leaky IF neuron) and, for CubaLIF neurons, the
- * exact propagators of the current-based exponential synapse: synapseDecay exp(−dt/τ_syn), synapseGain (the part of
- * the waiting synaptic charge that reaches the membrane within one step) and currentGain (what a constant drive of
- * 1 per step adds in one step under the leak). IF and LIF neurons take input as a jump: decay 0, both gains 1.
- * CobaLIF neurons also carry their {@link Conductance} (null for the others), as their plug-in discretises it.
+ * The neuron of every population of a run: its model's plug-in (org.volr.net.neuron), the model's constants for the
+ * run's time step as the plug-in discretised them ({@link Discretisation}; see SEMANTICS.md), the conversion's reset,
+ * and the continuous parameters as written (base units, defaults filled in), for targets that write τ. What a model
+ * keeps beyond the shared constants lives in its discretisation's model constants, not here.
  */
-public record NeuronSpec(org.volr.net.neuron.NeuronModel model, float threshold, ResetMode reset, float resetPotential, int refractorySteps,
-		float minPotential, float leak, float restPotential, float synapseDecay, float synapseGain, float currentGain,
-		Conductance conductance, Map<String, Double> parameters) {
+public record NeuronSpec(org.volr.net.neuron.NeuronModel model, Discretisation discretisation, ResetMode reset,
+		Map<String, Double> parameters) {
 
-	/** The model's continuous parameters as written (base units, defaults filled in), for targets that write τ. */
 	public NeuronSpec {
 		parameters = Map.copyOf(parameters);
 	}
 
 	/** A neuron given by its per-step constants alone (no continuous parameters). */
-	public NeuronSpec(org.volr.net.neuron.NeuronModel model, float threshold, ResetMode reset, float resetPotential, int refractorySteps, float minPotential,
-			float leak, float restPotential, float synapseDecay, float synapseGain, float currentGain, Conductance conductance) {
-		this(model, threshold, reset, resetPotential, refractorySteps, minPotential, leak, restPotential, synapseDecay, synapseGain, currentGain,
-				conductance, Map.of());
+	public NeuronSpec(org.volr.net.neuron.NeuronModel model, float threshold, ResetMode reset, float resetPotential, int refractorySteps,
+			float minPotential, float leak, float restPotential, float synapseDecay, float synapseGain, float currentGain, Conductance conductance) {
+		this(model, new Discretisation(threshold, resetPotential, refractorySteps, minPotential, leak, restPotential, synapseDecay, synapseGain,
+				currentGain, conductance), reset, Map.of());
 	}
 
-	/** An IF, LIF or CubaLIF neuron. */
-	public NeuronSpec(org.volr.net.neuron.NeuronModel model, float threshold, ResetMode reset, float resetPotential, int refractorySteps, float minPotential,
-			float leak, float restPotential, float synapseDecay, float synapseGain, float currentGain) {
+	/** An IF, LIF or CubaLIF neuron given by its per-step constants. */
+	public NeuronSpec(org.volr.net.neuron.NeuronModel model, float threshold, ResetMode reset, float resetPotential, int refractorySteps,
+			float minPotential, float leak, float restPotential, float synapseDecay, float synapseGain, float currentGain) {
 		this(model, threshold, reset, resetPotential, refractorySteps, minPotential, leak, restPotential, synapseDecay, synapseGain, currentGain,
 				null);
 	}
 
-	/** An IF or LIF neuron (input as a jump). */
-	public NeuronSpec(org.volr.net.neuron.NeuronModel model, float threshold, ResetMode reset, float resetPotential, int refractorySteps, float minPotential,
-			float leak, float restPotential) {
+	/** An IF or LIF neuron (input as a jump) given by its per-step constants. */
+	public NeuronSpec(org.volr.net.neuron.NeuronModel model, float threshold, ResetMode reset, float resetPotential, int refractorySteps,
+			float minPotential, float leak, float restPotential) {
 		this(model, threshold, reset, resetPotential, refractorySteps, minPotential, leak, restPotential, 0f, 1f, 1f);
 	}
 
@@ -59,37 +54,72 @@ public record NeuronSpec(org.volr.net.neuron.NeuronModel model, float threshold,
 		return new NeuronSpec(NeuronModels.IF, 1f, ResetMode.SUBTRACT, 0f, 0, Float.NEGATIVE_INFINITY, 1f, 0f);
 	}
 
-	/** The same neuron with another threshold (the adaptive threshold of a layer at one step). */
+	/** The same neuron with another threshold. */
 	public NeuronSpec withThreshold(float theta) {
-		return new NeuronSpec(model, theta, reset, resetPotential, refractorySteps, minPotential, leak, restPotential, synapseDecay, synapseGain,
-				currentGain, conductance, parameters);
+		return new NeuronSpec(model, discretisation.withThreshold(theta), reset, parameters);
 	}
 
 	/** The same neuron with another reset (spikes with payloads read the residual v − θ of a reset by subtraction). */
 	public NeuronSpec withReset(ResetMode mode) {
-		return new NeuronSpec(model, threshold, mode, resetPotential, refractorySteps, minPotential, leak, restPotential, synapseDecay, synapseGain,
-				currentGain, conductance, parameters);
+		return new NeuronSpec(model, discretisation, mode, parameters);
 	}
 
-	/** The per-step constants as the model's plug-in discretised them. */
-	public Discretisation discretisation() {
-		return new Discretisation(threshold, resetPotential, refractorySteps, minPotential, leak, restPotential, synapseDecay, synapseGain,
-				currentGain, conductance);
+	public float threshold() {
+		return discretisation.threshold();
+	}
+
+	public float resetPotential() {
+		return discretisation.resetPotential();
+	}
+
+	public int refractorySteps() {
+		return discretisation.refractorySteps();
+	}
+
+	public float minPotential() {
+		return discretisation.minPotential();
+	}
+
+	/** exp(−dt/τ_m), 1 for the non-leaky IF neuron. */
+	public float leak() {
+		return discretisation.leak();
+	}
+
+	public float restPotential() {
+		return discretisation.restPotential();
+	}
+
+	/** exp(−dt/τ_syn) of a neuron with a synaptic current (0 for input as a jump). */
+	public float synapseDecay() {
+		return discretisation.synapseDecay();
+	}
+
+	public float synapseGain() {
+		return discretisation.synapseGain();
+	}
+
+	public float currentGain() {
+		return discretisation.currentGain();
+	}
+
+	/** A conductance-based neuron's synapses, null for the others. */
+	public Conductance conductance() {
+		return discretisation.conductance();
 	}
 
 	/** {@code size} of these neurons at rest, with their state and update as the model's plug-in keeps them. */
 	public Population population(int size) {
-		return model().population(discretisation(), size);
+		return model.population(discretisation, size);
 	}
 
 	/** How these neurons fire, with that reset (and no membrane clip). */
 	public Firing firing(ResetMode mode) {
-		return Firing.of(discretisation(), mode);
+		return Firing.of(discretisation, mode);
 	}
 
 	/** Whether input opens conductances whose current depends on the membrane potential (CobaLIF). */
 	public boolean isConductanceBased() {
-		return conductance != null;
+		return discretisation.conductance() != null;
 	}
 
 	/** Whether input reaches the membrane through a decaying synaptic current (CubaLIF) rather than as a jump. */
@@ -113,9 +143,7 @@ public record NeuronSpec(org.volr.net.neuron.NeuronModel model, float threshold,
 		List<ParameterProblem> problems = plugin.problems(values);
 		if (!problems.isEmpty())
 			throw new IllegalArgumentException(problems.get(0).message());
-		Discretisation d = plugin.discretise(values, dtMillis);
 		ResetMode reset = conversion == null ? ResetMode.SUBTRACT : conversion.getReset();
-		return new NeuronSpec(plugin, d.threshold(), reset, d.resetPotential(), d.refractorySteps(), d.minPotential(), d.leak(), d.restPotential(),
-				d.synapseDecay(), d.synapseGain(), d.currentGain(), d.conductance(), values);
+		return new NeuronSpec(plugin, plugin.discretise(values, dtMillis), reset, values);
 	}
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 public final class NeuronModels {
 	/** The non-leaky integrate-and-fire neuron, INIsim's and the default of an experiment without a neuron clause. */
 	public static final NeuronModel IF = new IfNeuron();
-	private static final List<NeuronModel> ALL = List.of(IF, new LifNeuron(), new CubaLifNeuron(), new CobaLifNeuron());
+	private static final List<NeuronModel> ALL = List.of(IF, new LifNeuron(), new CubaLifNeuron(), new CobaLifNeuron(), new AdaptiveLifNeuron());
 
 	/**
 	 * PyNN parameters that Volr's neurons do not have, with the reason and what to write instead. The neurons work in

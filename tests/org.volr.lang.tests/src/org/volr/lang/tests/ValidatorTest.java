@@ -392,6 +392,12 @@ class ValidatorTest {
 				"expected one of IF, LIF, CubaLIF, CobaLIF");
 		check(experiment("neuron lif")).expectError(5, "unknown neuron model 'lif'");
 		check(experiment("neuron CobaLIF")).expectClean();
+		// a model added as one class and its registration is checked by its own rules, with no edit to the checker
+		check(experiment("neuron AdaptiveLIF { tau_m 20 ms, tau_adapt 200 ms, beta 0.5 }")).expectClean();
+		check(experiment("neuron AdaptiveLIF { tau_adapt 0 ms }")).expectError(5, "tau_adapt must be positive");
+		check(experiment("neuron AdaptiveLIF { beta -0.5 }")).expectError(5, "beta must be zero or positive");
+		check(experiment("neuron AdaptiveLIF { tau_syn_E 5 ms }")).expectError(5, "'tau_syn_E' is not a parameter of AdaptiveLIF",
+				"tau_adapt, beta");
 	}
 
 	@Test
