@@ -39,7 +39,7 @@ public sealed interface EditCommand {
 	record SetParameter(String nodeId, String name, String value) implements EditCommand {
 	}
 
-	/** Chooses the neuron model (IF, LIF, CubaLIF, CobaLIF) of the experiments that run the network the node belongs to. */
+	/** Chooses the neuron model (a registered one: see NeuronModels) of the experiments that run the network the node belongs to. */
 	record SetNeuronModel(String nodeId, String kind) implements EditCommand {
 	}
 
