@@ -57,7 +57,7 @@ class AdaptiveLifRunTest {
 	}
 
 	private static double snnAccuracy(Path out) throws IOException {
-		Matcher m = Pattern.compile("\"snn_accuracy\": ([0-9.]+)").matcher(Files.readString(out.resolve("result.json")));
+		Matcher m = Pattern.compile("^  \"accuracy\": ([0-9.]+)", Pattern.MULTILINE).matcher(Files.readString(out.resolve("result.json")));
 		assertTrue(m.find(), "result.json has the SNN's accuracy");
 		return Double.parseDouble(m.group(1));
 	}
