@@ -22,11 +22,43 @@ import java.util.TreeSet;
  * Affine and Linear weights are held in NIR's layout, [out, in], also when the file stored them [in, out] (the
  * reader transposes them once, with a warning). {@link #warnings()} lists what the reader tolerated.
  */
-public record NirGraph(String version, Map<String, Node> nodes, List<Edge> edges, List<String> warnings) {
-	public NirGraph {
-		nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
-		edges = List.copyOf(edges);
-		warnings = List.copyOf(warnings);
+public final class NirGraph {
+	private final String version;
+	private final Map<String, Node> nodes;
+	private final List<Edge> edges;
+	private final List<String> warnings;
+	private final List<List<String>> cycles;
+	private final Set<Edge> cycleEdges = new java.util.HashSet<>();
+
+	public NirGraph(String version, Map<String, Node> nodes, List<Edge> edges, List<String> warnings) {
+		this.version = version;
+		this.nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
+		this.edges = List.copyOf(edges);
+		this.warnings = List.copyOf(warnings);
+		this.cycles = findCycles();
+		for (Edge e : this.edges)
+			for (List<String> c : cycles)
+				if (c.contains(e.from()) && c.contains(e.to()))
+					cycleEdges.add(e);
+	}
+
+	/** The file's NIR version, or null if it has none. */
+	public String version() {
+		return version;
+	}
+
+	/** The nodes by flattened name, in the order the file lists them. */
+	public Map<String, Node> nodes() {
+		return nodes;
+	}
+
+	public List<Edge> edges() {
+		return edges;
+	}
+
+	/** What the reader tolerated and the user should know: [in, out] weights transposed, declared shapes overruled. */
+	public List<String> warnings() {
+		return warnings;
 	}
 
 	/** The node types that are neurons: a layer's units, as opposed to its synapses (weights, pooling). */
@@ -124,6 +156,25 @@ public record NirGraph(String version, Map<String, Node> nodes, List<Edge> edges
 	 * one node, or a node with an edge to itself): NIR's recurrent connections. Sorted by their first name.
 	 */
 	public List<List<String>> cycles() {
+		return cycles;
+	}
+
+	/** True if the edge runs inside a cycle: a recurrent edge, or the edge along which the cycle returns. */
+	public boolean insideCycle(Edge e) {
+		return cycleEdges.contains(e);
+	}
+
+	/** The nodes n feeds along edges outside cycles: the feed-forward chain through a recurrent layer. */
+	public List<String> forwardSuccessors(String n) {
+		return edges.stream().filter(e -> e.from().equals(n) && !cycleEdges.contains(e)).map(Edge::to).toList();
+	}
+
+	/** The nodes feeding n along edges outside cycles. */
+	public List<String> forwardPredecessors(String n) {
+		return edges.stream().filter(e -> e.to().equals(n) && !cycleEdges.contains(e)).map(Edge::from).toList();
+	}
+
+	private List<List<String>> findCycles() {
 		List<List<String>> found = new ArrayList<>();
 		for (Set<String> component : components())
 			if (component.size() > 1 || edges.contains(new Edge(component.iterator().next(), component.iterator().next())))

@@ -116,7 +116,8 @@ public final class NirReader {
 		String pendingNode = null;
 		boolean ended = false;
 		while (!ended) {
-			List<String> next = graph.successors(cur);
+			// along the feed-forward edges: a cycle's edges are a layer's recurrence, not a step of the chain
+			List<String> next = graph.forwardSuccessors(cur);
 			if (next.isEmpty())
 				throw new ImportException(file, "node '" + cur + "' (" + type(cur) + ") has no outgoing edge and is not an Output node");
 			String n = next.get(0);

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.volr.gen.nir.NirGraph.Edge;
 import org.volr.gen.nir.NirGraph.Node;
 
 /**
@@ -33,12 +32,10 @@ final class NirSupport {
 	static final Set<String> NEURONS = Set.of("IF", "LIF", "CubaLIF");
 
 	private final NirGraph graph;
-	private final List<List<String>> cycles;
 	private final List<String> problems = new ArrayList<>();
 
 	private NirSupport(NirGraph graph) {
 		this.graph = graph;
-		this.cycles = graph.cycles();
 	}
 
 	/** Every problem of the graph for Volr, in a stable order (node types, structure, neurons); empty if it maps. */
@@ -96,7 +93,7 @@ final class NirSupport {
 	 * weight_rec the cycle's dense weight transposed to [from, to]).
 	 */
 	private void recurrence() {
-		for (List<String> cycle : cycles) {
+		for (List<String> cycle : graph.cycles()) {
 			String entry = cycle.stream().filter(n -> graph.predecessors(n).stream().anyMatch(p -> !cycle.contains(p))).findFirst()
 					.orElse(cycle.get(0));
 			List<String> in = graph.predecessors(entry).stream().sorted().toList();
@@ -119,7 +116,7 @@ final class NirSupport {
 	/** Fan-out and fan-in outside cycles: Volr reads chains (parallel branches are the writer's lowering, not read back). */
 	private void branches() {
 		for (String n : new TreeSet<>(graph.nodes().keySet())) {
-			List<String> out = sorted(forward(graph.successors(n), n, true)), in = sorted(forward(graph.predecessors(n), n, false));
+			List<String> out = sorted(graph.forwardSuccessors(n)), in = sorted(graph.forwardPredecessors(n));
 			if (out.size() > 1)
 				problems.add("node " + node(n).describe() + " fans out to " + out + "; Volr reads chains of nodes only");
 			if (in.size() > 1)
@@ -132,27 +129,18 @@ final class NirSupport {
 		return names.stream().sorted().toList();
 	}
 
-	/** The neighbours of n along edges that are not inside a cycle. */
-	private List<String> forward(List<String> neighbours, String n, boolean outgoing) {
-		return neighbours.stream().filter(m -> !insideCycle(outgoing ? new Edge(n, m) : new Edge(m, n))).toList();
-	}
-
-	private boolean insideCycle(Edge e) {
-		return cycles.stream().anyMatch(c -> c.contains(e.from()) && c.contains(e.to()));
-	}
-
 	/** In Volr every dense, convolution and pooling layer has its own neurons, and neurons follow such a layer. */
 	private void neighbours() {
 		for (String n : new TreeSet<>(graph.nodes().keySet())) {
 			if (!read(n))
 				continue;
 			String type = node(n).type();
-			for (String m : forward(graph.successors(n), n, true))
+			for (String m : graph.forwardSuccessors(n))
 				if (SYNAPSES.contains(type) && read(m) && !NEURONS.contains(node(m).type()))
 					problems.add("node '" + n + "' (" + type + ") is followed by '" + m + "' (" + node(m).type() + ") instead of a neuron"
 							+ " node (IF, LIF or CubaLIF); in Volr every dense, convolution and pooling layer has its own neurons");
 			if (NEURONS.contains(type))
-				for (String m : forward(graph.predecessors(n), n, false))
+				for (String m : graph.forwardPredecessors(n))
 					if (read(m) && !SYNAPSES.contains(node(m).type()))
 						problems.add("neuron node '" + n + "' (" + type + ") follows '" + m + "' (" + node(m).type() + "), not a dense,"
 								+ " convolution or pooling node");
