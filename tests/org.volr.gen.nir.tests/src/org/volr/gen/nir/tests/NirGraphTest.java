@@ -87,6 +87,34 @@ class NirGraphTest {
 		assertEquals("flat.nir: " + refusal, refusal(dir.resolve("flat.nir")));
 	}
 
+	/** An edge may name a sub-graph's node itself ("g.input", NIR's subscript): the same graph as naming the sub-graph. */
+	@Test
+	void anEdgeNamingASubGraphsNodeIsTheSameAsNamingTheSubGraph() throws Exception {
+		NirFile rnn = new NirFile().node("input", "Input", "shape", new long[] { 4 }).node("lif", "CubaLIF", cubaLif(4))
+				.node("w_rec", "Linear", "weight", matrix(4, 4, 0)).node("output", "Output", "shape", new long[] { 4 })
+				.edges("input", "lif", "output").edges("lif", "w_rec", "lif");
+		NirFile explicit = new NirFile().node("input", "Input", "shape", new long[] { 3 })
+				.node("fc1", "Affine", "weight", matrix(4, 3, 1), "bias", floats(4, 0.5f)).graph("rnn", rnn)
+				.node("fc2", "Linear", "weight", matrix(2, 4, 2)).node("lif2", "CubaLIF", cubaLif(2))
+				.node("output", "Output", "shape", new long[] { 2 }).edges("input", "fc1", "rnn.input").edges("rnn.output", "fc2", "lif2", "output");
+		NirGraph a = NirGraphReader.read(explicit.write(dir.resolve("explicit.nir"), "1.0.4"));
+		NirGraph b = NirGraphReader.read(nestedRnn("lif").write(dir.resolve("nested.nir"), "1.0.4"));
+		assertEquals(b.nodes(), a.nodes());
+		assertEquals(new HashSet<>(b.edges()), new HashSet<>(a.edges()));
+	}
+
+	/** A sub-graph with two inputs cannot be entered by its name: which one is meant is refused, naming both. */
+	@Test
+	void anEdgeIntoASubGraphOfTwoInputsMustNameOne() throws Exception {
+		NirFile g = new NirFile().node("a", "Input", "shape", new long[] { 2 }).node("b", "Input", "shape", new long[] { 2 })
+				.node("fc", "Linear", "weight", matrix(2, 2, 0)).node("out", "Output", "shape", new long[] { 2 })
+				.edges("a", "fc", "out").edges("b", "fc");
+		Path file = new NirFile().node("in", "Input", "shape", new long[] { 2 }).graph("g", g).node("out", "Output", "shape", new long[] { 2 })
+				.edges("in", "g", "out").write(dir.resolve("two.nir"), "1.0.4");
+		assertEquals("two.nir: edge in -> g enters sub-graph 'g', which has 2 Input nodes [g.a, g.b]; the edge must name one of them",
+				assertThrows(ImportException.class, () -> NirGraphReader.read(file)).getMessage());
+	}
+
 	@Test
 	void aSelfLoopIsACycle() throws Exception {
 		Path file = new NirFile().node("in", "Input", "shape", new long[] { 2 }).node("fc", "Linear", "weight", matrix(2, 2, 0))
