@@ -1,21 +1,19 @@
 package org.volr.gen.nir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import org.volr.convert.ImportException;
 import org.volr.convert.ImportedModel;
 import org.volr.convert.Labels;
 import org.volr.core.weights.FloatTensor;
 import org.volr.core.weights.WeightStore;
+import org.volr.gen.nir.NirGraph.NirArray;
+import org.volr.gen.nir.NirGraph.Node;
 import org.volr.model.Block;
 import org.volr.model.Conv;
 import org.volr.model.ConvKind;
@@ -32,18 +30,13 @@ import org.volr.model.VolrFactory;
 import org.volr.model.shapes.ShapeInference;
 import org.volr.net.WeightKeys;
 
-import io.jhdf.HdfFile;
-import io.jhdf.api.Dataset;
-import io.jhdf.api.Group;
-import io.jhdf.api.Node;
-
 /**
- * Reads a NIR graph (HDF5, as written by {@code nir.write} or {@link NirWriter}) into Volr's metamodel, where it
- * fits: a chain from the one {@code Input} node to the one {@code Output} node in which every {@code Affine},
+ * Reads a NIR graph (HDF5, as written by {@code nir.write} or {@link NirWriter}; read once into a {@link NirGraph} by
+ * {@link NirGraphReader}) into Volr's metamodel, where it fits: a chain from the one {@code Input} node to the one {@code Output} node in which every {@code Affine},
  * {@code Linear}, {@code Conv2d}, {@code AvgPool2d} and {@code SumPool2d} node is followed by a neuron node ({@code IF}, {@code LIF} or
  * {@code CubaLIF}) and {@code Flatten} nodes re-index in between. Everything else (other node types such as LI,
- * CubaLI, Delay or nested graphs; fan-in, fan-out, recursion; nodes off the chain) is refused with an
- * {@link ImportException} naming the node and its type; nothing is dropped silently.
+ * CubaLI or Delay; fan-in, fan-out, recurrence; nodes off the chain) is refused with one {@link ImportException}
+ * that lists every such node and feature of the file ({@link NirSupport}); nothing is dropped silently.
  * <p>
  * Weight nodes become layers labelled with the node's name; their weights are stored in Volr's layouts (dense
  * [in, out], conv2d [out, in, kh, kw]). Volr has one neuron model for the whole network, so all neuron nodes must
@@ -60,9 +53,6 @@ import io.jhdf.api.Node;
  */
 public final class NirReader {
 	private static final VolrFactory F = VolrFactory.eINSTANCE;
-	private static final Set<String> NEURONS = Set.of("IF", "LIF", "CubaLIF");
-	/** How far r·w_in may be from tau_mem (relative) for a CubaLIF node to be Volr's neuron. */
-	private static final double CUBA_TOLERANCE = 1e-6;
 
 	/**
 	 * The imported model and the common neuron of its populations (IF/LIF with r folded away: r = 1; CubaLIF with
@@ -76,11 +66,13 @@ public final class NirReader {
 	}
 
 	private final Path file;
+	private final NirGraph graph;
 	private final List<String> notes = new ArrayList<>();
 	private final Labels labels = new Labels();
 
-	private NirReader(Path file) {
+	private NirReader(Path file, NirGraph graph) {
 		this.file = file;
+		this.graph = graph;
 	}
 
 	public static ImportedModel read(Path file, String networkName) throws ImportException {
@@ -88,95 +80,58 @@ public final class NirReader {
 	}
 
 	public static Result readWithNeuron(Path file, String networkName) throws ImportException {
-		if (!Files.isRegularFile(file))
-			throw new ImportException(file, "no such file");
-		try (HdfFile hdf = new HdfFile(file)) {
-			return new NirReader(file).read(hdf, networkName);
-		} catch (ImportException e) {
-			throw e;
-		} catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-			// jHDF reports damaged files with unchecked exceptions, and a damaged file can break any assumption below
-			throw ImportException.damaged(file, "not a readable NIR (HDF5) file", e);
+		NirGraph graph = NirGraphReader.read(file);
+		try {
+			return new NirReader(file, graph).read(networkName);
+		} catch (RuntimeException | StackOverflowError e) {
+			// a file can break an assumption of the mapping that the checks before it did not foresee: its error, not a crash
+			throw ImportException.damaged(file, "not a readable NIR graph", e);
 		}
 	}
 
-	private Result read(HdfFile hdf, String networkName) throws ImportException {
-		Node root = hdf.getChild("node");
-		if (!(root instanceof Group graph))
-			throw new ImportException(file, "no group /node: not a NIR file");
-		String graphType = string(graph, "type", "/node");
-		if (!"NIRGraph".equals(graphType))
-			throw new ImportException(file, "/node has type '" + graphType + "', expected NIRGraph");
-		if (hdf.getChild("version") instanceof Dataset v)
-			notes.add("NIR file version " + v.getData());
-		if (!(graph.getChild("nodes") instanceof Group nodeGroup))
-			throw new ImportException(file, "/node has no group 'nodes'");
-		Map<String, Group> nodes = new TreeMap<>();
-		for (Node n : nodeGroup) {
-			if (!(n instanceof Group g))
-				throw new ImportException(file, "/node/nodes/" + n.getName() + " is not a group");
-			nodes.put(n.getName(), g);
-		}
-		refuseUnsupported(nodes);
-		List<String[]> edges = edges(graph);
-		Map<String, List<String>> out = new LinkedHashMap<>(), in = new LinkedHashMap<>();
-		for (String name : nodes.keySet()) {
-			out.put(name, new ArrayList<>());
-			in.put(name, new ArrayList<>());
-		}
-		for (String[] e : edges) {
-			for (String end : e)
-				if (!nodes.containsKey(end))
-					throw new ImportException(file, "edge " + e[0] + " -> " + e[1] + " names an unknown node '" + end + "'");
-			out.get(e[0]).add(e[1]);
-			in.get(e[1]).add(e[0]);
-		}
-		List<String> inputs = nodes.keySet().stream().filter(n -> type(nodes, n).equals("Input")).toList();
-		if (inputs.size() != 1)
-			throw new ImportException(file, "expected one Input node, found " + inputs);
+	private Result read(String networkName) throws ImportException {
+		if (graph.version() != null)
+			notes.add("NIR file version " + graph.version());
+		notes.addAll(graph.warnings());
+		List<String> problems = NirSupport.problems(graph);
+		if (!problems.isEmpty())
+			throw new ImportException(file, NirSupport.message(problems));
+		String input = graph.ofType("Input").get(0);
 
 		Network network = F.createNetwork();
 		network.setName(networkName);
 		Block block = F.createBlock();
 		network.setBody(block);
 		Shape shape = F.createShape();
-		int[] inShape = ints(nodes.get(inputs.get(0)), "shape", inputs.get(0));
-		for (int d : inShape)
+		for (int d : inputShape(input))
 			shape.getDims().add(d);
 		network.setInput(shape);
 
 		WeightStore store = new WeightStore();
-		List<NeuronNode> neurons = new ArrayList<>();
+		List<Neurons> neurons = new ArrayList<>();
 		Set<String> visited = new LinkedHashSet<>();
-		String cur = inputs.get(0);
+		String cur = input;
 		visited.add(cur);
 		Layer pending = null; // a weight/pool layer whose neuron node must come next
 		String pendingNode = null;
 		boolean ended = false;
 		while (!ended) {
-			List<String> next = out.get(cur);
+			// along the feed-forward edges: a cycle's edges are a layer's recurrence, not a step of the chain
+			List<String> next = graph.forwardSuccessors(cur);
 			if (next.isEmpty())
-				throw new ImportException(file, "node '" + cur + "' (" + type(nodes, cur) + ") has no outgoing edge and is not an Output node");
-			if (next.size() > 1)
-				throw new ImportException(file, "node '" + cur + "' (" + type(nodes, cur) + ") fans out to " + next
-						+ "; Volr reads chains of nodes only");
+				throw new ImportException(file, "node '" + cur + "' (" + type(cur) + ") has no outgoing edge and is not an Output node");
 			String n = next.get(0);
-			String type = type(nodes, n);
+			String type = type(n);
 			if (!visited.add(n))
 				throw new ImportException(file, "node '" + n + "' (" + type + ") is reached twice: the graph is recurrent");
-			if (type.equals("Input"))
-				throw new ImportException(file, "node '" + n + "' (Input) is a second input; Volr reads one input");
-			if (in.get(n).size() > 1)
-				throw new ImportException(file, "node '" + n + "' (" + type + ") has " + in.get(n).size() + " inputs " + in.get(n)
-						+ " (a recurrent or merging graph); Volr reads chains of nodes only");
-			Group g = nodes.get(n);
-			if (pending != null && !NEURONS.contains(type))
-				throw new ImportException(file, "node '" + pendingNode + "' (" + type(nodes, pendingNode) + ") is followed by '" + n
+			Node g = graph.node(n);
+			if (pending != null && !NirSupport.NEURONS.contains(type))
+				throw new ImportException(file, "node '" + pendingNode + "' (" + type(pendingNode) + ") is followed by '" + n
 						+ "' (" + type + ") instead of a neuron node (IF, LIF or CubaLIF); in Volr every dense, convolution and pooling"
 						+ " layer has its own neurons");
 			switch (type) {
 			case "Affine", "Linear" -> {
-				FloatTensor w = tensor(g, "weight", n);
+				FloatTensor w = tensor(g, "weight");
 				int[] ws = w.shape();
 				if (ws.length != 2)
 					throw new ImportException(file, "node '" + n + "' (" + type + "): weight of shape " + Arrays.toString(ws)
@@ -191,15 +146,15 @@ public final class NirReader {
 						t[i * ws[0] + o] = w.data()[o * ws[1] + i];
 				store.put(WeightKeys.weight(label), new FloatTensor(new int[] { ws[1], ws[0] }, t));
 				if (type.equals("Affine"))
-					store.put(WeightKeys.bias(label), tensor(g, "bias", n));
+					store.put(WeightKeys.bias(label), tensor(g, "bias"));
 				pending = add(block, network, d, n, type);
 			}
 			case "Conv2d" -> {
-				FloatTensor w = tensor(g, "weight", n);
+				FloatTensor w = tensor(g, "weight");
 				int[] ws = w.shape();
 				if (ws.length != 4)
 					throw new ImportException(file, "node '" + n + "' (Conv2d): weight of shape " + Arrays.toString(ws));
-				long groups = g.getChild("groups") instanceof Dataset gd ? ((Number) scalar(gd)).longValue() : 1;
+				long groups = g.has("groups") ? (long) need(g, "groups").values()[0] : 1;
 				if (groups != 1)
 					throw new ImportException(file, "node '" + n + "' (Conv2d) has groups = " + groups + "; Volr reads groups = 1 only");
 				Conv c = F.createConv();
@@ -207,43 +162,42 @@ public final class NirReader {
 				c.setFilters(ws[0]);
 				String label = label(n, type);
 				c.setLabel(label);
-				c.getKernel().addAll(collapse(new int[] { ws[2], ws[3] }, 0));
-				int[] stride = ints(g, "stride", n), dil = ints(g, "dilation", n);
+				c.getKernel().addAll(collapse(new int[] { ws[2], ws[3] }));
+				int[] stride = ints(g, "stride"), dil = ints(g, "dilation");
 				if (Arrays.stream(stride).anyMatch(s -> s != 1))
-					c.getStride().addAll(collapse(stride, 1));
+					c.getStride().addAll(collapse(stride));
 				if (Arrays.stream(dil).anyMatch(s -> s != 1))
-					c.getDilation().addAll(collapse(dil, 1));
-				Dataset pad = (Dataset) g.getChild("padding");
-				if (pad != null && pad.getData() instanceof String s) {
+					c.getDilation().addAll(collapse(dil));
+				if (g.texts().get("padding") instanceof String s) {
 					c.setPadding(s.equals("same") ? Padding.SAME : Padding.VALID);
 				} else {
-					int[] p = ints(g, "padding", n);
+					int[] p = ints(g, "padding");
 					c.setPadding(Padding.VALID);
 					if (Arrays.stream(p).anyMatch(v -> v != 0))
-						c.getPadAmount().addAll(collapse(p, 0));
+						c.getPadAmount().addAll(collapse(p));
 				}
 				store.put(WeightKeys.weight(label), w);
-				store.put(WeightKeys.bias(label), tensor(g, "bias", n));
+				store.put(WeightKeys.bias(label), tensor(g, "bias"));
 				pending = add(block, network, c, n, type);
 			}
 			case "AvgPool2d", "SumPool2d" -> {
 				Pool p = F.createPool();
 				p.setKind(type.equals("SumPool2d") ? PoolKind.SUM2D : PoolKind.AVG2D);
 				p.setLabel(label(n, type));
-				int[] k = ints(g, "kernel_size", n), s = ints(g, "stride", n), pad = ints(g, "padding", n);
+				int[] k = ints(g, "kernel_size"), s = ints(g, "stride"), pad = ints(g, "padding");
 				if (Arrays.stream(pad).anyMatch(v -> v != 0))
 					throw new ImportException(file, "node '" + n + "' (" + type + ") has padding " + Arrays.toString(pad)
 							+ "; Volr's pooling has none");
-				p.getSize().addAll(collapse(k, 0));
+				p.getSize().addAll(collapse(k));
 				if (!Arrays.equals(k, s))
-					p.getStride().addAll(collapse(s, 0));
+					p.getStride().addAll(collapse(s));
 				p.setPadding(Padding.VALID);
 				pending = add(block, network, p, n, type);
 			}
 			case "Flatten" -> {
-				int start = ((Number) scalar((Dataset) need(g, "start_dim", n))).intValue();
-				int end = ((Number) scalar((Dataset) need(g, "end_dim", n))).intValue();
-				int rank = ints(g, "input_type", n).length;
+				int start = (int) need(g, "start_dim").values()[0];
+				int end = (int) need(g, "end_dim").values()[0];
+				int rank = ints(g, "input_type").length;
 				if (start != 0 || (end != -1 && end != rank - 1))
 					throw new ImportException(file, "node '" + n + "' (Flatten) flattens dims " + start + ".." + end + " of a rank-"
 							+ rank + " input; Volr flattens everything (start_dim 0, end_dim -1)");
@@ -254,34 +208,27 @@ public final class NirReader {
 			case "IF", "LIF", "CubaLIF" -> {
 				if (pending == null)
 					throw new ImportException(file, "neuron node '" + n + "' (" + type + ") follows '" + cur + "' ("
-							+ type(nodes, cur) + "), not a dense, convolution or pooling node");
-				neurons.add(neuron(g, n, type, pending));
+							+ type(cur) + "), not a dense, convolution or pooling node");
+				neurons.add(neuron(g, pending));
 				pending = null;
 			}
 			case "Output" -> {
-				int[] s = ints(g, "shape", n);
+				int[] s = ints(g, "shape");
 				ShapeInference si = ShapeInference.of(network);
 				var t = block.getSteps().isEmpty() ? null : si.typeOf(block.getSteps().get(block.getSteps().size() - 1));
 				long size = Arrays.stream(s).asLongStream().reduce(1, (a, b) -> a * b);
 				if (t != null && t.out().size() != size)
 					throw new ImportException(file, "Output node '" + n + "' has shape " + Arrays.toString(s) + " but the chain ends in "
 							+ t.out());
-				if (!out.get(n).isEmpty())
-					throw new ImportException(file, "Output node '" + n + "' has outgoing edges " + out.get(n));
+				if (!graph.successors(n).isEmpty())
+					throw new ImportException(file, "Output node '" + n + "' has outgoing edges " + graph.successors(n));
 				ended = true;
 			}
-			default -> throw new IllegalStateException(type);
+			default -> throw new ImportException(file, "node '" + n + "' (" + type + ") is not supported; " + NirSupport.SUPPORTED);
 			}
 			cur = n;
 			if (pending != null)
 				pendingNode = n;
-		}
-		Set<String> rest = new LinkedHashSet<>(nodes.keySet());
-		rest.removeAll(visited);
-		if (!rest.isEmpty()) {
-			String n = rest.iterator().next();
-			throw new ImportException(file, "node '" + n + "' (" + type(nodes, n) + ") is not on the chain from the input to the"
-					+ " output; Volr reads chains of nodes only");
 		}
 		if (block.getSteps().isEmpty())
 			throw new ImportException(file, "the graph has no layers");
@@ -289,74 +236,50 @@ public final class NirReader {
 		return new Result(new ImportedModel(network, store, notes), common);
 	}
 
-	/** One neuron node as read: tau is LIF's tau or CubaLIF's tau_mem; tauSyn and vReset are CubaLIF's only. */
-	private record NeuronNode(String name, String type, Layer layer, float r, float threshold, float tau, float vLeak, float tauSyn,
-			float vReset) {
-		boolean cuba() {
-			return type.equals("CubaLIF");
+	/**
+	 * The network's input shape: the Input node's, unless the dense node it feeds reads another number of values
+	 * (Rockpool); then the weights decide, as {@link NirGraph#warnings()} says.
+	 */
+	private int[] inputShape(String input) throws ImportException {
+		int[] declared = ints(graph.node(input), "shape");
+		Node next = graph.node(graph.successors(input).isEmpty() ? input : graph.successors(input).get(0));
+		if ((next.type().equals("Affine") || next.type().equals("Linear")) && next.has("weight") && next.field("weight").shape().length == 2) {
+			int reads = next.field("weight").shape()[1];
+			if (Arrays.stream(declared).reduce(1, (a, b) -> a * b) != reads)
+				return new int[] { reads };
 		}
+		return declared;
+	}
 
-		/** The threshold on Volr's scale: IF/LIF fold r into it; CubaLIF's r is fixed by r·w_in = tau_mem. */
-		float scaledThreshold() {
-			return cuba() || r == 1f ? threshold : threshold / r;
-		}
-
-		String thresholdName() {
-			return cuba() ? "threshold" : "threshold/r";
-		}
-
-		String describe() {
-			return name + "' (" + type + ", " + (cuba() ? "tau_mem " + tau + ", tau_syn " + tauSyn + ", v_reset " + vReset : "tau " + tau)
-					+ ", v_leak " + vLeak + ")";
+	/** One neuron node's population, as read (the checks passed in {@link NirSupport}), with the layer it belongs to. */
+	private record Neurons(NirNeuronNode node, Layer layer) {
+		String name() {
+			return node.name();
 		}
 	}
 
-	private NeuronNode neuron(Group g, String n, String type, Layer layer) throws ImportException {
-		boolean cuba = type.equals("CubaLIF");
-		float r = constant(g, "r", n, type);
-		float th = constant(g, "v_threshold", n, type);
-		float tau = type.equals("LIF") ? constant(g, "tau", n, type) : cuba ? constant(g, "tau_mem", n, type) : 0f;
-		float leak = type.equals("IF") ? 0f : constant(g, "v_leak", n, type);
-		float tauSyn = cuba ? constant(g, "tau_syn", n, type) : 0f;
-		float reset = g.getChild("v_reset") != null ? constant(g, "v_reset", n, type) : 0f;
-		if (g.getChild("v_reset") != null)
-			notes.add("node '" + n + "' (" + type + "): v_reset = " + reset + " (reset to a value) is not carried over; Volr's reset mode"
-					+ " is set by the experiment's conversion block");
-		if (!(th > 0) || !Float.isFinite(th))
-			throw new ImportException(file, "node '" + n + "' (" + type + ") has v_threshold = " + th + "; Volr needs a positive threshold");
-		if (!Float.isFinite(leak) || !Float.isFinite(reset))
-			throw new ImportException(file, "node '" + n + "' (" + type + ") has v_leak = " + leak + ", v_reset = " + reset
-					+ "; Volr needs finite potentials");
-		if (!cuba) {
-			if (!(r > 0))
-				throw new ImportException(file, "node '" + n + "' (" + type + ") has r = " + r + "; Volr needs r > 0");
-			return new NeuronNode(n, type, layer, r, th, tau, leak, 0f, 0f);
-		}
-		if (!(tau > 0 && Float.isFinite(tau)) || !(tauSyn > 0 && Float.isFinite(tauSyn)))
-			throw new ImportException(file, "node '" + n + "' (CubaLIF) has tau_mem = " + tau + " and tau_syn = " + tauSyn
-					+ "; Volr needs positive, finite time constants (seconds)");
-		// NIR's default for a missing w_in is 1, as for files written before it was stored
-		float wIn = g.getChild("w_in") != null ? constant(g, "w_in", n, type) : 1f;
-		double gain = (double) r * wIn;
-		if (!(Math.abs(gain - tau) <= CUBA_TOLERANCE * tau))
-			throw new ImportException(file, "node '" + n + "' (CubaLIF) has r·w_in = " + r + "·" + wIn + " = " + (float) gain
-					+ " but tau_mem = " + tau + "; Volr's CubaLIF passes each spike's weight to the membrane in full, which needs"
-					+ " r·w_in = tau_mem (Volr writes r = tau_mem, w_in = 1). To import it, multiply the weight and bias of the node"
-					+ " feeding it by r·w_in/tau_mem (" + (float) (gain / tau) + ") and set r = tau_mem, w_in = 1 in the file");
-		return new NeuronNode(n, type, layer, tau, th, tau, leak, tauSyn, reset);
+	private Neurons neuron(Node g, Layer layer) throws ImportException {
+		List<String> problems = new ArrayList<>();
+		NirNeuronNode node = NirNeuronNode.of(g, problems);
+		if (node == null)
+			throw new ImportException(file, NirSupport.message(problems));
+		if (node.hasReset())
+			notes.add("node '" + g.name() + "' (" + g.type() + "): v_reset = " + node.vReset() + " (reset to a value) is not carried over;"
+					+ " Volr's reset mode is set by the experiment's conversion block");
+		return new Neurons(node, layer);
 	}
 
 	/** One neuron for the network: the first node's, with r folded into its threshold; the others folded into weights. */
-	private NirNeuron unify(List<NeuronNode> neurons, WeightStore store) throws ImportException {
+	private NirNeuron unify(List<Neurons> neurons, WeightStore store) throws ImportException {
 		if (neurons.isEmpty())
 			throw new ImportException(file, "the graph has no neuron nodes");
-		NeuronNode first = neurons.get(0);
+		NirNeuronNode first = neurons.get(0).node();
 		float threshold = first.scaledThreshold();
 		if (!first.cuba() && first.r() != 1f)
 			notes.add("neuron node '" + first.name() + "' has r = " + first.r() + ": the common threshold is v_threshold / r = " + threshold);
-		for (NeuronNode n : neurons) {
-			if (!n.type().equals(first.type()) || n.tau() != first.tau() || n.vLeak() != first.vLeak() || n.tauSyn() != first.tauSyn()
-					|| n.vReset() != first.vReset())
+		for (Neurons population : neurons) {
+			NirNeuronNode n = population.node();
+			if (!n.sameModel(first))
 				throw new ImportException(file, "neuron node '" + n.describe() + " differs from '" + first.describe()
 						+ "; Volr has one neuron model per network");
 			float own = n.scaledThreshold();
@@ -366,7 +289,7 @@ public final class NirReader {
 				throw new ImportException(file, "neuron node '" + n.name() + "' has " + n.thresholdName() + " " + own + " unlike '"
 						+ first.name() + "' (" + threshold + ") and v_leak " + n.vLeak() + (n.cuba() ? ", v_reset " + n.vReset() : "")
 						+ " != 0, so it cannot be folded into the weights");
-			String label = n.layer().getLabel();
+			String label = population.layer().getLabel();
 			if (!store.contains(WeightKeys.weight(label)))
 				throw new ImportException(file, "neuron node '" + n.name() + "' has " + n.thresholdName() + " " + own + " unlike '" + first.name()
 						+ "' (" + threshold + "), and its input node '" + label + "' has no weights to fold the difference into");
@@ -411,131 +334,32 @@ public final class NirReader {
 		return layer;
 	}
 
-	/** All nodes of a type Volr cannot read, in one error, so that a user sees everything to change at once. */
-	private void refuseUnsupported(Map<String, Group> nodes) throws ImportException {
-		List<String> refused = new ArrayList<>();
-		for (String n : nodes.keySet()) {
-			String why = unsupported(n, type(nodes, n));
-			if (why != null)
-				refused.add(why);
-		}
-		if (refused.size() == 1)
-			throw new ImportException(file, refused.get(0) + "; " + SUPPORTED);
-		if (!refused.isEmpty())
-			throw new ImportException(file, refused.size() + " nodes cannot be read: " + String.join("; ", refused) + ". " + SUPPORTED);
+	// ----- fields of the graph's nodes
+
+	private String type(String n) {
+		return graph.node(n).type();
 	}
 
-	private static final String SUPPORTED = "Volr reads Input, Affine, Linear, Conv2d, AvgPool2d, SumPool2d, Flatten, IF, LIF, CubaLIF and"
-			+ " Output nodes";
-
-	/** Why node n of this type cannot be read, or null if it can. */
-	private static String unsupported(String n, String type) {
-		return switch (type) {
-		case "Input", "Affine", "Linear", "Conv2d", "AvgPool2d", "SumPool2d", "Flatten", "IF", "LIF", "CubaLIF", "Output" -> null;
-		case "NIRGraph" -> "node '" + n + "' (NIRGraph) is a nested graph; Volr reads flat graphs only";
-		case "?" -> "node '" + n + "' has no readable 'type'";
-		default -> "node '" + n + "' (" + type + ") is not supported";
-		};
+	private NirArray need(Node g, String field) throws ImportException {
+		NirArray a = g.field(field);
+		if (a == null || a.size() == 0)
+			throw new ImportException(file, "node '" + g.name() + "' has no '" + field + "' dataset");
+		return a;
 	}
 
-	// ----- HDF5 helpers
-
-	private String type(Map<String, Group> nodes, String n) {
-		try {
-			return string(nodes.get(n), "type", "/node/nodes/" + n);
-		} catch (ImportException e) {
-			return "?";
-		}
+	private FloatTensor tensor(Node g, String field) throws ImportException {
+		NirArray a = g.field(field);
+		if (a == null)
+			throw new ImportException(file, g.texts().containsKey(field) ? "node '" + g.name() + "': '" + field + "' is not numeric"
+					: "node '" + g.name() + "' has no '" + field + "' dataset");
+		return new FloatTensor(a.shape(), a.floats());
 	}
 
-	private String string(Group g, String name, String where) throws ImportException {
-		if (!(g.getChild(name) instanceof Dataset d))
-			throw new ImportException(file, where + " has no '" + name + "' dataset");
-		Object v = d.getData();
-		if (v instanceof String s)
-			return s;
-		if (v instanceof String[] a && a.length == 1)
-			return a[0];
-		throw new ImportException(file, where + "/" + name + " is not a string");
+	private int[] ints(Node g, String field) throws ImportException {
+		return need(g, field).ints();
 	}
 
-	private List<String[]> edges(Group graph) throws ImportException {
-		if (!(graph.getChild("edges") instanceof Dataset d))
-			throw new ImportException(file, "/node has no 'edges' dataset");
-		List<String[]> list = new ArrayList<>();
-		if (d.isEmpty())
-			return list;
-		Object v = d.getData();
-		if (!(v instanceof String[][] rows))
-			throw new ImportException(file, "/node/edges is not an (E, 2) string array");
-		for (String[] r : rows) {
-			if (r.length != 2)
-				throw new ImportException(file, "/node/edges has a row of " + r.length + " names");
-			list.add(r);
-		}
-		return list;
-	}
-
-	private Node need(Group g, String field, String n) throws ImportException {
-		Node c = g.getChild(field);
-		if (!(c instanceof Dataset))
-			throw new ImportException(file, "node '" + n + "' has no '" + field + "' dataset");
-		return c;
-	}
-
-	private static Object scalar(Dataset d) {
-		Object v = d.getData();
-		if (v != null && v.getClass().isArray())
-			return java.lang.reflect.Array.get(v, 0);
-		return v;
-	}
-
-	private FloatTensor tensor(Group g, String field, String n) throws ImportException {
-		Dataset d = (Dataset) need(g, field, n);
-		int[] shape = d.getDimensions();
-		Object flat = d.isScalar() ? new Object[] { d.getData() } : d.getDataFlat();
-		float[] f;
-		if (flat instanceof float[] a)
-			f = a;
-		else if (flat instanceof double[] a) {
-			f = new float[a.length];
-			for (int i = 0; i < a.length; i++)
-				f[i] = (float) a[i];
-		} else if (flat instanceof long[] a) {
-			f = new float[a.length];
-			for (int i = 0; i < a.length; i++)
-				f[i] = a[i];
-		} else if (flat instanceof int[] a) {
-			f = new float[a.length];
-			for (int i = 0; i < a.length; i++)
-				f[i] = a[i];
-		} else if (flat instanceof Object[] a && a.length == 1 && a[0] instanceof Number num)
-			f = new float[] { num.floatValue() };
-		else
-			throw new ImportException(file, "node '" + n + "': '" + field + "' is not numeric (" + d.getJavaType() + ")");
-		return new FloatTensor(d.isScalar() ? new int[0] : shape, f);
-	}
-
-	private int[] ints(Group g, String field, String n) throws ImportException {
-		float[] v = tensor(g, field, n).data();
-		int[] r = new int[v.length];
-		for (int i = 0; i < v.length; i++)
-			r[i] = (int) v[i];
-		return r;
-	}
-
-	private float constant(Group g, String field, String n, String type) throws ImportException {
-		float[] v = tensor(g, field, n).data();
-		if (v.length == 0)
-			throw new ImportException(file, "node '" + n + "' (" + type + "): '" + field + "' is empty");
-		for (float x : v)
-			if (Float.compare(x, v[0]) != 0)
-				throw new ImportException(file, "node '" + n + "' (" + type + "): '" + field + "' differs between neurons ("
-						+ v[0] + " and " + x + "); Volr's neurons share their parameters");
-		return v[0];
-	}
-
-	private static List<Integer> collapse(int[] v, int unused) {
+	private static List<Integer> collapse(int[] v) {
 		if (v.length == 2 && v[0] == v[1])
 			return List.of(v[0]);
 		return Arrays.stream(v).boxed().toList();

@@ -1,0 +1,194 @@
+package org.volr.gen.nir;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.volr.gen.nir.NirGraph.Node;
+
+/**
+ * What of a NIR graph Volr cannot express, all of it at once: a user who exports from snnTorch or Rockpool learns
+ * every node to change from one message, not one per attempt. Each problem names its node(s). {@link NirReader}
+ * maps a graph only when this finds nothing.
+ * <p>
+ * The constructs that Volr's language gains with recurrent dense layers and per-layer neuron clauses are refused
+ * here by name, each in one place: a cycle through one neuron node and one dense node ({@link #recurrence}) is a
+ * recurrent dense layer; neuron nodes that differ from each other, or whose parameters differ between neurons,
+ * are per-layer neuron models and per-neuron parameter arrays ({@link #neurons}); LI nodes are the leaky
+ * integrator readout ({@link #unsupported}).
+ */
+final class NirSupport {
+	/** The node types of a chain that Volr reads today. */
+	static final Set<String> READ = Set.of("Input", "Affine", "Linear", "Conv2d", "AvgPool2d", "SumPool2d", "Flatten", "IF", "LIF",
+			"CubaLIF", "Output");
+	static final String SUPPORTED = "Volr reads Input, Affine, Linear, Conv2d, AvgPool2d, SumPool2d, Flatten, IF, LIF, CubaLIF and"
+			+ " Output nodes";
+	/** Nodes whose units need neurons of their own in Volr. */
+	static final Set<String> SYNAPSES = Set.of("Affine", "Linear", "Conv2d", "AvgPool2d", "SumPool2d");
+	static final Set<String> NEURONS = Set.of("IF", "LIF", "CubaLIF");
+
+	private final NirGraph graph;
+	private final List<String> problems = new ArrayList<>();
+
+	private NirSupport(NirGraph graph) {
+		this.graph = graph;
+	}
+
+	/** Every problem of the graph for Volr, in a stable order (node types, structure, neurons); empty if it maps. */
+	static List<String> problems(NirGraph graph) {
+		NirSupport s = new NirSupport(graph);
+		s.unsupported();
+		s.inputs();
+		s.recurrence();
+		s.branches();
+		s.neighbours();
+		s.unreached();
+		s.neurons();
+		return s.problems;
+	}
+
+	/** The refusal for a list of problems: one as it is, several counted and joined. */
+	static String message(List<String> problems) {
+		boolean types = problems.stream().anyMatch(p -> p.contains("is not supported") || p.contains("has no readable 'type'"));
+		String tail = types ? (problems.size() == 1 ? "; " : ". ") + SUPPORTED : "";
+		if (problems.size() == 1)
+			return problems.get(0) + tail;
+		return problems.size() + " problems: " + String.join("; ", problems) + tail;
+	}
+
+	private Node node(String n) {
+		return graph.node(n);
+	}
+
+	private boolean read(String n) {
+		return READ.contains(node(n).type());
+	}
+
+	private void unsupported() {
+		for (String n : new TreeSet<>(graph.nodes().keySet())) {
+			String type = node(n).type();
+			if (READ.contains(type))
+				continue;
+			problems.add(switch (type) {
+			case "?" -> "node '" + n + "' has no readable 'type'";
+			case "LI", "CubaLI" -> "node '" + n + "' (" + type + ") is not supported: a non-spiking (leaky integrator) readout";
+			default -> "node '" + n + "' (" + type + ") is not supported";
+			});
+		}
+	}
+
+	private void inputs() {
+		List<String> inputs = graph.ofType("Input");
+		if (inputs.size() != 1)
+			problems.add("expected one Input node, found " + inputs);
+	}
+
+	/**
+	 * Each cycle, named at the node it is entered by. A cycle of one neuron node and one dense node fed by it is a
+	 * recurrent dense layer (after the merge of recurrent layers: the entering dense node's layer, 'recurrent', its
+	 * weight_rec the cycle's dense weight transposed to [from, to]).
+	 */
+	private void recurrence() {
+		for (List<String> cycle : graph.cycles()) {
+			String entry = cycle.stream().filter(n -> graph.predecessors(n).stream().anyMatch(p -> !cycle.contains(p))).findFirst()
+					.orElse(cycle.get(0));
+			List<String> in = graph.predecessors(entry).stream().sorted().toList();
+			List<String> back = in.stream().filter(cycle::contains).toList();
+			String what = recurrentDense(cycle, entry) ? "a recurrent dense layer (its recurrent weights in " + back + ")"
+					: "a recurrent connection through " + back;
+			problems.add("node " + node(entry).describe() + " has " + in.size() + " inputs " + in + ": the nodes " + cycle
+					+ " form a cycle, " + what + "; Volr's layers are not recurrent yet");
+		}
+	}
+
+	/** True if the cycle is one neuron node and one Affine/Linear node between it and itself. */
+	private boolean recurrentDense(List<String> cycle, String entry) {
+		if (cycle.size() != 2 || !node(entry).isNeuron())
+			return false;
+		String other = cycle.get(0).equals(entry) ? cycle.get(1) : cycle.get(0);
+		return node(other).type().equals("Affine") || node(other).type().equals("Linear");
+	}
+
+	/** Fan-out and fan-in outside cycles: Volr reads chains (parallel branches are the writer's lowering, not read back). */
+	private void branches() {
+		for (String n : new TreeSet<>(graph.nodes().keySet())) {
+			List<String> out = sorted(graph.forwardSuccessors(n)), in = sorted(graph.forwardPredecessors(n));
+			if (out.size() > 1)
+				problems.add("node " + node(n).describe() + " fans out to " + out + "; Volr reads chains of nodes only");
+			if (in.size() > 1)
+				problems.add("node " + node(n).describe() + " has " + in.size() + " inputs " + in + " (a merging graph); Volr reads chains"
+						+ " of nodes only");
+		}
+	}
+
+	private static List<String> sorted(List<String> names) {
+		return names.stream().sorted().toList();
+	}
+
+	/** In Volr every dense, convolution and pooling layer has its own neurons, and neurons follow such a layer. */
+	private void neighbours() {
+		for (String n : new TreeSet<>(graph.nodes().keySet())) {
+			if (!read(n))
+				continue;
+			String type = node(n).type();
+			for (String m : graph.forwardSuccessors(n))
+				if (SYNAPSES.contains(type) && read(m) && !NEURONS.contains(node(m).type()))
+					problems.add("node '" + n + "' (" + type + ") is followed by '" + m + "' (" + node(m).type() + ") instead of a neuron"
+							+ " node (IF, LIF or CubaLIF); in Volr every dense, convolution and pooling layer has its own neurons");
+			if (NEURONS.contains(type))
+				for (String m : graph.forwardPredecessors(n))
+					if (read(m) && !SYNAPSES.contains(node(m).type()))
+						problems.add("neuron node '" + n + "' (" + type + ") follows '" + m + "' (" + node(m).type() + "), not a dense,"
+								+ " convolution or pooling node");
+		}
+	}
+
+	/** Nodes the input does not reach are not part of the network. */
+	private void unreached() {
+		Set<String> reached = new LinkedHashSet<>(order());
+		for (String n : new TreeSet<>(graph.nodes().keySet()))
+			if (!reached.contains(n))
+				problems.add("node " + node(n).describe() + " is not on the chain from the input to the output; Volr reads chains of nodes"
+						+ " only");
+	}
+
+	/** The nodes reached from the Input nodes, breadth first (successors in name order). */
+	private List<String> order() {
+		List<String> seen = new ArrayList<>();
+		Deque<String> queue = new ArrayDeque<>(new TreeSet<>(graph.ofType("Input")));
+		Set<String> done = new LinkedHashSet<>(queue);
+		while (!queue.isEmpty()) {
+			String n = queue.poll();
+			seen.add(n);
+			for (String m : new TreeSet<>(graph.successors(n)))
+				if (done.add(m))
+					queue.add(m);
+		}
+		return seen;
+	}
+
+	/**
+	 * Each neuron node as Volr's neuron, and all of them alike (Volr has one neuron model per network until
+	 * per-layer neuron clauses: then differing nodes become per-layer clauses, and parameters that differ between
+	 * neurons per-neuron arrays {@code <label>.<parameter>}).
+	 */
+	private void neurons() {
+		NirNeuronNode first = null;
+		for (String n : order()) {
+			if (!NEURONS.contains(node(n).type()))
+				continue;
+			NirNeuronNode neuron = NirNeuronNode.of(node(n), problems);
+			if (neuron == null)
+				continue;
+			if (first == null)
+				first = neuron;
+			else if (!neuron.sameModel(first))
+				problems.add("neuron node '" + neuron.describe() + " differs from '" + first.describe() + "; Volr has one neuron model per"
+						+ " network");
+		}
+	}
+}
