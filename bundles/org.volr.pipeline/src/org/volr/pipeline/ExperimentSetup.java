@@ -3,7 +3,9 @@ package org.volr.pipeline;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.eclipse.emf.ecore.EObject;
@@ -25,10 +27,13 @@ import org.volr.model.Experiment;
 import org.volr.model.LayerClamp;
 import org.volr.model.MembraneClip;
 import org.volr.model.Quantity;
+import org.volr.model.Readout;
+import org.volr.model.ResetMode;
 import org.volr.model.Simulation;
 import org.volr.model.Training;
 import org.volr.model.VolrFile;
 import org.volr.model.resolve.NetworkInliner;
+import org.volr.net.NetLayer;
 import org.volr.net.NetworkResolver;
 import org.volr.net.ResolveException;
 import org.volr.net.ResolvedNetwork;
@@ -235,9 +240,19 @@ public final class ExperimentSetup {
 		int delay = s != null && s.isSetDelay() ? s.getDelay() : 0;
 		int clamp = s != null && s.isSetClamp() ? s.getClamp() : 0;
 		SimulationConfig config = new SimulationConfig(steps, encoding, probability, neuron, seed, batch, defaults.threads()).withDelay(delay)
-				.withClamp(clamp).withAdaptiveThreshold(s != null && s.isAdaptiveThreshold()).withInisim(inisimOptions(s));
+				.withClamp(clamp).withAdaptiveThreshold(s != null && s.isAdaptiveThreshold()).withInisim(inisimOptions(s))
+				.withLayerNeurons(layerNeurons(neuron.reset(), dtMs)).withReadout(s == null ? Readout.SPIKES : s.getReadout());
 		// every event is a spike of its pixel in the step of dt it falls in (SEMANTICS.md, "Input encodings")
 		return s != null && s.getInput() != null && s.getInput().getKind() == EncodingKind.EVENTS ? config.withEvents(dtMs * 1000) : config;
+	}
+
+	/** The layers with a neuron of their own, by weight key (the simulator's layer label), with the run's reset, at dt. */
+	private Map<String, NeuronSpec> layerNeurons(ResetMode reset, double dtMs) {
+		Map<String, NeuronSpec> own = new HashMap<>();
+		for (NetLayer layer : network.layers())
+			if (layer.neuron() != null)
+				own.put(layer.key(), NeuronSpec.of(layer.neuron().model(), layer.neuron().written(), reset, dtMs));
+		return own;
 	}
 
 	/**

@@ -1,14 +1,11 @@
 package org.volr.sim;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.volr.model.Conversion;
 import org.volr.model.NeuronModel;
-import org.volr.model.Parameter;
 import org.volr.model.ResetMode;
-import org.volr.model.units.Units;
 import org.volr.net.neuron.Discretisation;
 import org.volr.net.neuron.Discretisation.Conductance;
 import org.volr.net.neuron.Firing;
@@ -135,15 +132,20 @@ public record NeuronSpec(org.volr.net.neuron.NeuronModel model, Discretisation d
 		org.volr.net.neuron.NeuronModel plugin = model == null ? NeuronModels.IF : NeuronModels.of(model.getKind());
 		if (plugin == null)
 			throw new IllegalArgumentException("unknown neuron model '" + model.getKind() + "'; expected one of " + String.join(", ", NeuronModels.names()));
-		Map<String, Double> written = new HashMap<>();
-		if (model != null)
-			for (Parameter p : model.getParams())
-				written.put(p.getName(), Units.toBase(p.getValue()));
+		Map<String, Double> written = model == null ? Map.of() : NeuronModels.written(model);
+		return of(plugin, written, conversion == null ? ResetMode.SUBTRACT : conversion.getReset(), dtMillis);
+	}
+
+	/**
+	 * The neuron of a model with the values written for it (base units; defaults fill in the rest) and that reset,
+	 * discretised for dtMillis; a layer's own neuron is made this way too. Throws IllegalArgumentException when the
+	 * model refuses the values.
+	 */
+	public static NeuronSpec of(org.volr.net.neuron.NeuronModel plugin, Map<String, Double> written, ResetMode reset, double dtMillis) {
 		Map<String, Double> values = NeuronModels.values(plugin, written);
 		List<ParameterProblem> problems = plugin.problems(values);
 		if (!problems.isEmpty())
 			throw new IllegalArgumentException(problems.get(0).message());
-		ResetMode reset = conversion == null ? ResetMode.SUBTRACT : conversion.getReset();
 		return new NeuronSpec(plugin, plugin.discretise(values, dtMillis), reset, values);
 	}
 }

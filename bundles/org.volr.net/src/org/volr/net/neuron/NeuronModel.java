@@ -42,6 +42,14 @@ public interface NeuronModel {
 		return false;
 	}
 
+	/**
+	 * Whether its neurons fire. A model that never does (the leaky integrator LI) is read by its membrane only: it
+	 * cannot feed another layer, and the readout of an output layer of it is a membrane readout.
+	 */
+	default boolean spikes() {
+		return true;
+	}
+
 	/** Whether the membrane leaks towards its resting potential. */
 	default boolean leaks() {
 		return true;

@@ -8,7 +8,8 @@ import java.util.Map;
 public final class NeuronModels {
 	/** The non-leaky integrate-and-fire neuron, INIsim's and the default of an experiment without a neuron clause. */
 	public static final NeuronModel IF = new IfNeuron();
-	private static final List<NeuronModel> ALL = List.of(IF, new LifNeuron(), new CubaLifNeuron(), new CobaLifNeuron(), new AdaptiveLifNeuron());
+	private static final List<NeuronModel> ALL = List.of(IF, new LifNeuron(), new CubaLifNeuron(), new CobaLifNeuron(), new AdaptiveLifNeuron(),
+			new LiNeuron());
 
 	/**
 	 * PyNN parameters that Volr's neurons do not have, with the reason and what to write instead. The neurons work in
@@ -39,6 +40,14 @@ public final class NeuronModels {
 			if (m.name().equals(name))
 				return m;
 		return null;
+	}
+
+	/** The values a neuron block writes, by name, in base units; throws IllegalArgumentException for an unknown unit. */
+	public static Map<String, Double> written(org.volr.model.NeuronModel block) {
+		Map<String, Double> written = new LinkedHashMap<>();
+		for (org.volr.model.Parameter p : block.getParams())
+			written.put(p.getName(), org.volr.model.units.Units.toBase(p.getValue()));
+		return written;
 	}
 
 	/** The model's full set of values: its defaults, overridden by those written (base units). */
