@@ -3,10 +3,12 @@ package org.volr.gen;
 import java.util.List;
 import java.util.Map;
 
+import org.volr.model.DiscretisationKind;
 import org.volr.model.Readout;
 import org.volr.model.ResetMode;
 import org.volr.net.NetLayer;
 import org.volr.net.neuron.LayerNeuron;
+import org.volr.net.neuron.TargetMapping;
 import org.volr.net.neuron.Discretisation;
 import org.volr.net.neuron.NeuronModel;
 
@@ -15,10 +17,10 @@ import org.volr.net.neuron.NeuronModel;
  * layer (a Poisson input spikes with probability x·{@code poissonProbabilityPerStep} per step, drawn from
  * {@code seed} as Volr draws it), the synaptic delay in steps, the neuron, and the options only Volr simulates that
  * the experiment uses (which targets refuse by name), and how the class of a sample is read out (a target that reads
- * spike counts refuses a membrane readout). A layer's own neuron is read off its {@link NetLayer}: {@link #neuronOf}.
+ * spike counts refuses a membrane readout) and how the neurons' equations are discretised (SEMANTICS.md). A layer's own neuron is read off its {@link NetLayer}: {@link #neuronOf}.
  */
 public record RunSettings(int steps, double dtMillis, Input input, double poissonProbabilityPerStep, long seed, int delay, Neuron neuron,
-		List<VolrOnlyOption> volrOnly, Readout readout) {
+		List<VolrOnlyOption> volrOnly, Readout readout, DiscretisationKind discretisation) {
 
 	public enum Input {
 		/** the analog values are a constant input current */
@@ -51,6 +53,8 @@ public record RunSettings(int steps, double dtMillis, Input input, double poisso
 		volrOnly = List.copyOf(volrOnly);
 		if (readout == null)
 			readout = Readout.SPIKES;
+		if (discretisation == null)
+			discretisation = DiscretisationKind.EXACT;
 	}
 
 	/** The neuron of a layer: its own (written after it, with the run's reset, at dt), else the run's. */
@@ -59,6 +63,13 @@ public record RunSettings(int steps, double dtMillis, Input input, double poisso
 		if (own == null)
 			return neuron;
 		Map<String, Double> values = own.values();
-		return new Neuron(own.model(), values, neuron.reset(), own.model().discretise(values, dtMillis));
+		Discretisation d = switch (discretisation) {
+		case EXACT -> own.model().discretise(values, dtMillis);
+		case EULER -> switch (own.model().euler(values, dtMillis)) {
+			case TargetMapping.Mapped<Discretisation> m -> m.value();
+			case TargetMapping.Refused<Discretisation> r -> throw new IllegalArgumentException(r.reason());
+			};
+		};
+		return new Neuron(own.model(), values, neuron.reset(), d);
 	}
 }

@@ -21,6 +21,7 @@ import org.volr.core.events.EventFrames;
 import org.volr.lang.api.Diagnostic;
 import org.volr.lang.api.VolrLanguage;
 import org.volr.model.DataSource;
+import org.volr.model.DiscretisationKind;
 import org.volr.model.EncodingKind;
 import org.volr.model.Element;
 import org.volr.model.Experiment;
@@ -230,7 +231,8 @@ public final class ExperimentSetup {
 			steps = stepsOverride;
 		int batch = s != null && s.isSetBatch() ? s.getBatch() : defaults.batch();
 		long seed = experiment.isSetSeed() ? experiment.getSeed() : defaults.seed();
-		NeuronSpec neuron = NeuronSpec.from(experiment.getNeuron(), experiment.getConversion(), dtMs);
+		DiscretisationKind scheme = s == null ? DiscretisationKind.EXACT : s.getDiscretisation();
+		NeuronSpec neuron = NeuronSpec.from(experiment.getNeuron(), experiment.getConversion(), dtMs, scheme);
 		Encoding encoding = Encoding.CONSTANT;
 		double probability = 0;
 		if (s != null && s.getInput() != null && s.getInput().getKind() == EncodingKind.POISSON) {
@@ -241,17 +243,17 @@ public final class ExperimentSetup {
 		int clamp = s != null && s.isSetClamp() ? s.getClamp() : 0;
 		SimulationConfig config = new SimulationConfig(steps, encoding, probability, neuron, seed, batch, defaults.threads()).withDelay(delay)
 				.withClamp(clamp).withAdaptiveThreshold(s != null && s.isAdaptiveThreshold()).withInisim(inisimOptions(s))
-				.withLayerNeurons(layerNeurons(neuron.reset(), dtMs)).withReadout(s == null ? Readout.SPIKES : s.getReadout());
+				.withLayerNeurons(layerNeurons(neuron.reset(), dtMs, scheme)).withReadout(s == null ? Readout.SPIKES : s.getReadout()).withDiscretisation(scheme);
 		// every event is a spike of its pixel in the step of dt it falls in (SEMANTICS.md, "Input encodings")
 		return s != null && s.getInput() != null && s.getInput().getKind() == EncodingKind.EVENTS ? config.withEvents(dtMs * 1000) : config;
 	}
 
-	/** The layers with a neuron of their own, by weight key (the simulator's layer label), with the run's reset, at dt. */
-	private Map<String, NeuronSpec> layerNeurons(ResetMode reset, double dtMs) {
+	/** The layers with a neuron of their own, by weight key (the simulator's layer label), with the run's reset and discretisation, at dt. */
+	private Map<String, NeuronSpec> layerNeurons(ResetMode reset, double dtMs, DiscretisationKind scheme) {
 		Map<String, NeuronSpec> own = new HashMap<>();
 		for (NetLayer layer : network.layers())
 			if (layer.neuron() != null)
-				own.put(layer.key(), NeuronSpec.of(layer.neuron().model(), layer.neuron().written(), reset, dtMs));
+				own.put(layer.key(), NeuronSpec.of(layer.neuron().model(), layer.neuron().written(), reset, dtMs, scheme));
 		return own;
 	}
 

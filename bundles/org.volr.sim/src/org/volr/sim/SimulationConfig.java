@@ -2,6 +2,7 @@ package org.volr.sim;
 
 import java.util.Map;
 
+import org.volr.model.DiscretisationKind;
 import org.volr.model.Readout;
 
 /**
@@ -11,16 +12,17 @@ import org.volr.model.Readout;
  * many steps per layer depth a layer ignores its input at the start (0: none), and the further INIsim options
  * (bias relaxation, payloads, membrane clipping, clamp per layer), kept together in {@link InisimOptions}; the layers
  * with a neuron of their own ({@code layerNeurons}, by layer label as in LayerPlan.label(); the others have
- * {@code neuron}), and how the class of a sample is read out (SEMANTICS.md, "Readout").
+ * {@code neuron}), how the class of a sample is read out (SEMANTICS.md, "Readout") and how the neurons' equations were
+ * discretised (their constants are in the neurons; "Discretisation").
  */
 public record SimulationConfig(int steps, Encoding encoding, double poissonProbabilityPerStep, NeuronSpec neuron, long seed,
 		int batch, int threads, double microsPerStep, int recordedSamples, int delay, int clamp, boolean adaptiveThreshold, InisimOptions inisim,
-		Map<String, NeuronSpec> layerNeurons, Readout readout) {
+		Map<String, NeuronSpec> layerNeurons, Readout readout, DiscretisationKind discretisation) {
 
 	public SimulationConfig(int steps, Encoding encoding, double poissonProbabilityPerStep, NeuronSpec neuron, long seed, int batch,
 			int threads) {
 		this(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, 1000.0, 0, 0, 0, false, InisimOptions.NONE, Map.of(),
-				Readout.SPIKES);
+				Readout.SPIKES, DiscretisationKind.EXACT);
 	}
 
 	public SimulationConfig {
@@ -37,6 +39,8 @@ public record SimulationConfig(int steps, Encoding encoding, double poissonProba
 		layerNeurons = Map.copyOf(layerNeurons);
 		if (readout == null)
 			readout = Readout.SPIKES;
+		if (discretisation == null)
+			discretisation = DiscretisationKind.EXACT;
 		boolean conductances = neuron.isConductanceBased() || layerNeurons.values().stream().anyMatch(NeuronSpec::isConductanceBased);
 		if (inisim.payloads() && conductances)
 			throw new IllegalArgumentException("spikes with payloads (simulate { payloads }) need IF, LIF or CubaLIF neurons: a CobaLIF"
@@ -52,64 +56,73 @@ public record SimulationConfig(int steps, Encoding encoding, double poissonProba
 
 	/** Keep the spike count of every neuron for the first n samples (to compare rates with ANN activations). */
 	public SimulationConfig withRecording(int n) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, n, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout);
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, n, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation);
 	}
 
 	public SimulationConfig withNeuron(NeuronSpec n) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, n, seed, batch, threads, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout);
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, n, seed, batch, threads, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation);
 	}
 
 	public SimulationConfig withThreads(int t) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, t, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout);
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, t, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation);
 	}
 
 	/** Samples read (and their input currents computed) at a time: memory, not results, depends on it. */
 	public SimulationConfig withBatch(int b) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, b, threads, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout);
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, b, threads, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation);
 	}
 
 	public SimulationConfig withPoisson(double probabilityPerStep, long s) {
-		return new SimulationConfig(steps, Encoding.POISSON, probabilityPerStep, neuron, s, batch, threads, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout);
+		return new SimulationConfig(steps, Encoding.POISSON, probabilityPerStep, neuron, s, batch, threads, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation);
 	}
 
 	/** Event input binned into steps of the given length (SEMANTICS.md, "Input encodings"). */
 	public SimulationConfig withEvents(double micros) {
-		return new SimulationConfig(steps, Encoding.EVENTS, 0, neuron, seed, batch, threads, micros, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout);
+		return new SimulationConfig(steps, Encoding.EVENTS, 0, neuron, seed, batch, threads, micros, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation);
 	}
 
 	/** Spikes reach the next layer {@code steps} steps after they were fired (what PyNN and hardware do). */
 	public SimulationConfig withDelay(int d) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, d, clamp, adaptiveThreshold, inisim, layerNeurons, readout);
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, d, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation);
 	}
 
 	/** Layer i (counting layers with neurons from 0) ignores its input for its first i·steps steps (SEMANTICS.md, "Clamp"). */
 	public SimulationConfig withClamp(int stepsPerLayer) {
 		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
-				stepsPerLayer, adaptiveThreshold, inisim, layerNeurons, readout);
+				stepsPerLayer, adaptiveThreshold, inisim, layerNeurons, readout, discretisation);
 	}
 
 	/** Every layer's threshold follows its most active neuron (SEMANTICS.md, "Adaptive threshold"). */
 	public SimulationConfig withAdaptiveThreshold(boolean on) {
 		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
-				clamp, on, inisim, layerNeurons, readout);
+				clamp, on, inisim, layerNeurons, readout, discretisation);
 	}
 
 	/** The SNN Toolbox's options of SEMANTICS.md's "Bias relaxation", "Spikes with payloads", "Membrane clipping" and "Clamp". */
 	public SimulationConfig withInisim(InisimOptions options) {
 		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
-				clamp, adaptiveThreshold, options, layerNeurons, readout);
+				clamp, adaptiveThreshold, options, layerNeurons, readout, discretisation);
 	}
 
 	/** Gives the layers labelled so (LayerPlan.label()) neurons of their own, instead of {@link #neuron}. */
 	public SimulationConfig withLayerNeurons(Map<String, NeuronSpec> byLabel) {
 		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
-				clamp, adaptiveThreshold, inisim, byLabel, readout);
+				clamp, adaptiveThreshold, inisim, byLabel, readout, discretisation);
 	}
 
 	/** The class of a sample is read out so (SEMANTICS.md, "Readout"). */
 	public SimulationConfig withReadout(Readout r) {
 		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
-				clamp, adaptiveThreshold, inisim, layerNeurons, r);
+				clamp, adaptiveThreshold, inisim, layerNeurons, r, discretisation);
+	}
+
+	/**
+	 * Records how the neurons' equations were discretised (SEMANTICS.md, "Discretisation"): the neurons given here and
+	 * in {@link #withLayerNeurons} carry their constants already; this says which for the results and the targets.
+	 */
+	public SimulationConfig withDiscretisation(DiscretisationKind d) {
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
+				clamp, adaptiveThreshold, inisim, layerNeurons, readout, d);
 	}
 
 	/** The neuron of the layer with that label: its own, else the run's. */

@@ -260,6 +260,55 @@ public class VolrValidator extends AbstractVolrValidator {
 		}
 	}
 
+	/**
+	 * Forward Euler (simulate { discretisation euler }) needs each neuron model of the run to have it, and dt below
+	 * every time constant it decays by: the experiment's neuron and every layer's own.
+	 */
+	@Check
+	public void checkDiscretisation(Experiment experiment) {
+		Simulation s = experiment.getSimulation();
+		if (s == null || s.getDiscretisation() != org.volr.model.DiscretisationKind.EULER)
+			return;
+		double dt;
+		try {
+			dt = s.getDt() == null ? 1.0 : Units.toBase(s.getDt());
+		} catch (IllegalArgumentException unknownUnit) {
+			return; // checkSimulation reports the unit
+		}
+		if (!(dt > 0))
+			return;
+		eulerProblem(experiment.getNeuron(), null, dt, s);
+		Network network = experiment.getNetwork();
+		if (network == null || network.eIsProxy() || network.getBody() == null)
+			return;
+		try {
+			for (org.volr.net.NetLayer layer : org.volr.net.NetworkResolver.resolve(org.volr.model.resolve.NetworkInliner.inline(network)).layers())
+				if (layer.neuron() != null)
+					eulerProblem(layer.neuron().model(), layer.neuron().written(), layer.describe(), dt, s);
+		} catch (org.volr.net.ResolveException | RuntimeException notResolved) {
+			// the shape and reference checks report why
+		}
+	}
+
+	private void eulerProblem(NeuronModel block, String layer, double dt, Simulation s) {
+		org.volr.net.neuron.NeuronModel model = block == null ? NeuronModels.IF : NeuronModels.of(block.getKind());
+		if (model == null)
+			return; // reported as an unknown model
+		try {
+			eulerProblem(model, block == null ? Map.of() : NeuronModels.written(block), layer, dt, s);
+		} catch (IllegalArgumentException unknownUnit) {
+			// checkNeuronParameters reports it
+		}
+	}
+
+	private void eulerProblem(org.volr.net.neuron.NeuronModel model, Map<String, Double> written, String layer, double dt, Simulation s) {
+		Map<String, Double> values = NeuronModels.values(model, written);
+		if (!model.problems(values).isEmpty())
+			return; // reported at the neuron block
+		if (model.euler(values, dt) instanceof org.volr.net.neuron.TargetMapping.Refused<?> r)
+			error((layer == null ? "" : layer + ": ") + r.reason(), s, Literals.SIMULATION__DISCRETISATION, BAD_VALUE);
+	}
+
 	private static String modelOf(org.volr.net.NetLayer layer, org.volr.net.neuron.NeuronModel run) {
 		return (layer.neuron() != null ? layer.neuron().model() : run).name();
 	}

@@ -27,8 +27,20 @@ final class LiNeuron implements NeuronModel {
 	/** A threshold no potential reaches; the leak exp(−dt/τ_m). */
 	@Override
 	public Discretisation discretise(Map<String, Double> v, double dtMillis) {
-		return new Discretisation(Float.POSITIVE_INFINITY, 0f, 0, v.get("v_min").floatValue(), (float) Math.exp(-dtMillis / v.get("tau_m")),
-				v.get("v_rest").floatValue(), 0f, 1f, 1f, null);
+		return constants(v, (float) Math.exp(-dtMillis / v.get("tau_m")));
+	}
+
+	/** β = 1 − dt/τ_m: snnTorch's and Norse's leaky integrators. */
+	@Override
+	public TargetMapping<Discretisation> euler(Map<String, Double> values, double dtMillis) {
+		return switch (Common.eulerDecays(values, dtMillis, "tau_m")) {
+		case TargetMapping.Mapped<float[]> m -> new TargetMapping.Mapped<>(constants(values, m.value()[0]));
+		case TargetMapping.Refused<float[]> r -> new TargetMapping.Refused<>(r.reason());
+		};
+	}
+
+	private static Discretisation constants(Map<String, Double> v, float leak) {
+		return new Discretisation(Float.POSITIVE_INFINITY, 0f, 0, v.get("v_min").floatValue(), leak, v.get("v_rest").floatValue(), 0f, 1f, 1f, null);
 	}
 
 	@Override

@@ -29,6 +29,15 @@ public interface NeuronModel {
 	 */
 	Discretisation discretise(Map<String, Double> values, double dtMillis);
 
+	/**
+	 * The constants per step of forward Euler (SEMANTICS.md, "Discretisation"): each decay exp(−dt/τ) becomes 1 − dt/τ,
+	 * as snnTorch and Norse step the models they import from NIR; refused for a model that has none, or when dt is not
+	 * below a time constant (1 − dt/τ would not be a decay).
+	 */
+	default TargetMapping<Discretisation> euler(Map<String, Double> values, double dtMillis) {
+		return new TargetMapping.Refused<>(name() + " neurons have no forward-Euler discretisation; use discretisation exact");
+	}
+
 	/** {@code size} neurons of this model at rest, discretised as {@code d}, as the simulator steps them. */
 	Population population(Discretisation d, int size);
 

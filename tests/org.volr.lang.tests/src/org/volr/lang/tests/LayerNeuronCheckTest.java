@@ -44,4 +44,14 @@ class LayerNeuronCheckTest {
 		// a spiking output may be read by its membrane too
 		check("", "", "    simulate { readout membrane_max, discretisation exact }\n").expectNoErrors();
 	}
+
+	@Test
+	void forwardEulerNeedsEveryModelOfTheRunToHaveItAndDtBelowItsTimeConstants() {
+		check(" neuron LIF { tau_m 5 ms }", "", "    neuron CubaLIF\n    simulate { discretisation euler }\n").expectNoErrors();
+		check("", "", "    neuron CobaLIF\n    simulate { discretisation euler }\n").expectError(9,
+				"CobaLIF neurons have no forward-Euler discretisation; use discretisation exact");
+		check(" neuron LIF { tau_m 0.5 ms }", "", "    simulate { discretisation euler }\n").expectError(8, "layer 'h': forward Euler needs dt"
+				+ " below tau_m");
+		check(" neuron LIF { tau_m 0.5 ms }", "", "    simulate { dt 0.1 ms, discretisation euler }\n").expectNoErrors();
+	}
 }
