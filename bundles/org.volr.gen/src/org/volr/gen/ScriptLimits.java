@@ -35,7 +35,7 @@ public final class ScriptLimits {
 
 	/**
 	 * What a target that gives every layer the run's neuron and reads the class off spike counts refuses: a layer with
-	 * a neuron of its own (named, with its model) and a membrane readout.
+	 * a neuron of its own (named, with its model), parameters per neuron and a membrane readout.
 	 */
 	public static List<String> oneNeuronSpikeReadout(GenerationInput input, String target) {
 		List<String> problems = new java.util.ArrayList<>();
@@ -44,9 +44,23 @@ public final class ScriptLimits {
 				if (l.neuron() != null)
 					problems.add(l.describe() + " has a neuron of its own (" + l.neuron().model().name() + "); " + target
 							+ " is written with the experiment's neuron for every layer yet: move it to the experiment's neuron clause");
+		problems.addAll(perNeuronParameters(input, target));
 		if (input.run().readout() != org.volr.model.Readout.SPIKES)
 			problems.add("the readout " + input.run().readout().getLiteral() + " (simulate { readout " + input.run().readout().getLiteral()
 					+ " }) is simulated by Volr only: " + target + " reads the class off the output's spike counts; remove it for this target");
+		return problems;
+	}
+
+	/** Neuron parameters the weights give per neuron ({@code <key>.<parameter>}), which no target writes yet, each named. */
+	public static List<String> perNeuronParameters(GenerationInput input, String target) {
+		List<String> problems = new java.util.ArrayList<>();
+		if (input.resolveProblem() != null)
+			return problems;
+		for (NetLayer l : input.resolved().layers())
+			for (String p : org.volr.net.neuron.NeuronModels.parameterNames())
+				if (input.weights().contains(org.volr.net.WeightKeys.parameter(l.key(), p)))
+					problems.add("'" + org.volr.net.WeightKeys.parameter(l.key(), p) + "' gives " + l.describe() + " a " + p + " per neuron, which is"
+							+ " not written for " + target + " yet; give the layer one value in its neuron clause for this target");
 		return problems;
 	}
 

@@ -18,6 +18,7 @@ import org.volr.core.data.DatasetFormat;
 import org.volr.core.data.DatasetFormats;
 import org.volr.core.events.EventDataset;
 import org.volr.core.events.EventFrames;
+import org.volr.core.weights.WeightStore;
 import org.volr.lang.api.Diagnostic;
 import org.volr.lang.api.VolrLanguage;
 import org.volr.model.DataSource;
@@ -35,6 +36,9 @@ import org.volr.model.Training;
 import org.volr.model.VolrFile;
 import org.volr.model.resolve.NetworkInliner;
 import org.volr.net.NetLayer;
+import org.volr.net.SpikingLayers;
+import org.volr.net.WeightKeys;
+import org.volr.net.neuron.NeuronModels;
 import org.volr.net.NetworkResolver;
 import org.volr.net.ResolveException;
 import org.volr.net.ResolvedNetwork;
@@ -42,6 +46,7 @@ import org.volr.model.units.Dimension;
 import org.volr.model.units.Units;
 import org.volr.sim.Encoding;
 import org.volr.sim.InisimOptions;
+import org.volr.sim.NeuronGroups;
 import org.volr.sim.NeuronSpec;
 import org.volr.sim.SimulationConfig;
 
@@ -246,6 +251,62 @@ public final class ExperimentSetup {
 				.withLayerNeurons(layerNeurons(neuron.reset(), dtMs, scheme)).withReadout(s == null ? Readout.SPIKES : s.getReadout()).withDiscretisation(scheme);
 		// every event is a spike of its pixel in the step of dt it falls in (SEMANTICS.md, "Input encodings")
 		return s != null && s.getInput() != null && s.getInput().getKind() == EncodingKind.EVENTS ? config.withEvents(dtMs * 1000) : config;
+	}
+
+	/**
+	 * The run's settings with the neuron parameters the weights give per neuron ({@code <key>.<parameter>}, one value
+	 * per neuron in the parameter's base unit; SEMANTICS.md, "Per-neuron parameters") in place of the written ones: a
+	 * layer whose array holds one value throughout gets that value as its neuron's (the uniform path), any other its
+	 * neurons in groups of equal values. Throws IllegalArgumentException for an array the layer's model cannot take.
+	 */
+	public SimulationConfig withNeuronParameters(SimulationConfig config, WeightStore weights) {
+		Map<String, NeuronSpec> uniform = new HashMap<>(config.layerNeurons());
+		Map<String, NeuronGroups> grouped = new HashMap<>();
+		DiscretisationKind scheme = config.discretisation();
+		for (NetLayer layer : network.layers()) {
+			if (SpikingLayers.handsOn(layer) || !SpikingLayers.hasNeurons(layer))
+				continue;
+			NeuronSpec spec = config.neuronOf(layer.key());
+			Map<String, float[]> given = new java.util.TreeMap<>();
+			for (String p : spec.model().parameters().keySet()) {
+				String key = WeightKeys.parameter(layer.key(), p);
+				if (!weights.contains(key))
+					continue;
+				if (NeuronModels.PER_LAYER_ONLY.contains(p))
+					throw new IllegalArgumentException("'" + key + "': " + p + " cannot differ from neuron to neuron (it decides how the layer"
+							+ " fires); write it in the layer's neuron clause instead");
+				given.put(p, weights.get(key).data());
+			}
+			for (String name : weights.names()) {
+				String p = name.startsWith(layer.key() + ".") ? name.substring(layer.key().length() + 1) : "";
+				if (NeuronModels.parameterNames().contains(p) && !spec.model().parameters().containsKey(p))
+					throw new IllegalArgumentException("'" + name + "' is not a parameter of " + layer.describe() + "'s " + spec.model().name()
+							+ " neurons; they have " + String.join(", ", spec.model().parameters().keySet()));
+			}
+			if (given.isEmpty())
+				continue;
+			Map<List<Float>, Integer> groupOf = new java.util.LinkedHashMap<>();
+			int[] group = new int[layer.outSize()];
+			for (int j = 0; j < group.length; j++) {
+				List<Float> values = new ArrayList<>();
+				for (float[] a : given.values())
+					values.add(a[j]);
+				group[j] = groupOf.computeIfAbsent(values, v -> groupOf.size());
+			}
+			List<NeuronSpec> specs = new ArrayList<>();
+			for (List<Float> values : groupOf.keySet()) {
+				Map<String, Double> written = new HashMap<>(spec.parameters().isEmpty() ? NeuronModels.values(spec.model(), Map.of()) : spec.parameters());
+				int k = 0;
+				for (String p : given.keySet())
+					written.put(p, (double) values.get(k++));
+				specs.add(NeuronSpec.of(spec.model(), written, spec.reset(), dtMs(), scheme));
+			}
+			if (specs.size() == 1)
+				uniform.put(layer.key(), specs.get(0));
+			else
+				grouped.put(layer.key(), new NeuronGroups(group, specs));
+		}
+		return config.withLayerNeurons(uniform).withNeuronGroups(grouped);
 	}
 
 	/** The layers with a neuron of their own, by weight key (the simulator's layer label), with the run's reset and discretisation, at dt. */

@@ -96,7 +96,11 @@ final class SampleRunner {
 				continue;
 			}
 			NeuronSpec neuron = config.neuronOf(p.label());
-			Population population = neuron.population(p.outSize());
+			NeuronGroups groups = config.neuronGroups().get(p.label());
+			if (groups != null && groups.size() != p.outSize())
+				throw new IllegalArgumentException("layer '" + p.label() + "' has " + p.outSize() + " neurons, its per-neuron parameters give "
+						+ groups.size());
+			Population population = groups == null ? neuron.population(p.outSize()) : groups.population();
 			PlainIf plain;
 			if (neuron != config.neuron())
 				plain = PlainIf.of(neuron, config, population, widest);

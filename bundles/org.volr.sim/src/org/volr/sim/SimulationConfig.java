@@ -17,12 +17,12 @@ import org.volr.model.Readout;
  */
 public record SimulationConfig(int steps, Encoding encoding, double poissonProbabilityPerStep, NeuronSpec neuron, long seed,
 		int batch, int threads, double microsPerStep, int recordedSamples, int delay, int clamp, boolean adaptiveThreshold, InisimOptions inisim,
-		Map<String, NeuronSpec> layerNeurons, Readout readout, DiscretisationKind discretisation) {
+		Map<String, NeuronSpec> layerNeurons, Readout readout, DiscretisationKind discretisation, Map<String, NeuronGroups> neuronGroups) {
 
 	public SimulationConfig(int steps, Encoding encoding, double poissonProbabilityPerStep, NeuronSpec neuron, long seed, int batch,
 			int threads) {
 		this(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, 1000.0, 0, 0, 0, false, InisimOptions.NONE, Map.of(),
-				Readout.SPIKES, DiscretisationKind.EXACT);
+				Readout.SPIKES, DiscretisationKind.EXACT, Map.of());
 	}
 
 	public SimulationConfig {
@@ -37,6 +37,7 @@ public record SimulationConfig(int steps, Encoding encoding, double poissonProba
 		if (inisim == null)
 			inisim = InisimOptions.NONE;
 		layerNeurons = Map.copyOf(layerNeurons);
+		neuronGroups = Map.copyOf(neuronGroups);
 		if (readout == null)
 			readout = Readout.SPIKES;
 		if (discretisation == null)
@@ -56,64 +57,64 @@ public record SimulationConfig(int steps, Encoding encoding, double poissonProba
 
 	/** Keep the spike count of every neuron for the first n samples (to compare rates with ANN activations). */
 	public SimulationConfig withRecording(int n) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, n, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation);
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, n, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups);
 	}
 
 	public SimulationConfig withNeuron(NeuronSpec n) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, n, seed, batch, threads, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation);
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, n, seed, batch, threads, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups);
 	}
 
 	public SimulationConfig withThreads(int t) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, t, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation);
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, t, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups);
 	}
 
 	/** Samples read (and their input currents computed) at a time: memory, not results, depends on it. */
 	public SimulationConfig withBatch(int b) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, b, threads, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation);
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, b, threads, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups);
 	}
 
 	public SimulationConfig withPoisson(double probabilityPerStep, long s) {
-		return new SimulationConfig(steps, Encoding.POISSON, probabilityPerStep, neuron, s, batch, threads, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation);
+		return new SimulationConfig(steps, Encoding.POISSON, probabilityPerStep, neuron, s, batch, threads, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups);
 	}
 
 	/** Event input binned into steps of the given length (SEMANTICS.md, "Input encodings"). */
 	public SimulationConfig withEvents(double micros) {
-		return new SimulationConfig(steps, Encoding.EVENTS, 0, neuron, seed, batch, threads, micros, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation);
+		return new SimulationConfig(steps, Encoding.EVENTS, 0, neuron, seed, batch, threads, micros, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups);
 	}
 
 	/** Spikes reach the next layer {@code steps} steps after they were fired (what PyNN and hardware do). */
 	public SimulationConfig withDelay(int d) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, d, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation);
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, d, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups);
 	}
 
 	/** Layer i (counting layers with neurons from 0) ignores its input for its first i·steps steps (SEMANTICS.md, "Clamp"). */
 	public SimulationConfig withClamp(int stepsPerLayer) {
 		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
-				stepsPerLayer, adaptiveThreshold, inisim, layerNeurons, readout, discretisation);
+				stepsPerLayer, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups);
 	}
 
 	/** Every layer's threshold follows its most active neuron (SEMANTICS.md, "Adaptive threshold"). */
 	public SimulationConfig withAdaptiveThreshold(boolean on) {
 		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
-				clamp, on, inisim, layerNeurons, readout, discretisation);
+				clamp, on, inisim, layerNeurons, readout, discretisation, neuronGroups);
 	}
 
 	/** The SNN Toolbox's options of SEMANTICS.md's "Bias relaxation", "Spikes with payloads", "Membrane clipping" and "Clamp". */
 	public SimulationConfig withInisim(InisimOptions options) {
 		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
-				clamp, adaptiveThreshold, options, layerNeurons, readout, discretisation);
+				clamp, adaptiveThreshold, options, layerNeurons, readout, discretisation, neuronGroups);
 	}
 
 	/** Gives the layers labelled so (LayerPlan.label()) neurons of their own, instead of {@link #neuron}. */
 	public SimulationConfig withLayerNeurons(Map<String, NeuronSpec> byLabel) {
 		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
-				clamp, adaptiveThreshold, inisim, byLabel, readout, discretisation);
+				clamp, adaptiveThreshold, inisim, byLabel, readout, discretisation, neuronGroups);
 	}
 
 	/** The class of a sample is read out so (SEMANTICS.md, "Readout"). */
 	public SimulationConfig withReadout(Readout r) {
 		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
-				clamp, adaptiveThreshold, inisim, layerNeurons, r, discretisation);
+				clamp, adaptiveThreshold, inisim, layerNeurons, r, discretisation, neuronGroups);
 	}
 
 	/**
@@ -122,7 +123,16 @@ public record SimulationConfig(int steps, Encoding encoding, double poissonProba
 	 */
 	public SimulationConfig withDiscretisation(DiscretisationKind d) {
 		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
-				clamp, adaptiveThreshold, inisim, layerNeurons, readout, d);
+				clamp, adaptiveThreshold, inisim, layerNeurons, readout, d, neuronGroups);
+	}
+
+	/**
+	 * Gives the layers labelled so parameters per neuron (SEMANTICS.md, "Per-neuron parameters"): their neurons in
+	 * groups of equal values, each group with its own discretisation.
+	 */
+	public SimulationConfig withNeuronGroups(Map<String, NeuronGroups> byLabel) {
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
+				clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, byLabel);
 	}
 
 	/** The neuron of the layer with that label: its own, else the run's. */
@@ -137,7 +147,8 @@ public record SimulationConfig(int steps, Encoding encoding, double poissonProba
 		for (org.volr.sim.plan.LayerPlan p : plans)
 			if (p.hasNeurons())
 				known.add(p.label());
-		return layerNeurons.keySet().stream().filter(l -> !known.contains(l)).sorted().toList();
+		return java.util.stream.Stream.concat(layerNeurons.keySet().stream(), neuronGroups.keySet().stream()).filter(l -> !known.contains(l))
+				.distinct().sorted().toList();
 	}
 
 	public int effectiveThreads() {

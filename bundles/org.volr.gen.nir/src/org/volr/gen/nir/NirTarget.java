@@ -62,6 +62,7 @@ public final class NirTarget implements TargetGenerator {
 	@Override
 	public List<String> validate(GenerationInput input) {
 		List<String> problems = new ArrayList<>(ScriptLimits.volrOnlyOptions(input.run()));
+		problems.addAll(ScriptLimits.perNeuronParameters(input, "NIR"));
 		String reset = ScriptLimits.resetToValueOnly(input.run(), "NIR's neurons");
 		if (reset != null)
 			problems.add(reset);

@@ -22,6 +22,21 @@ public final class NeuronModels {
 			"i_offset", "a constant input current is not a parameter here: give the layers a bias (it is the same"
 					+ " current, in units of the threshold per step, and the targets write it as i_offset); remove it");
 
+	/**
+	 * Parameters that cannot differ from neuron to neuron of a layer: they decide how the layer fires (threshold,
+	 * reset, refractory period, lower clamp), which the simulator's firing rule and the adaptive threshold, payloads
+	 * and clip options hold per layer.
+	 */
+	public static final java.util.Set<String> PER_LAYER_ONLY = java.util.Set.of("v_thresh", "v_reset", "tau_refrac", "v_min");
+
+	/** Every registered model's parameter names: what a weight store may give per neuron under {@code <key>.<name>}. */
+	public static java.util.Set<String> parameterNames() {
+		java.util.Set<String> names = new java.util.TreeSet<>();
+		for (NeuronModel m : ALL)
+			names.addAll(m.parameters().keySet());
+		return names;
+	}
+
 	private NeuronModels() {
 	}
 
