@@ -275,7 +275,11 @@ public final class ExperimentSetup {
 				if (NeuronModels.PER_LAYER_ONLY.contains(p))
 					throw new IllegalArgumentException("'" + key + "': " + p + " cannot differ from neuron to neuron (it decides how the layer"
 							+ " fires); write it in the layer's neuron clause instead");
-				given.put(p, weights.get(key).data());
+				float[] values = weights.get(key).data();
+				if (values.length != layer.outSize())
+					throw new IllegalArgumentException(layer.describe() + " has " + layer.outSize() + " neurons, so '" + key + "' needs one value"
+							+ " per neuron, the weights give " + values.length);
+				given.put(p, values);
 			}
 			for (String name : weights.names()) {
 				String p = name.startsWith(layer.key() + ".") ? name.substring(layer.key().length() + 1) : "";

@@ -82,6 +82,7 @@ class NeuronSettingsSetupTest {
 		short_.put("fc1.tau_m", new int[] { 2 }, new float[] { 1f, 2f });
 		assertEquals("layer 'fc1' has 3 neurons, so 'fc1.tau_m' needs one value per neuron (3), the file's has shape [2]",
 				WeightsCheck.problem(setup.network, short_));
+		assertTrue(refusal(setup, c, short_).contains("'fc1.tau_m' needs one value per neuron, the weights give 2"));
 	}
 
 	/** The message with which the per-neuron parameters are refused (this bundle's tests do not import assertThrows). */
