@@ -3,7 +3,12 @@ package org.volr.gen;
 import java.util.List;
 import java.util.Map;
 
+import org.volr.model.DiscretisationKind;
+import org.volr.model.Readout;
 import org.volr.model.ResetMode;
+import org.volr.net.NetLayer;
+import org.volr.net.neuron.LayerNeuron;
+import org.volr.net.neuron.TargetMapping;
 import org.volr.net.neuron.Discretisation;
 import org.volr.net.neuron.NeuronModel;
 
@@ -11,10 +16,11 @@ import org.volr.net.neuron.NeuronModel;
  * How the experiment runs, in terms no simulator owns: steps of {@code dtMillis}, how the input drives the first
  * layer (a Poisson input spikes with probability x·{@code poissonProbabilityPerStep} per step, drawn from
  * {@code seed} as Volr draws it), the synaptic delay in steps, the neuron, and the options only Volr simulates that
- * the experiment uses (which targets refuse by name).
+ * the experiment uses (which targets refuse by name), and how the class of a sample is read out (a target that reads
+ * spike counts refuses a membrane readout) and how the neurons' equations are discretised (SEMANTICS.md). A layer's own neuron is read off its {@link NetLayer}: {@link #neuronOf}.
  */
 public record RunSettings(int steps, double dtMillis, Input input, double poissonProbabilityPerStep, long seed, int delay, Neuron neuron,
-		List<VolrOnlyOption> volrOnly) {
+		List<VolrOnlyOption> volrOnly, Readout readout, DiscretisationKind discretisation) {
 
 	public enum Input {
 		/** the analog values are a constant input current */
@@ -45,5 +51,25 @@ public record RunSettings(int steps, double dtMillis, Input input, double poisso
 
 	public RunSettings {
 		volrOnly = List.copyOf(volrOnly);
+		if (readout == null)
+			readout = Readout.SPIKES;
+		if (discretisation == null)
+			discretisation = DiscretisationKind.EXACT;
+	}
+
+	/** The neuron of a layer: its own (written after it, with the run's reset, at dt), else the run's. */
+	public Neuron neuronOf(NetLayer layer) {
+		LayerNeuron own = layer.neuron();
+		if (own == null)
+			return neuron;
+		Map<String, Double> values = own.values();
+		Discretisation d = switch (discretisation) {
+		case EXACT -> own.model().discretise(values, dtMillis);
+		case EULER -> switch (own.model().euler(values, dtMillis)) {
+			case TargetMapping.Mapped<Discretisation> m -> m.value();
+			case TargetMapping.Refused<Discretisation> r -> throw new IllegalArgumentException(r.reason());
+			};
+		};
+		return new Neuron(own.model(), values, neuron.reset(), d);
 	}
 }

@@ -22,6 +22,7 @@ public final class ScriptLimits {
 	 */
 	public static void check(GenerationInput input, String target, String maxPoolingReason, List<String> problems) {
 		problems.addAll(volrOnlyOptions(input.run()));
+		problems.addAll(oneNeuronSpikeReadout(input, target));
 		if (input.run().input() == RunSettings.Input.EVENTS)
 			problems.add("event-camera input is not generated for " + target + " yet; use constant or poisson input");
 		if (!input.spiking().isChain())
@@ -30,6 +31,37 @@ public final class ScriptLimits {
 		for (NetLayer l : input.spiking().layers())
 			if (!SpikingLayers.hasNeurons(l)) // max pooling only routes spikes
 				problems.add("layer '" + l.key() + "' is max pooling" + maxPoolingReason);
+	}
+
+	/**
+	 * What a target that gives every layer the run's neuron and reads the class off spike counts refuses: a layer with
+	 * a neuron of its own (named, with its model), parameters per neuron and a membrane readout.
+	 */
+	public static List<String> oneNeuronSpikeReadout(GenerationInput input, String target) {
+		List<String> problems = new java.util.ArrayList<>();
+		if (input.resolveProblem() == null)
+			for (NetLayer l : input.resolved().layers())
+				if (l.neuron() != null)
+					problems.add(l.describe() + " has a neuron of its own (" + l.neuron().model().name() + "); " + target
+							+ " is written with the experiment's neuron for every layer yet: move it to the experiment's neuron clause");
+		problems.addAll(perNeuronParameters(input, target));
+		if (input.run().readout() != org.volr.model.Readout.SPIKES)
+			problems.add("the readout " + input.run().readout().getLiteral() + " (simulate { readout " + input.run().readout().getLiteral()
+					+ " }) is simulated by Volr only: " + target + " reads the class off the output's spike counts; remove it for this target");
+		return problems;
+	}
+
+	/** Neuron parameters the weights give per neuron ({@code <key>.<parameter>}), which no target writes yet, each named. */
+	public static List<String> perNeuronParameters(GenerationInput input, String target) {
+		List<String> problems = new java.util.ArrayList<>();
+		if (input.resolveProblem() != null)
+			return problems;
+		for (NetLayer l : input.resolved().layers())
+			for (String p : org.volr.net.neuron.NeuronModels.parameterNames())
+				if (input.weights().contains(org.volr.net.WeightKeys.parameter(l.key(), p)))
+					problems.add("'" + org.volr.net.WeightKeys.parameter(l.key(), p) + "' gives " + l.describe() + " a " + p + " per neuron, which is"
+							+ " not written for " + target + " yet; give the layer one value in its neuron clause for this target");
+		return problems;
 	}
 
 	/**

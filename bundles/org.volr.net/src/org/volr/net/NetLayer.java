@@ -2,6 +2,8 @@ package org.volr.net;
 
 import java.util.List;
 
+import org.volr.net.neuron.LayerNeuron;
+
 /**
  * One layer of a resolved network.
  *
@@ -17,9 +19,10 @@ import java.util.List;
  * @param sources    what it reads, in order
  * @param origin     where it is written (an EMF layer of a .volr file) for positions in messages, or null when the
  *                   network was built otherwise; never read for what the layer computes
+ * @param neuron     the layer's own neuron, as written after it ({@code neuron LI { ... }}), or null: the experiment's
  */
 public record NetLayer(int index, int position, String key, String label, LayerKind kind, Activation activation, int[] inShape,
-		int[] outShape, List<Source> sources, Object origin) {
+		int[] outShape, List<Source> sources, Object origin, LayerNeuron neuron) {
 	public NetLayer {
 		inShape = inShape.clone();
 		outShape = outShape.clone();

@@ -20,6 +20,9 @@ import org.volr.model.PoolOp;
 import org.volr.model.Sequence;
 import org.volr.model.shapes.NetType;
 import org.volr.model.shapes.ShapeInference;
+import org.volr.net.neuron.LayerNeuron;
+import org.volr.net.neuron.NeuronModel;
+import org.volr.net.neuron.NeuronModels;
 
 /**
  * The one lowering from a .volr network (the EMF model, its references written out by {@code NetworkInliner}) to a
@@ -98,9 +101,24 @@ public final class NetworkResolver {
 		int[] inShape = t.in().dims(), outShape = t.out().dims();
 		LayerKind kind = kind(layer, inShape, outShape);
 		NetLayer resolved = new NetLayer(layers.size(), position, WeightKeys.of(layer.getLabel(), position), layer.getLabel(), kind,
-				activation(layer, kind), inShape, outShape, in.parts(), layer);
+				activation(layer, kind), inShape, outShape, in.parts(), layer, neuron(layer));
 		layers.add(resolved);
 		return new Value(List.of(new Source(resolved.index(), 0)), resolved.outSize());
+	}
+
+	/** The layer's own neuron, or null when it has none (it takes the experiment's). */
+	private LayerNeuron neuron(Layer layer) throws ResolveException {
+		if (layer.getNeuron() == null)
+			return null;
+		NeuronModel model = NeuronModels.of(layer.getNeuron().getKind());
+		if (model == null)
+			throw new ResolveException("layer " + position + ": unknown neuron model '" + layer.getNeuron().getKind() + "'; expected one of "
+					+ String.join(", ", NeuronModels.names()));
+		try {
+			return new LayerNeuron(model, NeuronModels.written(layer.getNeuron()));
+		} catch (IllegalArgumentException unknownUnit) {
+			throw new ResolveException("layer " + position + ": " + unknownUnit.getMessage());
+		}
 	}
 
 	private static LayerKind kind(Layer layer, int[] in, int[] out) throws ResolveException {

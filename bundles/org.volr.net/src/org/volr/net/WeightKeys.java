@@ -3,7 +3,8 @@ package org.volr.net;
 /**
  * How weights are named in weight stores (.npz files, trained and converted weights): a layer's label, or
  * "layer{n}" with n counting the layers from 1 in the order they are written (depth first, branches left to right),
- * followed by ".weight" or ".bias". This is the only place the rule is written.
+ * followed by ".weight" or ".bias", or by a neuron parameter's name for its values per neuron (".tau_m"). This is the
+ * only place the rule is written.
  */
 public final class WeightKeys {
 	private WeightKeys() {
@@ -20,5 +21,10 @@ public final class WeightKeys {
 
 	public static String bias(String key) {
 		return key + ".bias";
+	}
+
+	/** A neuron parameter's values per neuron of the layer ("lif1.tau_m"), in the parameter's base unit. */
+	public static String parameter(String key, String parameter) {
+		return key + "." + parameter;
 	}
 }

@@ -58,7 +58,7 @@ public final class ExperimentRun {
 		WeightStore converted = pipeline.convert(weights, results);
 		SpikingNetwork snn = SpikingNetwork.lower(setup.network, converted);
 		double annAccuracy;
-		SimulationConfig recording = config.withRecording(RECORDED_SAMPLES);
+		SimulationConfig recording = setup.withNeuronParameters(config, converted).withRecording(RECORDED_SAMPLES);
 		SimulationResult result;
 		if (config.encoding() == Encoding.EVENTS) {
 			// the ANN read the recordings as spikes per step (EventFrames); the spiking network gets every event

@@ -3,7 +3,9 @@ package org.volr.pipeline;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.eclipse.emf.ecore.EObject;
@@ -16,19 +18,27 @@ import org.volr.core.data.DatasetFormat;
 import org.volr.core.data.DatasetFormats;
 import org.volr.core.events.EventDataset;
 import org.volr.core.events.EventFrames;
+import org.volr.core.weights.WeightStore;
 import org.volr.lang.api.Diagnostic;
 import org.volr.lang.api.VolrLanguage;
 import org.volr.model.DataSource;
+import org.volr.model.DiscretisationKind;
 import org.volr.model.EncodingKind;
 import org.volr.model.Element;
 import org.volr.model.Experiment;
 import org.volr.model.LayerClamp;
 import org.volr.model.MembraneClip;
 import org.volr.model.Quantity;
+import org.volr.model.Readout;
+import org.volr.model.ResetMode;
 import org.volr.model.Simulation;
 import org.volr.model.Training;
 import org.volr.model.VolrFile;
 import org.volr.model.resolve.NetworkInliner;
+import org.volr.net.NetLayer;
+import org.volr.net.SpikingLayers;
+import org.volr.net.WeightKeys;
+import org.volr.net.neuron.NeuronModels;
 import org.volr.net.NetworkResolver;
 import org.volr.net.ResolveException;
 import org.volr.net.ResolvedNetwork;
@@ -36,6 +46,7 @@ import org.volr.model.units.Dimension;
 import org.volr.model.units.Units;
 import org.volr.sim.Encoding;
 import org.volr.sim.InisimOptions;
+import org.volr.sim.NeuronGroups;
 import org.volr.sim.NeuronSpec;
 import org.volr.sim.SimulationConfig;
 
@@ -225,7 +236,8 @@ public final class ExperimentSetup {
 			steps = stepsOverride;
 		int batch = s != null && s.isSetBatch() ? s.getBatch() : defaults.batch();
 		long seed = experiment.isSetSeed() ? experiment.getSeed() : defaults.seed();
-		NeuronSpec neuron = NeuronSpec.from(experiment.getNeuron(), experiment.getConversion(), dtMs);
+		DiscretisationKind scheme = s == null ? DiscretisationKind.EXACT : s.getDiscretisation();
+		NeuronSpec neuron = NeuronSpec.from(experiment.getNeuron(), experiment.getConversion(), dtMs, scheme);
 		Encoding encoding = Encoding.CONSTANT;
 		double probability = 0;
 		if (s != null && s.getInput() != null && s.getInput().getKind() == EncodingKind.POISSON) {
@@ -235,9 +247,79 @@ public final class ExperimentSetup {
 		int delay = s != null && s.isSetDelay() ? s.getDelay() : 0;
 		int clamp = s != null && s.isSetClamp() ? s.getClamp() : 0;
 		SimulationConfig config = new SimulationConfig(steps, encoding, probability, neuron, seed, batch, defaults.threads()).withDelay(delay)
-				.withClamp(clamp).withAdaptiveThreshold(s != null && s.isAdaptiveThreshold()).withInisim(inisimOptions(s));
+				.withClamp(clamp).withAdaptiveThreshold(s != null && s.isAdaptiveThreshold()).withInisim(inisimOptions(s))
+				.withLayerNeurons(layerNeurons(neuron.reset(), dtMs, scheme)).withReadout(s == null ? Readout.SPIKES : s.getReadout()).withDiscretisation(scheme);
 		// every event is a spike of its pixel in the step of dt it falls in (SEMANTICS.md, "Input encodings")
 		return s != null && s.getInput() != null && s.getInput().getKind() == EncodingKind.EVENTS ? config.withEvents(dtMs * 1000) : config;
+	}
+
+	/**
+	 * The run's settings with the neuron parameters the weights give per neuron ({@code <key>.<parameter>}, one value
+	 * per neuron in the parameter's base unit; SEMANTICS.md, "Per-neuron parameters") in place of the written ones: a
+	 * layer whose array holds one value throughout gets that value as its neuron's (the uniform path), any other its
+	 * neurons in groups of equal values. Throws IllegalArgumentException for an array the layer's model cannot take.
+	 */
+	public SimulationConfig withNeuronParameters(SimulationConfig config, WeightStore weights) {
+		Map<String, NeuronSpec> uniform = new HashMap<>(config.layerNeurons());
+		Map<String, NeuronGroups> grouped = new HashMap<>();
+		DiscretisationKind scheme = config.discretisation();
+		for (NetLayer layer : network.layers()) {
+			if (SpikingLayers.handsOn(layer) || !SpikingLayers.hasNeurons(layer))
+				continue;
+			NeuronSpec spec = config.neuronOf(layer.key());
+			Map<String, float[]> given = new java.util.TreeMap<>();
+			for (String p : spec.model().parameters().keySet()) {
+				String key = WeightKeys.parameter(layer.key(), p);
+				if (!weights.contains(key))
+					continue;
+				if (NeuronModels.PER_LAYER_ONLY.contains(p))
+					throw new IllegalArgumentException("'" + key + "': " + p + " cannot differ from neuron to neuron (it decides how the layer"
+							+ " fires); write it in the layer's neuron clause instead");
+				float[] values = weights.get(key).data();
+				if (values.length != layer.outSize())
+					throw new IllegalArgumentException(layer.describe() + " has " + layer.outSize() + " neurons, so '" + key + "' needs one value"
+							+ " per neuron, the weights give " + values.length);
+				given.put(p, values);
+			}
+			for (String name : weights.names()) {
+				String p = name.startsWith(layer.key() + ".") ? name.substring(layer.key().length() + 1) : "";
+				if (NeuronModels.parameterNames().contains(p) && !spec.model().parameters().containsKey(p))
+					throw new IllegalArgumentException("'" + name + "' is not a parameter of " + layer.describe() + "'s " + spec.model().name()
+							+ " neurons; they have " + String.join(", ", spec.model().parameters().keySet()));
+			}
+			if (given.isEmpty())
+				continue;
+			Map<List<Float>, Integer> groupOf = new java.util.LinkedHashMap<>();
+			int[] group = new int[layer.outSize()];
+			for (int j = 0; j < group.length; j++) {
+				List<Float> values = new ArrayList<>();
+				for (float[] a : given.values())
+					values.add(a[j]);
+				group[j] = groupOf.computeIfAbsent(values, v -> groupOf.size());
+			}
+			List<NeuronSpec> specs = new ArrayList<>();
+			for (List<Float> values : groupOf.keySet()) {
+				Map<String, Double> written = new HashMap<>(spec.parameters().isEmpty() ? NeuronModels.values(spec.model(), Map.of()) : spec.parameters());
+				int k = 0;
+				for (String p : given.keySet())
+					written.put(p, (double) values.get(k++));
+				specs.add(NeuronSpec.of(spec.model(), written, spec.reset(), dtMs(), scheme));
+			}
+			if (specs.size() == 1)
+				uniform.put(layer.key(), specs.get(0));
+			else
+				grouped.put(layer.key(), new NeuronGroups(group, specs));
+		}
+		return config.withLayerNeurons(uniform).withNeuronGroups(grouped);
+	}
+
+	/** The layers with a neuron of their own, by weight key (the simulator's layer label), with the run's reset and discretisation, at dt. */
+	private Map<String, NeuronSpec> layerNeurons(ResetMode reset, double dtMs, DiscretisationKind scheme) {
+		Map<String, NeuronSpec> own = new HashMap<>();
+		for (NetLayer layer : network.layers())
+			if (layer.neuron() != null)
+				own.put(layer.key(), NeuronSpec.of(layer.neuron().model(), layer.neuron().written(), reset, dtMs, scheme));
+		return own;
 	}
 
 	/**

@@ -23,7 +23,7 @@ public final class GenerationSettings {
 
 	public static RunSettings of(SimulationConfig s, double dtMillis) {
 		return new RunSettings(s.steps(), dtMillis, RunSettings.Input.valueOf(s.encoding().name()), s.poissonProbabilityPerStep(), s.seed(),
-				s.delay(), neuron(s.neuron()), volrOnly(s));
+				s.delay(), neuron(s.neuron()), volrOnly(s), s.readout(), s.discretisation());
 	}
 
 	/**

@@ -10,6 +10,9 @@ import org.volr.net.NetLayer;
 import org.volr.net.NetworkResolver;
 import org.volr.net.ResolveException;
 import org.volr.net.ResolvedNetwork;
+import org.volr.net.SpikingLayers;
+import org.volr.net.WeightKeys;
+import org.volr.net.neuron.NeuronModels;
 
 /**
  * Weights from a file checked against the network that will read them, once, where they are read: a missing array
@@ -24,6 +27,8 @@ public final class WeightsCheck {
 	 * The first problem, as a sentence naming the layer, the array and both shapes, or null when every layer with
 	 * weights finds its weight in exactly its layout ({@link NetLayer#weightShape()}) and its bias, which may be
 	 * absent (zero), with one value per output channel. A bias is read flat by every consumer, so [c, 1, 1] passes.
+	 * A neuron parameter given per neuron ({@code <key>.<parameter>}) needs a layer with neurons and one value per
+	 * neuron, in any shape.
 	 */
 	public static String problem(ResolvedNetwork network, WeightStore weights) {
 		for (NetLayer layer : network.weighted()) {
@@ -42,6 +47,17 @@ public final class WeightsCheck {
 				return layer.describe() + " needs '" + biasKey + "' of shape " + Arrays.toString(biasShape) + ", the file's has shape "
 						+ Arrays.toString(weights.get(biasKey).shape());
 		}
+		for (NetLayer layer : network.layers())
+			for (String parameter : NeuronModels.parameterNames()) {
+				String key = WeightKeys.parameter(layer.key(), parameter);
+				if (!weights.contains(key))
+					continue;
+				if (SpikingLayers.handsOn(layer) || !SpikingLayers.hasNeurons(layer))
+					return "'" + key + "' gives neuron parameters per neuron, but " + layer.describe() + " has no neurons";
+				if (weights.get(key).data().length != layer.outSize())
+					return layer.describe() + " has " + layer.outSize() + " neurons, so '" + key + "' needs one value per neuron ("
+							+ layer.outSize() + "), the file's has shape " + Arrays.toString(weights.get(key).shape());
+			}
 		return null;
 	}
 

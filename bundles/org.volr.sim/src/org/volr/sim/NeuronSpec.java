@@ -1,20 +1,19 @@
 package org.volr.sim;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.volr.model.Conversion;
+import org.volr.model.DiscretisationKind;
 import org.volr.model.NeuronModel;
-import org.volr.model.Parameter;
 import org.volr.model.ResetMode;
-import org.volr.model.units.Units;
 import org.volr.net.neuron.Discretisation;
 import org.volr.net.neuron.Discretisation.Conductance;
 import org.volr.net.neuron.Firing;
 import org.volr.net.neuron.NeuronModels;
 import org.volr.net.neuron.ParameterProblem;
 import org.volr.net.neuron.Population;
+import org.volr.net.neuron.TargetMapping;
 
 /**
  * The neuron of every population of a run: its model's plug-in (org.volr.net.neuron), the model's constants for the
@@ -132,18 +131,41 @@ public record NeuronSpec(org.volr.net.neuron.NeuronModel model, Discretisation d
 	 * simulation step in ms. Throws IllegalArgumentException when the model refuses the values.
 	 */
 	public static NeuronSpec from(NeuronModel model, Conversion conversion, double dtMillis) {
+		return from(model, conversion, dtMillis, DiscretisationKind.EXACT);
+	}
+
+	/** {@link #from(NeuronModel, Conversion, double)} with the model's equations discretised so (SEMANTICS.md, "Discretisation"). */
+	public static NeuronSpec from(NeuronModel model, Conversion conversion, double dtMillis, DiscretisationKind scheme) {
 		org.volr.net.neuron.NeuronModel plugin = model == null ? NeuronModels.IF : NeuronModels.of(model.getKind());
 		if (plugin == null)
 			throw new IllegalArgumentException("unknown neuron model '" + model.getKind() + "'; expected one of " + String.join(", ", NeuronModels.names()));
-		Map<String, Double> written = new HashMap<>();
-		if (model != null)
-			for (Parameter p : model.getParams())
-				written.put(p.getName(), Units.toBase(p.getValue()));
+		Map<String, Double> written = model == null ? Map.of() : NeuronModels.written(model);
+		return of(plugin, written, conversion == null ? ResetMode.SUBTRACT : conversion.getReset(), dtMillis, scheme);
+	}
+
+	/** {@link #of(org.volr.net.neuron.NeuronModel, Map, ResetMode, double, DiscretisationKind)} with the exact propagators. */
+	public static NeuronSpec of(org.volr.net.neuron.NeuronModel plugin, Map<String, Double> written, ResetMode reset, double dtMillis) {
+		return of(plugin, written, reset, dtMillis, DiscretisationKind.EXACT);
+	}
+
+	/**
+	 * The neuron of a model with the values written for it (base units; defaults fill in the rest) and that reset,
+	 * discretised for dtMillis by the exact propagators or forward Euler; a layer's own neuron is made this way too.
+	 * Throws IllegalArgumentException when the model refuses the values or has no such discretisation.
+	 */
+	public static NeuronSpec of(org.volr.net.neuron.NeuronModel plugin, Map<String, Double> written, ResetMode reset, double dtMillis,
+			DiscretisationKind scheme) {
 		Map<String, Double> values = NeuronModels.values(plugin, written);
 		List<ParameterProblem> problems = plugin.problems(values);
 		if (!problems.isEmpty())
 			throw new IllegalArgumentException(problems.get(0).message());
-		ResetMode reset = conversion == null ? ResetMode.SUBTRACT : conversion.getReset();
-		return new NeuronSpec(plugin, plugin.discretise(values, dtMillis), reset, values);
+		Discretisation d = switch (scheme) {
+		case EXACT -> plugin.discretise(values, dtMillis);
+		case EULER -> switch (plugin.euler(values, dtMillis)) {
+			case TargetMapping.Mapped<Discretisation> m -> m.value();
+			case TargetMapping.Refused<Discretisation> r -> throw new IllegalArgumentException(r.reason());
+			};
+		};
+		return new NeuronSpec(plugin, d, reset, values);
 	}
 }

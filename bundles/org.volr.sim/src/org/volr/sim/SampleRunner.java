@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.volr.core.encoding.PoissonInput;
+import org.volr.model.Readout;
 import org.volr.model.ResetMode;
 import org.volr.net.neuron.Firing;
 import org.volr.net.neuron.Population;
@@ -24,6 +25,8 @@ final class SampleRunner {
 	/** With a synaptic delay: the input's spikes of the last d+1 steps (else null). */
 	private final SpikeRing inputRing;
 	private final int[] outputCounts;
+	/** The membrane readout's maximum of each output neuron's potential over the steps so far (null for the other readouts). */
+	private final float[] outputMaxima;
 
 	/** Spikes per neuron of the current sample, per layer, kept only for recorded samples. */
 	private final int[][] neuronCounts;
@@ -60,6 +63,7 @@ final class SampleRunner {
 		inputRing = config.delay() > 0 ? new SpikeRing(config.delay(), inputSize, false) : null;
 		gather = new SpikeGather(network, layers, config.inisim().payloads());
 		outputCounts = new int[network.outputs()];
+		outputMaxima = config.readout() == Readout.MEMBRANE_MAX ? new float[network.outputs()] : null;
 		neuronCounts = new int[layers.length][];
 		for (int l = 0; l < layers.length; l++)
 			neuronCounts[l] = new int[layers[l].plan.outSize()];
@@ -75,12 +79,15 @@ final class SampleRunner {
 		List<String> unknown = inisim.unknownLayers(plans);
 		if (!unknown.isEmpty())
 			throw new IllegalArgumentException("the simulation options name layers this network has no neurons in: " + String.join(", ", unknown));
-		NeuronSpec neuron = config.neuron();
+		List<String> unknownNeurons = config.unknownLayerNeurons(plans);
+		if (!unknownNeurons.isEmpty())
+			throw new IllegalArgumentException("neurons are given for layers this network has no neurons in: " + String.join(", ", unknownNeurons));
+		refuseReadingSilentLayers(network, config);
 		int n = plans.size(), d = config.delay(), widest = plans.stream().mapToInt(LayerPlan::outSize).max().orElse(0);
 		boolean payloads = inisim.payloads();
 		int[] clamp = Clamp.firstSteps(plans, config.clamp(), inisim);
 		LayerState[] layers = new LayerState[n];
-		PlainIf plain = null;
+		PlainIf shared = null; // the fast path of the run's neuron, shared by the layers that have it
 		for (int l = 0, depth = 0; l < n; l++) {
 			LayerPlan p = plans.get(l);
 			boolean readsOnlyInput = network.readsOnlyInput(l);
@@ -88,9 +95,20 @@ final class SampleRunner {
 				layers[l] = new MaxPoolLayer((MaxPoolPlan) p, payloads, readsOnlyInput);
 				continue;
 			}
-			Population population = neuron.population(p.outSize());
-			if (depth == 0)
+			NeuronSpec neuron = config.neuronOf(p.label());
+			NeuronGroups groups = config.neuronGroups().get(p.label());
+			if (groups != null && groups.size() != p.outSize())
+				throw new IllegalArgumentException("layer '" + p.label() + "' has " + p.outSize() + " neurons, its per-neuron parameters give "
+						+ groups.size());
+			Population population = groups == null ? neuron.population(p.outSize()) : groups.population();
+			PlainIf plain;
+			if (neuron != config.neuron())
 				plain = PlainIf.of(neuron, config, population, widest);
+			else {
+				if (shared == null)
+					shared = PlainIf.of(neuron, config, population, widest);
+				plain = shared;
+			}
 			// payloads read the residual v − θ of a reset by subtraction
 			Firing firing = neuron.firing(payloads ? ResetMode.SUBTRACT : neuron.reset());
 			InisimOptions.Clip clip = inisim.clipOf(p.label());
@@ -106,6 +124,27 @@ final class SampleRunner {
 			depth++;
 		}
 		return layers;
+	}
+
+	/**
+	 * Neurons that never fire (LI) have no spikes for a layer reading them, and an output of them has no spikes to
+	 * count: the validator's rules (SEMANTICS.md, "Leaky integrators (LI)"), for callers that skip it.
+	 */
+	private static void refuseReadingSilentLayers(SpikingNetwork network, SimulationConfig config) {
+		List<LayerPlan> plans = network.layers();
+		for (int l = 0; l < plans.size(); l++)
+			for (SpikingNetwork.Source s : network.sources(l))
+				if (s.layer() != SpikingNetwork.INPUT && !spikes(plans.get(s.layer()), config))
+					throw new IllegalArgumentException("layer '" + plans.get(s.layer()).label() + "' has " + config.neuronOf(plans.get(s.layer()).label())
+							.model().name() + " neurons, which never spike: layer '" + plans.get(l).label() + "' cannot read it");
+		LayerPlan out = plans.get(plans.size() - 1);
+		if (config.readout() == Readout.SPIKES && !spikes(out, config))
+			throw new IllegalArgumentException("the output layer '" + out.label() + "' has " + config.neuronOf(out.label()).model().name()
+					+ " neurons, which never spike: read it out by its membrane (simulate { readout membrane_max } or membrane_last)");
+	}
+
+	private static boolean spikes(LayerPlan plan, SimulationConfig config) {
+		return !plan.hasNeurons() || config.neuronOf(plan.label()).model().spikes();
 	}
 
 	/** Simulates one sample; its output spike counts go to {@code countsOut} at {@code sampleIndex · outputs}. */
@@ -175,6 +214,9 @@ final class SampleRunner {
 			int[] spikes = layers[last].spikes;
 			for (int e = 0; e < count; e++)
 				outputCounts[spikes[e]]++;
+			if (outputMaxima != null)
+				for (int o = 0; o < outputMaxima.length; o++)
+					outputMaxima[o] = Math.max(outputMaxima[o], outPotential[o]);
 			if (firstSpike < 0 && count > 0)
 				firstSpike = t;
 			if (predict(outPotential) == label)
@@ -216,6 +258,8 @@ final class SampleRunner {
 			}
 		}
 		Arrays.fill(outputCounts, 0);
+		if (outputMaxima != null)
+			Arrays.fill(outputMaxima, Float.NEGATIVE_INFINITY);
 		if (inputRing != null)
 			inputRing.reset();
 	}
@@ -246,8 +290,26 @@ final class SampleRunner {
 		}
 	}
 
-	/** Most spikes so far; ties to the higher potential, then the lower index (SEMANTICS.md, "Readout"). */
+	/** The class read out now (SEMANTICS.md, "Readout"). */
 	private int predict(float[] outPotential) {
+		return switch (config.readout()) {
+		case SPIKES -> mostSpikes(outPotential);
+		case MEMBRANE_MAX -> highest(outputMaxima);
+		case MEMBRANE_LAST -> highest(outPotential);
+		};
+	}
+
+	/** The highest value; ties to the lower index. */
+	private static int highest(float[] values) {
+		int best = 0;
+		for (int o = 1; o < values.length; o++)
+			if (values[o] > values[best])
+				best = o;
+		return best;
+	}
+
+	/** Most spikes so far; ties to the higher potential, then the lower index. */
+	private int mostSpikes(float[] outPotential) {
 		int best = 0;
 		for (int o = 1; o < outputCounts.length; o++) {
 			if (outputCounts[o] > outputCounts[best] || (outputCounts[o] == outputCounts[best] && outPotential[o] > outPotential[best]))

@@ -1,18 +1,28 @@
 package org.volr.sim;
 
+import java.util.Map;
+
+import org.volr.model.DiscretisationKind;
+import org.volr.model.Readout;
+
 /**
  * What to simulate: steps, input encoding (with the Poisson rate as a probability per step at x = 1), the neuron,
  * the seed, how many samples at a time and threads to use (0 = one per core), and the synaptic delay in steps
  * (0: a spike reaches the next layer within its step, as in INIsim; see SEMANTICS.md, "Delay"), the clamp: how
  * many steps per layer depth a layer ignores its input at the start (0: none), and the further INIsim options
- * (bias relaxation, payloads, membrane clipping, clamp per layer), kept together in {@link InisimOptions}.
+ * (bias relaxation, payloads, membrane clipping, clamp per layer), kept together in {@link InisimOptions}; the layers
+ * with a neuron of their own ({@code layerNeurons}, by layer label as in LayerPlan.label(); the others have
+ * {@code neuron}), how the class of a sample is read out (SEMANTICS.md, "Readout") and how the neurons' equations were
+ * discretised (their constants are in the neurons; "Discretisation").
  */
 public record SimulationConfig(int steps, Encoding encoding, double poissonProbabilityPerStep, NeuronSpec neuron, long seed,
-		int batch, int threads, double microsPerStep, int recordedSamples, int delay, int clamp, boolean adaptiveThreshold, InisimOptions inisim) {
+		int batch, int threads, double microsPerStep, int recordedSamples, int delay, int clamp, boolean adaptiveThreshold, InisimOptions inisim,
+		Map<String, NeuronSpec> layerNeurons, Readout readout, DiscretisationKind discretisation, Map<String, NeuronGroups> neuronGroups) {
 
 	public SimulationConfig(int steps, Encoding encoding, double poissonProbabilityPerStep, NeuronSpec neuron, long seed, int batch,
 			int threads) {
-		this(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, 1000.0, 0, 0, 0, false, InisimOptions.NONE);
+		this(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, 1000.0, 0, 0, 0, false, InisimOptions.NONE, Map.of(),
+				Readout.SPIKES, DiscretisationKind.EXACT, Map.of());
 	}
 
 	public SimulationConfig {
@@ -26,7 +36,14 @@ public record SimulationConfig(int steps, Encoding encoding, double poissonProba
 			throw new IllegalArgumentException("clamp must not be negative, got " + clamp);
 		if (inisim == null)
 			inisim = InisimOptions.NONE;
-		if (inisim.payloads() && neuron.isConductanceBased())
+		layerNeurons = Map.copyOf(layerNeurons);
+		neuronGroups = Map.copyOf(neuronGroups);
+		if (readout == null)
+			readout = Readout.SPIKES;
+		if (discretisation == null)
+			discretisation = DiscretisationKind.EXACT;
+		boolean conductances = neuron.isConductanceBased() || layerNeurons.values().stream().anyMatch(NeuronSpec::isConductanceBased);
+		if (inisim.payloads() && conductances)
 			throw new IllegalArgumentException("spikes with payloads (simulate { payloads }) need IF, LIF or CubaLIF neurons: a CobaLIF"
 					+ " synapse cannot open a conductance by a payload's (1 + p)·w, which may be negative");
 		if (inisim.payloads() && neuron.reset() == org.volr.model.ResetMode.MODULO)
@@ -40,52 +57,98 @@ public record SimulationConfig(int steps, Encoding encoding, double poissonProba
 
 	/** Keep the spike count of every neuron for the first n samples (to compare rates with ANN activations). */
 	public SimulationConfig withRecording(int n) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, n, delay, clamp, adaptiveThreshold, inisim);
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, n, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups);
 	}
 
 	public SimulationConfig withNeuron(NeuronSpec n) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, n, seed, batch, threads, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim);
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, n, seed, batch, threads, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups);
 	}
 
 	public SimulationConfig withThreads(int t) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, t, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim);
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, t, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups);
 	}
 
 	/** Samples read (and their input currents computed) at a time: memory, not results, depends on it. */
 	public SimulationConfig withBatch(int b) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, b, threads, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim);
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, b, threads, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups);
 	}
 
 	public SimulationConfig withPoisson(double probabilityPerStep, long s) {
-		return new SimulationConfig(steps, Encoding.POISSON, probabilityPerStep, neuron, s, batch, threads, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim);
+		return new SimulationConfig(steps, Encoding.POISSON, probabilityPerStep, neuron, s, batch, threads, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups);
 	}
 
 	/** Event input binned into steps of the given length (SEMANTICS.md, "Input encodings"). */
 	public SimulationConfig withEvents(double micros) {
-		return new SimulationConfig(steps, Encoding.EVENTS, 0, neuron, seed, batch, threads, micros, recordedSamples, delay, clamp, adaptiveThreshold, inisim);
+		return new SimulationConfig(steps, Encoding.EVENTS, 0, neuron, seed, batch, threads, micros, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups);
 	}
 
 	/** Spikes reach the next layer {@code steps} steps after they were fired (what PyNN and hardware do). */
 	public SimulationConfig withDelay(int d) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, d, clamp, adaptiveThreshold, inisim);
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, d, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups);
 	}
 
 	/** Layer i (counting layers with neurons from 0) ignores its input for its first i·steps steps (SEMANTICS.md, "Clamp"). */
 	public SimulationConfig withClamp(int stepsPerLayer) {
 		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
-				stepsPerLayer, adaptiveThreshold, inisim);
+				stepsPerLayer, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups);
 	}
 
 	/** Every layer's threshold follows its most active neuron (SEMANTICS.md, "Adaptive threshold"). */
 	public SimulationConfig withAdaptiveThreshold(boolean on) {
 		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
-				clamp, on, inisim);
+				clamp, on, inisim, layerNeurons, readout, discretisation, neuronGroups);
 	}
 
 	/** The SNN Toolbox's options of SEMANTICS.md's "Bias relaxation", "Spikes with payloads", "Membrane clipping" and "Clamp". */
 	public SimulationConfig withInisim(InisimOptions options) {
 		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
-				clamp, adaptiveThreshold, options);
+				clamp, adaptiveThreshold, options, layerNeurons, readout, discretisation, neuronGroups);
+	}
+
+	/** Gives the layers labelled so (LayerPlan.label()) neurons of their own, instead of {@link #neuron}. */
+	public SimulationConfig withLayerNeurons(Map<String, NeuronSpec> byLabel) {
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
+				clamp, adaptiveThreshold, inisim, byLabel, readout, discretisation, neuronGroups);
+	}
+
+	/** The class of a sample is read out so (SEMANTICS.md, "Readout"). */
+	public SimulationConfig withReadout(Readout r) {
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
+				clamp, adaptiveThreshold, inisim, layerNeurons, r, discretisation, neuronGroups);
+	}
+
+	/**
+	 * Records how the neurons' equations were discretised (SEMANTICS.md, "Discretisation"): the neurons given here and
+	 * in {@link #withLayerNeurons} carry their constants already; this says which for the results and the targets.
+	 */
+	public SimulationConfig withDiscretisation(DiscretisationKind d) {
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
+				clamp, adaptiveThreshold, inisim, layerNeurons, readout, d, neuronGroups);
+	}
+
+	/**
+	 * Gives the layers labelled so parameters per neuron (SEMANTICS.md, "Per-neuron parameters"): their neurons in
+	 * groups of equal values, each group with its own discretisation.
+	 */
+	public SimulationConfig withNeuronGroups(Map<String, NeuronGroups> byLabel) {
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
+				clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, byLabel);
+	}
+
+	/** The neuron of the layer with that label: its own, else the run's. */
+	public NeuronSpec neuronOf(String label) {
+		NeuronSpec own = layerNeurons.get(label);
+		return own != null ? own : neuron;
+	}
+
+	/** The labels of layer neurons this network does not have among its layers with neurons (a misspelt label is an error). */
+	public java.util.List<String> unknownLayerNeurons(java.util.List<org.volr.sim.plan.LayerPlan> plans) {
+		java.util.Set<String> known = new java.util.HashSet<>();
+		for (org.volr.sim.plan.LayerPlan p : plans)
+			if (p.hasNeurons())
+				known.add(p.label());
+		return java.util.stream.Stream.concat(layerNeurons.keySet().stream(), neuronGroups.keySet().stream()).filter(l -> !known.contains(l))
+				.distinct().sorted().toList();
 	}
 
 	public int effectiveThreads() {

@@ -142,7 +142,7 @@ public final class Simulator {
 
 	private static List<SampleRunner> runners(SpikingNetwork network, SimulationConfig config, int threads, int[][][] recorded) {
 		List<SampleRunner> runners = new ArrayList<>();
-		ConductanceSynapses synapses = ConductanceSynapses.of(network, config.neuron());
+		ConductanceSynapses synapses = ConductanceSynapses.of(network, config);
 		for (int i = 0; i < threads; i++)
 			runners.add(new SampleRunner(network, config, synapses, recorded));
 		return runners;

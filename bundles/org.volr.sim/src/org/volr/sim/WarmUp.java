@@ -30,7 +30,7 @@ public final class WarmUp implements AutoCloseable {
 		// half of the samples recorded, half not, as in the simulation (which records its first few): the JVM compiles
 		// code for the branches it has seen taken, and leaves a trap that throws the code away in the others
 		int[][][] recorded = config.recordedSamples() > 0 && batch != null ? new int[Math.min(config.recordedSamples(), batch.size() / 2)][][] : null;
-		runner = new SampleRunner(network, config, ConductanceSynapses.of(network, config.neuron()), recorded);
+		runner = new SampleRunner(network, config, ConductanceSynapses.of(network, config), recorded);
 		thread = new Thread(() -> simulate(network, config, batch), "volr-sim-warm-up");
 		thread.setDaemon(true);
 	}

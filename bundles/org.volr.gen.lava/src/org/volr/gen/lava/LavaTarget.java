@@ -78,6 +78,7 @@ public final class LavaTarget implements TargetGenerator {
 			problems.add("option bits must be a whole number from " + MIN_BITS + " to " + MAX_BITS
 					+ " (Loihi 2's weights are signed mantissas of at most 8 bits), got '" + option + "'");
 		problems.addAll(ScriptLimits.volrOnlyOptions(input.run()));
+		problems.addAll(ScriptLimits.oneNeuronSpikeReadout(input, "Lava"));
 		Discretisation n = input.run().neuron().discretised();
 		String refused = TargetNeuron.refusal(input.run(), NeuronModel::lava);
 		if (refused != null)

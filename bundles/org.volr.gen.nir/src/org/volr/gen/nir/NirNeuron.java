@@ -15,7 +15,9 @@ package org.volr.gen.nir;
  */
 public record NirNeuron(Kind kind, float threshold, float r, float tau, float vLeak, float tauSyn, float vReset) {
 	public enum Kind {
-		IF("IF"), LIF("LIF"), CUBA_LIF("CubaLIF");
+		IF("IF"), LIF("LIF"), CUBA_LIF("CubaLIF"),
+		/** the leaky integrator: a LIF membrane without a threshold (it never fires; its membrane is read out) */
+		LI("LI");
 
 		private final String nirType;
 
@@ -32,7 +34,7 @@ public record NirNeuron(Kind kind, float threshold, float r, float tau, float vL
 	public NirNeuron {
 		if (kind == null)
 			throw new IllegalArgumentException("a neuron needs a kind (IF, LIF or CubaLIF)");
-		if (!(threshold > 0) || !Float.isFinite(threshold))
+		if (kind != Kind.LI && (!(threshold > 0) || !Float.isFinite(threshold)))
 			throw new IllegalArgumentException("the threshold must be positive and finite, got " + threshold);
 		if (kind != Kind.IF && !(tau > 0 && Float.isFinite(tau)))
 			throw new IllegalArgumentException("a " + kind.nirType() + " neuron needs a positive, finite tau (seconds), got " + tau);

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.volr.gen.GeneratedFiles;
 import org.volr.gen.GenerationInput;
@@ -12,6 +14,7 @@ import org.volr.gen.ScriptLimits;
 import org.volr.gen.RunSettings;
 import org.volr.gen.TargetGenerator;
 import org.volr.gen.TargetNeuron;
+import org.volr.net.NetLayer;
 import org.volr.net.neuron.NeuronModel;
 import org.volr.net.neuron.NirNode;
 
@@ -47,9 +50,19 @@ public final class NirTarget implements TargetGenerator {
 		return new NirNeuron(kind, node.threshold(), node.r(), node.tau(), node.vLeak(), node.tauSyn(), node.vReset());
 	}
 
+	/** The NIR neurons of the layers with a neuron of their own, by weight key; refused as the run's neuron would be. */
+	static Map<String, NirNeuron> layerNeurons(GenerationInput input) {
+		Map<String, NirNeuron> own = new HashMap<>();
+		for (NetLayer layer : input.resolved().layers())
+			if (layer.neuron() != null)
+				own.put(layer.key(), neuron(input.run().neuronOf(layer), input.dtMillis()));
+		return own;
+	}
+
 	@Override
 	public List<String> validate(GenerationInput input) {
 		List<String> problems = new ArrayList<>(ScriptLimits.volrOnlyOptions(input.run()));
+		problems.addAll(ScriptLimits.perNeuronParameters(input, "NIR"));
 		String reset = ScriptLimits.resetToValueOnly(input.run(), "NIR's neurons");
 		if (reset != null)
 			problems.add(reset);
@@ -57,7 +70,7 @@ public final class NirTarget implements TargetGenerator {
 			neuron(input);
 			Path probe = Files.createTempFile("volr-nir-check", ".nir");
 			try {
-				NirWriter.write(input.resolved(), input.weights(), neuron(input), probe);
+				NirWriter.write(input.resolved(), input.weights(), neuron(input), layerNeurons(input), probe);
 			} finally {
 				Files.deleteIfExists(probe);
 			}
@@ -73,7 +86,7 @@ public final class NirTarget implements TargetGenerator {
 	public GeneratedFiles generate(GenerationInput input, Path directory) throws IOException {
 		Files.createDirectories(directory);
 		Path out = directory.resolve(input.networkName() + ".nir");
-		NirWriter.write(input.resolved(), input.weights(), neuron(input), out);
+		NirWriter.write(input.resolved(), input.weights(), neuron(input), layerNeurons(input), out);
 		return new GeneratedFiles(List.of(out), List.of());
 	}
 }

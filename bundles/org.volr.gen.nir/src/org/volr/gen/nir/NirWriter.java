@@ -68,6 +68,8 @@ public final class NirWriter {
 	private final ResolvedNetwork network;
 	private final WeightStore weights;
 	private final NirNeuron neuron;
+	/** The neurons of the layers that have their own, by weight key. */
+	private final Map<String, NirNeuron> layerNeurons;
 	private final Map<String, Map<String, Object>> nodes = new LinkedHashMap<>();
 	private final List<String[]> edges = new ArrayList<>();
 	private final Set<String> used = new HashSet<>();
@@ -79,10 +81,11 @@ public final class NirWriter {
 	private record Src(String node, int[] shape) {
 	}
 
-	private NirWriter(ResolvedNetwork network, WeightStore weights, NirNeuron neuron) {
+	private NirWriter(ResolvedNetwork network, WeightStore weights, NirNeuron neuron, Map<String, NirNeuron> layerNeurons) {
 		this.network = network;
 		this.weights = weights;
 		this.neuron = neuron;
+		this.layerNeurons = Map.copyOf(layerNeurons);
 	}
 
 	/**
@@ -109,7 +112,16 @@ public final class NirWriter {
 	 *                                  message names the layer
 	 */
 	public static void write(ResolvedNetwork network, WeightStore converted, NirNeuron neuron, Path out) throws IOException {
-		NirWriter w = new NirWriter(network, converted, neuron == null ? NirNeuron.defaultIF() : neuron);
+		write(network, converted, neuron, Map.of(), out);
+	}
+
+	/**
+	 * Writes the network as {@link #write(ResolvedNetwork, WeightStore, NirNeuron, Path)} does, the layers whose weight
+	 * key {@code layerNeurons} names with their own neuron node.
+	 */
+	public static void write(ResolvedNetwork network, WeightStore converted, NirNeuron neuron, Map<String, NirNeuron> layerNeurons, Path out)
+			throws IOException {
+		NirWriter w = new NirWriter(network, converted, neuron == null ? NirNeuron.defaultIF() : neuron, layerNeurons);
 		w.build();
 		w.save(out);
 	}
@@ -188,7 +200,7 @@ public final class NirWriter {
 				row += rows;
 			}
 		}
-		return neurons(label, parts, layer.outShape());
+		return neurons(layer, label, parts, layer.outShape());
 	}
 
 	private Src conv(NetLayer layer, LayerKind.Conv c, String label, Src in) {
@@ -214,7 +226,7 @@ public final class NirWriter {
 		int[] inShape = layer.inShape();
 		n.put("input_shape", new long[] { inShape[1], inShape[2] });
 		edges.add(new String[] { in.node(), name });
-		return neurons(label, List.of(name), layer.outShape());
+		return neurons(layer, label, List.of(name), layer.outShape());
 	}
 
 	private Src pool(NetLayer layer, LayerKind.Pool p, String label, Src in) {
@@ -234,7 +246,7 @@ public final class NirWriter {
 		n.put("stride", new long[] { g.sh(), g.sw() });
 		n.put("padding", new long[2]);
 		edges.add(new String[] { in.node(), name });
-		return neurons(label, List.of(name), layer.outShape());
+		return neurons(layer, label, List.of(name), layer.outShape());
 	}
 
 	private Src flatten(NetLayer layer, String label, Src in) {
@@ -260,12 +272,13 @@ public final class NirWriter {
 	}
 
 	/**
-	 * The neuron node behind a layer, named {@code <label>.if}, {@code <label>.lif} or {@code <label>.cubalif}, with
-	 * exactly the fields of NIR's dataclass (v_reset only for CubaLIF, where Volr's reset potential is part of the
-	 * neuron), each an array of the layer's output shape.
+	 * The neuron node behind a layer (its own neuron, else the run's), named {@code <label>.if}, {@code <label>.lif},
+	 * {@code <label>.cubalif} or {@code <label>.li}, with exactly the fields of NIR's dataclass (v_reset only for
+	 * CubaLIF, where Volr's reset potential is part of the neuron), each an array of the layer's output shape.
 	 */
-	private Src neurons(String label, List<String> from, int[] dims) {
+	private Src neurons(NetLayer layer, String label, List<String> from, int[] dims) {
 		int count = size(dims);
+		NirNeuron neuron = layerNeurons.getOrDefault(layer.key(), this.neuron);
 		Map<String, Object> n;
 		String name;
 		switch (neuron.kind()) {
@@ -293,6 +306,13 @@ public final class NirWriter {
 			n.put("v_threshold", FloatTensor.nested(filled(count, neuron.threshold()), dims));
 			n.put("v_reset", FloatTensor.nested(filled(count, neuron.vReset()), dims));
 			n.put("w_in", FloatTensor.nested(filled(count, 1f), dims));
+		}
+		case LI -> { // NIR's LI (tau, r, v_leak): Volr's LIF node without the threshold
+			name = unique(label + ".li");
+			n = node(name, "LI");
+			n.put("tau", FloatTensor.nested(filled(count, neuron.tau()), dims));
+			n.put("r", FloatTensor.nested(filled(count, neuron.r()), dims));
+			n.put("v_leak", FloatTensor.nested(filled(count, neuron.vLeak()), dims));
 		}
 		default -> throw new IllegalStateException(neuron.kind().toString());
 		}

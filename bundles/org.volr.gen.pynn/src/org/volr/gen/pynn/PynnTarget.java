@@ -62,6 +62,9 @@ public class PynnTarget implements TargetGenerator {
 		String refused = TargetNeuron.refusal(input.run(), NeuronModel::pynn);
 		if (refused != null)
 			problems.add(refused);
+		if (input.run().discretisation() == org.volr.model.DiscretisationKind.EULER && input.run().neuron().model().hasSynapticCurrent())
+			problems.add(input.run().neuron().model().name() + " neurons under forward Euler (simulate { discretisation euler }) are simulated"
+					+ " by Volr only: PyNN's cells integrate the synaptic current exactly; use discretisation exact for this target");
 		if (n.minPotential() != Float.NEGATIVE_INFINITY)
 			problems.add("PyNN's cells have no lower clamp of the membrane (v_min); remove v_min for this target");
 		if (backend.equals("neuron") && n.refractorySteps() < 1)

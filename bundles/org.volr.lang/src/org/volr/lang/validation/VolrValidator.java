@@ -213,6 +213,118 @@ public class VolrValidator extends AbstractVolrValidator {
 		}
 	}
 
+	/**
+	 * Neurons that never fire (LI, read by their membrane) have no spikes to pass on: a layer of them can only be the
+	 * network's output, and the output of them is read out by its membrane, not by spike counts (SEMANTICS.md,
+	 * "Leaky integrators (LI)"). Decided on the resolved network, where what each layer reads is known.
+	 */
+	@Check
+	public void checkNeuronsWithoutSpikes(Experiment experiment) {
+		Network network = experiment.getNetwork();
+		if (network == null || network.eIsProxy() || network.getBody() == null)
+			return;
+		org.volr.net.neuron.NeuronModel run = experiment.getNeuron() == null ? NeuronModels.IF : NeuronModels.of(experiment.getNeuron().getKind());
+		if (run == null || (run.spikes() && !anyLayerNeuronWithoutSpikes(network)))
+			return;
+		org.volr.net.ResolvedNetwork resolved;
+		try {
+			resolved = org.volr.net.NetworkResolver.resolve(org.volr.model.resolve.NetworkInliner.inline(network));
+		} catch (org.volr.net.ResolveException | RuntimeException notResolved) {
+			return; // the shape and reference checks report why
+		}
+		java.util.function.Predicate<org.volr.net.NetLayer> silent = l -> org.volr.net.SpikingLayers.hasNeurons(l)
+				&& !(l.neuron() != null ? l.neuron().model() : run).spikes();
+		Set<Integer> reported = new java.util.HashSet<>();
+		for (org.volr.net.NetLayer layer : resolved.layers()) {
+			if (org.volr.net.SpikingLayers.handsOn(layer))
+				continue;
+			for (org.volr.net.Source s : resolved.sourcesWithout(layer.index(), org.volr.net.SpikingLayers::handsOn))
+				if (!s.isInput() && silent.test(resolved.layer(s.layer())) && reported.add(s.layer())) {
+					org.volr.net.NetLayer from = resolved.layer(s.layer());
+					error(from.describe() + " has " + modelOf(from, run) + " neurons, which never spike: " + layer.describe()
+							+ " cannot read it (a layer of neurons without spikes can only be the network's output, read out by its membrane)",
+							experiment, Literals.EXPERIMENT__NETWORK, NOT_SPIKING);
+				}
+		}
+		List<org.volr.net.Source> out = resolved.outputWithout(org.volr.net.SpikingLayers::handsOn);
+		Simulation simulation = experiment.getSimulation();
+		boolean spikeReadout = simulation == null || simulation.getReadout() == org.volr.model.Readout.SPIKES;
+		if (spikeReadout && out.size() == 1 && !out.get(0).isInput() && silent.test(resolved.layer(out.get(0).layer()))) {
+			org.volr.net.NetLayer last = resolved.layer(out.get(0).layer());
+			String message = "the output, " + last.describe() + ", has " + modelOf(last, run) + " neurons, which never spike: read it out by"
+					+ " its membrane (simulate { readout membrane_max } or { readout membrane_last }), not by its spikes";
+			if (simulation != null)
+				error(message, simulation, Literals.SIMULATION__READOUT, BAD_VALUE);
+			else
+				error(message, experiment, Literals.EXPERIMENT__NETWORK, BAD_VALUE);
+		}
+	}
+
+	/**
+	 * Forward Euler (simulate { discretisation euler }) needs each neuron model of the run to have it, and dt below
+	 * every time constant it decays by: the experiment's neuron and every layer's own.
+	 */
+	@Check
+	public void checkDiscretisation(Experiment experiment) {
+		Simulation s = experiment.getSimulation();
+		if (s == null || s.getDiscretisation() != org.volr.model.DiscretisationKind.EULER)
+			return;
+		double dt;
+		try {
+			dt = s.getDt() == null ? 1.0 : Units.toBase(s.getDt());
+		} catch (IllegalArgumentException unknownUnit) {
+			return; // checkSimulation reports the unit
+		}
+		if (!(dt > 0))
+			return;
+		eulerProblem(experiment.getNeuron(), null, dt, s);
+		Network network = experiment.getNetwork();
+		if (network == null || network.eIsProxy() || network.getBody() == null)
+			return;
+		try {
+			for (org.volr.net.NetLayer layer : org.volr.net.NetworkResolver.resolve(org.volr.model.resolve.NetworkInliner.inline(network)).layers())
+				if (layer.neuron() != null)
+					eulerProblem(layer.neuron().model(), layer.neuron().written(), layer.describe(), dt, s);
+		} catch (org.volr.net.ResolveException | RuntimeException notResolved) {
+			// the shape and reference checks report why
+		}
+	}
+
+	private void eulerProblem(NeuronModel block, String layer, double dt, Simulation s) {
+		org.volr.net.neuron.NeuronModel model = block == null ? NeuronModels.IF : NeuronModels.of(block.getKind());
+		if (model == null)
+			return; // reported as an unknown model
+		try {
+			eulerProblem(model, block == null ? Map.of() : NeuronModels.written(block), layer, dt, s);
+		} catch (IllegalArgumentException unknownUnit) {
+			// checkNeuronParameters reports it
+		}
+	}
+
+	private void eulerProblem(org.volr.net.neuron.NeuronModel model, Map<String, Double> written, String layer, double dt, Simulation s) {
+		Map<String, Double> values = NeuronModels.values(model, written);
+		if (!model.problems(values).isEmpty())
+			return; // reported at the neuron block
+		if (model.euler(values, dt) instanceof org.volr.net.neuron.TargetMapping.Refused<?> r)
+			error((layer == null ? "" : layer + ": ") + r.reason(), s, Literals.SIMULATION__DISCRETISATION, BAD_VALUE);
+	}
+
+	private static String modelOf(org.volr.net.NetLayer layer, org.volr.net.neuron.NeuronModel run) {
+		return (layer.neuron() != null ? layer.neuron().model() : run).name();
+	}
+
+	/** Whether a layer of this file (a network may reference others in it) has a neuron of its own that never fires. */
+	private static boolean anyLayerNeuronWithoutSpikes(Network network) {
+		EObject root = network.eResource() == null ? network : EcoreUtil2.getRootContainer(network);
+		for (var it = root.eAllContents(); it.hasNext();)
+			if (it.next() instanceof Layer layer && layer.getNeuron() != null) {
+				org.volr.net.neuron.NeuronModel m = NeuronModels.of(layer.getNeuron().getKind());
+				if (m != null && !m.spikes())
+					return true;
+			}
+		return false;
+	}
+
 	@Check
 	public void checkTraining(Training t) {
 		if (t.isSetEpochs() && t.getEpochs() <= 0)

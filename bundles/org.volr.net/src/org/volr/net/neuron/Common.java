@@ -39,6 +39,30 @@ final class Common {
 				v.getOrDefault("v_rest", 0.0).floatValue(), 0f, 1f, 1f, null);
 	}
 
+	/**
+	 * Forward Euler's decay 1 − dt/τ of each named time constant, in order, or the refusal when dt is not below one of
+	 * them (the factor would not lie in (0, 1)).
+	 */
+	static TargetMapping<float[]> eulerDecays(Map<String, Double> v, double dtMillis, String... taus) {
+		float[] decays = new float[taus.length];
+		for (int i = 0; i < taus.length; i++) {
+			double tau = v.get(taus[i]);
+			if (!(dtMillis < tau))
+				return new TargetMapping.Refused<>("forward Euler needs dt below " + taus[i] + ": dt " + dtMillis + " ms against " + taus[i] + " "
+						+ tau + " ms makes 1 − dt/" + taus[i] + " no decay; use a smaller dt or discretisation exact");
+			decays[i] = (float) (1 - dtMillis / tau);
+		}
+		return new TargetMapping.Mapped<>(decays);
+	}
+
+	/** A jump neuron's forward-Euler constants: the leak 1 − dt/τ_m. */
+	static TargetMapping<Discretisation> eulerJump(Map<String, Double> v, double dtMillis) {
+		return switch (eulerDecays(v, dtMillis, "tau_m")) {
+		case TargetMapping.Mapped<float[]> m -> new TargetMapping.Mapped<>(jump(v, dtMillis, m.value()[0]));
+		case TargetMapping.Refused<float[]> r -> new TargetMapping.Refused<>(r.reason());
+		};
+	}
+
 	static float threshold(Map<String, Double> v) {
 		return v.get("v_thresh").floatValue();
 	}

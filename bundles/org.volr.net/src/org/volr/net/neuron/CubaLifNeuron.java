@@ -34,6 +34,21 @@ final class CubaLifNeuron implements NeuronModel {
 				(float) p22, v.get("v_rest").floatValue(), (float) p11, (float) gain, (float) currentGain, null);
 	}
 
+	/**
+	 * α = 1 − dt/τ_syn, β = 1 − dt/τ_m (snnTorch's Synaptic, Norse's LIF with a current): the Euler step of
+	 * τm·dv/dt = −(v − v_rest) + τm·i, τs·di/dt = −i with the charge q = τs·i, so the membrane takes dt/τs of the charge
+	 * per step (all of it in the end, as in the exact step) and a constant drive c enters as c.
+	 */
+	@Override
+	public TargetMapping<Discretisation> euler(Map<String, Double> v, double dtMillis) {
+		return switch (Common.eulerDecays(v, dtMillis, "tau_m", "tau_syn_E")) {
+		case TargetMapping.Mapped<float[]> m -> new TargetMapping.Mapped<>(new Discretisation(Common.threshold(v), Common.resetTo(v),
+				Common.refractory(v, dtMillis), (float) v.get("v_min").doubleValue(), m.value()[0], v.get("v_rest").floatValue(), m.value()[1],
+				(float) (dtMillis / v.get("tau_syn_E")), 1f, null));
+		case TargetMapping.Refused<float[]> r -> new TargetMapping.Refused<>(r.reason());
+		};
+	}
+
 	@Override
 	public boolean hasSynapticCurrent() {
 		return true;

@@ -19,6 +19,12 @@ final class IfNeuron implements NeuronModel {
 		return Common.jump(values, dtMillis, 1f);
 	}
 
+	/** Without a leak there is nothing to approximate: forward Euler is the exact update. */
+	@Override
+	public TargetMapping<Discretisation> euler(Map<String, Double> values, double dtMillis) {
+		return new TargetMapping.Mapped<>(discretise(values, dtMillis));
+	}
+
 	@Override
 	public boolean leaks() {
 		return false;

@@ -42,6 +42,12 @@ final class LifNeuron implements NeuronModel {
 		return new TargetMapping.Mapped<>(Mappings.loihi(d, true));
 	}
 
+	/** β = 1 − dt/τ_m: snnTorch's Leaky, Norse's LIF step. */
+	@Override
+	public TargetMapping<Discretisation> euler(Map<String, Double> values, double dtMillis) {
+		return Common.eulerJump(values, dtMillis);
+	}
+
 	@Override
 	public Population population(Discretisation d, int size) {
 		return new JumpPopulation(d, size);

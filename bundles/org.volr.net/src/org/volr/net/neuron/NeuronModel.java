@@ -29,6 +29,15 @@ public interface NeuronModel {
 	 */
 	Discretisation discretise(Map<String, Double> values, double dtMillis);
 
+	/**
+	 * The constants per step of forward Euler (SEMANTICS.md, "Discretisation"): each decay exp(−dt/τ) becomes 1 − dt/τ,
+	 * as snnTorch and Norse step the models they import from NIR; refused for a model that has none, or when dt is not
+	 * below a time constant (1 − dt/τ would not be a decay).
+	 */
+	default TargetMapping<Discretisation> euler(Map<String, Double> values, double dtMillis) {
+		return new TargetMapping.Refused<>(name() + " neurons have no forward-Euler discretisation; use discretisation exact");
+	}
+
 	/** {@code size} neurons of this model at rest, discretised as {@code d}, as the simulator steps them. */
 	Population population(Discretisation d, int size);
 
@@ -40,6 +49,14 @@ public interface NeuronModel {
 	/** Whether input opens conductances whose current depends on the membrane potential. */
 	default boolean isConductanceBased() {
 		return false;
+	}
+
+	/**
+	 * Whether its neurons fire. A model that never does (the leaky integrator LI) is read by its membrane only: it
+	 * cannot feed another layer, and the readout of an output layer of it is a membrane readout.
+	 */
+	default boolean spikes() {
+		return true;
 	}
 
 	/** Whether the membrane leaks towards its resting potential. */

@@ -8,7 +8,8 @@ import java.util.Map;
 public final class NeuronModels {
 	/** The non-leaky integrate-and-fire neuron, INIsim's and the default of an experiment without a neuron clause. */
 	public static final NeuronModel IF = new IfNeuron();
-	private static final List<NeuronModel> ALL = List.of(IF, new LifNeuron(), new CubaLifNeuron(), new CobaLifNeuron(), new AdaptiveLifNeuron());
+	private static final List<NeuronModel> ALL = List.of(IF, new LifNeuron(), new CubaLifNeuron(), new CobaLifNeuron(), new AdaptiveLifNeuron(),
+			new LiNeuron());
 
 	/**
 	 * PyNN parameters that Volr's neurons do not have, with the reason and what to write instead. The neurons work in
@@ -20,6 +21,21 @@ public final class NeuronModels {
 					+ " weights carry the membrane's scale (the PyNN and SpiNNaker targets choose cm themselves); remove it",
 			"i_offset", "a constant input current is not a parameter here: give the layers a bias (it is the same"
 					+ " current, in units of the threshold per step, and the targets write it as i_offset); remove it");
+
+	/**
+	 * Parameters that cannot differ from neuron to neuron of a layer: they decide how the layer fires (threshold,
+	 * reset, refractory period, lower clamp), which the simulator's firing rule and the adaptive threshold, payloads
+	 * and clip options hold per layer.
+	 */
+	public static final java.util.Set<String> PER_LAYER_ONLY = java.util.Set.of("v_thresh", "v_reset", "tau_refrac", "v_min");
+
+	/** Every registered model's parameter names: what a weight store may give per neuron under {@code <key>.<name>}. */
+	public static java.util.Set<String> parameterNames() {
+		java.util.Set<String> names = new java.util.TreeSet<>();
+		for (NeuronModel m : ALL)
+			names.addAll(m.parameters().keySet());
+		return names;
+	}
 
 	private NeuronModels() {
 	}
@@ -39,6 +55,14 @@ public final class NeuronModels {
 			if (m.name().equals(name))
 				return m;
 		return null;
+	}
+
+	/** The values a neuron block writes, by name, in base units; throws IllegalArgumentException for an unknown unit. */
+	public static Map<String, Double> written(org.volr.model.NeuronModel block) {
+		Map<String, Double> written = new LinkedHashMap<>();
+		for (org.volr.model.Parameter p : block.getParams())
+			written.put(p.getName(), org.volr.model.units.Units.toBase(p.getValue()));
+		return written;
 	}
 
 	/** The model's full set of values: its defaults, overridden by those written (base units). */
