@@ -3,7 +3,8 @@ package org.volr.net;
 /**
  * How weights are named in weight stores (.npz files, trained and converted weights): a layer's label, or
  * "layer{n}" with n counting the layers from 1 in the order they are written (depth first, branches left to right),
- * followed by ".weight" or ".bias". This is the only place the rule is written.
+ * followed by ".weight" or ".bias"; a recurrent layer's weights onto itself ".weight_rec". This is the only place the
+ * rule is written.
  */
 public final class WeightKeys {
 	private WeightKeys() {
@@ -20,5 +21,10 @@ public final class WeightKeys {
 
 	public static String bias(String key) {
 		return key + ".bias";
+	}
+
+	/** The weights of a delayed edge from layer {@code key} (a recurrent layer onto itself), [units_from, units_to]. */
+	public static String recurrent(String key) {
+		return key + ".weight_rec";
 	}
 }

@@ -103,11 +103,16 @@ public class VolrValidator extends AbstractVolrValidator {
 			if (!(it.next() instanceof Layer layer))
 				continue;
 			NetType t = inference.typeOf(layer);
-			long weights = inference.parameters(layer) - (t == null || t.out() == null ? 0 : t.out().dim(0));
+			long weights = inference.parameters(layer) - (t == null || t.out() == null ? 0 : t.out().dim(0))
+					- (layer instanceof Dense d ? ShapeInference.recurrentWeights(d) : 0); // a tensor of its own
 			// (a layer's output beyond an array is the shape inference's to refuse, as it is an input's)
 			if (weights > LARGEST_ARRAY)
 				error(String.format(java.util.Locale.ROOT, "this layer has %,d weights; one weight tensor holds at most %,d values"
 						+ " (the largest Java array): make it smaller", weights, LARGEST_ARRAY), layer, null, BAD_VALUE);
+			else if (layer instanceof Dense d && ShapeInference.recurrentWeights(d) > LARGEST_ARRAY)
+				error(String.format(java.util.Locale.ROOT, "this recurrent layer has %,d recurrent weights (units²); one weight tensor holds"
+						+ " at most %,d values (the largest Java array): make it smaller", ShapeInference.recurrentWeights(d), LARGEST_ARRAY),
+						layer, Literals.DENSE__RECURRENT, BAD_VALUE);
 		}
 	}
 
