@@ -7,8 +7,8 @@ import org.volr.net.SpikingLayers;
 
 /**
  * What Volr simulates and the generated simulator scripts (PyNN, Brian2) do not reproduce yet, checked once for
- * every script target: the adaptive threshold, layer clamping, the other INIsim options, event-camera input and max
- * pooling.
+ * every script target: the adaptive threshold, layer clamping, the other INIsim options, event-camera input, max
+ * pooling and recurrent layers.
  */
 public final class ScriptLimits {
 	private ScriptLimits() {
@@ -22,6 +22,9 @@ public final class ScriptLimits {
 	 */
 	public static void check(GenerationInput input, String target, String maxPoolingReason, List<String> problems) {
 		problems.addAll(volrOnlyOptions(input.run()));
+		String recurrence = recurrence(input, target);
+		if (recurrence != null)
+			problems.add(recurrence);
 		if (input.run().input() == RunSettings.Input.EVENTS)
 			problems.add("event-camera input is not generated for " + target + " yet; use constant or poisson input");
 		if (!input.spiking().isChain())
@@ -30,6 +33,15 @@ public final class ScriptLimits {
 		for (NetLayer l : input.spiking().layers())
 			if (!SpikingLayers.hasNeurons(l)) // max pooling only routes spikes
 				problems.add("layer '" + l.key() + "' is max pooling" + maxPoolingReason);
+	}
+
+	/**
+	 * A target that does not write recurrent layers yet refuses them by name ("recurrent layer 'lif1': ..."); null
+	 * for a feed-forward network.
+	 */
+	public static String recurrence(GenerationInput input, String target) {
+		return input.resolved().delayedEdgeRefusal("its own spikes of the step before (weight_rec) are simulated by Volr but not"
+				+ " generated for " + target + " yet");
 	}
 
 	/**

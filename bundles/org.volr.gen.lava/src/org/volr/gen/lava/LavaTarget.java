@@ -78,6 +78,9 @@ public final class LavaTarget implements TargetGenerator {
 			problems.add("option bits must be a whole number from " + MIN_BITS + " to " + MAX_BITS
 					+ " (Loihi 2's weights are signed mantissas of at most 8 bits), got '" + option + "'");
 		problems.addAll(ScriptLimits.volrOnlyOptions(input.run()));
+		String recurrence = ScriptLimits.recurrence(input, "Loihi (netx)");
+		if (recurrence != null)
+			problems.add(recurrence);
 		Discretisation n = input.run().neuron().discretised();
 		String refused = TargetNeuron.refusal(input.run(), NeuronModel::lava);
 		if (refused != null)
