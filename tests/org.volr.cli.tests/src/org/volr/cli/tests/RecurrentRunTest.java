@@ -100,8 +100,8 @@ class RecurrentRunTest {
 	}
 
 	private static double snnAccuracy(Path out) throws IOException {
-		Matcher m = Pattern.compile("\"snn_accuracy\": ([0-9.]+)").matcher(Files.readString(out.resolve("result.json")));
-		assertTrue(m.find(), "result.json has the SNN's accuracy");
+		Matcher m = Pattern.compile("\"snn_accuracy\": ([0-9.]+)").matcher(Files.readString(out.resolve("report.json")));
+		assertTrue(m.find(), "report.json has the SNN's accuracy");
 		return Double.parseDouble(m.group(1));
 	}
 
