@@ -8,7 +8,7 @@ import org.volr.net.SpikingLayers;
 /**
  * What Volr simulates and the generated simulator scripts (PyNN, Brian2) do not reproduce yet, checked once for
  * every script target: the adaptive threshold, layer clamping, the other INIsim options, event-camera input, max
- * pooling and recurrent layers.
+ * pooling and delayed edges other than a recurrent layer's own; {@link #recurrence} for a target without recurrence.
  */
 public final class ScriptLimits {
 	private ScriptLimits() {
@@ -22,9 +22,9 @@ public final class ScriptLimits {
 	 */
 	public static void check(GenerationInput input, String target, String maxPoolingReason, List<String> problems) {
 		problems.addAll(volrOnlyOptions(input.run()));
-		String recurrence = recurrence(input, target);
-		if (recurrence != null)
-			problems.add(recurrence);
+		for (org.volr.net.DelayedEdge e : input.resolved().delayed())
+			if (!e.recurrent() || e.delay() != 1)
+				problems.add(input.resolved().describe(e) + ": only a layer's own edge of one step is generated for " + target);
 		if (input.run().input() == RunSettings.Input.EVENTS)
 			problems.add("event-camera input is not generated for " + target + " yet; use constant or poisson input");
 		if (!input.spiking().isChain())

@@ -53,6 +53,9 @@ public final class Brian2Target implements TargetGenerator {
 		if (refused != null)
 			problems.add(refused);
 		ScriptLimits.check(input, "Brian2", ", which is not generated for Brian2 yet; use average pooling", problems);
+		String recurrence = ScriptLimits.recurrence(input, "Brian2");
+		if (recurrence != null)
+			problems.add(recurrence);
 		return problems;
 	}
 
