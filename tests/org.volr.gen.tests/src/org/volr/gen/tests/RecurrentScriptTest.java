@@ -25,7 +25,8 @@ import org.volr.sim.SimulationResult;
 /**
  * A recurrent layer in the generated PyNN script: a projection of the population onto itself with PyNN's one-step
  * delay, which is Volr's delay 2 for it as for every projection (SEMANTICS.md, "Recurrent layers"). The script runs
- * on Brian2 and NEURON and is compared with Volr's simulator spike for spike; Brian2's own script refuses it by name (Lava's refusal: RecurrentRunTest in cli.tests).
+ * on Brian2 and NEURON and is compared with Volr's simulator spike for spike, as is Brian2's own script (synapses of the
+ * group onto itself), without and with a delay. Lava's refusal: RecurrentRunTest in cli.tests.
  */
 class RecurrentScriptTest {
 	static final String NETWORK = """
@@ -82,13 +83,23 @@ class RecurrentScriptTest {
 		}
 	}
 
+	/** Brian2's script follows Volr's steps exactly: without a delay the own spikes arrive one step later, with delay 2 two. */
 	@Test
-	void brian2RefusesItByName() {
+	void brian2ScriptReproducesVolrsRecurrentLayerWithAndWithoutDelay() throws Exception {
 		Network n = CrossSimulatorTest.network(NETWORK);
-		SimulationConfig c = CrossSimulatorTest.config(ResetMode.ZERO, 0);
-		GenerationInput in = input(n, weights(1f), CrossSimulatorTest.samples(), c, Map.of());
-		List<String> problems = TargetRegistry.find("brian2").orElseThrow().validate(in);
-		assertEquals(List.of("recurrent layer 'h': its own spikes of the step before (weight_rec) are simulated by Volr but not generated"
-				+ " for Brian2 yet"), problems);
+		WeightStore w = weights(1f);
+		SampleSet s = CrossSimulatorTest.samples();
+		TargetGenerator brian2 = TargetRegistry.find("brian2").orElseThrow();
+		for (int delay : new int[] { 0, 2 }) {
+			SimulationConfig c = CrossSimulatorTest.config(ResetMode.SUBTRACT, delay);
+			SimulationResult volr = CrossSimulatorTest.volr(n, w, s, c);
+			GenerationInput in = input(n, w, s, c, Map.of());
+			assertEquals(List.of(), brian2.validate(in));
+			GeneratedFiles files = brian2.generate(in, tmp.resolve("brian2-delay" + delay));
+			int[][] script = CrossSimulatorTest.runScript(files.files().get(0), tmp.resolve("brian2-delay" + delay + ".csv"));
+			int[] a = CrossSimulatorTest.compare("recurrent dense, Brian2 script, delay " + delay, volr, script);
+			assertEquals(CrossSimulatorTest.SAMPLES, a[0], "same class in every sample, delay " + delay);
+			assertEquals(0, a[2], "every output count equal, delay " + delay);
+		}
 	}
 }
