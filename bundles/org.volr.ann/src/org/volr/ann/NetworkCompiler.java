@@ -17,10 +17,22 @@ final class NetworkCompiler {
 	}
 
 	static LayerGraph compile(ResolvedNetwork network, WeightStore weights) {
+		refuseRecurrence(network);
 		List<Step> steps = new ArrayList<>();
 		for (NetLayer layer : network.layers())
 			steps.add(step(layer, weights));
 		return new LayerGraph(network, steps);
+	}
+
+	/**
+	 * The ANN computes a network once per sample; a recurrent layer's activation would depend on its own of the step
+	 * before (SEMANTICS.md, "Recurrent layers"), which this graph has no time for: refused by name, not computed without.
+	 */
+	static void refuseRecurrence(ResolvedNetwork network) {
+		String refusal = network.delayedEdgeRefusal("the ANN computes feed-forward networks only, not a layer that reads its own"
+				+ " spikes of the step before; run it with weights trained for the spiking network (weights npz \"...\")");
+		if (refusal != null)
+			throw new AnnException(refusal);
 	}
 
 	private static Step step(NetLayer layer, WeightStore weights) {

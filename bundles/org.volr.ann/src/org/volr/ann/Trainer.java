@@ -46,6 +46,7 @@ public final class Trainer {
 	}
 
 	private static TrainingResult run(ResolvedNetwork network, Training settings, Dataset train, Progress progress, boolean measureLoss) {
+		NetworkCompiler.refuseRecurrence(network);
 		Nd4jSupport.init();
 		Progress p = progress == null ? Progress.NONE : progress;
 		int epochs = settings.getEpochs(), batch = settings.getBatch();

@@ -49,10 +49,11 @@ final class ConvertCommand implements Command {
 			Pipeline pipeline = new Pipeline(setup, console.err(), progress);
 			Dataset test = pipeline.testData(-1);
 			WeightStore weights = pipeline.weights();
-			double accuracy = pipeline.annAccuracy(weights, test);
+			double accuracy = pipeline.annAccuracyIfComputable(weights, test);
 			pipeline.convert(weights, out);
 			pipeline.writeReport(out, null, accuracy);
-			console.out().printf(Locale.ROOT, "converted %s (ANN accuracy %.2f %%)%n", setup.experiment.getNetwork().getName(), 100 * accuracy);
+			console.out().printf(Locale.ROOT, "converted %s (%s)%n", setup.experiment.getNetwork().getName(), Double.isNaN(accuracy)
+					? "no ANN accuracy: the network is recurrent" : String.format(Locale.ROOT, "ANN accuracy %.2f %%", 100 * accuracy));
 			console.out().print(Files.readString(out.resolve("report.json")));
 			return 0;
 		});

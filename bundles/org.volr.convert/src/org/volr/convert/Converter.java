@@ -35,9 +35,21 @@ public final class Converter {
 			float inputLambda, Progress progress) {
 		if (!(inputLambda > 0) || Float.isInfinite(inputLambda))
 			throw new ConversionException("the input scale λ_0 must be positive and finite, got " + inputLambda);
+		refuseRecurrence(network);
 		AnnModel model = AnnModel.of(network, weights);
 		List<LayerScale> scales = Normalization.scales(model, normalizationData, settings, progress);
 		return new ConversionResult(WeightScaling.apply(network, weights, scales, inputLambda), List.copyOf(scales), inputLambda);
+	}
+
+	/**
+	 * The normalisation measures the ANN's activations, which a recurrent network does not have (SEMANTICS.md,
+	 * "Recurrent layers"), and the scaling has no rule for recurrent weights: refused by name.
+	 */
+	private static void refuseRecurrence(ResolvedNetwork network) {
+		String refusal = network.delayedEdgeRefusal("the conversion normalises on the ANN's activations, which a recurrent network has"
+				+ " none of; use weights trained for the spiking network as they are (convert { normalize none })");
+		if (refusal != null)
+			throw new ConversionException(refusal);
 	}
 
 	/**
@@ -46,6 +58,7 @@ public final class Converter {
 	 * activation divided by λ_l exactly (for relu and linear layers, which commute with positive scaling).
 	 */
 	public static WeightStore rescale(ResolvedNetwork network, WeightStore weights, List<LayerScale> scales) {
+		refuseRecurrence(network);
 		return WeightScaling.apply(network, weights, scales, 1f);
 	}
 }

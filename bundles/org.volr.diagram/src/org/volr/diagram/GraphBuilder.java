@@ -130,6 +130,8 @@ final class GraphBuilder {
 			lines.add(line("activity", measured.text()));
 		ElkNode n = node(id(layer), kindOf(layer), depth, out, lines);
 		nodes.put(layer, n);
+		if (layer instanceof Dense d && d.isRecurrent())
+			loop(n);
 		return n;
 	}
 
@@ -209,6 +211,21 @@ final class GraphBuilder {
 		ElkLabel label = ElkGraphUtil.createLabel(text, edge);
 		label.setIdentifier(edge.getIdentifier() + "/shape");
 		label.setProperty(DiagramProperties.ROLE, "flow");
+		label.setDimensions(TextMetrics.width(text), TextMetrics.LINE_HEIGHT);
+	}
+
+	/**
+	 * A recurrent layer's edge onto itself, drawn as a back edge from its output round to its input: its spikes reach
+	 * it again one step later (SEMANTICS.md, "Recurrent layers"), which the label says.
+	 */
+	private void loop(ElkNode n) {
+		ElkEdge edge = ElkGraphUtil.createSimpleEdge(n, n);
+		edge.setIdentifier(n.getIdentifier() + "->" + n.getIdentifier() + "#recurrent");
+		edgeIds.add(edge.getIdentifier());
+		String text = "recurrent, 1 step";
+		ElkLabel label = ElkGraphUtil.createLabel(text, edge);
+		label.setIdentifier(edge.getIdentifier() + "/shape");
+		label.setProperty(DiagramProperties.ROLE, "recurrent");
 		label.setDimensions(TextMetrics.width(text), TextMetrics.LINE_HEIGHT);
 	}
 

@@ -31,6 +31,8 @@ final class LayerText {
 		Activation a = layer.getActivation();
 		if (a != null && a != Activation.UNSPECIFIED && !(layer instanceof ActivationLayer))
 			text += " " + a.getLiteral();
+		if (layer instanceof Dense d && d.isRecurrent())
+			text += " recurrent";
 		return text;
 	}
 

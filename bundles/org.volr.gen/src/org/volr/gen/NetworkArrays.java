@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.volr.core.encoding.PoissonInput;
 import org.volr.core.io.NpzWriter;
+import org.volr.net.DelayedEdge;
 import org.volr.net.LayerKind;
 import org.volr.net.NetLayer;
 import org.volr.net.SpikingLayers;
@@ -15,7 +16,8 @@ import org.volr.net.Synapses;
 /**
  * The numbers a generated Python script loads: per layer {@code l<i>_w} ([in, out] for dense layers) or the
  * synapse lists {@code l<i>_pre}, {@code l<i>_post}, {@code l<i>_w} (convolution and pooling, see
- * {@link Synapses}), and {@code l<i>_bias} per neuron; with samples also {@code x} [samples, inputs],
+ * {@link Synapses}), and {@code l<i>_bias} per neuron; a recurrent layer also its weights onto itself {@code l<i>_rec}
+ * ([from, to], SEMANTICS.md "Recurrent layers"); with samples also {@code x} [samples, inputs],
  * {@code labels}, and {@code current0} [samples, neurons of layer 0]: the first layer's constant input current
  * W·x + b, summed in the order Volr's simulator sums it, so that every target starts from the same numbers. Under
  * Poisson input also the input spikes Volr draws for those samples ({@link PoissonInput}, same seeds), as
@@ -81,6 +83,9 @@ public final class NetworkArrays {
 			if (SpikingLayers.hasNeurons(l))
 				w.floats("l" + i + "_bias", bias(input, l));
 		}
+		for (DelayedEdge e : input.spiking().delayed()) // a script target refuses other delayed edges (ScriptLimits)
+			w.floats("l" + e.to() + "_rec", input.weights().get(e.weightKey()).data(), spiking.get(e.from()).outSize(),
+					spiking.get(e.to()).outSize());
 		SampleSet s = input.samples();
 		if (s != null) {
 			NetLayer first = spiking.get(0);

@@ -7,8 +7,8 @@ import org.volr.net.SpikingLayers;
 
 /**
  * What Volr simulates and the generated simulator scripts (PyNN, Brian2) do not reproduce yet, checked once for
- * every script target: the adaptive threshold, layer clamping, the other INIsim options, event-camera input and max
- * pooling.
+ * every script target: the adaptive threshold, layer clamping, the other INIsim options, event-camera input, max
+ * pooling and delayed edges other than a recurrent layer's own; {@link #recurrence} for a target without recurrence.
  */
 public final class ScriptLimits {
 	private ScriptLimits() {
@@ -23,6 +23,9 @@ public final class ScriptLimits {
 	public static void check(GenerationInput input, String target, String maxPoolingReason, List<String> problems) {
 		problems.addAll(volrOnlyOptions(input.run()));
 		problems.addAll(oneNeuronSpikeReadout(input, target));
+		for (org.volr.net.DelayedEdge e : input.resolved().delayed())
+			if (!e.recurrent() || e.delay() != 1)
+				problems.add(input.resolved().describe(e) + ": only a layer's own edge of one step is generated for " + target);
 		if (input.run().input() == RunSettings.Input.EVENTS)
 			problems.add("event-camera input is not generated for " + target + " yet; use constant or poisson input");
 		if (!input.spiking().isChain())
@@ -62,6 +65,15 @@ public final class ScriptLimits {
 					problems.add("'" + org.volr.net.WeightKeys.parameter(l.key(), p) + "' gives " + l.describe() + " a " + p + " per neuron, which is"
 							+ " not written for " + target + " yet; give the layer one value in its neuron clause for this target");
 		return problems;
+	}
+
+	/**
+	 * A target that does not write recurrent layers yet refuses them by name ("recurrent layer 'lif1': ..."); null
+	 * for a feed-forward network.
+	 */
+	public static String recurrence(GenerationInput input, String target) {
+		return input.resolved().delayedEdgeRefusal("its own spikes of the step before (weight_rec) are simulated by Volr but not"
+				+ " generated for " + target + " yet");
 	}
 
 	/**

@@ -32,6 +32,8 @@ import org.volr.net.neuron.NeuronModels;
 public final class NetworkResolver {
 	private final ShapeInference inference;
 	private final List<NetLayer> layers = new ArrayList<>();
+	/** A recurrent dense layer's edge onto itself, one step late. */
+	private final List<DelayedEdge> delayed = new ArrayList<>();
 	private int position;
 
 	private NetworkResolver(ShapeInference inference) {
@@ -47,7 +49,7 @@ public final class NetworkResolver {
 			throw new ResolveException("network '" + network.getName() + "' has no inferable input shape");
 		NetworkResolver r = new NetworkResolver(inference);
 		Value out = r.lower(network.getBody(), new Value(List.of(new Source(Source.INPUT, 0)), (int) type.in().size()));
-		return new ResolvedNetwork(network.getName(), type.in().dims(), r.layers, out.parts());
+		return new ResolvedNetwork(network.getName(), type.in().dims(), r.layers, out.parts(), r.delayed);
 	}
 
 	/** A tensor while lowering: the outputs it is made of, each at its offset, and its size. */
@@ -103,6 +105,8 @@ public final class NetworkResolver {
 		NetLayer resolved = new NetLayer(layers.size(), position, WeightKeys.of(layer.getLabel(), position), layer.getLabel(), kind,
 				activation(layer, kind), inShape, outShape, in.parts(), layer, neuron(layer));
 		layers.add(resolved);
+		if (layer instanceof Dense d && d.isRecurrent())
+			delayed.add(new DelayedEdge(resolved.index(), resolved.index(), 1, WeightKeys.recurrent(resolved.key())));
 		return new Value(List.of(new Source(resolved.index(), 0)), resolved.outSize());
 	}
 

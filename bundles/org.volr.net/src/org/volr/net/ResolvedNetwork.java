@@ -10,16 +10,51 @@ import java.util.function.Predicate;
  * an order where every layer comes after the layers it reads. Built once from a .volr network by
  * {@link NetworkResolver}, or by an importer.
  *
- * @param output what the network outputs: the last layer, or several layers side by side when it ends in branches
+ * @param output  what the network outputs: the last layer, or several layers side by side when it ends in branches
+ * @param delayed the edges that carry spikes to a later step (a recurrent layer's edge onto itself); none in a
+ *                feed-forward network
  */
-public record ResolvedNetwork(String name, int[] inputShape, List<NetLayer> layers, List<Source> output) {
+public record ResolvedNetwork(String name, int[] inputShape, List<NetLayer> layers, List<Source> output, List<DelayedEdge> delayed) {
 	public ResolvedNetwork {
 		inputShape = inputShape.clone();
 		layers = List.copyOf(layers);
 		output = List.copyOf(output);
+		delayed = List.copyOf(delayed);
 		for (int i = 0; i < layers.size(); i++)
 			if (layers.get(i).index() != i)
 				throw new IllegalArgumentException("layer " + i + " is numbered " + layers.get(i).index());
+		for (DelayedEdge e : delayed)
+			if (e.from() < 0 || e.from() >= layers.size() || e.to() < 0 || e.to() >= layers.size())
+				throw new IllegalArgumentException("delayed edge " + e + " names a layer the network does not have");
+	}
+
+	/** A feed-forward network. */
+	public ResolvedNetwork(String name, int[] inputShape, List<NetLayer> layers, List<Source> output) {
+		this(name, inputShape, layers, output, List.of());
+	}
+
+	/** The delayed edges into layer {@code index}. */
+	public List<DelayedEdge> delayedInto(int index) {
+		return delayed.stream().filter(e -> e.to() == index).toList();
+	}
+
+	/** The layout of a delayed edge's weights: [outputs of its source, outputs of its target]. */
+	public int[] weightShape(DelayedEdge edge) {
+		return new int[] { layers.get(edge.from()).outSize(), layers.get(edge.to()).outSize() };
+	}
+
+	/** The name of a delayed edge for messages: "recurrent layer 'lif1'", or the layers it joins. */
+	public String describe(DelayedEdge edge) {
+		NetLayer to = layers.get(edge.to());
+		return edge.recurrent() ? "recurrent " + to.describe() : "the delayed edge from " + layers.get(edge.from()).describe() + " to " + to.describe();
+	}
+
+	/**
+	 * For a consumer that computes feed-forward networks only: its refusal of the first delayed edge, "recurrent
+	 * layer 'lif1': " followed by {@code why}, or null when the network has none.
+	 */
+	public String delayedEdgeRefusal(String why) {
+		return delayed.isEmpty() ? null : describe(delayed.get(0)) + ": " + why;
 	}
 
 	@Override

@@ -18,11 +18,14 @@ public final class SpikingLayers {
 	private final ResolvedNetwork network;
 	private final List<NetLayer> layers;
 	private final List<List<Source>> sources;
+	/** The network's delayed edges between kept layers, numbered as {@link #layers()}. */
+	private final List<DelayedEdge> delayed;
 
-	private SpikingLayers(ResolvedNetwork network, List<NetLayer> layers, List<List<Source>> sources) {
+	private SpikingLayers(ResolvedNetwork network, List<NetLayer> layers, List<List<Source>> sources, List<DelayedEdge> delayed) {
 		this.network = network;
 		this.layers = List.copyOf(layers);
 		this.sources = List.copyOf(sources);
+		this.delayed = List.copyOf(delayed);
 	}
 
 	/**
@@ -59,7 +62,15 @@ public final class SpikingLayers {
 				|| keptAs[out.get(0).layer()] != kept.size() - 1 || out.get(0).offset() != 0)
 			throw new CannotSpikeException("network '" + network.name() + "' must end in one layer of neurons (dense, convolution or"
 					+ " average pooling) to be simulated");
-		return new SpikingLayers(network, kept, sources);
+		List<DelayedEdge> delayed = new ArrayList<>();
+		for (DelayedEdge e : network.delayed()) {
+			if (!weightNames.contains(e.weightKey()))
+				throw new CannotSpikeException(network.describe(e) + " needs weights '" + e.weightKey() + "' of shape "
+						+ java.util.Arrays.toString(network.weightShape(e)) + "; the file has " + String.join(", ", weightNames));
+			// both ends are dense layers (only they may be recurrent), which every simulator keeps
+			delayed.add(new DelayedEdge(keptAs[e.from()], keptAs[e.to()], e.delay(), e.weightKey()));
+		}
+		return new SpikingLayers(network, kept, sources, delayed);
 	}
 
 	/** Layers with no spiking counterpart: they hand their input on in the same order. */
@@ -112,6 +123,16 @@ public final class SpikingLayers {
 	/** What kept layer {@code k} reads: kept layers by their position in {@link #layers()}, or the input. */
 	public List<Source> sources(int k) {
 		return sources.get(k);
+	}
+
+	/** The delayed edges between kept layers (a recurrent layer's edge onto itself), numbered as {@link #layers()}. */
+	public List<DelayedEdge> delayed() {
+		return delayed;
+	}
+
+	/** The delayed edges into kept layer {@code k}. */
+	public List<DelayedEdge> delayedInto(int k) {
+		return delayed.stream().filter(e -> e.to() == k).toList();
 	}
 
 	/** Whether every kept layer reads exactly the one before it (the first the input): no branches. */

@@ -3,8 +3,8 @@ package org.volr.net;
 /**
  * How weights are named in weight stores (.npz files, trained and converted weights): a layer's label, or
  * "layer{n}" with n counting the layers from 1 in the order they are written (depth first, branches left to right),
- * followed by ".weight" or ".bias", or by a neuron parameter's name for its values per neuron (".tau_m"). This is the
- * only place the rule is written.
+ * followed by ".weight" or ".bias"; a recurrent layer's weights onto itself ".weight_rec"; or a neuron parameter's name
+ * for its values per neuron (".tau_m"). This is the only place the rule is written.
  */
 public final class WeightKeys {
 	private WeightKeys() {
@@ -26,5 +26,10 @@ public final class WeightKeys {
 	/** A neuron parameter's values per neuron of the layer ("lif1.tau_m"), in the parameter's base unit. */
 	public static String parameter(String key, String parameter) {
 		return key + "." + parameter;
+	}
+
+	/** The weights of a delayed edge from layer {@code key} (a recurrent layer onto itself), [units_from, units_to]. */
+	public static String recurrent(String key) {
+		return key + ".weight_rec";
 	}
 }

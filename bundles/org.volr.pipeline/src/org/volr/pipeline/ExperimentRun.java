@@ -62,12 +62,12 @@ public final class ExperimentRun {
 		SimulationResult result;
 		if (config.encoding() == Encoding.EVENTS) {
 			// the ANN read the recordings as spikes per step (EventFrames); the spiking network gets every event
-			annAccuracy = pipeline.annAccuracy(weights, test);
+			annAccuracy = pipeline.annAccuracyIfComputable(weights, test);
 			result = Simulator.runEvents(snn, setup.events(setup.experiment.getData(), sampleLimit), recording, progress);
 		} else {
 			// the simulator's code gets compiled by the JVM on a spare core while the ANN is evaluated (see WarmUp)
 			try (WarmUp warmUp = WarmUp.start(snn, test, recording)) {
-				annAccuracy = pipeline.annAccuracy(weights, test);
+				annAccuracy = pipeline.annAccuracyIfComputable(weights, test);
 			}
 			result = Simulator.run(snn, test, recording, progress);
 		}

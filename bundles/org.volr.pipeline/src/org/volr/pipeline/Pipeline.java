@@ -123,6 +123,19 @@ public final class Pipeline {
 		return Evaluator.accuracy(model, test, 500, progress);
 	}
 
+	/**
+	 * The ANN's accuracy, or NaN with a note in the report when the ANN cannot compute the network: a recurrent one
+	 * (its activations would depend on time; SEMANTICS.md, "Recurrent layers").
+	 */
+	public double annAccuracyIfComputable(WeightStore weights, Dataset test) {
+		String refusal = network().delayedEdgeRefusal("no ANN accuracy: the ANN computes feed-forward networks only");
+		if (refusal != null) {
+			notes.add(refusal);
+			return Double.NaN;
+		}
+		return annAccuracy(weights, test);
+	}
+
 	/** The converted weights (also written to DIR/converted.npz), or the weights as they are when told not to normalise. */
 	public WeightStore convert(WeightStore weights, Path out) throws PipelineException, IOException {
 		Conversion conversion = setup.experiment.getConversion();

@@ -56,7 +56,7 @@ public final class RateComparison {
 	public static RateComparison of(ResolvedNetwork network, WeightStore converted, Dataset test, SimulationResult result) {
 		RateComparison c = new RateComparison();
 		int k = result.recordedSamples();
-		if (k == 0)
+		if (k == 0 || !network.delayed().isEmpty()) // a recurrent network has no ANN activations to compare with
 			return c;
 		Batch batch;
 		try (BatchIterator it = test.batches(k)) {

@@ -6,6 +6,7 @@ import org.volr.convert.ImportedModel;
 import org.volr.core.weights.FloatTensor;
 import org.volr.core.weights.WeightStore;
 import org.volr.model.resolve.NetworkInliner;
+import org.volr.net.DelayedEdge;
 import org.volr.net.NetLayer;
 import org.volr.net.NetworkResolver;
 import org.volr.net.ResolveException;
@@ -29,8 +30,28 @@ public final class WeightsCheck {
 	 * absent (zero), with one value per output channel. A bias is read flat by every consumer, so [c, 1, 1] passes.
 	 * A neuron parameter given per neuron ({@code <key>.<parameter>}) needs a layer with neurons and one value per
 	 * neuron, in any shape.
+	 * A delayed edge (a recurrent layer's onto itself) needs its own weights in {@link ResolvedNetwork#weightShape}.
 	 */
 	public static String problem(ResolvedNetwork network, WeightStore weights) {
+		String layers = layerProblem(network, weights);
+		return layers != null ? layers : delayedEdgeProblem(network, weights);
+	}
+
+	private static String delayedEdgeProblem(ResolvedNetwork network, WeightStore weights) {
+		for (DelayedEdge edge : network.delayed()) {
+			String key = edge.weightKey();
+			int[] expected = network.weightShape(edge);
+			if (!weights.contains(key))
+				return network.describe(edge) + " needs '" + key + "' of shape " + Arrays.toString(expected) + " (from each neuron to each),"
+						+ " which the file does not have; the file has " + String.join(", ", weights.names());
+			if (!Arrays.equals(weights.get(key).shape(), expected))
+				return network.describe(edge) + " needs '" + key + "' of shape " + Arrays.toString(expected) + ", the file's has shape "
+						+ Arrays.toString(weights.get(key).shape());
+		}
+		return null;
+	}
+
+	private static String layerProblem(ResolvedNetwork network, WeightStore weights) {
 		for (NetLayer layer : network.weighted()) {
 			String key = layer.weightKey();
 			int[] expected = layer.weightShape();

@@ -8,7 +8,8 @@ import org.volr.sim.plan.LayerPlan;
  * A layer with neurons: its synapses deliver the step's input spikes into its population (made by the neuron
  * model's plug-in, which keeps the neurons' state and update), which then steps once. The SNN Toolbox options that
  * apply to the layer are small rules around that step: an adaptive threshold, payloads, bias relaxation (each null
- * when off); the membrane clip is part of its {@link Firing}. Plain IF neurons take the fast path ({@link PlainIf}),
+ * when off); the membrane clip is part of its {@link Firing}. A recurrent layer also delivers its own earlier spikes
+ * ({@link Recurrence}) before its population steps. Plain IF neurons take the fast path ({@link PlainIf}),
  * and a first layer of them under constant input may run apart ({@link FirstLayerAhead}).
  */
 final class NeuronLayer extends LayerState {
@@ -24,13 +25,16 @@ final class NeuronLayer extends LayerState {
 	private final BiasRelaxation relaxation;
 	private final PlainIf plain;
 	private final FirstLayerAhead ahead;
+	/** Its projection onto itself, or null when it is not recurrent. */
+	private final Recurrence recurrence;
 	/** Whether the current sample's spikes of this layer come from {@link #ahead}. */
 	private boolean runsAhead;
 	/** Spikes per neuron of the current sample, counted only for recorded samples (else null). */
 	int[] neuronCounts;
 
 	NeuronLayer(LayerPlan plan, Population population, Firing firing, LayerPlan excitatory, LayerPlan inhibitory, boolean payloads,
-			SpikeRing ring, boolean readsOnlyInput, AdaptiveThreshold adaptive, BiasRelaxation relaxation, PlainIf plain, FirstLayerAhead ahead) {
+			SpikeRing ring, boolean readsOnlyInput, AdaptiveThreshold adaptive, BiasRelaxation relaxation, PlainIf plain, FirstLayerAhead ahead,
+			Recurrence recurrence) {
 		super(plan, payloads, ring, readsOnlyInput);
 		this.population = population;
 		this.bias = plan.bias();
@@ -43,6 +47,7 @@ final class NeuronLayer extends LayerState {
 		this.relaxation = relaxation;
 		this.plain = plain;
 		this.ahead = ahead;
+		this.recurrence = recurrence;
 	}
 
 	/** Starts a sample; {@code constant}: whether its input is constant (then a first layer may run ahead). */
@@ -59,14 +64,16 @@ final class NeuronLayer extends LayerState {
 			n = ahead.spikes(t, spikes);
 		else if (plain != null && !fromCurrent) {
 			synapticOps += plan.deliverAll(events, eventCount, population.arrivals());
+			recur(t);
 			n = plain.integrate(population.potential(), population.arrivals(), bias, spikes);
 		} else {
 			if (!fromCurrent)
 				deliver(events, eventCount, eventPayloads);
+			boolean recurred = recur(t);
 			float[] base = fromCurrent ? constantCurrent : bias;
 			float[] drive = relaxation == null ? base : relaxation.drive(base, t, fromCurrent);
 			Firing f = adaptive == null ? firing : firing.withThreshold(adaptive.at(firing.threshold(), t));
-			n = population.step(drive, !fromCurrent, f, spikes);
+			n = population.step(drive, !fromCurrent || recurred, f, spikes);
 		}
 		if (payloadRule != null)
 			payloadRule.attach(population.potential(), spikes, n, payloads);
@@ -76,6 +83,20 @@ final class NeuronLayer extends LayerState {
 		if (adaptive != null)
 			adaptive.count(spikes, n);
 		return count = n;
+	}
+
+	/**
+	 * The layer's own spikes of step t − max(1, d) into its population through its recurrent weights, after the step's
+	 * other input (SEMANTICS.md, "Recurrent layers"): without a delay those of the step before, still in {@link #spikes}
+	 * (none after a clamped or the first step); with a delay d the ring's, as every reader of the layer reads them.
+	 * Returns whether the layer is recurrent.
+	 */
+	private boolean recur(int t) {
+		if (recurrence == null)
+			return false;
+		int due = ring == null ? 0 : ring.dueAt(t);
+		synapticOps += recurrence.deliver(output(due), payloads == null ? null : outputPayloads(due), outputCount(due), population);
+		return true;
 	}
 
 	/**

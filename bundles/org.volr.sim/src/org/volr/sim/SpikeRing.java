@@ -28,6 +28,11 @@ final class SpikeRing {
 			System.arraycopy(eventPayloads, 0, payloads[slot], 0, count);
 	}
 
+	/** The slot read at step t: the spikes of step t − d. */
+	int dueAt(int t) {
+		return (t + 1) % counts.length;
+	}
+
 	int[] spikes(int slot) {
 		return spikes[slot];
 	}

@@ -8,6 +8,7 @@ import org.volr.core.weights.WeightStore;
 import org.volr.model.Network;
 import org.volr.net.Activation;
 import org.volr.net.CannotSpikeException;
+import org.volr.net.DelayedEdge;
 import org.volr.net.LayerKind;
 import org.volr.net.NetLayer;
 import org.volr.net.NetworkResolver;
@@ -39,11 +40,19 @@ public final class SpikingNetwork {
 	private final int[] inputShape;
 	private final List<LayerPlan> layers;
 	private final List<Source[]> sources;
+	/** Per layer, its recurrent weights onto itself [units, units] as a plan, or null (SEMANTICS.md, "Recurrent layers"). */
+	private final LayerPlan[] recurrent;
 
-	private SpikingNetwork(int[] inputShape, List<LayerPlan> layers, List<Source[]> sources) {
+	private SpikingNetwork(int[] inputShape, List<LayerPlan> layers, List<Source[]> sources, LayerPlan[] recurrent) {
 		this.inputShape = inputShape;
 		this.layers = List.copyOf(layers);
 		this.sources = List.copyOf(sources);
+		this.recurrent = recurrent;
+	}
+
+	/** The recurrent weights of layer {@code l} onto itself, or null when it is not recurrent. */
+	public LayerPlan recurrent(int l) {
+		return recurrent[l];
 	}
 
 	public int[] inputShape() {
@@ -129,7 +138,28 @@ public final class SpikingNetwork {
 			plans.add(plan(spiking.layers().get(k), weights));
 			sources.add(spiking.sources(k).stream().map(s -> new Source(s.isInput() ? INPUT : s.layer(), s.offset())).toArray(Source[]::new));
 		}
-		return new SpikingNetwork(spiking.network().inputShape(), plans, sources);
+		return new SpikingNetwork(spiking.network().inputShape(), plans, sources, recurrent(spiking, weights));
+	}
+
+	/**
+	 * The recurrent weights of each kept layer as a dense plan from its neurons to themselves; a delayed edge other than
+	 * a layer's own edge of one step is refused by name (the simulator reads a layer's spikes of the step before only).
+	 */
+	private static LayerPlan[] recurrent(SpikingLayers spiking, WeightStore weights) throws LoweringException {
+		LayerPlan[] recurrent = new LayerPlan[spiking.layers().size()];
+		for (DelayedEdge e : spiking.delayed()) {
+			NetLayer layer = spiking.layers().get(e.to());
+			if (!e.recurrent() || e.delay() != 1)
+				throw new LoweringException("the delayed edge from " + spiking.layers().get(e.from()).describe() + " to " + layer.describe()
+						+ " (" + e.delay() + " steps): the simulator runs a recurrent layer's edge onto itself, of one step, only");
+			int n = layer.outSize();
+			FloatTensor w = weights.get(e.weightKey());
+			if (w.data().length != n * n)
+				throw new LoweringException("recurrent " + layer.describe() + " needs '" + e.weightKey() + "' of shape [" + n + ", " + n
+						+ "], the store's has shape " + java.util.Arrays.toString(w.shape()));
+			recurrent[e.to()] = new DensePlan(e.weightKey(), n, n, w.data(), null);
+		}
+		return recurrent;
 	}
 
 	/** The plan of one layer, or null for a layer that hands its input on. */

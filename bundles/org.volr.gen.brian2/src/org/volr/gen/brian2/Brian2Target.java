@@ -56,6 +56,40 @@ public final class Brian2Target implements TargetGenerator {
 		return problems;
 	}
 
+	/**
+	 * A recurrent layer's synapses onto itself (its l<i>_rec [from, to], see NetworkArrays), for a network with one
+	 * only, so that the scripts of feed-forward networks stay as they were. They run in the layer's slot before its
+	 * update and after its other synapses, while the group's spikes of the step before are still its last ones: a
+	 * spike of step t is pushed at t + 1 and, with DELAY_STEPS − 1 more steps of delay, arrives at t + max(1,
+	 * DELAY_STEPS) (SEMANTICS.md, "Recurrent layers"). Spikes arriving at a window's first step are the last sample's
+	 * and are dropped.
+	 */
+	private static final String RECURRENT_SYNAPSES = """
+			    fresh = "int((t_in_timesteps % window) != 0)"
+			    for index in range(len(LAYERS)):  # recurrent layers: their own spikes, max(1, DELAY_STEPS) steps later
+			        if "l%d_rec" % index not in data:
+			            continue
+			        w = data["l%d_rec" % index]
+			        i, j = np.nonzero(w)
+			        w = np.asarray(w[i, j], dtype=np.float32)
+			        if CONDUCTANCE:
+			            s = b2.Synapses(groups[index], groups[index], "we : 1\\nwi : 1", name="recurrent%d" % index,
+			                            on_pre="inp_post += we * %s\\ninp_i_post += wi * %s" % (fresh, fresh))
+			            s.connect(i=np.asarray(i, dtype=np.int32), j=np.asarray(j, dtype=np.int32))
+			            s.we = np.where(w > 0, w * f32(CONDUCTANCE[2]), f32(0))
+			            s.wi = np.where(w < 0, -w * f32(CONDUCTANCE[3]), f32(0))
+			        else:
+			            s = b2.Synapses(groups[index], groups[index], "w : 1", on_pre="inp_post += w * %s" % fresh,
+			                            name="recurrent%d" % index)
+			            s.connect(i=np.asarray(i, dtype=np.int32), j=np.asarray(j, dtype=np.int32))
+			            s.w = w
+			        s.delay = max(DELAY_STEPS - 1, 0) * DT * b2.ms
+			        s.pre.when = "thresholds"
+			        s.pre.order = 10 * index - 6
+			        synapse_count += len(w)
+			        objects.append(s)
+			""";
+
 	@Override
 	public GeneratedFiles generate(GenerationInput input, Path directory) throws IOException {
 		ScriptFiles files = ScriptFiles.writeData(input, directory, id());
@@ -70,6 +104,7 @@ public final class Brian2Target implements TargetGenerator {
 				.set("CONDUCTANCE", ScriptTemplate.conductance(n.conductance()))
 				.set("V_MIN", n.minPotential() == Float.NEGATIVE_INFINITY ? "None" : num(n.minPotential()))
 				.set("DEVICE", device(input))
+				.set("RECURRENT_SYNAPSES", input.spiking().delayed().isEmpty() ? "" : RECURRENT_SYNAPSES)
 				.render();
 		AtomicFiles.writeString(files.script(), text);
 		long total = layers.stream().mapToLong(NetworkArrays.Layer::synapses).sum();

@@ -79,6 +79,9 @@ public final class LavaTarget implements TargetGenerator {
 					+ " (Loihi 2's weights are signed mantissas of at most 8 bits), got '" + option + "'");
 		problems.addAll(ScriptLimits.volrOnlyOptions(input.run()));
 		problems.addAll(ScriptLimits.oneNeuronSpikeReadout(input, "Lava"));
+		String recurrence = ScriptLimits.recurrence(input, "Loihi (netx)");
+		if (recurrence != null)
+			problems.add(recurrence);
 		Discretisation n = input.run().neuron().discretised();
 		String refused = TargetNeuron.refusal(input.run(), NeuronModel::lava);
 		if (refused != null)

@@ -16,6 +16,7 @@ import org.volr.core.weights.FloatTensor;
 import org.volr.core.weights.WeightStore;
 import org.volr.model.Network;
 import org.volr.model.shapes.TensorShape;
+import org.volr.net.DelayedEdge;
 import org.volr.net.LayerKind;
 import org.volr.net.NetLayer;
 import org.volr.net.NetworkResolver;
@@ -50,6 +51,8 @@ import io.jhdf.api.WritableGroup;
  * tau_mem = r = τ_m (seconds), v_leak = v_rest, v_threshold = the threshold, v_reset = the reset potential. One
  * difference remains: the bias of the layer before enters NIR's CubaLIF through the synapse (rising over a few
  * τ_syn), while Volr's constant drive goes straight into the membrane;</li>
+ * <li>a recurrent dense layer → also a {@code Linear} node {@code <label>.w_rec} (its weight_rec transposed to [out, in])
+ * with the edges neurons → w_rec → neurons, as snnTorch's RLeaky and Norse write the cycle;</li>
  * <li>parallel (concatenation) → NIR sums fan-in and has no concatenation, so the dense layer after a parallel
  * block is split into column blocks: one node {@code <label>.in<i>} per branch (the first an Affine carrying the
  * bias, the others Linear), all feeding the same neuron node. A parallel block at the end gives one Output per
@@ -200,7 +203,31 @@ public final class NirWriter {
 				row += rows;
 			}
 		}
-		return neurons(layer, label, parts, layer.outShape());
+		Src neurons = neurons(layer, label, parts, layer.outShape());
+		for (DelayedEdge e : network.delayedInto(layer.index()))
+			recurrent(layer, e, label, neurons);
+		return neurons;
+	}
+
+	/**
+	 * A recurrent layer's edge onto itself as snnTorch (RLeaky, RSynaptic) and Norse write it: a Linear node
+	 * {@code <label>.w_rec} (W_rec transposed to NIR's [out, in]) in a cycle with the neuron node, its spikes of one step
+	 * entering the neurons at the next (SEMANTICS.md, "Recurrent layers").
+	 */
+	private void recurrent(NetLayer layer, DelayedEdge e, String label, Src neurons) {
+		if (!e.recurrent())
+			throw new IllegalArgumentException(network.describe(e) + ": only a layer's edge onto itself is written to NIR");
+		if (!weights.contains(e.weightKey()))
+			throw new IllegalArgumentException(network.describe(e) + " has no weights '" + e.weightKey() + "'");
+		int units = layer.outChannels();
+		FloatTensor w = weights.get(e.weightKey());
+		if (!Arrays.equals(w.shape(), network.weightShape(e)))
+			throw new IllegalArgumentException(network.describe(e) + ": weight " + Arrays.toString(w.shape()) + " is not "
+					+ Arrays.toString(network.weightShape(e)));
+		String name = unique(label + ".w_rec");
+		linear(name, w.data(), units, 0, units, units, null);
+		edges.add(new String[] { neurons.node(), name });
+		edges.add(new String[] { name, neurons.node() });
 	}
 
 	private Src conv(NetLayer layer, LayerKind.Conv c, String label, Src in) {

@@ -99,6 +99,20 @@ public class PynnTarget implements TargetGenerator {
 		return TargetNeuron.require(run, NeuronModel::pynn);
 	}
 
+	/**
+	 * A recurrent layer's projection onto itself (its l<i>_rec [from, to], see NetworkArrays) with PyNN's one-step delay,
+	 * as every projection here: a spike of step t is felt at t + 2, Volr's delay 2 for every projection and
+	 * max(1, 2) = 2 for the layer's own (SEMANTICS.md, "Recurrent layers"). Written only for a network with one, so
+	 * the scripts of feed-forward networks stay as they were.
+	 */
+	private static final String RECURRENT_PROJECTIONS = """
+			    for index in range(len(LAYERS)):  # recurrent layers: their own spikes, delayed as every projection's
+			        if "l%d_rec" % index in data:
+			            w = data["l%d_rec" % index]
+			            i, j = np.nonzero(w)
+			            synapse_count += project(sim, populations[index], populations[index], i, j, w[i, j], scales)
+			""";
+
 	String script(GenerationInput input, List<NetworkArrays.Layer> layers, String scriptName, String dataName) {
 		PynnCell cell = cell(input.run());
 		return ScriptTemplate.load(PynnTarget.class, "pynn_script.py.template")
@@ -111,6 +125,7 @@ public class PynnTarget implements TargetGenerator {
 				.set("CELL_TYPE", cell.cellType())
 				.set("CONDUCTANCE", ScriptTemplate.conductance(cell.conductance()))
 				.set("NEURONS_PER_CORE", input.option("neurons_per_core", "None")).set("BACKEND", backend(input))
+				.set("RECURRENT_PROJECTIONS", input.spiking().delayed().isEmpty() ? "" : RECURRENT_PROJECTIONS)
 				.render();
 	}
 }

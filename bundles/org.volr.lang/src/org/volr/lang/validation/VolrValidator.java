@@ -103,11 +103,16 @@ public class VolrValidator extends AbstractVolrValidator {
 			if (!(it.next() instanceof Layer layer))
 				continue;
 			NetType t = inference.typeOf(layer);
-			long weights = inference.parameters(layer) - (t == null || t.out() == null ? 0 : t.out().dim(0));
+			long weights = inference.parameters(layer) - (t == null || t.out() == null ? 0 : t.out().dim(0))
+					- (layer instanceof Dense d ? ShapeInference.recurrentWeights(d) : 0); // a tensor of its own
 			// (a layer's output beyond an array is the shape inference's to refuse, as it is an input's)
 			if (weights > LARGEST_ARRAY)
 				error(String.format(java.util.Locale.ROOT, "this layer has %,d weights; one weight tensor holds at most %,d values"
 						+ " (the largest Java array): make it smaller", weights, LARGEST_ARRAY), layer, null, BAD_VALUE);
+			else if (layer instanceof Dense d && ShapeInference.recurrentWeights(d) > LARGEST_ARRAY)
+				error(String.format(java.util.Locale.ROOT, "this recurrent layer has %,d recurrent weights (units²); one weight tensor holds"
+						+ " at most %,d values (the largest Java array): make it smaller", ShapeInference.recurrentWeights(d), LARGEST_ARRAY),
+						layer, Literals.DENSE__RECURRENT, BAD_VALUE);
 		}
 	}
 
@@ -323,6 +328,43 @@ public class VolrValidator extends AbstractVolrValidator {
 					return true;
 			}
 		return false;
+	}
+
+	/**
+	 * The ANN cannot compute a recurrent network (SEMANTICS.md, "Recurrent layers"): an experiment with one neither
+	 * trains nor normalises; it runs weights trained for the spiking network as they are. The rule is the resolved
+	 * network's (its delayed edges), named as every consumer names it.
+	 */
+	@Check
+	public void checkRecurrentExperiment(Experiment experiment) {
+		Network network = experiment.getNetwork();
+		if (network == null || network.eIsProxy() || network.getBody() == null)
+			return;
+		org.volr.net.ResolvedNetwork resolved;
+		try {
+			resolved = org.volr.net.NetworkResolver.resolve(org.volr.model.resolve.NetworkInliner.inline(network));
+		} catch (org.volr.net.ResolveException | RuntimeException e) {
+			return; // the shape checks report why it does not resolve
+		}
+		if (resolved.delayed().isEmpty())
+			return;
+		if (experiment.getWeights() instanceof Training)
+			error(resolved.delayedEdgeRefusal("training computes the ANN, which has no recurrent layers; write 'weights npz \"...\"'"
+					+ " with weights trained for the spiking network (" + String.join(", ", weightNames(resolved)) + ")"),
+					experiment, Literals.EXPERIMENT__WEIGHTS, NOT_SPIKING);
+		Conversion c = experiment.getConversion();
+		if (c == null || c.getNormalization() != org.volr.model.Normalization.NONE)
+			error(resolved.delayedEdgeRefusal("the conversion normalises on the ANN's activations, which a recurrent network has none of;"
+					+ (c == null ? " add 'convert { normalize none }'" : " write 'normalize none'")), c == null ? experiment : c,
+					c == null ? Literals.EXPERIMENT__NETWORK : null, NOT_SPIKING);
+	}
+
+	/** The weight keys a recurrent network reads, for messages: each layer's weights, then the delayed edges'. */
+	private static List<String> weightNames(org.volr.net.ResolvedNetwork network) {
+		List<String> names = new java.util.ArrayList<>();
+		network.weighted().forEach(l -> names.add(l.weightKey()));
+		network.delayed().forEach(e -> names.add(e.weightKey()));
+		return names;
 	}
 
 	@Check

@@ -101,14 +101,17 @@ public final class ShapeInference {
 		return network.getBody() == null ? null : types.get(network.getBody());
 	}
 
-	/** Weights and biases of one layer, as Keras counts them (batch norm: 4 per channel), or 0. */
+	/**
+	 * Weights and biases of one layer, as Keras counts them (batch norm: 4 per channel), or 0. A recurrent dense layer
+	 * has its recurrent weights too, [units, units] (one per pair of its neurons, {@link #recurrentWeights}).
+	 */
 	public long parameters(EObject node) {
 		NetType t = types.get(node);
 		if (t == null)
 			return 0;
-		if (node instanceof Dense) {
+		if (node instanceof Dense dense) {
 			long in = t.in().size(), out = t.out().size();
-			return in * out + out;
+			return in * out + out + recurrentWeights(dense);
 		}
 		if (node instanceof Conv conv) {
 			long k = 1;
@@ -120,6 +123,11 @@ public final class ShapeInference {
 		if (node instanceof BatchNorm)
 			return 4L * t.in().dim(0);
 		return 0;
+	}
+
+	/** The weights of a recurrent dense layer onto itself, [units, units]: units²; 0 for any other layer. */
+	public static long recurrentWeights(Dense dense) {
+		return dense.isRecurrent() ? (long) dense.getUnits() * dense.getUnits() : 0;
 	}
 
 	/** Sum of {@link #parameters} over all layers inside the given node. */

@@ -14,6 +14,7 @@ import org.volr.lang.api.VolrLanguage;
 import org.volr.model.Network;
 import org.volr.model.VolrFile;
 import org.volr.net.Activation;
+import org.volr.net.DelayedEdge;
 import org.volr.net.LayerKind;
 import org.volr.net.NetLayer;
 import org.volr.net.NetworkResolver;
@@ -45,6 +46,25 @@ class NetworkResolverTest {
 		assertNull(n.layer(1).weightShape());
 		assertTrue(n.isChain());
 		assertEquals(List.of(new Source(5, 0)), n.output());
+	}
+
+	@Test
+	void aRecurrentLayerIsAnEdgeOntoItselfOneStepLateWithWeightsOfItsOwn() throws ResolveException {
+		ResolvedNetwork n = resolve("network r { input [5]  lif1: dense 4 relu recurrent  dense 3 }");
+		assertEquals(List.of(new DelayedEdge(0, 0, 1, "lif1.weight_rec")), n.delayed());
+		assertTrue(n.delayed().get(0).recurrent());
+		assertEquals(n.delayed(), n.delayedInto(0));
+		assertTrue(n.delayedInto(1).isEmpty());
+		assertArrayEquals(new int[] { 4, 4 }, n.weightShape(n.delayed().get(0)), "[units_from, units_to]");
+		assertArrayEquals(new int[] { 5, 4 }, n.layer(0).weightShape(), "the feed-forward weights as before");
+		assertEquals("recurrent layer 'lif1': no ANN", n.delayedEdgeRefusal("no ANN"));
+		assertTrue(n.isChain(), "the delayed edge is no source: the layers still form a chain");
+		// the calculus form, unlabelled: named by position
+		ResolvedNetwork c = resolve("network c = dense 5 4 >> dense 4 3 recurrent");
+		assertEquals(List.of(new DelayedEdge(1, 1, 1, "layer2.weight_rec")), c.delayed());
+		assertEquals("recurrent layer 2 (dense): x", c.delayedEdgeRefusal("x"));
+		assertNull(resolve("network f = dense 5 4").delayedEdgeRefusal("x"), "a feed-forward network has no delayed edge");
+		assertThrows(IllegalArgumentException.class, () -> new DelayedEdge(0, 0, 0, "k"), "a cycle within one step has no order");
 	}
 
 	@Test
