@@ -1,6 +1,8 @@
 package org.volr.gen.nir;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.volr.gen.nir.NirGraph.NirArray;
 import org.volr.gen.nir.NirGraph.Node;
@@ -16,7 +18,15 @@ import org.volr.gen.nir.NirGraph.Node;
  * folds into the threshold instead. An LI node (no threshold) has the gain r.
  */
 record NirNeuronNode(String name, String type, float r, float threshold, float tau, float vLeak, float tauSyn, float vReset,
-		boolean hasReset, double gain) {
+		boolean hasReset, double gain, Map<String, float[]> perNeuron) {
+	/**
+	 * The NIR fields that may differ between the neurons of a node, with the Volr parameters they give per neuron
+	 * (SEMANTICS.md, "Per-neuron parameters"): time constants and the resting potential. Thresholds, resets and the
+	 * input gain (r, w_in) decide how a layer fires or what its weights mean, and stay one value per node.
+	 */
+	private static final Map<String, List<String>> PER_NEURON = Map.of("tau", List.of("tau_m"), "tau_mem", List.of("tau_m"), "tau_syn",
+			List.of("tau_syn_E", "tau_syn_I"), "v_leak", List.of("v_rest"));
+
 	/** How far r·w_in may be from tau_mem (relative) for a CubaLIF node to be Volr's neuron as it is (gain 1). */
 	static final double CUBA_TOLERANCE = 1e-6;
 
@@ -53,11 +63,12 @@ record NirNeuronNode(String name, String type, float r, float threshold, float t
 		String n = g.name(), type = g.type();
 		int before = problems.size();
 		boolean cuba = type.equals("CubaLIF"), li = type.equals("LI");
+		Map<String, float[]> perNeuron = new LinkedHashMap<>();
 		float r = constant(g, "r", problems);
 		float th = li ? 0f : constant(g, "v_threshold", problems); // LI never fires
-		float tau = type.equals("LIF") || li ? constant(g, "tau", problems) : cuba ? constant(g, "tau_mem", problems) : 0f;
-		float leak = type.equals("IF") ? 0f : constant(g, "v_leak", problems);
-		float tauSyn = cuba ? constant(g, "tau_syn", problems) : 0f;
+		float tau = type.equals("LIF") || li ? value(g, "tau", problems, perNeuron) : cuba ? value(g, "tau_mem", problems, perNeuron) : 0f;
+		float leak = type.equals("IF") ? 0f : value(g, "v_leak", problems, perNeuron);
+		float tauSyn = cuba ? value(g, "tau_syn", problems, perNeuron) : 0f;
 		boolean hasReset = g.has("v_reset");
 		float reset = hasReset ? constant(g, "v_reset", problems) : 0f;
 		// NIR's default for a missing w_in is 1, as for files written before it was stored (NIR 0.x)
@@ -91,7 +102,39 @@ record NirNeuronNode(String name, String type, float r, float threshold, float t
 			gain = r; // LI has no threshold to fold r into, and its membrane is linear in the input
 		if (problems.size() > before)
 			return null;
-		return new NirNeuronNode(n, type, cuba ? tau : r, th, tau, leak, tauSyn, reset, hasReset, gain);
+		return new NirNeuronNode(n, type, cuba ? tau : r, th, tau, leak, tauSyn, reset, hasReset, gain, Map.copyOf(perNeuron));
+	}
+
+	/**
+	 * A parameter that may differ between neurons ({@link #PER_NEURON}): its first value, and when the array is not
+	 * uniform, its values as Volr's parameters (times in ms) in perNeuron, which replace the clause's neuron by neuron.
+	 */
+	private static float value(Node g, String field, List<String> problems, Map<String, float[]> perNeuron) {
+		NirArray a = g.field(field);
+		float[] v = a == null ? new float[0] : a.floats();
+		boolean uniform = true;
+		for (float x : v)
+			uniform &= Float.compare(x, v[0]) == 0;
+		if (uniform)
+			return constant(g, field, problems);
+		for (float x : v)
+			if (!Float.isFinite(x) || (!field.equals("v_leak") && !(x > 0))) {
+				problems.add("node '" + g.name() + "' (" + g.type() + "): '" + field + "' has the value " + x + "; Volr needs "
+						+ (field.equals("v_leak") ? "finite potentials" : "positive, finite time constants (seconds)"));
+				return Float.NaN;
+			}
+		boolean time = !field.equals("v_leak");
+		float[] volr = new float[v.length];
+		for (int i = 0; i < v.length; i++)
+			volr[i] = time ? (float) NeuronClause.millis(v[i]) : v[i];
+		for (String parameter : PER_NEURON.get(field))
+			perNeuron.put(parameter, volr);
+		return v[0];
+	}
+
+	/** True if the node gives some parameter one value per neuron. */
+	boolean variesPerNeuron() {
+		return !perNeuron.isEmpty();
 	}
 
 	/** The one value of a parameter array; a missing, empty or non-uniform array is a problem (NaN returned). */
@@ -109,7 +152,7 @@ record NirNeuronNode(String name, String type, float r, float threshold, float t
 		for (float x : v)
 			if (Float.compare(x, v[0]) != 0) {
 				problems.add("node '" + g.name() + "' (" + g.type() + "): '" + field + "' differs between neurons (" + v[0] + " and " + x
-						+ "); Volr's neurons share their parameters");
+						+ "); Volr's neurons share it (per neuron Volr takes time constants and v_leak only)");
 				return Float.NaN;
 			}
 		return v[0];

@@ -354,8 +354,14 @@ public final class NirReader {
 				notes.add("neuron node '" + n.name() + "' (" + n.type() + "): its input gain " + gain + " = " + (float) n.gain()
 						+ " is folded into the weights entering layer '" + label + "'");
 			}
+			for (var p : n.perNeuron().entrySet()) {
+				float[] values = p.getValue();
+				store.put(WeightKeys.parameter(label, p.getKey()), new FloatTensor(new int[] { values.length }, values));
+				notes.add("neuron node '" + n.name() + "': " + p.getKey() + " differs between neurons, given per neuron in "
+						+ WeightKeys.parameter(label, p.getKey()));
+			}
 			float own = n.scaledThreshold();
-			boolean foldable = n.vLeak() == 0f && n.vReset() == 0f && store.contains(WeightKeys.weight(label));
+			boolean foldable = n.vLeak() == 0f && n.vReset() == 0f && !n.variesPerNeuron() && store.contains(WeightKeys.weight(label));
 			if (n.sameModel(first) && (own == threshold || foldable)) {
 				if (own == threshold)
 					continue;

@@ -17,7 +17,8 @@ import org.volr.gen.nir.NirGraph.Node;
  * <p>
  * A cycle of one neuron node and one dense node after a dense node is a recurrent dense layer, and neuron nodes that
  * differ from each other get neuron clauses of their own: neither is a problem here ({@link #recurrence},
- * {@link #neurons}). Other cycles, parameters that differ between the neurons of a node ({@link NirNeuronNode}) and
+ * {@link #neurons}), nor are time constants and v_leak that differ between the neurons of a node (per-neuron
+ * parameters, {@link NirNeuronNode}). Other cycles, other parameters that differ between the neurons of a node and
  * LI nodes (the leaky integrator readout, {@link #unsupported}) are refused here by name.
  */
 final class NirSupport {

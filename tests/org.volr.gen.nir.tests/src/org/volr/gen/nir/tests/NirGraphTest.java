@@ -276,21 +276,48 @@ class NirGraphTest {
 				+ " (by its membrane)", refusal(inside));
 	}
 
+	/**
+	 * Time constants and v_leak that differ between the neurons of a node are Volr's per-neuron parameters
+	 * ({@code <label>.tau_m} in ms, {@code <label>.v_rest}; CubaLIF's tau_syn as tau_syn_E and tau_syn_I); the clause keeps
+	 * the first neuron's values.
+	 */
+	@Test
+	void parametersThatDifferBetweenNeuronsArePerNeuronArrays() throws Exception {
+		Path file = new NirFile().node("input", "Input", "shape", new long[] { 3 }).node("fc1", "Affine", "weight", matrix(4, 3, 0), "bias",
+				floats(4, 0)).node("lif1", "LIF", "tau", new float[] { 0.01f, 0.02f, 0.01f, 0.005f }, "r", floats(4, 1), "v_leak",
+						new float[] { 0f, 0.5f, 0f, 0f }, "v_threshold", floats(4, 1))
+				.node("fc2", "Linear", "weight", matrix(2, 4, 0)).node("lif2", "CubaLIF", "tau_mem", floats(2, 0.001f), "tau_syn",
+						new float[] { 0.0005f, 0.00025f }, "r", floats(2, 0.001f), "v_leak", floats(2, 0), "v_threshold", floats(2, 1), "w_in",
+						floats(2, 1))
+				.node("output", "Output", "shape", new long[] { 2 }).edges("input", "fc1", "lif1", "fc2", "lif2", "output")
+				.write(dir.resolve("per.nir"), "1.0.4");
+		NirReader.Result r = NirReader.readWithNeuron(file, "per");
+		var w = r.model().weights();
+		assertEquals(new FloatTensor(new int[] { 4 }, new float[] { 10f, 20f, 10f, 5f }), w.get("fc1.tau_m"));
+		assertEquals(new FloatTensor(new int[] { 4 }, new float[] { 0f, 0.5f, 0f, 0f }), w.get("fc1.v_rest"));
+		assertEquals(new FloatTensor(new int[] { 2 }, new float[] { 0.5f, 0.25f }), w.get("fc2.tau_syn_E"));
+		assertEquals(new FloatTensor(new int[] { 2 }, new float[] { 0.5f, 0.25f }), w.get("fc2.tau_syn_I"));
+		assertFalse(w.contains("fc2.tau_m"));
+		assertEquals(org.volr.gen.nir.NirNeuron.lif(0.01f, 1f, 0f), r.neuron());
+		assertTrue(r.model().notes().contains("neuron node 'lif1': tau_m differs between neurons, given per neuron in fc1.tau_m"),
+				r.model().notes().toString());
+	}
+
 	/** Everything Volr cannot express in one file, in one refusal. */
 	@Test
 	void everyProblemOfAFileIsInOneRefusal() throws Exception {
 		Path file = new NirFile().node("input", "Input", "shape", new long[] { 3 })
 				.node("fc1", "Affine", "weight", matrix(4, 3, 0), "bias", floats(4, 0))
-				.node("lif1", "LIF", "tau", new float[] { 0.01f, 0.02f, 0.01f, 0.01f }, "r", floats(4, 1), "v_leak", floats(4, 0),
-						"v_threshold", floats(4, 1))
+				.node("lif1", "LIF", "tau", floats(4, 0.01f), "r", floats(4, 1), "v_leak", floats(4, 0),
+						"v_threshold", new float[] { 1f, 2f, 1f, 1f })
 				.node("fc2", "Linear", "weight", matrix(2, 4, 0)).node("li", "CubaLI", "tau_mem", floats(2, 0.01f), "tau_syn", floats(2, 0.01f), "r", floats(2, 1),
 						"v_leak", floats(2, 0))
 				.node("delay", "Delay", "delay", floats(2, 1)).node("output", "Output", "shape", new long[] { 2 })
 				.edges("input", "fc1", "lif1", "fc2", "li", "output").write(dir.resolve("all.nir"), "1.0.4");
 		assertEquals("all.nir: 4 problems: node 'delay' (Delay) is not supported; node 'li' (CubaLI) is not supported: a leaky integrator"
 				+ " behind a synaptic current (Volr's leaky integrator is LI); node 'delay' (Delay) is not on the chain from the input to the"
-				+ " output; Volr reads chains of nodes only; node 'lif1' (LIF): 'tau' differs between neurons (0.01 and 0.02); Volr's neurons"
-				+ " share their parameters. Volr reads Input, Affine, Linear, Conv2d, AvgPool2d, SumPool2d, Flatten, IF, LIF, CubaLIF, LI and"
+				+ " output; Volr reads chains of nodes only; node 'lif1' (LIF): 'v_threshold' differs between neurons (1.0 and 2.0); Volr's"
+				+ " neurons share it (per neuron Volr takes time constants and v_leak only). Volr reads Input, Affine, Linear, Conv2d, AvgPool2d, SumPool2d, Flatten, IF, LIF, CubaLIF, LI and"
 				+ " Output nodes", refusal(file));
 	}
 
