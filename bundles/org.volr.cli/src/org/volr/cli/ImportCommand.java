@@ -10,8 +10,12 @@ import org.volr.convert.ImportException;
 import org.volr.convert.ImportedModel;
 import org.volr.lang.api.Diagnostic;
 import org.volr.lang.api.VolrLanguage;
+import org.volr.model.Conversion;
+import org.volr.model.Dense;
 import org.volr.model.Experiment;
 import org.volr.model.ImportedWeights;
+import org.volr.model.Normalization;
+import org.volr.model.Simulation;
 import org.volr.model.VolrFactory;
 import org.volr.model.VolrFile;
 import org.volr.model.WeightFormat;
@@ -83,6 +87,7 @@ final class ImportCommand implements Command {
 		}
 		ImportedModel imported;
 		org.volr.model.NeuronModel neuron = null; // a NIR graph says which neurons it has; Keras and ONNX do not
+		org.volr.model.Readout readout = null; // and whether its output is read by its membrane
 		try {
 			ModelImporters.Importer importer = ModelImporters.forFile(model);
 			if (importer == null) {
@@ -98,6 +103,7 @@ final class ImportCommand implements Command {
 			ModelImporters.Imported read = modelImporter.read(model, name);
 			imported = read.model();
 			neuron = read.neuron();
+			readout = read.readout();
 		} catch (ImportException e) {
 			console.out().println(model + ":1:1: error: " + e.getMessage());
 			return 1;
@@ -120,6 +126,17 @@ final class ImportCommand implements Command {
 		experiment.setWeights(w);
 		if (neuron != null)
 			experiment.setNeuron(neuron);
+		if (readout != null) {
+			Simulation simulation = VolrFactory.eINSTANCE.createSimulation();
+			simulation.setReadout(readout);
+			experiment.setSimulation(simulation);
+		}
+		if (recurrent(imported.network())) {
+			// the ANN has no recurrent layers, so there is nothing to normalise on: the weights run as trained (SEMANTICS.md)
+			Conversion conversion = VolrFactory.eINSTANCE.createConversion();
+			conversion.setNormalization(Normalization.NONE);
+			experiment.setConversion(conversion);
+		}
 		file.getElements().add(experiment);
 
 		VolrLanguage lang = VolrLanguage.create();
@@ -157,6 +174,13 @@ final class ImportCommand implements Command {
 		console.err().println("wrote " + out + " (network '" + name + "', " + imported.network().eContents().size() + " parts) and "
 				+ weightsFile + " (" + imported.weights().size() + " arrays)");
 		return problems.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR) ? 1 : 0;
+	}
+
+	private static boolean recurrent(org.volr.model.Network network) {
+		for (var it = network.eAllContents(); it.hasNext();)
+			if (it.next() instanceof Dense d && d.isRecurrent())
+				return true;
+		return false;
 	}
 
 	/** A file name as a Volr identifier: "lenet5-98.96" → "lenet5_98_96". */

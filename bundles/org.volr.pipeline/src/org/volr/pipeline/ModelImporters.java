@@ -11,6 +11,7 @@ import org.volr.convert.onnx.OnnxImporter;
 import org.volr.core.weights.WeightStore;
 import org.volr.gen.nir.NirReader;
 import org.volr.model.NeuronModel;
+import org.volr.model.Readout;
 import org.volr.model.WeightFormat;
 
 /**
@@ -19,8 +20,15 @@ import org.volr.model.WeightFormat;
  * Model files (Keras, ONNX, NIR) hold a network and its weights; an .npz holds weights only.
  */
 public final class ModelImporters {
-	/** What an importer gives: the network and its weights, and the neurons when the file says which (NIR). */
-	public record Imported(ImportedModel model, NeuronModel neuron) {
+	/**
+	 * What an importer gives: the network and its weights, and the neurons when the file says which (NIR), with the
+	 * readout its output needs (membrane_max for NIR's LI output; null: spikes).
+	 */
+	public record Imported(ImportedModel model, NeuronModel neuron, Readout readout) {
+		/** A model that says nothing of its neurons' readout: the experiment's default, spikes. */
+		public Imported(ImportedModel model, NeuronModel neuron) {
+			this(model, neuron, null);
+		}
 	}
 
 	@FunctionalInterface
@@ -68,7 +76,7 @@ public final class ModelImporters {
 			new ModelImporter(WeightFormat.ONNX, "an .onnx file", List.of(".onnx"), (file, name) -> new Imported(OnnxImporter.importModel(file, name), null)),
 			new ModelImporter(WeightFormat.NIR, "a .nir graph", List.of(".nir"), (file, name) -> {
 				NirReader.Result r = NirReader.readWithNeuron(file, name);
-				return new Imported(r.model(), r.neuronModel());
+				return new Imported(r.model(), r.neuronModel(), r.readout());
 			}),
 			new WeightsOnly(WeightFormat.NPZ, "an .npz of weights", List.of(".npz")));
 

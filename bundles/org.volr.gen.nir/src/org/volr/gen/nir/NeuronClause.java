@@ -17,6 +17,7 @@ import org.volr.model.VolrFactory;
  * <li>LIF → {@code neuron LIF { tau_m τ ms, v_thresh θ, v_rest v_leak }}</li>
  * <li>CubaLIF → {@code neuron CubaLIF { tau_m τ_mem ms, tau_syn_E τ_syn ms, tau_syn_I τ_syn ms, v_thresh θ,
  * v_rest v_leak }} (Volr's CubaLIF has one synaptic time constant, so both are τ_syn).</li>
+ * <li>LI → {@code neuron LI { tau_m τ ms, v_rest v_leak }}</li>
  * </ul>
  * NIR's seconds become milliseconds through the float's shortest decimal, so 0.02 s reads as 20 ms and not as
  * 19.9999995 ms. NIR's v_reset is not part of the clause: the reset is set by the experiment's conversion block.
@@ -62,7 +63,8 @@ public final class NeuronClause {
 			p.add(new Param("tau_syn_E", millis(n.tauSyn()), "ms"));
 			p.add(new Param("tau_syn_I", millis(n.tauSyn()), "ms"));
 		}
-		p.add(new Param("v_thresh", decimal(n.threshold()).doubleValue(), null));
+		if (n.kind() != NirNeuron.Kind.LI) // it never fires
+			p.add(new Param("v_thresh", decimal(n.threshold()).doubleValue(), null));
 		if (n.kind() != NirNeuron.Kind.IF)
 			p.add(new Param("v_rest", decimal(n.vLeak()).doubleValue(), null));
 		return p;

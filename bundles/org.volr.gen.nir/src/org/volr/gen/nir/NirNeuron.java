@@ -64,6 +64,11 @@ public record NirNeuron(Kind kind, float threshold, float r, float tau, float vL
 		return new NirNeuron(Kind.LIF, threshold, 1f, tauSeconds, vLeak, 0f, 0f);
 	}
 
+	/** The leaky integrator (NIR's LI with r = 1): a LIF membrane that never fires; tauSeconds in seconds. */
+	public static NirNeuron li(float tauSeconds, float vLeak) {
+		return new NirNeuron(Kind.LI, 0f, 1f, tauSeconds, vLeak, 0f, 0f);
+	}
+
 	/**
 	 * Volr's CubaLIF neuron: r = tauMemSeconds (and w_in = 1 when written), see the class comment.
 	 *

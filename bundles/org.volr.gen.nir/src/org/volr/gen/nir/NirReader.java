@@ -25,6 +25,7 @@ import org.volr.model.NeuronModel;
 import org.volr.model.Padding;
 import org.volr.model.Pool;
 import org.volr.model.PoolKind;
+import org.volr.model.Readout;
 import org.volr.model.Shape;
 import org.volr.model.VolrFactory;
 import org.volr.model.shapes.ShapeInference;
@@ -32,33 +33,43 @@ import org.volr.net.WeightKeys;
 
 /**
  * Reads a NIR graph (HDF5, as written by {@code nir.write} or {@link NirWriter}; read once into a {@link NirGraph} by
- * {@link NirGraphReader}) into Volr's metamodel, where it fits: a chain from the one {@code Input} node to the one {@code Output} node in which every {@code Affine},
- * {@code Linear}, {@code Conv2d}, {@code AvgPool2d} and {@code SumPool2d} node is followed by a neuron node ({@code IF}, {@code LIF} or
- * {@code CubaLIF}) and {@code Flatten} nodes re-index in between. Everything else (other node types such as LI,
- * CubaLI or Delay; fan-in, fan-out, recurrence; nodes off the chain) is refused with one {@link ImportException}
- * that lists every such node and feature of the file ({@link NirSupport}); nothing is dropped silently.
+ * {@link NirGraphReader}) into Volr's metamodel, where it fits: a chain from the one {@code Input} node to the one
+ * {@code Output} node in which every {@code Affine}, {@code Linear}, {@code Conv2d}, {@code AvgPool2d} and
+ * {@code SumPool2d} node is followed by a neuron node ({@code IF}, {@code LIF}, {@code CubaLIF}, or {@code LI} as the
+ * output) and {@code Flatten} nodes re-index in between. A neuron node after a dense node may feed itself back
+ * through one Affine/Linear node: the dense layer is {@code recurrent}, its {@code weight_rec} the cycle's weight
+ * in [from, to], an Affine's bias added to the layer's (SEMANTICS.md, "Recurrent layers"). Everything else (other
+ * node types such as CubaLI or Delay; fan-in, fan-out, other cycles; nodes off the chain; parameters that differ
+ * between the neurons of a node) is refused with one {@link ImportException} that lists every such node and feature of
+ * the file ({@link NirSupport}); nothing is dropped silently.
  * <p>
  * Weight nodes become layers labelled with the node's name; their weights are stored in Volr's layouts (dense
- * [in, out], conv2d [out, in, kh, kw]). Volr has one neuron model for the whole network, so all neuron nodes must
- * agree in kind, tau and v_leak (CubaLIF: tau_mem, tau_syn, v_leak and v_reset), and every parameter array must
- * hold one value. For IF and LIF, NIR's {@code r} and differing thresholds are folded into the preceding layer's
- * weights (the spikes stay the same, as v is linear in the input for v_leak = 0); every such rewrite is listed in
- * the notes.
+ * [in, out], conv2d [out, in, kh, kw]). The first neuron node is the experiment's neuron ({@link Result#neuron()});
+ * a node of the same model whose threshold differs has the difference folded into its layer's weights when it has
+ * no leak (the spikes stay the same, as v is linear in the input), and any other node that differs gives its layer
+ * a neuron clause of its own. For IF and LIF, NIR's {@code r} folds into the threshold.
  * <p>
- * A CubaLIF node is Volr's CubaLIF neuron only if {@code r·w_in = tau_mem} (within 1e-6 relative): then a spike of
- * weight w brings v the charge w in total, as in Volr (see {@link NirNeuron}). Any other CubaLIF node is refused,
- * naming it, rather than rescaled behind the user's back. Its tau_mem and tau_syn (seconds) become
- * {@code neuron CubaLIF { tau_m .. ms, tau_syn_E .. ms, tau_syn_I .. ms, v_thresh .., v_rest .. }} (see
- * {@link NeuronClause}; {@link Result#neuronModel()} for the experiment, the same text in the notes).
+ * Volr's CubaLIF neuron has a fixed input gain: a spike of weight w brings v the charge w in total, as NIR's CubaLIF
+ * with {@code r·w_in = tau_mem} (see {@link NirNeuron}). A CubaLIF node with another r·w_in has its gain
+ * r·w_in/tau_mem folded into every weight entering its layer (weight, bias, recurrent weight): its dynamics are
+ * linear in the input current, so the membrane trace stays the same. LI has no threshold, so its r folds the same
+ * way, and an LI output is read by its membrane ({@link Result#readout()}). Every rewrite is listed in the notes.
+ * Neurons become {@code neuron CubaLIF { tau_m .. ms, tau_syn_E .. ms, tau_syn_I .. ms, v_thresh .., v_rest .. }}
+ * and the like (see {@link NeuronClause}; {@link Result#neuronModel()} for the experiment, the same text in the notes).
  */
 public final class NirReader {
 	private static final VolrFactory F = VolrFactory.eINSTANCE;
 
 	/**
 	 * The imported model and the common neuron of its populations (IF/LIF with r folded away: r = 1; CubaLIF with
-	 * r = tau_mem, w_in = 1).
+	 * r = tau_mem, w_in = 1), and the readout its output needs (membrane_max for an LI output; null: spikes).
 	 */
-	public record Result(ImportedModel model, NirNeuron neuron) {
+	public record Result(ImportedModel model, NirNeuron neuron, Readout readout) {
+		/** A network read out by its spikes (the experiment's default readout). */
+		public Result(ImportedModel model, NirNeuron neuron) {
+			this(model, neuron, null);
+		}
+
 		/** The neuron as the {@code neuron} clause of a Volr experiment. */
 		public NeuronModel neuronModel() {
 			return NeuronClause.model(neuron);
@@ -140,11 +151,7 @@ public final class NirReader {
 				d.setUnits(ws[0]);
 				String label = label(n, type);
 				d.setLabel(label);
-				float[] t = new float[ws[0] * ws[1]];
-				for (int o = 0; o < ws[0]; o++)
-					for (int i = 0; i < ws[1]; i++)
-						t[i * ws[0] + o] = w.data()[o * ws[1] + i];
-				store.put(WeightKeys.weight(label), new FloatTensor(new int[] { ws[1], ws[0] }, t));
+				store.put(WeightKeys.weight(label), inOut(w));
 				if (type.equals("Affine"))
 					store.put(WeightKeys.bias(label), tensor(g, "bias"));
 				pending = add(block, network, d, n, type);
@@ -205,11 +212,14 @@ public final class NirReader {
 				f.setLabel(label(n, type));
 				add(block, network, f, n, type);
 			}
-			case "IF", "LIF", "CubaLIF" -> {
+			case "IF", "LIF", "CubaLIF", "LI" -> {
 				if (pending == null)
 					throw new ImportException(file, "neuron node '" + n + "' (" + type + ") follows '" + cur + "' ("
 							+ type(cur) + "), not a dense, convolution or pooling node");
 				neurons.add(neuron(g, pending));
+				for (List<String> cycle : graph.cycles())
+					if (cycle.contains(n))
+						recurrent(pending, cycle, n, store);
 				pending = null;
 			}
 			case "Output" -> {
@@ -233,7 +243,11 @@ public final class NirReader {
 		if (block.getSteps().isEmpty())
 			throw new ImportException(file, "the graph has no layers");
 		NirNeuron common = unify(neurons, store);
-		return new Result(new ImportedModel(network, store, notes), common);
+		// an LI output never fires: the experiment reads the class from its highest membrane (SEMANTICS.md, "Leaky integrators")
+		boolean membrane = neurons.get(neurons.size() - 1).node().type().equals("LI");
+		if (membrane)
+			notes.add("the output is LI (it never fires): the experiment reads it by its membrane, simulate { readout membrane_max }");
+		return new Result(new ImportedModel(network, store, notes), common, membrane ? Readout.MEMBRANE_MAX : null);
 	}
 
 	/**
@@ -269,52 +283,127 @@ public final class NirReader {
 		return new Neurons(node, layer);
 	}
 
-	/** One neuron for the network: the first node's, with r folded into its threshold; the others folded into weights. */
+	/** NIR's dense weight [out, in] in Volr's layout [in, out] (for a recurrent weight: [from, to]). */
+	private static FloatTensor inOut(FloatTensor w) {
+		int[] ws = w.shape();
+		float[] t = new float[ws[0] * ws[1]];
+		for (int o = 0; o < ws[0]; o++)
+			for (int i = 0; i < ws[1]; i++)
+				t[i * ws[0] + o] = w.data()[o * ws[1] + i];
+		return new FloatTensor(new int[] { ws[1], ws[0] }, t);
+	}
+
+	/**
+	 * A cycle through the neuron node n (NirSupport let through only an Affine/Linear node of square weights between
+	 * n and itself, after a dense node): the dense layer reads its own spikes of the step before through the cycle's
+	 * weight (SEMANTICS.md, "Recurrent layers"). An Affine's bias is added every step, as the layer's is, so the two
+	 * biases are one.
+	 */
+	private void recurrent(Layer layer, List<String> cycle, String n, WeightStore store) throws ImportException {
+		String rec = cycle.get(0).equals(n) ? cycle.get(1) : cycle.get(0);
+		Node r = graph.node(rec);
+		if (!(layer instanceof Dense d))
+			throw new ImportException(file, "node " + r.describe() + " feeds neuron node '" + n + "' back into itself, but '" + n
+					+ "' follows a " + type(n) + " node; Volr's recurrent layers are dense layers");
+		FloatTensor w = tensor(r, "weight");
+		if (!Arrays.equals(w.shape(), new int[] { d.getUnits(), d.getUnits() }))
+			throw new ImportException(file, "node " + r.describe() + " feeds neuron node '" + n + "' back into itself with a weight of shape "
+					+ Arrays.toString(w.shape()) + "; its layer '" + d.getLabel() + "' has " + d.getUnits() + " neurons, so [" + d.getUnits()
+					+ ", " + d.getUnits() + "] was expected");
+		d.setRecurrent(true);
+		String label = d.getLabel();
+		store.put(WeightKeys.recurrent(label), inOut(w));
+		notes.add("node " + r.describe() + " feeds '" + n + "' back into itself: layer '" + label + "' is recurrent, its weights "
+				+ WeightKeys.recurrent(label) + " [from, to]");
+		if (r.type().equals("Affine")) {
+			FloatTensor b = tensor(r, "bias");
+			String key = WeightKeys.bias(label);
+			float[] sum = store.contains(key) ? store.get(key).data().clone() : new float[b.data().length];
+			for (int i = 0; i < sum.length; i++)
+				sum[i] += b.data()[i];
+			store.put(key, new FloatTensor(new int[] { sum.length }, sum));
+			notes.add("warning: the bias of node " + r.describe() + " is added to the bias of layer '" + label + "' (both are added every"
+					+ " step)");
+		}
+	}
+
+	/**
+	 * One neuron for the network: the first node's, with r folded into its threshold; the others folded into weights
+	 * where they differ in threshold only, else the neuron clause of their layer. A CubaLIF node's input gain
+	 * r·w_in/tau_mem ≠ 1 is folded into every weight entering its layer (its weights, bias and recurrent weights): the
+	 * node's dynamics are linear in its input current, so its membrane trace stays the same (SEMANTICS.md, "Current-based
+	 * synapses").
+	 */
 	private NirNeuron unify(List<Neurons> neurons, WeightStore store) throws ImportException {
 		if (neurons.isEmpty())
 			throw new ImportException(file, "the graph has no neuron nodes");
 		NirNeuronNode first = neurons.get(0).node();
 		float threshold = first.scaledThreshold();
-		if (!first.cuba() && first.r() != 1f)
+		if (!first.cuba() && !first.folds() && first.r() != 1f)
 			notes.add("neuron node '" + first.name() + "' has r = " + first.r() + ": the common threshold is v_threshold / r = " + threshold);
 		for (Neurons population : neurons) {
 			NirNeuronNode n = population.node();
-			if (!n.sameModel(first))
-				throw new ImportException(file, "neuron node '" + n.describe() + " differs from '" + first.describe()
-						+ "; Volr has one neuron model per network");
-			float own = n.scaledThreshold();
-			if (own == threshold)
-				continue;
-			if (n.vLeak() != 0f || n.vReset() != 0f)
-				throw new ImportException(file, "neuron node '" + n.name() + "' has " + n.thresholdName() + " " + own + " unlike '"
-						+ first.name() + "' (" + threshold + ") and v_leak " + n.vLeak() + (n.cuba() ? ", v_reset " + n.vReset() : "")
-						+ " != 0, so it cannot be folded into the weights");
 			String label = population.layer().getLabel();
-			if (!store.contains(WeightKeys.weight(label)))
-				throw new ImportException(file, "neuron node '" + n.name() + "' has " + n.thresholdName() + " " + own + " unlike '" + first.name()
-						+ "' (" + threshold + "), and its input node '" + label + "' has no weights to fold the difference into");
-			float factor = threshold / own;
-			for (String key : new String[] { WeightKeys.weight(label), WeightKeys.bias(label) })
-				if (store.contains(key)) {
-					FloatTensor t = store.get(key);
-					float[] d = t.data().clone();
-					for (int i = 0; i < d.length; i++)
-						d[i] *= factor;
-					store.put(key, new FloatTensor(t.shape(), d));
-				}
-			notes.add("neuron node '" + n.name() + "': " + n.thresholdName() + " " + own + " folded into the weights of '" + label + "' (x"
-					+ factor + ")");
+			if (n.folds()) {
+				String gain = n.cuba() ? "r·w_in/tau_mem" : "r";
+				if (!store.contains(WeightKeys.weight(label)))
+					throw new ImportException(file, "neuron node '" + n.name() + "' (" + n.type() + ") has the input gain " + gain + " = "
+							+ (float) n.gain() + ", and its input node '" + label + "' has no weights to fold it into (Volr's " + n.type()
+							+ " passes each spike's weight to the membrane in full" + (n.cuba() ? ": r·w_in = tau_mem)" : ": r = 1)"));
+				scale(store, label, n.gain());
+				notes.add("neuron node '" + n.name() + "' (" + n.type() + "): its input gain " + gain + " = " + (float) n.gain()
+						+ " is folded into the weights entering layer '" + label + "'");
+			}
+			for (var p : n.perNeuron().entrySet()) {
+				float[] values = p.getValue();
+				store.put(WeightKeys.parameter(label, p.getKey()), new FloatTensor(new int[] { values.length }, values));
+				notes.add("neuron node '" + n.name() + "': " + p.getKey() + " differs between neurons, given per neuron in "
+						+ WeightKeys.parameter(label, p.getKey()));
+			}
+			float own = n.scaledThreshold();
+			boolean foldable = n.vLeak() == 0f && n.vReset() == 0f && !n.variesPerNeuron() && store.contains(WeightKeys.weight(label));
+			if (n.sameModel(first) && (own == threshold || foldable)) {
+				if (own == threshold)
+					continue;
+				float factor = threshold / own;
+				scale(store, label, factor);
+				notes.add("neuron node '" + n.name() + "': " + n.thresholdName() + " " + own + " folded into the weights of '" + label + "' (x"
+						+ factor + ")");
+				continue;
+			}
+			NirNeuron mine = neuron(n, own);
+			population.layer().setNeuron(NeuronClause.model(mine));
+			notes.add("neuron node '" + n.describe() + " differs from '" + first.describe() + ": layer '" + label + "' has a neuron of its"
+					+ " own, " + NeuronClause.text(mine));
 		}
-		NirNeuron common = switch (first.type()) {
-		case "IF" -> NirNeuron.ifNeuron(threshold);
-		case "LIF" -> NirNeuron.lif(first.tau(), threshold, first.vLeak());
-		default -> NirNeuron.cubaLif(first.tau(), first.tauSyn(), threshold, first.vLeak(), first.vReset());
-		};
+		NirNeuron common = neuron(first, threshold);
 		notes.add("neurons: " + first.type() + " with threshold " + threshold
 				+ (first.type().equals("LIF") ? ", tau " + first.tau() + " s, v_leak " + first.vLeak() : "")
 				+ (first.cuba() ? ", tau_mem " + first.tau() + " s, tau_syn " + first.tauSyn() + " s, v_leak " + first.vLeak() : "")
 				+ "; in the experiment: " + NeuronClause.text(common));
 		return common;
+	}
+
+	/** Node n as Volr's neuron, with the given threshold (on Volr's scale: r folded in). */
+	private static NirNeuron neuron(NirNeuronNode n, float threshold) {
+		return switch (n.type()) {
+		case "IF" -> NirNeuron.ifNeuron(threshold);
+		case "LIF" -> NirNeuron.lif(n.tau(), threshold, n.vLeak());
+		case "LI" -> NirNeuron.li(n.tau(), n.vLeak());
+		default -> NirNeuron.cubaLif(n.tau(), n.tauSyn(), threshold, n.vLeak(), n.vReset());
+		};
+	}
+
+	/** Multiplies every weight entering layer label (weights, bias, recurrent weights) by factor. */
+	private static void scale(WeightStore store, String label, double factor) {
+		for (String key : new String[] { WeightKeys.weight(label), WeightKeys.bias(label), WeightKeys.recurrent(label) })
+			if (store.contains(key)) {
+				FloatTensor t = store.get(key);
+				float[] d = t.data().clone();
+				for (int i = 0; i < d.length; i++)
+					d[i] = (float) (d[i] * factor);
+				store.put(key, new FloatTensor(t.shape(), d));
+			}
 	}
 
 	/** The layer label for node n: its name if that is an identifier, else a deterministic identifier, with a note. */

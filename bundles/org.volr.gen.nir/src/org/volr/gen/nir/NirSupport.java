@@ -15,21 +15,21 @@ import org.volr.gen.nir.NirGraph.Node;
  * every node to change from one message, not one per attempt. Each problem names its node(s). {@link NirReader}
  * maps a graph only when this finds nothing.
  * <p>
- * The constructs that Volr's language gains with recurrent dense layers and per-layer neuron clauses are refused
- * here by name, each in one place: a cycle through one neuron node and one dense node ({@link #recurrence}) is a
- * recurrent dense layer; neuron nodes that differ from each other, or whose parameters differ between neurons,
- * are per-layer neuron models and per-neuron parameter arrays ({@link #neurons}); LI nodes are the leaky
- * integrator readout ({@link #unsupported}).
+ * A cycle of one neuron node and one dense node after a dense node is a recurrent dense layer, and neuron nodes that
+ * differ from each other get neuron clauses of their own: neither is a problem here ({@link #recurrence},
+ * {@link #neurons}), nor are time constants and v_leak that differ between the neurons of a node (per-neuron
+ * parameters, {@link NirNeuronNode}). Other cycles, other parameters that differ between the neurons of a node and
+ * LI nodes (the leaky integrator readout, {@link #unsupported}) are refused here by name.
  */
 final class NirSupport {
 	/** The node types of a chain that Volr reads today. */
 	static final Set<String> READ = Set.of("Input", "Affine", "Linear", "Conv2d", "AvgPool2d", "SumPool2d", "Flatten", "IF", "LIF",
-			"CubaLIF", "Output");
-	static final String SUPPORTED = "Volr reads Input, Affine, Linear, Conv2d, AvgPool2d, SumPool2d, Flatten, IF, LIF, CubaLIF and"
-			+ " Output nodes";
+			"CubaLIF", "LI", "Output");
+	static final String SUPPORTED = "Volr reads Input, Affine, Linear, Conv2d, AvgPool2d, SumPool2d, Flatten, IF, LIF, CubaLIF, LI"
+			+ " and Output nodes";
 	/** Nodes whose units need neurons of their own in Volr. */
 	static final Set<String> SYNAPSES = Set.of("Affine", "Linear", "Conv2d", "AvgPool2d", "SumPool2d");
-	static final Set<String> NEURONS = Set.of("IF", "LIF", "CubaLIF");
+	static final Set<String> NEURONS = Set.of("IF", "LIF", "CubaLIF", "LI");
 
 	private final NirGraph graph;
 	private final List<String> problems = new ArrayList<>();
@@ -75,7 +75,8 @@ final class NirSupport {
 				continue;
 			problems.add(switch (type) {
 			case "?" -> "node '" + n + "' has no readable 'type'";
-			case "LI", "CubaLI" -> "node '" + n + "' (" + type + ") is not supported: a non-spiking (leaky integrator) readout";
+			case "CubaLI" -> "node '" + n + "' (" + type + ") is not supported: a leaky integrator behind a synaptic current (Volr's"
+					+ " leaky integrator is LI)";
 			default -> "node '" + n + "' (" + type + ") is not supported";
 			});
 		}
@@ -88,29 +89,39 @@ final class NirSupport {
 	}
 
 	/**
-	 * Each cycle, named at the node it is entered by. A cycle of one neuron node and one dense node fed by it is a
-	 * recurrent dense layer (after the merge of recurrent layers: the entering dense node's layer, 'recurrent', its
-	 * weight_rec the cycle's dense weight transposed to [from, to]).
+	 * Each cycle, named at the node it is entered by, unless it is a recurrent dense layer (NirReader reads it: the
+	 * layer 'recurrent', its weight_rec the cycle's dense weight transposed to [from, to]).
 	 */
 	private void recurrence() {
 		for (List<String> cycle : graph.cycles()) {
 			String entry = cycle.stream().filter(n -> graph.predecessors(n).stream().anyMatch(p -> !cycle.contains(p))).findFirst()
 					.orElse(cycle.get(0));
+			if (recurrentDense(cycle, entry))
+				continue;
 			List<String> in = graph.predecessors(entry).stream().sorted().toList();
 			List<String> back = in.stream().filter(cycle::contains).toList();
-			String what = recurrentDense(cycle, entry) ? "a recurrent dense layer (its recurrent weights in " + back + ")"
-					: "a recurrent connection through " + back;
 			problems.add("node " + node(entry).describe() + " has " + in.size() + " inputs " + in + ": the nodes " + cycle
-					+ " form a cycle, " + what + "; Volr's layers are not recurrent yet");
+					+ " form a cycle, a recurrent connection through " + back + "; Volr's recurrent layers are a dense layer whose"
+					+ " neurons (IF, LIF or CubaLIF) also read their own spikes through one Affine or Linear node of the same size");
 		}
 	}
 
-	/** True if the cycle is one neuron node and one Affine/Linear node between it and itself. */
+	/**
+	 * True if the cycle is a recurrent dense layer as Volr has it: an IF/LIF/CubaLIF node fed by one Affine/Linear
+	 * node from outside the cycle, and one Affine/Linear node of square weights between the neuron node and itself.
+	 */
 	private boolean recurrentDense(List<String> cycle, String entry) {
-		if (cycle.size() != 2 || !node(entry).isNeuron())
+		if (cycle.size() != 2 || !NEURONS.contains(node(entry).type()))
 			return false;
 		String other = cycle.get(0).equals(entry) ? cycle.get(1) : cycle.get(0);
-		return node(other).type().equals("Affine") || node(other).type().equals("Linear");
+		List<String> feeding = graph.forwardPredecessors(entry);
+		return dense(other) && node(other).has("weight") && node(other).field("weight").shape().length == 2
+				&& node(other).field("weight").shape()[0] == node(other).field("weight").shape()[1] && feeding.size() == 1
+				&& dense(feeding.get(0));
+	}
+
+	private boolean dense(String n) {
+		return node(n).type().equals("Affine") || node(n).type().equals("Linear");
 	}
 
 	/** Fan-out and fan-in outside cycles: Volr reads chains (parallel branches are the writer's lowering, not read back). */
@@ -172,23 +183,18 @@ final class NirSupport {
 	}
 
 	/**
-	 * Each neuron node as Volr's neuron, and all of them alike (Volr has one neuron model per network until
-	 * per-layer neuron clauses: then differing nodes become per-layer clauses, and parameters that differ between
-	 * neurons per-neuron arrays {@code <label>.<parameter>}).
+	 * Each neuron node as Volr's neuron. Nodes that differ from each other need not agree: NirReader gives a layer
+	 * whose neurons differ from the first node's a neuron clause of its own.
 	 */
 	private void neurons() {
-		NirNeuronNode first = null;
-		for (String n : order()) {
-			if (!NEURONS.contains(node(n).type()))
-				continue;
-			NirNeuronNode neuron = NirNeuronNode.of(node(n), problems);
-			if (neuron == null)
-				continue;
-			if (first == null)
-				first = neuron;
-			else if (!neuron.sameModel(first))
-				problems.add("neuron node '" + neuron.describe() + " differs from '" + first.describe() + "; Volr has one neuron model per"
-						+ " network");
-		}
+		for (String n : order())
+			if (NEURONS.contains(node(n).type()))
+				NirNeuronNode.of(node(n), problems);
+		// an LI node never fires: it is read by its membrane, which only the network's output is
+		for (String n : graph.ofType("LI"))
+			for (String m : graph.successors(n))
+				if (!node(m).type().equals("Output"))
+					problems.add("LI node '" + n + "' feeds " + node(m).describe() + "; an LI node never fires, so Volr reads it only as the"
+							+ " network's output (by its membrane)");
 	}
 }

@@ -2,6 +2,7 @@ package org.volr.gen.nir.tests;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,7 @@ import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.volr.convert.ImportException;
+import org.volr.core.weights.FloatTensor;
 import org.volr.core.weights.WeightStore;
 import org.volr.gen.GeneratedFiles;
 import org.volr.gen.GenerationInput;
@@ -299,23 +301,72 @@ public class CubaLifNirTest {
 		return file;
 	}
 
-	/** The Braille RNN's lif2 (snnTorch's convention): r 2.22222, w_in 2, tau_mem 0.000222; r·w_in is 20000 times tau_mem. */
+	/**
+	 * The Braille RNN's lif2 (snnTorch's convention): r 2.22222, w_in 2, tau_mem 0.000222; r·w_in is 20000 times
+	 * tau_mem. Volr's CubaLIF input gain is fixed, so the factor r·w_in/tau_mem is folded into the weights entering the
+	 * layer (weight and bias); only a gain that is no positive finite number is still refused.
+	 */
 	@Test
-	void cubaLifWhoseRTimesWInIsNotTauMemIsRefusedNamingTheNode(@TempDir Path dir) throws Exception {
-		Path bad = cubaGraph(dir.resolve("snntorch.nir"), 2.22222f, 2f, 0.000222222f);
-		ImportException e = assertThrows(ImportException.class, () -> NirReader.read(bad, "braille"));
-		assertTrue(e.getMessage().contains("node 'lif2' (CubaLIF)"), e.getMessage());
-		assertTrue(e.getMessage().contains("r·w_in = tau_mem"), e.getMessage());
-		// a small mismatch is refused too: nothing is rescaled silently
-		Path near = cubaGraph(dir.resolve("near.nir"), 0.0201f, 1f, 0.02f);
-		ImportException e2 = assertThrows(ImportException.class, () -> NirReader.read(near, "near"));
-		assertTrue(e2.getMessage().contains("node 'lif2' (CubaLIF)"), e2.getMessage());
-		// only the product counts: r = 2·tau_mem with w_in = 1/2 is Volr's neuron, read with r = tau_mem
+	void cubaLifWhoseRTimesWInIsNotTauMemHasItsGainFoldedIntoTheWeights(@TempDir Path dir) throws Exception {
+		Path snn = cubaGraph(dir.resolve("snntorch.nir"), 2.22222f, 2f, 0.000222222f);
+		NirReader.Result r = NirReader.readWithNeuron(snn, "braille");
+		double gain = (double) 2.22222f * 2f / 0.000222222f;
+		// fc's NIR weight [out, in] {{1, 0.5}, {-0.5, 2}} in Volr's [in, out], times the gain; its bias likewise
+		assertEquals(new FloatTensor(new int[] { 2, 2 }, new float[] { (float) (1f * gain), (float) (-0.5f * gain), (float) (0.5f * gain),
+				(float) (2f * gain) }), r.model().weights().get("fc.weight"));
+		assertEquals(new FloatTensor(new int[] { 2 }, new float[] { 0f, (float) (0.1f * gain) }), r.model().weights().get("fc.bias"));
+		assertEquals(NirNeuron.cubaLif(0.000222222f, 0.0002f, 1f, 0f, 0f), r.neuron());
+		assertTrue(r.model().notes().stream().anyMatch(n -> n.equals("neuron node 'lif2' (CubaLIF): its input gain r·w_in/tau_mem = "
+				+ (float) gain + " is folded into the weights entering layer 'fc'")), r.model().notes().toString());
+		// only the product counts: r = 2·tau_mem with w_in = 1/2 is Volr's neuron as it is, nothing folded
 		Path split = cubaGraph(dir.resolve("split.nir"), 0.04f, 0.5f, 0.02f);
-		NirReader.Result r = NirReader.readWithNeuron(split, "split");
-		assertEquals(NirNeuron.cubaLif(0.02f, 0.0002f, 1f, 0f, 0f), r.neuron());
-		assertTrue(r.model().notes().stream().anyMatch(
+		NirReader.Result s = NirReader.readWithNeuron(split, "split");
+		assertEquals(NirNeuron.cubaLif(0.02f, 0.0002f, 1f, 0f, 0f), s.neuron());
+		assertEquals(new FloatTensor(new int[] { 2, 2 }, new float[] { 1f, -0.5f, 0.5f, 2f }), s.model().weights().get("fc.weight"));
+		assertTrue(s.model().notes().stream().anyMatch(
 				n -> n.contains("neuron CubaLIF { tau_m 20 ms, tau_syn_E 0.2 ms, tau_syn_I 0.2 ms, v_thresh 1, v_rest 0 }")),
-				r.model().notes().toString());
+				s.model().notes().toString());
+		assertFalse(s.model().notes().stream().anyMatch(n -> n.contains("input gain")), s.model().notes().toString());
+		// what cannot be folded stays refused, naming the node: a gain of 0 or below
+		for (float wIn : new float[] { 0f, -1f }) {
+			Path bad = cubaGraph(dir.resolve("bad" + wIn + ".nir"), 0.02f, wIn, 0.02f);
+			ImportException e = assertThrows(ImportException.class, () -> NirReader.read(bad, "bad"));
+			assertTrue(e.getMessage().contains("node 'lif2' (CubaLIF) has r·w_in = ") && e.getMessage().contains("positive, finite gain"),
+					e.getMessage());
+		}
+	}
+
+	/**
+	 * One neuron with r·w_in = 2·tau_mem, one input spike of weight w at t = 0, no leak to rest (v_leak 0). NIR's
+	 * equations τ_syn·İ = −I + w_in·w·δ(t), τ_mem·v̇ = −v + r·I solve by hand to
+	 * v(t) = (r·w_in·w/τ_mem)·τ_mem/(τ_mem − τ_syn)·(e^(−t/τ_mem) − e^(−t/τ_syn)). Volr's CubaLIF, stepped exactly at
+	 * dt = 1 ms with the imported weight (the gain folded in), must follow it at every step's end.
+	 */
+	@Test
+	void theFoldedGainGivesNirsMembraneTrace(@TempDir Path dir) throws Exception {
+		float tauMem = 0.02f, tauSyn = 0.0002f; // cubaGraph's tau_syn
+		Path file = cubaGraph(dir.resolve("gain2.nir"), 2 * tauMem, 1f, tauMem);
+		NirReader.Result r = NirReader.readWithNeuron(file, "gain2");
+		NeuronSpec spec = NeuronSpec.from(r.neuronModel(), null, DT);
+		org.volr.net.neuron.Population p = spec.population(2);
+		// input 1 spikes: neuron 0 reads it through NIR weight 0.5, neuron 1 through 2 (above threshold 1 after gain 2:
+		// it fires, so only neuron 0 is traced) and input 0: neuron 1 through -0.5
+		float[] w = r.model().weights().get("fc.weight").data(); // [in, out]
+		float w10 = w[1 * 2 + 0], w01 = w[0 * 2 + 1];
+		assertEquals(2 * 0.5f, w10);
+		assertEquals(2 * -0.5f, w01);
+		p.arrivals()[0] = w10;
+		p.arrivals()[1] = w01;
+		int[] out = new int[2];
+		float[] drive = new float[2];
+		for (int step = 0; step < 30; step++) {
+			assertEquals(0, p.step(drive, step == 0, spec.firing(spec.reset()), out), "step " + step + ": no spike");
+			double t = (step + 1) * DT / 1000.0;
+			for (int j = 0; j < 2; j++) {
+				double nirWeight = j == 0 ? 0.5 : -0.5, gain = 2.0;
+				double v = gain * nirWeight * tauMem / (tauMem - tauSyn) * (Math.exp(-t / tauMem) - Math.exp(-t / tauSyn));
+				assertEquals(v, p.potential()[j], 1e-5, "neuron " + j + " at t = " + t + " s");
+			}
+		}
 	}
 }

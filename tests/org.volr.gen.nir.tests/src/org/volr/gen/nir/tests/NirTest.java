@@ -25,6 +25,9 @@ import org.volr.convert.ImportException;
 import org.volr.convert.ImportedModel;
 import org.volr.core.weights.FloatTensor;
 import org.volr.core.weights.WeightStore;
+import org.volr.gen.nir.NeuronClause;
+import org.volr.gen.nir.NirGraph;
+import org.volr.gen.nir.NirGraphReader;
 import org.volr.gen.nir.NirNeuron;
 import org.volr.gen.nir.NirReader;
 import org.volr.gen.nir.NirWriter;
@@ -397,12 +400,27 @@ public class NirTest {
 		assertEquals(NirNeuron.Kind.LIF, r.neuron().kind());
 	}
 
-	/** lif1 has v_leak 1.2, lif2 v_leak 0: Volr has one neuron model per network, so this one is refused. */
+	/**
+	 * lif1 has v_leak 1.2, lif2 v_leak 0 and threshold 20: lif1 is the experiment's neuron, and lif2's layer has its own
+	 * neuron clause (its leak differs, so its threshold cannot be folded into weights).
+	 */
 	@Test
-	void twoLifNeuronsAreRefusedForTheirDifferentLeak() {
-		ImportException e = assertThrows(ImportException.class,
-				() -> NirReader.read(data("paper_01_lif_debug_spike_representation_two_lif_neurons.nir"), "two"));
-		assertTrue(e.getMessage().contains("neuron node 'lif2' (LIF, tau 0.01, v_leak 0.0) differs from 'lif1'"), e.getMessage());
+	void twoLifNeuronsThatDifferGiveTheSecondLayerItsOwnNeuron() throws Exception {
+		Path file = data("paper_01_lif_debug_spike_representation_two_lif_neurons.nir");
+		NirGraph g = NirGraphReader.read(file);
+		NirReader.Result r = NirReader.readWithNeuron(file, "two");
+		List<Layer> l = layers(r.model().network());
+		assertEquals(List.of("linear1", "linear2"), l.stream().map(Layer::getLabel).toList());
+		NirGraph.Node lif1 = g.node("lif1"), lif2 = g.node("lif2");
+		assertEquals(NirNeuron.lif((float) lif1.field("tau").values()[0], (float) lif1.field("v_threshold").values()[0],
+				(float) lif1.field("v_leak").values()[0]), r.neuron());
+		assertEquals(null, l.get(0).getNeuron());
+		NirNeuron own = NirNeuron.lif((float) lif2.field("tau").values()[0], (float) lif2.field("v_threshold").values()[0],
+				(float) lif2.field("v_leak").values()[0]);
+		assertTrue(EcoreUtil.equals(NeuronClause.model(own), l.get(1).getNeuron()), NeuronClause.text(own));
+		assertTrue(r.model().notes().stream().anyMatch(n -> n.contains("layer 'linear2' has a neuron of its own, " + NeuronClause.text(own))),
+				r.model().notes().toString());
+		assertEquals(null, r.readout());
 	}
 
 	/**
@@ -434,17 +452,58 @@ public class NirTest {
 	}
 
 	/**
-	 * The Braille RNNs feed lif1.lif back into itself through lif1.w_rec. CubaLIF nodes are read now, so what refuses
-	 * them is the recurrence, named at the CubaLIF node it enters.
+	 * The Braille RNNs feed lif1.lif back into itself through lif1.w_rec: fc1 becomes a recurrent dense layer. Their
+	 * CubaLIF nodes have r·w_in ≠ tau_mem, so each layer's input gain r·w_in/tau_mem is folded into every weight entering
+	 * it (weight, bias, recurrent weight, the Affine cycle's bias added to the layer's), and lif2's time constants differ
+	 * from lif1's, so fc2 has a neuron of its own. Expected values are computed from the file's own fields.
 	 */
 	@Test
-	void brailleRnnsAreRefusedForTheirRecurrenceNotTheirCubaLif() {
+	void brailleRnnsImportAsARecurrentLayerWithTheirInputGainFoldedIntoTheWeights() throws Exception {
 		for (String f : List.of("paper_03_rnn_braille_noDelay_bias_zero.nir", "paper_03_rnn_braille_noDelay_noBias_subtract.nir")) {
-			ImportException e = assertThrows(ImportException.class, () -> NirReader.read(data(f), "rnn"));
-			assertTrue(e.getMessage().contains("node 'lif1.lif' (CubaLIF) has 2 inputs"), e.getMessage());
-			assertTrue(e.getMessage().contains("recurrent"), e.getMessage());
-			assertFalse(e.getMessage().contains("not supported"), e.getMessage());
+			NirGraph g = NirGraphReader.read(data(f));
+			NirReader.Result r = NirReader.readWithNeuron(data(f), "rnn");
+			List<Layer> l = layers(r.model().network());
+			assertEquals(List.of("fc1", "fc2"), l.stream().map(Layer::getLabel).toList(), f);
+			Dense fc1 = (Dense) l.get(0), fc2 = (Dense) l.get(1);
+			assertTrue(fc1.isRecurrent(), f);
+			assertFalse(fc2.isRecurrent(), f);
+			int units = fc1.getUnits();
+			double gain1 = gain(g.node("lif1.lif")), gain2 = gain(g.node("lif2"));
+			assertTrue(gain1 > 1000 && gain2 > 1000, f + ": snnTorch's r·w_in is far from tau_mem: " + gain1 + ", " + gain2);
+			WeightStore w = r.model().weights();
+			float[] rec = g.node("lif1.w_rec").field("weight").floats(), in = g.node("fc1").field("weight").floats();
+			FloatTensor wRec = w.get("fc1.weight_rec"), w1 = w.get("fc1.weight");
+			assertArrayEquals(new int[] { units, units }, wRec.shape(), f);
+			for (int j = 0; j < units; j++) // [from, to]: what a spike of neuron j adds to neuron k, NIR's rec[k][j]
+				for (int k = 0; k < units; k++)
+					assertEquals((float) (rec[k * units + j] * gain1), wRec.data()[j * units + k], f + " weight_rec " + j + "," + k);
+			int inputs = w1.shape()[0];
+			for (int i = 0; i < inputs; i++)
+				for (int k = 0; k < units; k++)
+					assertEquals((float) (in[k * inputs + i] * gain1), w1.data()[i * units + k], f + " fc1 " + i + "," + k);
+			if (g.node("fc1").type().equals("Affine")) {
+				float[] b1 = g.node("fc1").field("bias").floats(), bRec = g.node("lif1.w_rec").field("bias").floats();
+				for (int k = 0; k < units; k++)
+					assertEquals((float) ((b1[k] + bRec[k]) * gain1), w.get("fc1.bias").data()[k], f + " bias " + k);
+				assertTrue(r.model().notes().stream().anyMatch(n -> n.startsWith("warning: the bias of node 'lif1.w_rec' (Affine) is added")),
+						r.model().notes().toString());
+			} else
+				assertFalse(w.contains("fc1.bias"), f);
+			float[] out = g.node("fc2").field("weight").floats();
+			assertEquals((float) (out[0] * gain2), w.get("fc2.weight").data()[0], f);
+			// lif1 is the experiment's neuron, lif2 (other time constants) fc2's own
+			NirGraph.Node n1 = g.node("lif1.lif"), n2 = g.node("lif2");
+			assertEquals(NirNeuron.cubaLif((float) n1.field("tau_mem").values()[0], (float) n1.field("tau_syn").values()[0], 1f, 0f, 0f), r.neuron(), f);
+			assertEquals(null, fc1.getNeuron(), f);
+			NirNeuron own = NirNeuron.cubaLif((float) n2.field("tau_mem").values()[0], (float) n2.field("tau_syn").values()[0], 1f, 0f, 0f);
+			assertTrue(EcoreUtil.equals(NeuronClause.model(own), fc2.getNeuron()), f + ": " + NeuronClause.text(own));
 		}
+	}
+
+	/** NIR's CubaLIF input gain as the reader computes it from the node's first values (float, as read). */
+	private static double gain(NirGraph.Node cuba) {
+		float r = cuba.field("r").floats()[0], wIn = cuba.field("w_in").floats()[0], tau = cuba.field("tau_mem").floats()[0];
+		return (double) r * wIn / tau;
 	}
 
 	@Test
