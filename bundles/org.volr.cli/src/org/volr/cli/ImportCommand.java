@@ -40,8 +40,9 @@ final class ImportCommand implements Command {
 				usage: volr import MODEL [-o OUT.volr] [--name NAME]
 
 				Reads a Keras 2 HDF5 model (.h5), a Keras 3 model (.keras) or an ONNX model as PyTorch or tf2onnx
-				exports it (.onnx) or a NIR graph (.nir, chains of Affine/Conv2d/pooling with IF, LIF or CubaLIF neurons): Sequential, or functional without branches; channels first or last; Theano- or
-				TensorFlow-trained. Writes OUT.volr (the network and an experiment using it) and
+				exports it (.onnx) or a NIR graph (.nir: Affine/Linear/Conv2d/pooling with IF, LIF, CubaLIF or LI
+				neurons, flat or nested, recurrent layers as snnTorch, Norse, Spyx and Rockpool write them). Keras:
+				Sequential, or functional without branches; channels first or last; Theano- or TensorFlow-trained. Writes OUT.volr (the network and an experiment using it) and
 				OUT.npz (the weights, named by layer label). Dropout is removed, batch normalisation folded exactly
 				into a neighbouring layer, separate activations merged; each rewrite is listed as a comment at the
 				top of OUT.volr. A layer that cannot be represented is an error naming it; nothing is dropped.
