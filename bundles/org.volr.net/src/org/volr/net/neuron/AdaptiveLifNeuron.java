@@ -70,17 +70,12 @@ final class AdaptiveLifNeuron implements NeuronModel {
 
 		@Override
 		public int step(float[] constant, boolean spikesCame, Firing firing, int[] spikes) {
-			float[] v = potential, c = arrivals, a = adaptation;
+			float[] v = potential, a = adaptation;
 			int[] refr = refractory;
 			float theta = firing.threshold();
 			int n = 0;
 			for (int j = 0; j < v.length; j++) {
-				float in;
-				if (spikesCame) {
-					in = c[j] + constant[j];
-					c[j] = 0f;
-				} else
-					in = constant[j];
+				float in = takeInput(constant, spikesCame, j);
 				a[j] *= decay;
 				if (refr != null && refr[j] > 0) {
 					refr[j]--;

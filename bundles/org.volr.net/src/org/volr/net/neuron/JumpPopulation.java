@@ -15,18 +15,13 @@ public final class JumpPopulation extends Population {
 
 	@Override
 	public int step(float[] constant, boolean spikesCame, Firing firing, int[] spikes) {
-		float[] v = potential, c = arrivals;
+		float[] v = potential;
 		int[] refr = refractory;
 		float leak = this.leak, rest = this.rest;
 		boolean leaky = leak != 1f;
 		int n = 0;
 		for (int j = 0; j < v.length; j++) {
-			float in;
-			if (spikesCame) {
-				in = c[j] + constant[j];
-				c[j] = 0f;
-			} else
-				in = constant[j];
+			float in = takeInput(constant, spikesCame, j);
 			if (refr != null && refr[j] > 0) {
 				refr[j]--;
 				continue;

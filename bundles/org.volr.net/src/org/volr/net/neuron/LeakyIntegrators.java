@@ -15,15 +15,10 @@ public final class LeakyIntegrators extends Population {
 
 	@Override
 	public int step(float[] constant, boolean spikesCame, Firing firing, int[] spikes) {
-		float[] v = potential, c = arrivals;
+		float[] v = potential;
 		float leak = this.leak, rest = this.rest;
 		for (int j = 0; j < v.length; j++) {
-			float in;
-			if (spikesCame) {
-				in = c[j] + constant[j];
-				c[j] = 0f;
-			} else
-				in = constant[j];
+			float in = takeInput(constant, spikesCame, j);
 			firing.fire(v, j, rest + (v[j] - rest) * leak + in, Float.POSITIVE_INFINITY, null, spikes, 0);
 		}
 		return 0;

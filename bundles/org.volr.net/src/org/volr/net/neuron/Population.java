@@ -48,6 +48,18 @@ public abstract class Population {
 	 */
 	public abstract int step(float[] constant, boolean spikesCame, Firing firing, int[] spikes);
 
+	/**
+	 * Neuron j's drive in this step: the weights of the spikes that arrived (consumed, so the next step starts from
+	 * none) plus the constant drive, or the constant drive alone when no spikes came.
+	 */
+	protected final float takeInput(float[] constant, boolean spikesCame, int j) {
+		if (!spikesCame)
+			return constant[j];
+		float in = arrivals[j] + constant[j];
+		arrivals[j] = 0f;
+		return in;
+	}
+
 	/** Back to the state before the first step (a new sample). Subclasses with more state clear it too. */
 	public void reset() {
 		Arrays.fill(potential, 0f);
