@@ -36,7 +36,11 @@ import org.volr.net.WeightKeys;
  * {@link NirGraphReader}) into Volr's metamodel, where it fits: a chain from the one {@code Input} node to the one
  * {@code Output} node in which every {@code Affine}, {@code Linear}, {@code Conv2d}, {@code AvgPool2d} and
  * {@code SumPool2d} node is followed by a neuron node ({@code IF}, {@code LIF}, {@code CubaLIF}, or {@code LI} as the
- * output) and {@code Flatten} nodes re-index in between. A neuron node after a dense node may feed itself back
+ * output) and {@code Flatten} nodes re-index in between. A {@code SumPool2d} node followed by no neurons but a
+ * {@code Conv2d}, or a {@code Flatten} and an {@code Affine}/{@code Linear} node (Sinabs pools spikes straight into the
+ * next layer), is folded into that node: the two are linear, one layer on the pool's input computes both exactly
+ * (its weights spread over the pool's windows, a convolution's stride and padding multiplied by the window,
+ * {@link SumPoolFold}), with a note. A neuron node after a dense node may feed itself back
  * through one Affine/Linear node: the dense layer is {@code recurrent}, its {@code weight_rec} the cycle's weight
  * in [from, to], an Affine's bias added to the layer's (SEMANTICS.md, "Recurrent layers"). Everything else (other
  * node types such as CubaLI or Delay; fan-in, fan-out, other cycles; nodes off the chain; parameters that differ
@@ -125,6 +129,7 @@ public final class NirReader {
 		visited.add(cur);
 		Layer pending = null; // a weight/pool layer whose neuron node must come next
 		String pendingNode = null;
+		SumPoolFold fold = null; // a SumPool2d without neurons, to be folded into the next weight node
 		boolean ended = false;
 		while (!ended) {
 			// along the feed-forward edges: a cycle's edges are a layer's recurrence, not a step of the chain
@@ -151,6 +156,16 @@ public final class NirReader {
 				d.setUnits(ws[0]);
 				String label = label(n, type);
 				d.setLabel(label);
+				if (fold != null) {
+					if (ws[1] != fold.pooledSize())
+						throw new ImportException(file, "node '" + n + "' (" + type + ") reads " + ws[1] + " values, but the map pooled by '"
+								+ fold.node + "' (SumPool2d) before it has " + fold.pooledSize());
+					w = fold.denseWeight(w);
+					notes.add("node '" + fold.node + "' (SumPool2d, " + fold.window() + ") has no neurons after it: folded into '" + n + "' ("
+							+ type + "), each weight of a pooled value given to the " + fold.window() + " values it sums (layer '" + label
+							+ "' reads the flattened map before the pool, " + fold.channels + "×" + fold.height + "×" + fold.width + ")");
+					fold = null;
+				}
 				store.put(WeightKeys.weight(label), inOut(w));
 				if (type.equals("Affine"))
 					store.put(WeightKeys.bias(label), tensor(g, "bias"));
@@ -169,25 +184,58 @@ public final class NirReader {
 				c.setFilters(ws[0]);
 				String label = label(n, type);
 				c.setLabel(label);
-				c.getKernel().addAll(collapse(new int[] { ws[2], ws[3] }));
-				int[] stride = ints(g, "stride"), dil = ints(g, "dilation");
-				if (Arrays.stream(stride).anyMatch(s -> s != 1))
-					c.getStride().addAll(collapse(stride));
-				if (Arrays.stream(dil).anyMatch(s -> s != 1))
-					c.getDilation().addAll(collapse(dil));
+				int[] stride = ints(g, "stride"), dil = ints(g, "dilation"), pad;
 				if (g.texts().get("padding") instanceof String s) {
+					if (fold != null && s.equals("same"))
+						throw new ImportException(file, "node '" + fold.node + "' (SumPool2d) has no neurons after it and cannot be folded into '"
+								+ n + "' (Conv2d), whose padding is 'same'; Volr folds a pool into a convolution of numeric padding");
 					c.setPadding(s.equals("same") ? Padding.SAME : Padding.VALID);
+					pad = new int[2];
 				} else {
-					int[] p = ints(g, "padding");
 					c.setPadding(Padding.VALID);
-					if (Arrays.stream(p).anyMatch(v -> v != 0))
-						c.getPadAmount().addAll(collapse(p));
+					pad = ints(g, "padding");
 				}
+				if (fold != null) {
+					// one convolution on the pool's input: kernel spread over k×k blocks, stride and padding times k
+					String why = fold.convRefusal();
+					if (why != null)
+						throw new ImportException(file, "node '" + fold.node + "' (SumPool2d) has no neurons after it and cannot be folded into '"
+								+ n + "' (Conv2d): " + why);
+					int[] k = { fold.kh, fold.kw };
+					w = fold.convWeight(w, dil[0], dil[1]);
+					for (int i = 0; i < 2; i++) {
+						stride[i] *= k[i];
+						pad[i] *= k[i];
+						dil[i] = 1;
+					}
+					notes.add("node '" + fold.node + "' (SumPool2d, " + fold.window() + ") has no neurons after it: folded into '" + n
+							+ "' (Conv2d), one convolution on the pool's input with each kernel entry spread over a " + fold.window()
+							+ " block: kernel " + w.shape()[2] + "×" + w.shape()[3] + ", stride " + stride[0] + "×" + stride[1] + ", padding "
+							+ pad[0] + "×" + pad[1]);
+					fold = null;
+				}
+				c.getKernel().addAll(collapse(new int[] { w.shape()[2], w.shape()[3] }));
+				if (Arrays.stream(stride).anyMatch(v -> v != 1))
+					c.getStride().addAll(collapse(stride));
+				if (Arrays.stream(dil).anyMatch(v -> v != 1))
+					c.getDilation().addAll(collapse(dil));
+				if (Arrays.stream(pad).anyMatch(v -> v != 0))
+					c.getPadAmount().addAll(collapse(pad));
 				store.put(WeightKeys.weight(label), w);
 				store.put(WeightKeys.bias(label), tensor(g, "bias"));
 				pending = add(block, network, c, n, type);
 			}
 			case "AvgPool2d", "SumPool2d" -> {
+				if (type.equals("SumPool2d") && !graph.forwardSuccessors(n).stream().allMatch(m -> NirSupport.NEURONS.contains(type(m)))) {
+					// no neurons after it: NirSupport found a layer after it to fold it into (SumPoolFold)
+					int[] k = ints(g, "kernel_size"), s = ints(g, "stride"), pad = ints(g, "padding"), in = currentShape(network, block);
+					String why = SumPoolFold.refusal(k, s, pad, in);
+					if (why != null)
+						throw new ImportException(file, "node '" + n + "' (SumPool2d) has no neurons after it and cannot be folded into the"
+								+ " layer after it: " + why);
+					fold = new SumPoolFold(n, k[0], k[1], in);
+					break;
+				}
 				Pool p = F.createPool();
 				p.setKind(type.equals("SumPool2d") ? PoolKind.SUM2D : PoolKind.AVG2D);
 				p.setLabel(label(n, type));
@@ -248,6 +296,13 @@ public final class NirReader {
 		if (membrane)
 			notes.add("the output is LI (it never fires): the experiment reads it by its membrane, simulate { readout membrane_max }");
 		return new Result(new ImportedModel(network, store, notes), common, membrane ? Readout.MEMBRANE_MAX : null);
+	}
+
+	/** The shape the chain has reached: the last layer's output, or the network's input. */
+	private static int[] currentShape(Network network, Block block) {
+		if (block.getSteps().isEmpty())
+			return network.getInput().getDims().stream().mapToInt(Integer::intValue).toArray();
+		return ShapeInference.of(network).typeOf(block.getSteps().get(block.getSteps().size() - 1)).out().dims();
 	}
 
 	/**

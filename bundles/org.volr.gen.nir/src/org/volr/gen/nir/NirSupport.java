@@ -19,7 +19,8 @@ import org.volr.gen.nir.NirGraph.Node;
  * differ from each other get neuron clauses of their own: neither is a problem here ({@link #recurrence},
  * {@link #neurons}), nor are time constants and v_leak that differ between the neurons of a node (per-neuron
  * parameters, {@link NirNeuronNode}). Other cycles, other parameters that differ between the neurons of a node and
- * LI nodes (the leaky integrator readout, {@link #unsupported}) are refused here by name.
+ * LI nodes (the leaky integrator readout, {@link #unsupported}) are refused here by name. A SumPool2d node without
+ * neurons after it is no problem either when it folds into the layer after it ({@link #foldsInto}, {@link SumPoolFold}).
  */
 final class NirSupport {
 	/** The node types of a chain that Volr reads today. */
@@ -147,15 +148,31 @@ final class NirSupport {
 				continue;
 			String type = node(n).type();
 			for (String m : graph.forwardSuccessors(n))
-				if (SYNAPSES.contains(type) && read(m) && !NEURONS.contains(node(m).type()))
+				if (SYNAPSES.contains(type) && read(m) && !NEURONS.contains(node(m).type()) && !foldsInto(n, m))
 					problems.add("node '" + n + "' (" + type + ") is followed by '" + m + "' (" + node(m).type() + ") instead of a neuron"
-							+ " node (IF, LIF or CubaLIF); in Volr every dense, convolution and pooling layer has its own neurons");
+							+ " node (IF, LIF or CubaLIF); in Volr every dense, convolution and pooling layer has its own neurons"
+							+ (type.equals("SumPool2d") ? " (a SumPool2d without neurons is folded into a Conv2d, or a Flatten then Affine or"
+									+ " Linear, after it)" : ""));
 			if (NEURONS.contains(type))
 				for (String m : graph.forwardPredecessors(n))
 					if (read(m) && !SYNAPSES.contains(node(m).type()))
 						problems.add("neuron node '" + n + "' (" + type + ") follows '" + m + "' (" + node(m).type() + "), not a dense,"
 								+ " convolution or pooling node");
 		}
+	}
+
+	/**
+	 * True if the SumPool2d node n, followed by m instead of neurons, folds into the layer after it ({@link SumPoolFold}):
+	 * m is a Conv2d, or a Flatten followed by one Affine or Linear node.
+	 */
+	private boolean foldsInto(String n, String m) {
+		if (!node(n).type().equals("SumPool2d"))
+			return false;
+		String type = node(m).type();
+		if (type.equals("Conv2d"))
+			return true;
+		List<String> after = graph.forwardSuccessors(m);
+		return type.equals("Flatten") && after.size() == 1 && dense(after.get(0));
 	}
 
 	/** Nodes the input does not reach are not part of the network. */

@@ -423,16 +423,6 @@ public class NirTest {
 		assertEquals(null, r.readout());
 	}
 
-	/**
-	 * Sinabs pools the spikes of one layer (SumPool2d) straight into the next convolution, with no neurons between;
-	 * in Volr every pooling layer has its own neurons (a pooling without them is the recurrent/NIR issue's work).
-	 */
-	@Test
-	void sinabsCnnIsRefusedWhereItsSumPoolHasNoNeurons() {
-		ImportException e = assertThrows(ImportException.class, () -> NirReader.read(data("paper_02_cnn_cnn_sinabs.nir"), "cnn"));
-		assertTrue(e.getMessage().contains("node '4' (SumPool2d) is followed by '5' (Conv2d) instead of a neuron node"), e.getMessage());
-	}
-
 	/** Sum pooling (NIR's SumPool2d) goes out and comes back as itself, with its window. */
 	@Test
 	void sumPoolingRoundTrips(@TempDir Path dir) throws Exception {
