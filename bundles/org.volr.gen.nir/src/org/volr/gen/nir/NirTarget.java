@@ -62,7 +62,7 @@ public final class NirTarget implements TargetGenerator {
 	@Override
 	public List<String> validate(GenerationInput input) {
 		List<String> problems = new ArrayList<>(ScriptLimits.volrOnlyOptions(input.run()));
-		problems.addAll(ScriptLimits.perNeuronParameters(input, "NIR"));
+		// per-neuron parameters (<key>.tau_m, ...) are written as NIR's per-neuron arrays; the writer refuses the others by name
 		String reset = ScriptLimits.resetToValueOnly(input.run(), "NIR's neurons");
 		if (reset != null)
 			problems.add(reset);

@@ -23,7 +23,9 @@ import org.volr.net.NetworkResolver;
 import org.volr.net.ResolveException;
 import org.volr.net.ResolvedNetwork;
 import org.volr.net.Source;
+import org.volr.net.WeightKeys;
 import org.volr.net.Window;
+import org.volr.net.neuron.NeuronModels;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
@@ -45,7 +47,11 @@ import io.jhdf.api.WritableGroup;
  * <li>identity, dropout → nothing;</li>
  * <li>the neurons → {@code IF} (r, v_threshold), {@code LIF} (tau, r, v_leak, v_threshold) or {@code CubaLIF}
  * (tau_syn, tau_mem, r, v_leak, v_threshold, v_reset, w_in), arrays of the layer's output shape, named
- * {@code <label>.if} / {@code <label>.lif} / {@code <label>.cubalif}. Volr's CubaLIF (SEMANTICS.md) passes the whole
+ * {@code <label>.if} / {@code <label>.lif} / {@code <label>.cubalif}; a parameter the weights give per neuron
+ * ({@code <key>.tau_m}, {@code .v_rest}, {@code .tau_syn_E} with {@code .tau_syn_I}; SEMANTICS.md "Per-neuron parameters")
+ * is that array of the node instead (tau or tau_mem in seconds, v_leak, tau_syn; a CubaLIF's r follows its tau_mem),
+ * which {@link NirReader} reads back as the same arrays (a CubaLIF's tau_mem per neuron excepted: it reads r as one
+ * value per node). Volr's CubaLIF (SEMANTICS.md) passes the whole
  * weight of a spike to the membrane as a charge; in NIR's continuous CubaLIF a spike w·δ(t) makes I jump by
  * w_in·w/τ_syn and gives v r·w_in·w/τ_mem in total, so it is written with w_in = 1 and r = τ_mem: tau_syn = τ_s,
  * tau_mem = r = τ_m (seconds), v_leak = v_rest, v_threshold = the threshold, v_reset = the reset potential. One
@@ -306,6 +312,7 @@ public final class NirWriter {
 	private Src neurons(NetLayer layer, String label, List<String> from, int[] dims) {
 		int count = size(dims);
 		NirNeuron neuron = layerNeurons.getOrDefault(layer.key(), this.neuron);
+		Map<String, float[]> own = perNeuron(layer, neuron, count);
 		Map<String, Object> n;
 		String name;
 		switch (neuron.kind()) {
@@ -318,18 +325,18 @@ public final class NirWriter {
 		case LIF -> {
 			name = unique(label + ".lif");
 			n = node(name, "LIF");
-			n.put("tau", FloatTensor.nested(filled(count, neuron.tau()), dims));
+			n.put("tau", values(own, "tau", neuron.tau(), count, dims));
 			n.put("r", FloatTensor.nested(filled(count, neuron.r()), dims));
-			n.put("v_leak", FloatTensor.nested(filled(count, neuron.vLeak()), dims));
+			n.put("v_leak", values(own, "v_leak", neuron.vLeak(), count, dims));
 			n.put("v_threshold", FloatTensor.nested(filled(count, neuron.threshold()), dims));
 		}
 		case CUBA_LIF -> { // r = tau_mem and w_in = 1: each spike's weight reaches v in full (see NirNeuron)
 			name = unique(label + ".cubalif");
 			n = node(name, "CubaLIF");
-			n.put("tau_syn", FloatTensor.nested(filled(count, neuron.tauSyn()), dims));
-			n.put("tau_mem", FloatTensor.nested(filled(count, neuron.tau()), dims));
-			n.put("r", FloatTensor.nested(filled(count, neuron.r()), dims));
-			n.put("v_leak", FloatTensor.nested(filled(count, neuron.vLeak()), dims));
+			n.put("tau_syn", values(own, "tau_syn", neuron.tauSyn(), count, dims));
+			n.put("tau_mem", values(own, "tau_mem", neuron.tau(), count, dims));
+			n.put("r", values(own, "tau_mem", neuron.r(), count, dims)); // r = tau_mem, neuron by neuron
+			n.put("v_leak", values(own, "v_leak", neuron.vLeak(), count, dims));
 			n.put("v_threshold", FloatTensor.nested(filled(count, neuron.threshold()), dims));
 			n.put("v_reset", FloatTensor.nested(filled(count, neuron.vReset()), dims));
 			n.put("w_in", FloatTensor.nested(filled(count, 1f), dims));
@@ -337,15 +344,95 @@ public final class NirWriter {
 		case LI -> { // NIR's LI (tau, r, v_leak): Volr's LIF node without the threshold
 			name = unique(label + ".li");
 			n = node(name, "LI");
-			n.put("tau", FloatTensor.nested(filled(count, neuron.tau()), dims));
+			n.put("tau", values(own, "tau", neuron.tau(), count, dims));
 			n.put("r", FloatTensor.nested(filled(count, neuron.r()), dims));
-			n.put("v_leak", FloatTensor.nested(filled(count, neuron.vLeak()), dims));
+			n.put("v_leak", values(own, "v_leak", neuron.vLeak(), count, dims));
 		}
 		default -> throw new IllegalStateException(neuron.kind().toString());
 		}
 		for (String f : from)
 			edges.add(new String[] { f, name });
 		return new Src(name, dims);
+	}
+
+	/** A field of a neuron node: the layer's per-neuron values if the weights give them, else its one value for all. */
+	private static Object values(Map<String, float[]> own, String field, float value, int count, int[] dims) {
+		return FloatTensor.nested(own.containsKey(field) ? own.get(field) : filled(count, value), dims);
+	}
+
+	/**
+	 * The layer's per-neuron parameters ({@code <key>.tau_m} etc. in the weights, SEMANTICS.md "Per-neuron
+	 * parameters") as the per-neuron arrays of its NIR neuron node, by NIR field: tau_m → LIF's and LI's tau,
+	 * CubaLIF's tau_mem (seconds); v_rest → v_leak; tau_syn_E and tau_syn_I → CubaLIF's one tau_syn (both given, equal).
+	 * The inverse of what {@link NirNeuronNode} reads per neuron. Any other parameter per neuron is refused by name.
+	 */
+	private Map<String, float[]> perNeuron(NetLayer layer, NirNeuron neuron, int count) {
+		Map<String, float[]> fields = new LinkedHashMap<>();
+		Map<String, float[]> given = new LinkedHashMap<>();
+		for (String p : new java.util.TreeSet<>(NeuronModels.parameterNames())) {
+			String key = WeightKeys.parameter(layer.key(), p);
+			if (!weights.contains(key))
+				continue;
+			float[] v = weights.get(key).data();
+			if (v.length != count)
+				throw new IllegalArgumentException("'" + key + "' has " + v.length + " values; " + describe(layer) + " has " + count + " neurons");
+			String field = nirField(neuron.kind(), p);
+			if (field == null)
+				throw new IllegalArgumentException("'" + key + "' gives " + describe(layer) + " a " + p + " per neuron, which NIR's "
+						+ neuron.kind().nirType() + " node has no per-neuron field for; give the layer one value in its neuron clause for NIR");
+			boolean time = p.startsWith("tau");
+			float[] nir = new float[count];
+			for (int i = 0; i < count; i++) {
+				if (!Float.isFinite(v[i]) || time && !(v[i] > 0))
+					throw new IllegalArgumentException("'" + key + "' has the value " + v[i] + " for neuron " + i + " of " + describe(layer)
+							+ "; NIR needs " + (time ? "positive, finite time constants" : "finite potentials"));
+				nir[i] = time ? seconds(v[i]) : v[i];
+			}
+			given.put(p, nir);
+			float[] before = fields.put(field, nir);
+			if (before != null && !Arrays.equals(before, nir))
+				throw new IllegalArgumentException("'" + key + "' differs from '" + WeightKeys.parameter(layer.key(), "tau_syn_E") + "' in "
+						+ describe(layer) + "; NIR's CubaLIF has one tau_syn per neuron");
+		}
+		if (given.containsKey("tau_syn_E") != given.containsKey("tau_syn_I"))
+			throw new IllegalArgumentException(describe(layer) + " has " + (given.containsKey("tau_syn_E") ? "tau_syn_E" : "tau_syn_I")
+					+ " per neuron but not the other; NIR's CubaLIF has one tau_syn per neuron, so give both (equal) per neuron");
+		return fields;
+	}
+
+	/** The NIR field of a neuron node that holds Volr's parameter p per neuron, or null if the node has none. */
+	private static String nirField(NirNeuron.Kind kind, String p) {
+		return switch (p) {
+		case "tau_m" -> switch (kind) {
+			case LIF, LI -> "tau";
+			case CUBA_LIF -> "tau_mem";
+			case IF -> null;
+			};
+		case "v_rest" -> kind == NirNeuron.Kind.IF ? null : "v_leak";
+		case "tau_syn_E", "tau_syn_I" -> kind == NirNeuron.Kind.CUBA_LIF ? "tau_syn" : null;
+		default -> null;
+		};
+	}
+
+	/**
+	 * Milliseconds as NIR's seconds: the float near ms/1000 that the reader turns back into exactly these milliseconds
+	 * ({@link NeuronClause#millis}, through the shortest decimal), so a value that went out comes back bit for bit.
+	 * Not every float of milliseconds is some float of seconds read back (the two grids of floats differ by the
+	 * factor 1000); for such a value the nearest, ms/1000 through its shortest decimal, which reads back within
+	 * one unit in the last place.
+	 */
+	static float seconds(float millis) {
+		float nearest = new java.math.BigDecimal(Float.toString(millis)).movePointLeft(3).floatValue();
+		float down = nearest, up = nearest;
+		for (int step = 0; step <= 4; step++) {
+			if ((float) NeuronClause.millis(down) == millis)
+				return down;
+			if ((float) NeuronClause.millis(up) == millis)
+				return up;
+			down = Math.nextDown(down);
+			up = Math.nextUp(up);
+		}
+		return nearest;
 	}
 
 	private Map<String, Object> node(String name, String type) {
