@@ -51,7 +51,8 @@ import org.volr.net.WeightKeys;
  * [in, out], conv2d [out, in, kh, kw]). The first neuron node is the experiment's neuron ({@link Result#neuron()});
  * a node of the same model whose threshold differs has the difference folded into its layer's weights when it has
  * no leak (the spikes stay the same, as v is linear in the input), and any other node that differs gives its layer
- * a neuron clause of its own. For IF and LIF, NIR's {@code r} folds into the threshold.
+ * a neuron clause of its own. For IF and LIF, NIR's {@code r} folds into the threshold; their {@code v_reset} is read
+ * when it is 0 (NIR's default) and refused otherwise ({@link NirSupport}).
  * <p>
  * Volr's CubaLIF neuron has a fixed input gain: a spike of weight w brings v the charge w in total, as NIR's CubaLIF
  * with {@code r·w_in = tau_mem} (see {@link NirNeuron}). A CubaLIF node with another r·w_in has its gain

@@ -200,13 +200,32 @@ final class NirSupport {
 	}
 
 	/**
+	 * An IF or LIF node's v_reset other than 0: NIR sets the membrane to it after a spike, which the experiment an
+	 * import writes does not express (its reset is the conversion block's, by subtraction unless it says zero, and
+	 * its neuron clause has no v_reset), so it is refused rather than dropped. v_reset = 0, NIR's default, is read
+	 * (with a note on the reset, NirReader).
+	 */
+	private void resetPotential(Node g) {
+		if (!(g.type().equals("IF") || g.type().equals("LIF")) || !g.has("v_reset"))
+			return;
+		for (double v : g.field("v_reset").values())
+			if (v != 0) {
+				problems.add("node " + g.describe() + " has v_reset = " + (float) v + "; NIR sets the membrane to v_reset after a spike, and"
+						+ " Volr reads IF and LIF nodes that reset to 0 only (its reset is set by the experiment's conversion block)");
+				return;
+			}
+	}
+
+	/**
 	 * Each neuron node as Volr's neuron. Nodes that differ from each other need not agree: NirReader gives a layer
 	 * whose neurons differ from the first node's a neuron clause of its own.
 	 */
 	private void neurons() {
 		for (String n : order())
-			if (NEURONS.contains(node(n).type()))
+			if (NEURONS.contains(node(n).type())) {
 				NirNeuronNode.of(node(n), problems);
+				resetPotential(node(n));
+			}
 		// an LI node never fires: it is read by its membrane, which only the network's output is
 		for (String n : graph.ofType("LI"))
 			for (String m : graph.successors(n))

@@ -348,6 +348,29 @@ class NirGraphTest {
 		assertEquals(1, refusal.lines().count(), refusal);
 	}
 
+	/**
+	 * An IF node with r and v_reset: r folds into the threshold (v_threshold / r), v_reset 0 is read; a v_reset other
+	 * than 0, which the imported experiment cannot express, is refused naming the node.
+	 */
+	@Test
+	void ifWithRAndVResetFoldsROrIsRefusedForAResetOtherThanZero() throws Exception {
+		for (float reset : new float[] { 0f, -0.5f }) {
+			Path file = new NirFile().node("input", "Input", "shape", new long[] { 3 })
+					.node("fc", "Affine", "weight", matrix(2, 3, 0), "bias", floats(2, 0))
+					.node("if1", "IF", "r", floats(2, 2), "v_threshold", floats(2, 3), "v_reset", floats(2, reset))
+					.node("output", "Output", "shape", new long[] { 2 }).edges("input", "fc", "if1", "output")
+					.write(dir.resolve("reset" + reset + ".nir"), "1.0.7");
+			if (reset == 0f) {
+				NirReader.Result r = NirReader.readWithNeuron(file, "m");
+				assertEquals(org.volr.gen.nir.NirNeuron.ifNeuron(1.5f), r.neuron());
+				assertTrue(r.model().notes().contains("neuron node 'if1' has r = 2.0: the common threshold is v_threshold / r = 1.5"),
+						r.model().notes().toString());
+			} else
+				assertEquals("reset-0.5.nir: node 'if1' (IF) has v_reset = -0.5; NIR sets the membrane to v_reset after a spike, and Volr reads"
+						+ " IF and LIF nodes that reset to 0 only (its reset is set by the experiment's conversion block)", refusal(file));
+		}
+	}
+
 	// ----- the real files
 
 	private static final List<String> REAL = List.of("paper_01_lif_debug_spike_representation_two_lif_neurons.nir",
