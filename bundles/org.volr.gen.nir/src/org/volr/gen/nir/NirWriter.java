@@ -45,10 +45,10 @@ import io.jhdf.api.WritableGroup;
  * <li>identity, dropout → nothing;</li>
  * <li>the neurons → {@code IF} (r, v_threshold), {@code LIF} (tau, r, v_leak, v_threshold) or {@code CubaLIF}
  * (tau_syn, tau_mem, r, v_leak, v_threshold, v_reset, w_in), arrays of the layer's output shape, named
- * {@code <label>.if} / {@code <label>.lif} / {@code <label>.cubalif}. Volr's CubaLIF (SEMANTICS.md) passes the whole
- * weight of a spike to the membrane as a charge; in NIR's continuous CubaLIF a spike w·δ(t) makes I jump by
- * w_in·w/τ_syn and gives v r·w_in·w/τ_mem in total, so it is written with w_in = 1 and r = τ_mem: tau_syn = τ_s,
- * tau_mem = r = τ_m (seconds), v_leak = v_rest, v_threshold = the threshold, v_reset = the reset potential. One
+ * {@code <label>.if} / {@code <label>.lif} / {@code <label>.cubalif}, with the r for the run's time step that
+ * {@link NirTarget#neuron(org.volr.gen.RunSettings.Neuron, NirTime)} gives (SEMANTICS.md, "Time in NIR graphs"): a
+ * CubaLIF has w_in = 1, tau_syn = τ_s, tau_mem = τ_m (seconds), v_leak = v_rest, v_threshold = the threshold,
+ * v_reset = the reset potential. One
  * difference remains: the bias of the layer before enters NIR's CubaLIF through the synapse (rising over a few
  * τ_syn), while Volr's constant drive goes straight into the membrane;</li>
  * <li>a recurrent dense layer → also a {@code Linear} node {@code <label>.w_rec} (its weight_rec transposed to [out, in])
@@ -323,7 +323,7 @@ public final class NirWriter {
 			n.put("v_leak", FloatTensor.nested(filled(count, neuron.vLeak()), dims));
 			n.put("v_threshold", FloatTensor.nested(filled(count, neuron.threshold()), dims));
 		}
-		case CUBA_LIF -> { // r = tau_mem and w_in = 1: each spike's weight reaches v in full (see NirNeuron)
+		case CUBA_LIF -> { // w_in = 1, r for the run's step (NirTarget.neuron)
 			name = unique(label + ".cubalif");
 			n = node(name, "CubaLIF");
 			n.put("tau_syn", FloatTensor.nested(filled(count, neuron.tauSyn()), dims));
