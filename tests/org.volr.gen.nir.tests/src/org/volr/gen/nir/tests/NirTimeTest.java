@@ -174,4 +174,58 @@ class NirTimeTest {
 			assertTrue(r.spikes.get(0) >= first, "the weaker input spikes later");
 		}
 	}
+
+	/**
+	 * The paper's debug file: input → linear1 (w 1) → lif1 (tau 10 ms, v_leak 1.2, threshold 1) → linear2 (w 1) → lif2
+	 * (tau 10 ms, v_leak 0, threshold 20). Without input lif1 charges towards v_leak: under Euler at 0.1 ms
+	 * (h = dt/tau = 0.01) v1 after step t is 1.2·(1 − 0.99^(t+1)) from a reset, which reaches 1 when 0.99^(t+1) ≤ 1/6,
+	 * t + 1 = ⌈ln 6 / −ln 0.99⌉ = 179: lif1 spikes in step 178 and every 179 steps after. Each spike is the value 1
+	 * during its step, so lif2 gets h·r·w = 0.01 of it (its input gain r·dt/tau, folded into linear2's weight) and
+	 * decays by 0.99 per step: v2 = Σ 0.01·0.99^(t − s) over lif1's spike steps s ≤ t.
+	 */
+	@Test
+	void theDebugFilesTwoLifNeuronsFollowTheHandComputedTrace() throws Exception {
+		String file = "paper_01_lif_debug_spike_representation_two_lif_neurons.nir";
+		NirGraph g = NirGraphReader.read(data(file));
+		NirGraph.Node lif1 = g.node("lif1"), lif2 = g.node("lif2");
+		assertEquals(0.01f, lif1.field("tau").floats()[0]);
+		assertEquals(1.2f, lif1.field("v_leak").floats()[0]);
+		assertEquals(1f, lif1.field("v_threshold").floats()[0]);
+		assertEquals(1f, lif1.field("r").floats()[0]);
+		assertEquals(0.01f, lif2.field("tau").floats()[0]);
+		assertEquals(0f, lif2.field("v_leak").floats()[0]);
+		assertEquals(20f, lif2.field("v_threshold").floats()[0]);
+		assertEquals(1f, lif2.field("r").floats()[0]);
+		assertEquals(1f, g.node("linear2").field("weight").floats()[0]);
+
+		NirReader.Result r = NirReader.readWithNeuron(data(file), "debug");
+		var layers = ((org.volr.model.Block) r.model().network().getBody()).getSteps();
+		NeuronSpec s1 = NeuronSpec.from(r.neuronModel(), null, 0.1, DiscretisationKind.EULER).withReset(ResetMode.ZERO);
+		NeuronSpec s2 = NeuronSpec.from(((org.volr.model.Layer) layers.get(1)).getNeuron(), null, 0.1, DiscretisationKind.EULER)
+				.withReset(ResetMode.ZERO);
+		float w2 = r.model().weights().get("linear2.weight").data()[0];
+		assertEquals(0.01f, w2, 1e-6f, "linear2's weight 1 times lif2's input gain r·dt/tau = 0.01");
+		Population p1 = s1.population(1), p2 = s2.population(1);
+		int[] out = new int[1];
+		List<Integer> spikes = new ArrayList<>();
+		int last = -1;
+		for (int t = 0; t < 800; t++) {
+			// the input is 0: linear1 brings nothing, lif1 charges towards its v_leak
+			boolean fired = p1.step(new float[1], true, s1.firing(ResetMode.ZERO), out) > 0;
+			if (fired)
+				p2.arrivals()[0] += w2;
+			assertEquals(0, p2.step(new float[1], true, s2.firing(ResetMode.ZERO), out), "lif2 stays far below 20");
+			double v1 = fired ? 0 : 1.2 * (1 - Math.pow(0.99, t - last));
+			if (fired) {
+				spikes.add(t);
+				last = t;
+			}
+			assertEquals(v1, p1.potential()[0], 1e-5, "lif1 at step " + t);
+			double v2 = 0;
+			for (int s : spikes)
+				v2 += 0.01 * Math.pow(0.99, t - s);
+			assertEquals(v2, p2.potential()[0], 1e-7, "lif2 at step " + t);
+		}
+		assertEquals(List.of(178, 357, 536, 715), spikes, "lif1 spikes every 179 steps");
+	}
 }
