@@ -228,4 +228,42 @@ class NirTimeTest {
 		}
 		assertEquals(List.of(178, 357, 536, 715), spikes, "lif1 spikes every 179 steps");
 	}
+
+	/**
+	 * What Volr writes reads back as the same network: the NIR target writes each leaky node's r for the run's step
+	 * (LIF and LI 1/(dt/τ) under Euler, 1/(1 − e^(−dt/τ)) exactly), so read at that step every gain is 1 and the weights
+	 * are the written ones, bit for bit.
+	 */
+	@Test
+	void aGraphVolrWritesReadsBackAtItsStepWithTheSameWeights(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+		org.volr.model.Network net = (org.volr.model.Network) org.volr.lang.api.VolrLanguage.create().parse("network mlp { input [4]"
+				+ "  h1: dense 3 relu  out: dense 2 linear neuron LI { tau_m 5 ms, v_rest 0.1 } }").getElements().get(0);
+		var weights = CubaLifNirTest.mlpWeights();
+		for (DiscretisationKind scheme : DiscretisationKind.VALUES) {
+			double dtMillis = scheme == DiscretisationKind.EULER ? 0.1 : 1.0;
+			org.volr.model.NeuronModel lif = org.volr.model.VolrFactory.eINSTANCE.createNeuronModel();
+			lif.setKind("LIF");
+			org.volr.model.Parameter tau = org.volr.model.VolrFactory.eINSTANCE.createParameter();
+			tau.setName("tau_m");
+			org.volr.model.Quantity q = org.volr.model.VolrFactory.eINSTANCE.createQuantity();
+			q.setValue(20);
+			q.setUnit("ms");
+			tau.setValue(q);
+			lif.getParams().add(tau);
+			NeuronSpec spec = NeuronSpec.from(lif, null, dtMillis, scheme).withReset(ResetMode.ZERO);
+			var config = org.volr.sim.SimulationConfig.constant(10).withNeuron(spec).withDiscretisation(scheme)
+					.withReadout(org.volr.model.Readout.MEMBRANE_MAX);
+			var input = new org.volr.gen.GenerationInput("mlp.volr", "run", net, weights, org.volr.pipeline.GenerationSettings.of(config, dtMillis),
+					java.util.Map.of(), null);
+			Path file = new org.volr.gen.nir.NirTarget().generate(input, dir.resolve(scheme.getLiteral())).files().get(0);
+			NirReader.Result r = NirReader.readWithNeuron(file, "mlp", NirTime.ofMillis(dtMillis, scheme));
+			for (String k : weights.names())
+				assertEquals(weights.get(k), r.model().weights().get(k), scheme + " " + k);
+			assertEquals(org.volr.gen.nir.NirNeuron.lif(0.02f, 1f, 0f), r.neuron(), scheme.getLiteral());
+			assertTrue(r.model().notes().stream().noneMatch(n -> n.contains("its input gain")), scheme + ": " + r.model().notes());
+			// read at the other step, the gains are that step's: not the same weights
+			NirReader.Result other = NirReader.readWithNeuron(file, "mlp", NirTime.ofMillis(dtMillis / 2, scheme));
+			assertTrue(other.model().notes().stream().anyMatch(n -> n.contains("its input gain")), scheme + ": " + other.model().notes());
+		}
+	}
 }
