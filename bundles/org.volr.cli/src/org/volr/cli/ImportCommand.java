@@ -10,11 +10,14 @@ import org.volr.convert.ImportException;
 import org.volr.convert.ImportedModel;
 import org.volr.lang.api.Diagnostic;
 import org.volr.lang.api.VolrLanguage;
+import org.volr.gen.nir.NirTime;
 import org.volr.model.Conversion;
+import org.volr.model.DiscretisationKind;
 import org.volr.model.Dense;
 import org.volr.model.Experiment;
 import org.volr.model.ImportedWeights;
 import org.volr.model.Normalization;
+import org.volr.model.Quantity;
 import org.volr.model.Simulation;
 import org.volr.model.VolrFactory;
 import org.volr.model.VolrFile;
@@ -37,7 +40,7 @@ final class ImportCommand implements Command {
 	@Override
 	public String usage() {
 		return """
-				usage: volr import MODEL [-o OUT.volr] [--name NAME]
+				usage: volr import MODEL [-o OUT.volr|DIR] [--name NAME] [--dt QUANTITY] [--discretisation euler|exact]
 
 				Reads a Keras 2 HDF5 model (.h5), a Keras 3 model (.keras) or an ONNX model as PyTorch or tf2onnx
 				exports it (.onnx) or a NIR graph (.nir: Affine/Linear/Conv2d/pooling with IF, LIF, CubaLIF or LI
@@ -46,8 +49,15 @@ final class ImportCommand implements Command {
 				OUT.npz (the weights, named by layer label). Dropout is removed, batch normalisation folded exactly
 				into a neighbouring layer, separate activations merged; each rewrite is listed as a comment at the
 				top of OUT.volr. A layer that cannot be represented is an error naming it; nothing is dropped.
-				Default OUT: the model's name in the current directory. An .npz holds weights only, no network: write
-				the network in .volr and name the file in the experiment's weights clause (weights npz "FILE.npz").""";
+				Default OUT: the model's name in the current directory (or in DIR when -o names a directory). An .npz
+				holds weights only, no network: write the network in .volr and name the file in the experiment's
+				weights clause (weights npz "FILE.npz").
+
+				NIR stores no time step: a graph is read for --dt (default 0.1 ms, the NIR paper's step) and
+				--discretisation (default euler, how snnTorch, Norse and Lava-dl step it), a spike being the value 1
+				during its step. The LIF, LI and CubaLIF nodes' input gains for that step are folded into the weights,
+				and the experiment runs with simulate { dt 0.1 ms, discretisation euler } (SEMANTICS.md, "Time in NIR
+				graphs"). Under euler, dt must be below every time constant of the graph.""";
 	}
 
 	@Override
@@ -55,9 +65,24 @@ final class ImportCommand implements Command {
 		Path out = null;
 		String name = null;
 		Path model = null;
+		double dtMillis = NirTime.PAPER.dtMillis();
+		DiscretisationKind discretisation = NirTime.PAPER.discretisation();
+		boolean timeGiven = false;
 		for (int i = 0; i < args.size(); i++) {
 			String a = args.get(i);
-			if (a.equals("-o") || a.equals("--output")) {
+			if (a.equals("--dt")) {
+				if (++i >= args.size())
+					throw new UsageException("--dt needs a time step, e.g. --dt 0.1ms");
+				dtMillis = millis(args.get(i));
+				timeGiven = true;
+			} else if (a.equals("--discretisation")) {
+				if (++i >= args.size())
+					throw new UsageException("--discretisation needs euler or exact");
+				discretisation = DiscretisationKind.get(args.get(i));
+				if (discretisation == null)
+					throw new UsageException("--discretisation is euler or exact, got '" + args.get(i) + "'");
+				timeGiven = true;
+			} else if (a.equals("-o") || a.equals("--output")) {
 				if (++i >= args.size())
 					throw new UsageException(a + " needs a file name");
 				out = Path.of(args.get(i));
@@ -82,6 +107,8 @@ final class ImportCommand implements Command {
 			throw new UsageException("--name must be an identifier (letters, digits, _), got '" + name + "'");
 		if (out == null)
 			out = Path.of(base + ".volr");
+		else if (Files.isDirectory(out))
+			out = out.resolve(base + ".volr"); // a directory takes the default name
 		if (!Files.isRegularFile(model)) {
 			console.out().println(model + ":1:1: error: no such file");
 			return 1;
@@ -101,7 +128,10 @@ final class ImportCommand implements Command {
 						+ importer.format().getLiteral() + " \"" + model.getFileName() + "\"");
 				return 1;
 			}
-			ModelImporters.Imported read = modelImporter.read(model, name);
+			if (timeGiven && modelImporter.format() != WeightFormat.NIR)
+				throw new UsageException("--dt and --discretisation are for NIR graphs (which store no time step); "
+						+ model.getFileName() + " is " + modelImporter.files());
+			ModelImporters.Imported read = modelImporter.read(model, name, new NirTime(dtMillis / 1000.0, discretisation));
 			imported = read.model();
 			neuron = read.neuron();
 			readout = read.readout();
@@ -127,9 +157,18 @@ final class ImportCommand implements Command {
 		experiment.setWeights(w);
 		if (neuron != null)
 			experiment.setNeuron(neuron);
-		if (readout != null) {
+		boolean nir = ModelImporters.forFile(model).format() == WeightFormat.NIR;
+		if (readout != null || nir) {
 			Simulation simulation = VolrFactory.eINSTANCE.createSimulation();
-			simulation.setReadout(readout);
+			if (readout != null)
+				simulation.setReadout(readout);
+			if (nir) { // the weights hold for this step only (the input gains folded into them)
+				Quantity dt = VolrFactory.eINSTANCE.createQuantity();
+				dt.setValue(dtMillis);
+				dt.setUnit("ms");
+				simulation.setDt(dt);
+				simulation.setDiscretisation(discretisation);
+			}
 			experiment.setSimulation(simulation);
 		}
 		if (recurrent(imported.network())) {
@@ -175,6 +214,21 @@ final class ImportCommand implements Command {
 		console.err().println("wrote " + out + " (network '" + name + "', " + imported.network().eContents().size() + " parts) and "
 				+ weightsFile + " (" + imported.weights().size() + " arrays)");
 		return problems.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR) ? 1 : 0;
+	}
+
+	/** A time step as written on the command line, "0.1ms", "0.1 ms", "100us" or "1e-4s", in ms. */
+	static double millis(String text) throws UsageException {
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*([0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*(s|ms|us)\\s*").matcher(text);
+		if (!m.matches())
+			throw new UsageException("--dt needs a time with its unit (s, ms or us), e.g. --dt 0.1ms; got '" + text + "'");
+		double value = Double.parseDouble(m.group(1)) * switch (m.group(2)) {
+		case "s" -> 1000.0;
+		case "us" -> 0.001;
+		default -> 1.0;
+		};
+		if (!(value > 0) || !Double.isFinite(value))
+			throw new UsageException("--dt must be a positive time, got '" + text + "'");
+		return value;
 	}
 
 	private static boolean recurrent(org.volr.model.Network network) {

@@ -333,6 +333,12 @@ public final class ExperimentSetup {
 		return Units.toBase(s.getInput().getRate()) * dtMs() / 1000.0;
 	}
 
+	/** The run's step and discretisation, for which a NIR graph named by the weights clause is read. */
+	org.volr.gen.nir.NirTime nirTime() {
+		Simulation s = experiment.getSimulation();
+		return org.volr.gen.nir.NirTime.ofMillis(dtMs(), s == null ? null : s.getDiscretisation());
+	}
+
 	/** The simulation's time step in ms (1 ms unless it says otherwise). */
 	private double dtMs() {
 		Simulation s = experiment.getSimulation();

@@ -10,6 +10,7 @@ import org.volr.convert.keras.KerasImporter;
 import org.volr.convert.onnx.OnnxImporter;
 import org.volr.core.weights.WeightStore;
 import org.volr.gen.nir.NirReader;
+import org.volr.gen.nir.NirTime;
 import org.volr.model.NeuronModel;
 import org.volr.model.Readout;
 import org.volr.model.WeightFormat;
@@ -31,9 +32,10 @@ public final class ModelImporters {
 		}
 	}
 
+	/** Reads a model file; time is the step a format that stores none (NIR) is read for, the others ignore it. */
 	@FunctionalInterface
 	interface ModelReader {
-		Imported read(Path file, String networkName) throws ImportException;
+		Imported read(Path file, String networkName, NirTime time) throws ImportException;
 	}
 
 	/** One format: its name in {@code weights} clauses, how a user would call its files, their extensions. */
@@ -44,38 +46,41 @@ public final class ModelImporters {
 
 		List<String> extensions();
 
-		/** The weights the file holds, keyed as a network named {@code networkName} names them. */
-		WeightStore weights(Path file, String networkName) throws ImportException;
+		/**
+		 * The weights the file holds, keyed as a network named {@code networkName} names them, for a run with the step
+		 * {@code time} (a NIR graph's input gains depend on it).
+		 */
+		WeightStore weights(Path file, String networkName, NirTime time) throws ImportException;
 	}
 
 	/** A format whose files hold a network with its weights: what {@code volr import} reads. */
 	public record ModelImporter(WeightFormat format, String files, List<String> extensions, ModelReader reader) implements Importer {
-		public Imported read(Path file, String networkName) throws ImportException {
-			return reader.read(file, networkName);
+		public Imported read(Path file, String networkName, NirTime time) throws ImportException {
+			return reader.read(file, networkName, time);
 		}
 
 		@Override
-		public WeightStore weights(Path file, String networkName) throws ImportException {
+		public WeightStore weights(Path file, String networkName, NirTime time) throws ImportException {
 			// a NIR graph's neuron parameters are the experiment's neuron clause's to set: only the weights are taken
-			return read(file, networkName).model().weights();
+			return read(file, networkName, time).model().weights();
 		}
 	}
 
 	/** A format whose files hold weights only, named by layer: the network is written in .volr. */
 	public record WeightsOnly(WeightFormat format, String files, List<String> extensions) implements Importer {
 		@Override
-		public WeightStore weights(Path file, String networkName) {
+		public WeightStore weights(Path file, String networkName, NirTime time) {
 			return WeightStore.read(file);
 		}
 	}
 
 	private static final List<Importer> ALL = List.of(
 			new ModelImporter(WeightFormat.KERAS, "a Keras .h5 or .keras file", List.of(".h5", ".hdf5", ".keras"),
-					(file, name) -> new Imported(lowerName(file).endsWith(".keras") ? KerasImporter.importKeras3(file, name)
+					(file, name, time) -> new Imported(lowerName(file).endsWith(".keras") ? KerasImporter.importKeras3(file, name)
 							: KerasImporter.importHdf5(file, name), null)),
-			new ModelImporter(WeightFormat.ONNX, "an .onnx file", List.of(".onnx"), (file, name) -> new Imported(OnnxImporter.importModel(file, name), null)),
-			new ModelImporter(WeightFormat.NIR, "a .nir graph", List.of(".nir"), (file, name) -> {
-				NirReader.Result r = NirReader.readWithNeuron(file, name);
+			new ModelImporter(WeightFormat.ONNX, "an .onnx file", List.of(".onnx"), (file, name, time) -> new Imported(OnnxImporter.importModel(file, name), null)),
+			new ModelImporter(WeightFormat.NIR, "a .nir graph", List.of(".nir"), (file, name, time) -> {
+				NirReader.Result r = NirReader.readWithNeuron(file, name, time);
 				return new Imported(r.model(), r.neuronModel(), r.readout());
 			}),
 			new WeightsOnly(WeightFormat.NPZ, "an .npz of weights", List.of(".npz")));

@@ -99,7 +99,8 @@ public final class Pipeline {
 				throw new PipelineException(w.getFormat().getLiteral() + " weights are not imported yet; use keras, onnx, nir or npz", w);
 			WeightStore weights;
 			try {
-				weights = importer.weights(path, network.getName());
+				// a NIR graph's input gains are read for the run's own step and discretisation (SEMANTICS.md, "Time in NIR graphs")
+				weights = importer.weights(path, network.getName(), setup.nirTime());
 			} catch (ImportException e) {
 				throw new PipelineException(e.getMessage(), w);
 			}

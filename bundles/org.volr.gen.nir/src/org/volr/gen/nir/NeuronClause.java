@@ -80,7 +80,7 @@ public final class NeuronClause {
 	}
 
 	/** A number as Volr's grammar reads it: plain digits, no exponent, no trailing ".0". */
-	private static String number(double v) {
+	static String number(double v) {
 		return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
 	}
 }

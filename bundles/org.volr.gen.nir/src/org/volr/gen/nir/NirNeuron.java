@@ -1,17 +1,17 @@
 package org.volr.gen.nir;
 
 /**
- * The neuron written behind every dense, convolution and average-pooling layer (NIR's {@code IF}, {@code LIF} or
- * {@code CubaLIF} node), in NIR's terms: {@code r} scales the input current, {@code tau} (seconds) and {@code vLeak}
- * only matter for LIF and CubaLIF, {@code tauSyn} (seconds) and {@code vReset} only for CubaLIF. Volr's IF neuron
- * (SEMANTICS.md) is {@code IF(r = 1, v_threshold = threshold)}. For IF and LIF, NIR's reset is not written
- * ({@code v_reset} is optional and defaults to 0), so {@code vReset} stays 0; Volr's subtractive reset is not
- * expressible in NIR.
+ * The neuron written behind every dense, convolution and average-pooling layer (NIR's {@code IF}, {@code LIF},
+ * {@code CubaLIF} or {@code LI} node), in NIR's terms: {@code r} scales the input current, {@code tau} (seconds) and
+ * {@code vLeak} only matter for LIF, LI and CubaLIF, {@code tauSyn} (seconds) and {@code vReset} only for CubaLIF
+ * (written with w_in = 1). For IF and LIF, NIR's reset is not written ({@code v_reset} is optional and defaults to 0),
+ * so {@code vReset} stays 0; Volr's subtractive reset is not expressible in NIR.
  * <p>
- * A CubaLIF neuron is Volr's (SEMANTICS.md, "Current-based synapses"): a spike of weight w puts a charge w into the
- * synapse and, without leak, all of it reaches the membrane. NIR's CubaLIF ({@code τ_syn·İ = −I + w_in·S},
- * {@code τ_mem·v̇ = (v_leak − v) + r·I}) delivers r·w_in·w/τ_mem in total, so Volr's neuron is the one with
- * {@code w_in = 1} and {@code r = τ_mem} (seconds): {@code tau} is τ_mem and {@code r} must equal it.
+ * What r must be for a node to be Volr's neuron depends on the time step (SEMANTICS.md, "Time in NIR graphs"):
+ * {@link NirTarget#neuron(org.volr.gen.RunSettings.Neuron, NirTime)} writes the r of the run's step. The neurons
+ * {@link NirReader} gives ({@link #lif}, {@link #li}, {@link #cubaLif}) have their input gains folded into the weights
+ * and name the neuron by its time constants: r = 1, or r = τ_mem for CubaLIF (a spike's weight reaching the
+ * membrane in full when its charge arrives at once).
  */
 public record NirNeuron(Kind kind, float threshold, float r, float tau, float vLeak, float tauSyn, float vReset) {
 	public enum Kind {
@@ -43,8 +43,8 @@ public record NirNeuron(Kind kind, float threshold, float r, float tau, float vL
 		if (kind == Kind.CUBA_LIF) {
 			if (!(tauSyn > 0 && Float.isFinite(tauSyn)))
 				throw new IllegalArgumentException("a CubaLIF neuron needs a positive, finite tau_syn (seconds), got " + tauSyn);
-			if (r != tau) // w_in is always 1, so r = τ_mem is what passes each spike's weight to v in full
-				throw new IllegalArgumentException("a CubaLIF neuron is written with w_in = 1 and r = tau_mem; got r " + r + ", tau_mem " + tau);
+			if (!(r > 0) || !Float.isFinite(r))
+				throw new IllegalArgumentException("a CubaLIF neuron needs a positive, finite r, got " + r);
 		} else if (tauSyn != 0f || vReset != 0f)
 			throw new IllegalArgumentException("tau_syn and v_reset are carried for CubaLIF neurons only, got " + tauSyn + " and " + vReset
 					+ " for " + kind.nirType());
@@ -70,7 +70,7 @@ public record NirNeuron(Kind kind, float threshold, float r, float tau, float vL
 	}
 
 	/**
-	 * Volr's CubaLIF neuron: r = tauMemSeconds (and w_in = 1 when written), see the class comment.
+	 * Volr's CubaLIF neuron as the reader gives it: r = tauMemSeconds, see the class comment.
 	 *
 	 * @param vLeak  Volr's resting potential
 	 * @param vReset Volr's reset potential

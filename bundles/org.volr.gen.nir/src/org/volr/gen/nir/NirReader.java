@@ -51,14 +51,16 @@ import org.volr.net.WeightKeys;
  * [in, out], conv2d [out, in, kh, kw]). The first neuron node is the experiment's neuron ({@link Result#neuron()});
  * a node of the same model whose threshold differs has the difference folded into its layer's weights when it has
  * no leak (the spikes stay the same, as v is linear in the input), and any other node that differs gives its layer
- * a neuron clause of its own. For IF and LIF, NIR's {@code r} folds into the threshold; their {@code v_reset} is read
- * when it is 0 (NIR's default) and refused otherwise ({@link NirSupport}).
+ * a neuron clause of its own. For IF, NIR's {@code r} folds into the threshold. The {@code v_reset} of IF and LIF is
+ * read when it is 0 (NIR's default) and refused otherwise ({@link NirSupport}).
  * <p>
- * Volr's CubaLIF neuron has a fixed input gain: a spike of weight w brings v the charge w in total, as NIR's CubaLIF
- * with {@code r·w_in = tau_mem} (see {@link NirNeuron}). A CubaLIF node with another r·w_in has its gain
- * r·w_in/tau_mem folded into every weight entering its layer (weight, bias, recurrent weight): its dynamics are
- * linear in the input current, so the membrane trace stays the same. LI has no threshold, so its r folds the same
- * way, and an LI output is read by its membrane ({@link Result#readout()}). Every rewrite is listed in the notes.
+ * NIR stores no time step, so a graph is read for one ({@link NirTime}: dt and the discretisation, by default the NIR
+ * paper's 0.1 ms with forward Euler), a spike being the value 1 during its step (SEMANTICS.md, "Time in NIR graphs").
+ * Volr's leaky neurons take a spike's weight as a jump (into v, or into CubaLIF's synaptic charge), so each LIF, LI and
+ * CubaLIF node has its input gain for that step (r·dt/tau or r·(1 − e^(−dt/tau)) for LIF and LI, r·w_in·dt/tau_mem for
+ * CubaLIF) folded into every weight entering its layer (weight, bias, recurrent weight): its dynamics are linear in
+ * the input current, so the membrane trace stays NIR's. An LI output is read by its membrane ({@link Result#readout()}).
+ * Every rewrite is listed in the notes.
  * Neurons become {@code neuron CubaLIF { tau_m .. ms, tau_syn_E .. ms, tau_syn_I .. ms, v_thresh .., v_rest .. }}
  * and the like (see {@link NeuronClause}; {@link Result#neuronModel()} for the experiment, the same text in the notes).
  */
@@ -83,22 +85,34 @@ public final class NirReader {
 
 	private final Path file;
 	private final NirGraph graph;
+	private final NirTime time;
 	private final List<String> notes = new ArrayList<>();
 	private final Labels labels = new Labels();
 
-	private NirReader(Path file, NirGraph graph) {
+	private NirReader(Path file, NirGraph graph, NirTime time) {
 		this.file = file;
 		this.graph = graph;
+		this.time = time;
 	}
 
+	/** The graph read for the NIR paper's step, 0.1 ms, with forward Euler ({@link NirTime#PAPER}). */
 	public static ImportedModel read(Path file, String networkName) throws ImportException {
 		return readWithNeuron(file, networkName).model();
 	}
 
+	/** The graph read for the NIR paper's step, 0.1 ms, with forward Euler ({@link NirTime#PAPER}). */
 	public static Result readWithNeuron(Path file, String networkName) throws ImportException {
+		return readWithNeuron(file, networkName, NirTime.PAPER);
+	}
+
+	/**
+	 * The graph read for a run with the given time step and discretisation: the input gains of its leaky nodes depend
+	 * on both (SEMANTICS.md, "Time in NIR graphs"), so the network's weights hold for that run only.
+	 */
+	public static Result readWithNeuron(Path file, String networkName, NirTime time) throws ImportException {
 		NirGraph graph = NirGraphReader.read(file);
 		try {
-			return new NirReader(file, graph).read(networkName);
+			return new NirReader(file, graph, time).read(networkName);
 		} catch (RuntimeException | StackOverflowError e) {
 			// a file can break an assumption of the mapping that the checks before it did not foresee: its error, not a crash
 			throw ImportException.damaged(file, "not a readable NIR graph", e);
@@ -108,8 +122,9 @@ public final class NirReader {
 	private Result read(String networkName) throws ImportException {
 		if (graph.version() != null)
 			notes.add("NIR file version " + graph.version());
+		notes.add(timeNote());
 		notes.addAll(graph.warnings());
-		List<String> problems = NirSupport.problems(graph);
+		List<String> problems = NirSupport.problems(graph, time);
 		if (!problems.isEmpty())
 			throw new ImportException(file, NirSupport.message(problems));
 		String input = graph.ofType("Input").get(0);
@@ -306,6 +321,15 @@ public final class NirReader {
 		return ShapeInference.of(network).typeOf(block.getSteps().get(block.getSteps().size() - 1)).out().dims();
 	}
 
+	/** Why the weights below hold for one time step, and which. */
+	private String timeNote() {
+		String dt = NeuronClause.number(time.dtMillis());
+		return "NIR stores no time step: the graph is read for dt = " + dt + " ms with " + (time.euler() ? "forward Euler" : "exact")
+				+ " integration (simulate { dt " + dt + " ms, discretisation " + time.discretisation().getLiteral() + " }), a spike being the"
+				+ " value 1 during its step as snnTorch, Norse and Lava-dl feed it; the input gains of leaky nodes folded into the weights"
+				+ " hold for that step only (volr import --dt, --discretisation)";
+	}
+
 	/**
 	 * The network's input shape: the Input node's, unless the dense node it feeds reads another number of values
 	 * (Rockpool); then the weights decide, as {@link NirGraph#warnings()} says.
@@ -330,7 +354,7 @@ public final class NirReader {
 
 	private Neurons neuron(Node g, Layer layer) throws ImportException {
 		List<String> problems = new ArrayList<>();
-		NirNeuronNode node = NirNeuronNode.of(g, problems);
+		NirNeuronNode node = NirNeuronNode.of(g, time, problems);
 		if (node == null)
 			throw new ImportException(file, NirSupport.message(problems));
 		if (node.hasReset())
@@ -384,45 +408,42 @@ public final class NirReader {
 	}
 
 	/**
-	 * One neuron for the network: the first node's, with r folded into its threshold; the others folded into weights
-	 * where they differ in threshold only, else the neuron clause of their layer. A CubaLIF node's input gain
-	 * r·w_in/tau_mem ≠ 1 is folded into every weight entering its layer (its weights, bias and recurrent weights): the
-	 * node's dynamics are linear in its input current, so its membrane trace stays the same (SEMANTICS.md, "Current-based
-	 * synapses").
+	 * One neuron for the network: the first node's, IF with r folded into its threshold; the others folded into weights
+	 * where they differ in threshold only, else the neuron clause of their layer. A leaky node's input gain for the
+	 * step (r·dt/tau or r·(1 − e^(−dt/tau)) for LIF and LI, r·w_in·dt/tau_mem for CubaLIF; {@link NirNeuronNode}) is
+	 * folded into every weight entering its layer (its weights, bias and recurrent weights; per neuron for a dense layer
+	 * whose time constants differ between neurons): the node's dynamics are linear in its input current, so its membrane
+	 * trace stays the same (SEMANTICS.md, "Time in NIR graphs").
 	 */
 	private NirNeuron unify(List<Neurons> neurons, WeightStore store) throws ImportException {
 		if (neurons.isEmpty())
 			throw new ImportException(file, "the graph has no neuron nodes");
 		NirNeuronNode first = neurons.get(0).node();
-		float threshold = first.scaledThreshold();
-		if (!first.cuba() && !first.folds() && first.r() != 1f)
+		float threshold = threshold(neurons.get(0), store);
+		if (first.type().equals("IF") && first.r() != 1f)
 			notes.add("neuron node '" + first.name() + "' has r = " + first.r() + ": the common threshold is v_threshold / r = " + threshold);
 		for (Neurons population : neurons) {
 			NirNeuronNode n = population.node();
 			String label = population.layer().getLabel();
-			if (n.folds()) {
-				String gain = n.cuba() ? "r·w_in/tau_mem" : "r";
-				if (!store.contains(WeightKeys.weight(label)))
-					throw new ImportException(file, "neuron node '" + n.name() + "' (" + n.type() + ") has the input gain " + gain + " = "
-							+ (float) n.gain() + ", and its input node '" + label + "' has no weights to fold it into (Volr's " + n.type()
-							+ " passes each spike's weight to the membrane in full" + (n.cuba() ? ": r·w_in = tau_mem)" : ": r = 1)"));
-				scale(store, label, n.gain());
-				notes.add("neuron node '" + n.name() + "' (" + n.type() + "): its input gain " + gain + " = " + (float) n.gain()
-						+ " is folded into the weights entering layer '" + label + "'");
-			}
+			if (gainInThreshold(population, store))
+				notes.add("neuron node '" + n.name() + "' (" + n.type() + "): its input gain " + n.gainFormula(time) + " = " + (float) n.gains()[0]
+						+ " at dt = " + NeuronClause.number(time.dtMillis()) + " ms divides its threshold (its input node '" + label
+						+ "' has no weights to carry it, and without v_leak and v_reset the spikes are the same)");
+			else if (n.folds())
+				foldGain(n, population.layer(), store);
 			for (var p : n.perNeuron().entrySet()) {
 				float[] values = p.getValue();
 				store.put(WeightKeys.parameter(label, p.getKey()), new FloatTensor(new int[] { values.length }, values));
 				notes.add("neuron node '" + n.name() + "': " + p.getKey() + " differs between neurons, given per neuron in "
 						+ WeightKeys.parameter(label, p.getKey()));
 			}
-			float own = n.scaledThreshold();
+			float own = threshold(population, store);
 			boolean foldable = n.vLeak() == 0f && n.vReset() == 0f && !n.variesPerNeuron() && store.contains(WeightKeys.weight(label));
 			if (n.sameModel(first) && (own == threshold || foldable)) {
 				if (own == threshold)
 					continue;
 				float factor = threshold / own;
-				scale(store, label, factor);
+				scale(store, label, new double[] { factor });
 				notes.add("neuron node '" + n.name() + "': " + n.thresholdName() + " " + own + " folded into the weights of '" + label + "' (x"
 						+ factor + ")");
 				continue;
@@ -440,6 +461,45 @@ public final class NirReader {
 		return common;
 	}
 
+	/**
+	 * True if the input gain of a node after a layer without weights (pooling) goes into its threshold instead: v is
+	 * linear in the input, so with v_leak and v_reset 0 dividing the threshold by the gain gives the same spikes (the
+	 * membrane on another scale). LI has no threshold.
+	 */
+	private static boolean gainInThreshold(Neurons p, WeightStore store) {
+		NirNeuronNode n = p.node();
+		return n.folds() && !store.contains(WeightKeys.weight(p.layer().getLabel())) && !n.type().equals("LI") && n.vLeak() == 0f
+				&& n.vReset() == 0f && n.uniformGain() && !n.variesPerNeuron();
+	}
+
+	/** A population's threshold on Volr's scale: IF's r folded in, or the gain of {@link #gainInThreshold}. */
+	private static float threshold(Neurons p, WeightStore store) {
+		float t = p.node().scaledThreshold();
+		return gainInThreshold(p, store) ? (float) (t / p.node().gains()[0]) : t;
+	}
+
+	/**
+	 * Multiplies the weights entering the layer of node n by its input gains: one factor for the layer, or one per
+	 * neuron (a column of a dense layer's weights). A layer without weights (pooling) has nothing to carry a gain.
+	 */
+	private void foldGain(NirNeuronNode n, Layer layer, WeightStore store) throws ImportException {
+		String label = layer.getLabel();
+		String formula = n.gainFormula(time);
+		if (!store.contains(WeightKeys.weight(label)))
+			throw new ImportException(file, "neuron node '" + n.name() + "' (" + n.type() + ") has the input gain " + formula + " = "
+					+ (float) n.gains()[0] + " at dt = " + NeuronClause.number(time.dtMillis()) + " ms, and its input node '" + label + "' has no"
+					+ " weights to fold it into (Volr's " + n.type() + " passes each spike's weight to the membrane in full; with v_leak and"
+					+ " v_reset 0 it would divide the threshold instead)");
+		if (!n.uniformGain() && !(layer instanceof Dense))
+			throw new ImportException(file, "neuron node '" + n.name() + "' (" + n.type() + ") has time constants that differ between its"
+					+ " neurons, so its input gain " + formula + " does too; Volr folds such gains into a dense layer's weights only, and its"
+					+ " input node '" + label + "' is not dense");
+		scale(store, label, n.gains());
+		notes.add("neuron node '" + n.name() + "' (" + n.type() + "): its input gain " + formula + " = "
+				+ (n.uniformGain() ? String.valueOf((float) n.gains()[0]) : "one value per neuron") + " at dt = "
+				+ NeuronClause.number(time.dtMillis()) + " ms is folded into the weights entering layer '" + label + "'");
+	}
+
 	/** Node n as Volr's neuron, with the given threshold (on Volr's scale: r folded in). */
 	private static NirNeuron neuron(NirNeuronNode n, float threshold) {
 		return switch (n.type()) {
@@ -450,14 +510,17 @@ public final class NirReader {
 		};
 	}
 
-	/** Multiplies every weight entering layer label (weights, bias, recurrent weights) by factor. */
-	private static void scale(WeightStore store, String label, double factor) {
+	/**
+	 * Multiplies every weight entering layer label (weights, bias, recurrent weights) by factors: one for all, or one
+	 * per neuron of a dense layer (the last axis of its [in, out] weights and [from, to] recurrent weights, its bias).
+	 */
+	private static void scale(WeightStore store, String label, double[] factors) {
 		for (String key : new String[] { WeightKeys.weight(label), WeightKeys.bias(label), WeightKeys.recurrent(label) })
 			if (store.contains(key)) {
 				FloatTensor t = store.get(key);
 				float[] d = t.data().clone();
 				for (int i = 0; i < d.length; i++)
-					d[i] = (float) (d[i] * factor);
+					d[i] = (float) (d[i] * factors[factors.length == 1 ? 0 : i % factors.length]);
 				store.put(key, new FloatTensor(t.shape(), d));
 			}
 	}

@@ -33,15 +33,21 @@ final class NirSupport {
 	static final Set<String> NEURONS = Set.of("IF", "LIF", "CubaLIF", "LI");
 
 	private final NirGraph graph;
+	/** The step the neuron nodes are read for: their input gains and Euler's rule for dt depend on it. */
+	private final NirTime time;
 	private final List<String> problems = new ArrayList<>();
 
-	private NirSupport(NirGraph graph) {
+	private NirSupport(NirGraph graph, NirTime time) {
 		this.graph = graph;
+		this.time = time;
 	}
 
-	/** Every problem of the graph for Volr, in a stable order (node types, structure, neurons); empty if it maps. */
-	static List<String> problems(NirGraph graph) {
-		NirSupport s = new NirSupport(graph);
+	/**
+	 * Every problem of the graph for Volr read for the step time, in a stable order (node types, structure, neurons);
+	 * empty if it maps.
+	 */
+	static List<String> problems(NirGraph graph, NirTime time) {
+		NirSupport s = new NirSupport(graph, time);
 		s.unsupported();
 		s.inputs();
 		s.recurrence();
@@ -223,7 +229,7 @@ final class NirSupport {
 	private void neurons() {
 		for (String n : order())
 			if (NEURONS.contains(node(n).type())) {
-				NirNeuronNode.of(node(n), problems);
+				NirNeuronNode.of(node(n), time, problems);
 				resetPotential(node(n));
 			}
 		// an LI node never fires: it is read by its membrane, which only the network's output is

@@ -34,20 +34,29 @@ public final class NirTarget implements TargetGenerator {
 	}
 
 	static NirNeuron neuron(GenerationInput input) {
-		return neuron(input.run().neuron(), input.dtMillis());
+		return neuron(input.run().neuron(), time(input));
+	}
+
+	/** The run's step and discretisation, for which the neurons' input gains are written. */
+	static NirTime time(GenerationInput input) {
+		return NirTime.ofMillis(input.dtMillis(), input.run().discretisation());
 	}
 
 	/**
 	 * The NIR neuron of a Volr neuron, as its model maps it ({@link NeuronModel#nir}: IF → IF(threshold); LIF →
-	 * LIF(τ_m, threshold, v_rest); CubaLIF → CubaLIF(τ_m, τ_s, threshold, v_rest, reset potential), written with
-	 * r = τ_m and w_in = 1, see {@link NirNeuron}); throws IllegalArgumentException with the model's reason when it
-	 * has no NIR node.
+	 * LIF(τ_m, threshold, v_rest); CubaLIF → CubaLIF(τ_m, τ_s, threshold, v_rest, reset potential); LI → LI(τ_m,
+	 * v_rest)), with the r that makes the node's input gain at the run's step 1 (SEMANTICS.md, "Time in NIR graphs"), so
+	 * that {@link NirReader} reads it back for that step as the same neuron with the same weights: IF r = 1 (NIR's IF
+	 * has no time constant; every tool steps it as v ← v + r·I); LIF and LI r = 1/(dt/τ) under Euler, 1/(1 − e^(−dt/τ))
+	 * exactly; CubaLIF r = τ_mem/dt with w_in = 1. Throws IllegalArgumentException with the model's reason when it has
+	 * no NIR node.
 	 */
-	public static NirNeuron neuron(RunSettings.Neuron n, double dtMillis) {
-		NirNode node = TargetNeuron.require(n, dtMillis, NeuronModel::nir);
+	public static NirNeuron neuron(RunSettings.Neuron n, NirTime time) {
+		NirNode node = TargetNeuron.require(n, time.dtMillis(), NeuronModel::nir);
 		NirNeuron.Kind kind = java.util.Arrays.stream(NirNeuron.Kind.values()).filter(k -> k.nirType().equals(node.type())).findFirst()
 				.orElseThrow(() -> new IllegalArgumentException("NIR node type " + node.type() + " is not written by Volr"));
-		return new NirNeuron(kind, node.threshold(), node.r(), node.tau(), node.vLeak(), node.tauSyn(), node.vReset());
+		float r = kind == NirNeuron.Kind.IF ? node.r() : time.unitGainR(kind, node.tau());
+		return new NirNeuron(kind, node.threshold(), r, node.tau(), node.vLeak(), node.tauSyn(), node.vReset());
 	}
 
 	/** The NIR neurons of the layers with a neuron of their own, by weight key; refused as the run's neuron would be. */
@@ -55,7 +64,7 @@ public final class NirTarget implements TargetGenerator {
 		Map<String, NirNeuron> own = new HashMap<>();
 		for (NetLayer layer : input.resolved().layers())
 			if (layer.neuron() != null)
-				own.put(layer.key(), neuron(input.run().neuronOf(layer), input.dtMillis()));
+				own.put(layer.key(), neuron(input.run().neuronOf(layer), time(input)));
 		return own;
 	}
 
@@ -70,7 +79,7 @@ public final class NirTarget implements TargetGenerator {
 			neuron(input);
 			Path probe = Files.createTempFile("volr-nir-check", ".nir");
 			try {
-				NirWriter.write(input.resolved(), input.weights(), neuron(input), layerNeurons(input), probe);
+				NirWriter.write(input.resolved(), input.weights(), neuron(input), layerNeurons(input), time(input), probe);
 			} finally {
 				Files.deleteIfExists(probe);
 			}
@@ -86,7 +95,7 @@ public final class NirTarget implements TargetGenerator {
 	public GeneratedFiles generate(GenerationInput input, Path directory) throws IOException {
 		Files.createDirectories(directory);
 		Path out = directory.resolve(input.networkName() + ".nir");
-		NirWriter.write(input.resolved(), input.weights(), neuron(input), layerNeurons(input), out);
+		NirWriter.write(input.resolved(), input.weights(), neuron(input), layerNeurons(input), time(input), out);
 		return new GeneratedFiles(List.of(out), List.of());
 	}
 }

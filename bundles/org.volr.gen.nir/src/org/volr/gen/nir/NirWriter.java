@@ -47,14 +47,13 @@ import io.jhdf.api.WritableGroup;
  * <li>identity, dropout → nothing;</li>
  * <li>the neurons → {@code IF} (r, v_threshold), {@code LIF} (tau, r, v_leak, v_threshold) or {@code CubaLIF}
  * (tau_syn, tau_mem, r, v_leak, v_threshold, v_reset, w_in), arrays of the layer's output shape, named
- * {@code <label>.if} / {@code <label>.lif} / {@code <label>.cubalif}; a parameter the weights give per neuron
- * ({@code <key>.tau_m}, {@code .v_rest}, {@code .tau_syn_E} with {@code .tau_syn_I}; SEMANTICS.md "Per-neuron parameters")
- * is that array of the node instead (tau or tau_mem in seconds, v_leak, tau_syn; a CubaLIF's r follows its tau_mem),
- * which {@link NirReader} reads back as the same arrays (a CubaLIF's tau_mem per neuron excepted: it reads r as one
- * value per node). Volr's CubaLIF (SEMANTICS.md) passes the whole
- * weight of a spike to the membrane as a charge; in NIR's continuous CubaLIF a spike w·δ(t) makes I jump by
- * w_in·w/τ_syn and gives v r·w_in·w/τ_mem in total, so it is written with w_in = 1 and r = τ_mem: tau_syn = τ_s,
- * tau_mem = r = τ_m (seconds), v_leak = v_rest, v_threshold = the threshold, v_reset = the reset potential. One
+ * {@code <label>.if} / {@code <label>.lif} / {@code <label>.cubalif}, with the r for the run's time step that
+ * {@link NirTarget#neuron(org.volr.gen.RunSettings.Neuron, NirTime)} gives (SEMANTICS.md, "Time in NIR graphs"): a
+ * CubaLIF has w_in = 1, tau_syn = τ_s, tau_mem = τ_m (seconds), v_leak = v_rest, v_threshold = the threshold,
+ * v_reset = the reset potential. A parameter the weights give per neuron ({@code <key>.tau_m}, {@code .v_rest},
+ * {@code .tau_syn_E} with {@code .tau_syn_I}; SEMANTICS.md "Per-neuron parameters") is that array of the node instead
+ * (tau or tau_mem in seconds, v_leak, tau_syn), with r per neuron for the neuron's own time constant
+ * ({@link NirTime#unitGainR}), which {@link NirReader} reads back as the same arrays and weights. One
  * difference remains: the bias of the layer before enters NIR's CubaLIF through the synapse (rising over a few
  * τ_syn), while Volr's constant drive goes straight into the membrane;</li>
  * <li>a recurrent dense layer → also a {@code Linear} node {@code <label>.w_rec} (its weight_rec transposed to [out, in])
@@ -86,12 +85,15 @@ public final class NirWriter {
 	/** Per layer index, the node its output comes from (for identity and dropout, the node they pass on). */
 	private final List<Src> produced = new ArrayList<>();
 	private Src input;
+	/** The run's step, for the r of neurons with time constants of their own; null when not known. */
+	private final NirTime time;
 
 	private record Src(String node, int[] shape) {
 	}
 
-	private NirWriter(ResolvedNetwork network, WeightStore weights, NirNeuron neuron, Map<String, NirNeuron> layerNeurons) {
+	private NirWriter(ResolvedNetwork network, WeightStore weights, NirNeuron neuron, Map<String, NirNeuron> layerNeurons, NirTime time) {
 		this.network = network;
+		this.time = time;
 		this.weights = weights;
 		this.neuron = neuron;
 		this.layerNeurons = Map.copyOf(layerNeurons);
@@ -130,7 +132,17 @@ public final class NirWriter {
 	 */
 	public static void write(ResolvedNetwork network, WeightStore converted, NirNeuron neuron, Map<String, NirNeuron> layerNeurons, Path out)
 			throws IOException {
-		NirWriter w = new NirWriter(network, converted, neuron == null ? NirNeuron.defaultIF() : neuron, layerNeurons);
+		write(network, converted, neuron, layerNeurons, null, out);
+	}
+
+	/**
+	 * Writes the network as {@link #write(ResolvedNetwork, WeightStore, NirNeuron, Map, Path)} does, for the run's time
+	 * step: a leaky layer whose time constants the weights give per neuron gets r per neuron for that step (without the
+	 * step, such a layer is refused).
+	 */
+	public static void write(ResolvedNetwork network, WeightStore converted, NirNeuron neuron, Map<String, NirNeuron> layerNeurons, NirTime time,
+			Path out) throws IOException {
+		NirWriter w = new NirWriter(network, converted, neuron == null ? NirNeuron.defaultIF() : neuron, layerNeurons, time);
 		w.build();
 		w.save(out);
 	}
@@ -326,16 +338,16 @@ public final class NirWriter {
 			name = unique(label + ".lif");
 			n = node(name, "LIF");
 			n.put("tau", values(own, "tau", neuron.tau(), count, dims));
-			n.put("r", FloatTensor.nested(filled(count, neuron.r()), dims));
+			n.put("r", rValues(own, "tau", neuron, count, dims, layer));
 			n.put("v_leak", values(own, "v_leak", neuron.vLeak(), count, dims));
 			n.put("v_threshold", FloatTensor.nested(filled(count, neuron.threshold()), dims));
 		}
-		case CUBA_LIF -> { // r = tau_mem and w_in = 1: each spike's weight reaches v in full (see NirNeuron)
+		case CUBA_LIF -> { // w_in = 1, r for the run's step (NirTarget.neuron)
 			name = unique(label + ".cubalif");
 			n = node(name, "CubaLIF");
 			n.put("tau_syn", values(own, "tau_syn", neuron.tauSyn(), count, dims));
 			n.put("tau_mem", values(own, "tau_mem", neuron.tau(), count, dims));
-			n.put("r", values(own, "tau_mem", neuron.r(), count, dims)); // r = tau_mem, neuron by neuron
+			n.put("r", rValues(own, "tau_mem", neuron, count, dims, layer));
 			n.put("v_leak", values(own, "v_leak", neuron.vLeak(), count, dims));
 			n.put("v_threshold", FloatTensor.nested(filled(count, neuron.threshold()), dims));
 			n.put("v_reset", FloatTensor.nested(filled(count, neuron.vReset()), dims));
@@ -345,7 +357,7 @@ public final class NirWriter {
 			name = unique(label + ".li");
 			n = node(name, "LI");
 			n.put("tau", values(own, "tau", neuron.tau(), count, dims));
-			n.put("r", FloatTensor.nested(filled(count, neuron.r()), dims));
+			n.put("r", rValues(own, "tau", neuron, count, dims, layer));
 			n.put("v_leak", values(own, "v_leak", neuron.vLeak(), count, dims));
 		}
 		default -> throw new IllegalStateException(neuron.kind().toString());
@@ -358,6 +370,23 @@ public final class NirWriter {
 	/** A field of a neuron node: the layer's per-neuron values if the weights give them, else its one value for all. */
 	private static Object values(Map<String, float[]> own, String field, float value, int count, int[] dims) {
 		return FloatTensor.nested(own.containsKey(field) ? own.get(field) : filled(count, value), dims);
+	}
+
+	/**
+	 * A leaky node's r: the neuron's one r, or, when the weights give its time constant (tauField) per neuron, the r
+	 * that makes each neuron's input gain 1 at the run's step, so the reader folds no gain into the weights.
+	 */
+	private Object rValues(Map<String, float[]> own, String tauField, NirNeuron neuron, int count, int[] dims, NetLayer layer) {
+		float[] taus = own.get(tauField);
+		if (taus == null)
+			return FloatTensor.nested(filled(count, neuron.r()), dims);
+		if (time == null)
+			throw new IllegalArgumentException(describe(layer) + " has time constants per neuron, whose r depends on the run's time step,"
+					+ " which was not given");
+		float[] r = new float[count];
+		for (int i = 0; i < count; i++)
+			r[i] = time.unitGainR(neuron.kind(), taus[i]);
+		return FloatTensor.nested(r, dims);
 	}
 
 	/**

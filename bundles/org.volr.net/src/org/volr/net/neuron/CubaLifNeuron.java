@@ -55,8 +55,9 @@ final class CubaLifNeuron implements NeuronModel {
 	}
 
 	/**
-	 * NIR's CubaLIF node (τ_syn·İ = −I + w_in·S, τ_mem·v̇ = (v_leak − v) + r·I) delivers r·w_in·w/τ_mem of a spike
-	 * of weight w; Volr's neuron delivers all of it, so it is the node with w_in = 1 and r = τ_mem (seconds).
+	 * NIR's CubaLIF node (τ_syn·İ = −I + w_in·S, τ_mem·v̇ = (v_leak − v) + r·I) with w_in = 1 and r = τ_mem (seconds):
+	 * a charge arriving at once reaches the membrane in full, as in Volr's neuron; the NIR target writes r = τ_mem/dt
+	 * for a spike held over its step (SEMANTICS.md, "Time in NIR graphs").
 	 */
 	@Override
 	public TargetMapping<NirNode> nir(Map<String, Double> values, Discretisation d, double dtMillis) {

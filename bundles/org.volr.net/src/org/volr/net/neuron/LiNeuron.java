@@ -48,7 +48,7 @@ final class LiNeuron implements NeuronModel {
 		return false;
 	}
 
-	/** NIR's LI node, written as Volr's LIF is (τ_m as written in seconds, r = 1, v_rest as v_leak) without the threshold. */
+	/** NIR's LI node, as Volr's LIF is (τ_m as written in seconds, r = 1 before the NIR target's step gain, v_rest as v_leak) without the threshold. */
 	@Override
 	public TargetMapping<NirNode> nir(Map<String, Double> values, Discretisation d, double dtMillis) {
 		return new TargetMapping.Mapped<>(new NirNode("LI", 0f, 1f, Mappings.seconds(Mappings.finiteMillis(values.get("tau_m"))),

@@ -28,11 +28,13 @@ import org.volr.gen.nir.NeuronClause;
 import org.volr.gen.nir.NirNeuron;
 import org.volr.gen.nir.NirReader;
 import org.volr.gen.nir.NirTarget;
+import org.volr.gen.nir.NirTime;
 import org.volr.gen.nir.NirWriter;
 import org.volr.lang.api.Diagnostic;
 import org.volr.lang.api.VolrLanguage;
 import org.volr.model.Block;
 import org.volr.model.Dense;
+import org.volr.model.DiscretisationKind;
 import org.volr.model.Experiment;
 import org.volr.model.ImportedWeights;
 import org.volr.model.Network;
@@ -59,6 +61,8 @@ import io.jhdf.api.WritableGroup;
 public class CubaLifNirTest {
 	private static final VolrFactory F = VolrFactory.eINSTANCE;
 	private static final double DT = 1.0;
+	/** The step the writer writes for and the reader reads at: DT, exact (GenerationSettings' default). */
+	private static final NirTime TIME = NirTime.ofMillis(DT, null);
 
 	/** Dense 4 → 3 (with bias) → 2 (without), labelled h1 and out. */
 	static Network mlp() {
@@ -169,8 +173,8 @@ public class CubaLifNirTest {
 				assertEquals(fields, children(g), name + ": exactly the fields of NIR's CubaLIF dataclass");
 				assertFilled(g, "tau_syn", 0.005f, units); // 5 ms in seconds
 				assertFilled(g, "tau_mem", 0.02f, units); // 20 ms in seconds
-				assertFilled(g, "r", 0.02f, units); // r = tau_mem ...
-				assertFilled(g, "w_in", 1f, units); // ... and w_in = 1: a spike's weight reaches v in full
+				assertFilled(g, "r", 20f, units); // r = tau_mem/dt ...
+				assertFilled(g, "w_in", 1f, units); // ... and w_in = 1: the input gain r·w_in·dt/tau_mem is 1
 				assertFilled(g, "v_leak", 0.1f, units);
 				assertFilled(g, "v_threshold", 0.8f, units);
 				assertFilled(g, "v_reset", -0.2f, units);
@@ -184,13 +188,13 @@ public class CubaLifNirTest {
 	@Test
 	void cubaLifArraysHaveTheShapeOfAConvolutionsOutput(@TempDir Path dir) throws Exception {
 		Path file = dir.resolve("cnn.nir");
-		NirWriter.write(NirTest.cnn(), NirTest.weightsFor(NirTest.cnn(), false), NirTarget.neuron(GenerationSettings.neuron(cuba()), DT), file);
+		NirWriter.write(NirTest.cnn(), NirTest.weightsFor(NirTest.cnn(), false), NirTarget.neuron(GenerationSettings.neuron(cuba()), TIME), file);
 		NirTest.checkLayout(file);
 		try (HdfFile hdf = new HdfFile(file)) {
 			Group c1 = (Group) hdf.getByPath("node/nodes/c1.cubalif");
 			assertFilled(c1, "tau_syn", 0.005f, 4, 8, 8);
 			assertFilled(c1, "w_in", 1f, 4, 8, 8);
-			assertFilled((Group) hdf.getByPath("node/nodes/fc1.cubalif"), "r", 0.02f, 10);
+			assertFilled((Group) hdf.getByPath("node/nodes/fc1.cubalif"), "r", 20f, 10);
 		}
 	}
 
@@ -199,16 +203,16 @@ public class CubaLifNirTest {
 		Network net = mlp();
 		WeightStore w = mlpWeights();
 		NeuronSpec original = cuba();
-		NirNeuron written = NirTarget.neuron(GenerationSettings.neuron(original), DT);
+		NirNeuron written = NirTarget.neuron(GenerationSettings.neuron(original), TIME);
 		Path file = dir.resolve("mlp.nir");
 		NirWriter.write(net, w, written, file);
-		NirReader.Result r = NirReader.readWithNeuron(file, "mlp");
+		NirReader.Result r = NirReader.readWithNeuron(file, "mlp", TIME); // read for the step it was written for
 
 		assertTrue(EcoreUtil.equals(net, r.model().network()), "the network read back differs");
 		assertEquals(new TreeSet<>(w.names()), new TreeSet<>(r.model().weights().names()));
 		for (String k : w.names())
 			assertEquals(w.get(k), r.model().weights().get(k), k);
-		assertEquals(written, r.neuron());
+		assertEquals(NirNeuron.cubaLif(0.02f, 0.005f, 0.8f, 0.1f, -0.2f), r.neuron());
 		assertEquals(NirNeuron.Kind.CUBA_LIF, r.neuron().kind());
 
 		// the experiment of the imported .volr, built as `volr import` builds it, with the neuron clause of the result
@@ -259,11 +263,12 @@ public class CubaLifNirTest {
 	void noLeakIsWrittenAsALongFiniteTauThatReadsBackAsNoLeak(@TempDir Path dir) throws Exception {
 		NeuronSpec noLeak = spec("CubaLIF", "tau_m", 1e12, "ms", "tau_syn_E", 2, "ms", "tau_syn_I", 2, "ms");
 		assertEquals(1f, noLeak.leak());
-		NirNeuron n = NirTarget.neuron(GenerationSettings.neuron(noLeak), DT);
+		NirNeuron n = NirTarget.neuron(GenerationSettings.neuron(noLeak), TIME);
 		assertTrue(Float.isFinite(n.tau()) && n.tau() > 0, "tau_mem " + n.tau());
 		Path file = dir.resolve("noleak.nir");
 		NirWriter.write(mlp(), mlpWeights(), n, file);
-		NirReader.Result r = NirReader.readWithNeuron(file, "mlp");
+		NirReader.Result r = NirReader.readWithNeuron(file, "mlp", TIME);
+		assertEquals(mlpWeights().get("h1.weight"), r.model().weights().get("h1.weight"), "r = tau_mem/dt: the gain is 1");
 		NeuronSpec back = NeuronSpec.from(r.neuronModel(), null, DT);
 		assertEquals(1f, back.leak());
 		assertEquals(noLeak.synapseDecay(), back.synapseDecay());
@@ -302,31 +307,35 @@ public class CubaLifNirTest {
 	}
 
 	/**
-	 * The Braille RNN's lif2 (snnTorch's convention): r 2.22222, w_in 2, tau_mem 0.000222; r·w_in is 20000 times
-	 * tau_mem. Volr's CubaLIF input gain is fixed, so the factor r·w_in/tau_mem is folded into the weights entering the
-	 * layer (weight and bias); only a gain that is no positive finite number is still refused.
+	 * The Braille RNN's lif2 (snnTorch's convention): r 2.22222, w_in 2, tau_mem 0.000222. Read at the NIR paper's
+	 * 0.1 ms, its input gain r·w_in·dt/tau_mem (SEMANTICS.md, "Time in NIR graphs") is 2, folded into the weights
+	 * entering the layer (weight and bias); only a gain that is no positive finite number is still refused.
 	 */
 	@Test
-	void cubaLifWhoseRTimesWInIsNotTauMemHasItsGainFoldedIntoTheWeights(@TempDir Path dir) throws Exception {
+	void cubaLifInputGainForTheStepIsFoldedIntoTheWeights(@TempDir Path dir) throws Exception {
 		Path snn = cubaGraph(dir.resolve("snntorch.nir"), 2.22222f, 2f, 0.000222222f);
 		NirReader.Result r = NirReader.readWithNeuron(snn, "braille");
-		double gain = (double) 2.22222f * 2f / 0.000222222f;
+		double gain = (double) 2.22222f * 2f * 1e-4 / 0.000222222f;
+		assertEquals(2.0, gain, 1e-4);
 		// fc's NIR weight [out, in] {{1, 0.5}, {-0.5, 2}} in Volr's [in, out], times the gain; its bias likewise
 		assertEquals(new FloatTensor(new int[] { 2, 2 }, new float[] { (float) (1f * gain), (float) (-0.5f * gain), (float) (0.5f * gain),
 				(float) (2f * gain) }), r.model().weights().get("fc.weight"));
 		assertEquals(new FloatTensor(new int[] { 2 }, new float[] { 0f, (float) (0.1f * gain) }), r.model().weights().get("fc.bias"));
 		assertEquals(NirNeuron.cubaLif(0.000222222f, 0.0002f, 1f, 0f, 0f), r.neuron());
-		assertTrue(r.model().notes().stream().anyMatch(n -> n.equals("neuron node 'lif2' (CubaLIF): its input gain r·w_in/tau_mem = "
-				+ (float) gain + " is folded into the weights entering layer 'fc'")), r.model().notes().toString());
-		// only the product counts: r = 2·tau_mem with w_in = 1/2 is Volr's neuron as it is, nothing folded
-		Path split = cubaGraph(dir.resolve("split.nir"), 0.04f, 0.5f, 0.02f);
+		assertTrue(r.model().notes().stream().anyMatch(n -> n.equals("neuron node 'lif2' (CubaLIF): its input gain r·w_in·dt/tau_mem = "
+				+ (float) gain + " at dt = 0.1 ms is folded into the weights entering layer 'fc'")), r.model().notes().toString());
+		// at another step the gain differs: 0.05 ms halves it
+		NirReader.Result half = NirReader.readWithNeuron(snn, "braille", new NirTime(5e-5, DiscretisationKind.EULER));
+		assertEquals((float) (2f * gain / 2), half.model().weights().get("fc.weight").data()[3], 1e-5f);
+		// only the product counts: r·w_in = tau_mem/dt (r = 2·tau_mem/dt with w_in = 1/2) is Volr's neuron as it is
+		Path split = cubaGraph(dir.resolve("split.nir"), 400f, 0.5f, 0.02f);
 		NirReader.Result s = NirReader.readWithNeuron(split, "split");
 		assertEquals(NirNeuron.cubaLif(0.02f, 0.0002f, 1f, 0f, 0f), s.neuron());
 		assertEquals(new FloatTensor(new int[] { 2, 2 }, new float[] { 1f, -0.5f, 0.5f, 2f }), s.model().weights().get("fc.weight"));
 		assertTrue(s.model().notes().stream().anyMatch(
 				n -> n.contains("neuron CubaLIF { tau_m 20 ms, tau_syn_E 0.2 ms, tau_syn_I 0.2 ms, v_thresh 1, v_rest 0 }")),
 				s.model().notes().toString());
-		assertFalse(s.model().notes().stream().anyMatch(n -> n.contains("input gain")), s.model().notes().toString());
+		assertFalse(s.model().notes().stream().anyMatch(n -> n.contains("its input gain")), s.model().notes().toString());
 		// what cannot be folded stays refused, naming the node: a gain of 0 or below
 		for (float wIn : new float[] { 0f, -1f }) {
 			Path bad = cubaGraph(dir.resolve("bad" + wIn + ".nir"), 0.02f, wIn, 0.02f);
@@ -334,38 +343,45 @@ public class CubaLifNirTest {
 			assertTrue(e.getMessage().contains("node 'lif2' (CubaLIF) has r·w_in = ") && e.getMessage().contains("positive, finite gain"),
 					e.getMessage());
 		}
+		// under Euler a step not below tau_syn (0.2 ms) is refused, naming the node, the field and what to do
+		ImportException coarse = assertThrows(ImportException.class,
+				() -> NirReader.readWithNeuron(snn, "braille", new NirTime(2e-4, DiscretisationKind.EULER)));
+		assertTrue(coarse.getMessage().contains("node 'lif2' (CubaLIF) has tau_syn = 2.0E-4 s, not above the time step dt = 2.0E-4 s")
+				&& coarse.getMessage().contains("--dt"), coarse.getMessage());
 	}
 
 	/**
-	 * One neuron with r·w_in = 2·tau_mem, one input spike of weight w at t = 0, no leak to rest (v_leak 0). NIR's
-	 * equations τ_syn·İ = −I + w_in·w·δ(t), τ_mem·v̇ = −v + r·I solve by hand to
-	 * v(t) = (r·w_in·w/τ_mem)·τ_mem/(τ_mem − τ_syn)·(e^(−t/τ_mem) − e^(−t/τ_syn)). Volr's CubaLIF, stepped exactly at
-	 * dt = 1 ms with the imported weight (the gain folded in), must follow it at every step's end.
+	 * One neuron with r·w_in·dt/τ_mem = 2 (r = 2·τ_mem/dt, w_in = 1), one input spike of NIR weight w in step 0 (the
+	 * value 1 during that step), no leak to rest (v_leak 0), at dt = 0.1 ms. NIR's equations τ_syn·İ = −I + w_in·S,
+	 * τ_mem·v̇ = −v + r·I stepped by forward Euler as snnTorch steps them (the current first, then the membrane with
+	 * the new current) give I_0 = (dt/τ_syn)·w_in·w, I_t = (1 − dt/τ_syn)·I_(t−1) and v_t = (1 − dt/τ_mem)·v_(t−1) +
+	 * (dt/τ_mem)·r·I_t. Volr's Euler CubaLIF with the imported weight (the gain folded in) must follow it at every step.
 	 */
 	@Test
-	void theFoldedGainGivesNirsMembraneTrace(@TempDir Path dir) throws Exception {
+	void theFoldedGainGivesNirsEulerMembraneTrace(@TempDir Path dir) throws Exception {
+		double dt = 1e-4;
 		float tauMem = 0.02f, tauSyn = 0.0002f; // cubaGraph's tau_syn
-		Path file = cubaGraph(dir.resolve("gain2.nir"), 2 * tauMem, 1f, tauMem);
-		NirReader.Result r = NirReader.readWithNeuron(file, "gain2");
-		NeuronSpec spec = NeuronSpec.from(r.neuronModel(), null, DT);
+		float r = (float) (2 * tauMem / dt);
+		Path file = cubaGraph(dir.resolve("gain2.nir"), r, 1f, tauMem);
+		NirReader.Result read = NirReader.readWithNeuron(file, "gain2");
+		NeuronSpec spec = NeuronSpec.from(read.neuronModel(), null, dt * 1000, DiscretisationKind.EULER);
 		org.volr.net.neuron.Population p = spec.population(2);
-		// input 1 spikes: neuron 0 reads it through NIR weight 0.5, neuron 1 through 2 (above threshold 1 after gain 2:
-		// it fires, so only neuron 0 is traced) and input 0: neuron 1 through -0.5
-		float[] w = r.model().weights().get("fc.weight").data(); // [in, out]
+		float[] w = read.model().weights().get("fc.weight").data(); // [in, out]
 		float w10 = w[1 * 2 + 0], w01 = w[0 * 2 + 1];
-		assertEquals(2 * 0.5f, w10);
-		assertEquals(2 * -0.5f, w01);
+		assertEquals(2 * 0.5f, w10, 1e-6f);
+		assertEquals(2 * -0.5f, w01, 1e-6f);
 		p.arrivals()[0] = w10;
 		p.arrivals()[1] = w01;
 		int[] out = new int[2];
 		float[] drive = new float[2];
-		for (int step = 0; step < 30; step++) {
+		double[] current = { dt / tauSyn * 0.5, dt / tauSyn * -0.5 }, v = new double[2];
+		for (int step = 0; step < 40; step++) {
 			assertEquals(0, p.step(drive, step == 0, spec.firing(spec.reset()), out), "step " + step + ": no spike");
-			double t = (step + 1) * DT / 1000.0;
 			for (int j = 0; j < 2; j++) {
-				double nirWeight = j == 0 ? 0.5 : -0.5, gain = 2.0;
-				double v = gain * nirWeight * tauMem / (tauMem - tauSyn) * (Math.exp(-t / tauMem) - Math.exp(-t / tauSyn));
-				assertEquals(v, p.potential()[j], 1e-5, "neuron " + j + " at t = " + t + " s");
+				if (step > 0)
+					current[j] *= 1 - dt / tauSyn;
+				v[j] = (1 - dt / tauMem) * v[j] + dt / tauMem * r * current[j];
+				assertEquals(v[j], p.potential()[j], 1e-5, "neuron " + j + " at step " + step);
 			}
 		}
 	}

@@ -65,7 +65,7 @@ class LayerNeuronNirTest {
 				assertEquals(2, values.length);
 				float expected = switch (field) {
 				case "tau" -> 0.005f;
-				case "r" -> 1f;
+				case "r" -> (float) (1 / -Math.expm1(-0.001 / 0.005f)); // input gain r·(1 − e^(−dt/tau)) = 1 at dt 1 ms, exact
 				default -> 0.1f;
 				};
 				for (float v : values)

@@ -91,7 +91,9 @@ class NirGraphTest {
 		assertEquals("fc1", fc1.getLabel());
 		assertTrue(fc1.isRecurrent());
 		assertFalse(((org.volr.model.Dense) layers(a.model()).get(1)).isRecurrent());
-		assertEquals(new FloatTensor(new int[] { 4, 4 }, flat(transpose(matrix(4, 4, 0)))), a.model().weights().get("fc1.weight_rec"));
+		// the CubaLIF's input gain r·w_in·dt/tau_mem at the default 0.1 ms (SEMANTICS.md, "Time in NIR graphs")
+		double gain = (double) 0.001f * 1f * 1e-4 / 0.001f;
+		assertEquals(new FloatTensor(new int[] { 4, 4 }, times(flat(transpose(matrix(4, 4, 0))), gain)), a.model().weights().get("fc1.weight_rec"));
 		assertEquals(Set.of("fc1.weight", "fc1.bias", "fc1.weight_rec", "fc2.weight"), new HashSet<>(a.model().weights().names()));
 	}
 
@@ -164,9 +166,10 @@ class NirGraphTest {
 		assertEquals(List.of(warning), g.warnings());
 		var m = NirReader.read(file, "spyx");
 		assertTrue(m.notes().contains(warning), m.notes().toString());
-		// Volr's dense layout is [in, out]: exactly the file's values, in the file's order
-		assertEquals(new FloatTensor(new int[] { 3, 5 }, flat(w1)), m.weights().get("linear.weight"));
-		assertEquals(new FloatTensor(new int[] { 5, 2 }, flat(w2)), m.weights().get("linear_1.weight"));
+		// Volr's dense layout is [in, out]: the file's values in the file's order, times the LIF's input gain r·dt/tau
+		double gain = 1e-4 / 0.01f;
+		assertEquals(new FloatTensor(new int[] { 3, 5 }, times(flat(w1), gain)), m.weights().get("linear.weight"));
+		assertEquals(new FloatTensor(new int[] { 5, 2 }, times(flat(w2), gain)), m.weights().get("linear_1.weight"));
 		assertEquals(List.of(5, 2), layers(m).stream().map(l -> ((org.volr.model.Dense) l).getUnits()).toList());
 	}
 
@@ -260,11 +263,10 @@ class NirGraphTest {
 		org.volr.gen.nir.NirNeuron li = org.volr.gen.nir.NirNeuron.li(0.005f, 0.25f);
 		assertEquals("neuron LI { tau_m 5 ms, v_rest 0.25 }", org.volr.gen.nir.NeuronClause.text(li));
 		assertTrue(EcoreUtil.equals(org.volr.gen.nir.NeuronClause.model(li), l.get(1).getNeuron()));
-		float[] w = flat(transpose(matrix(2, 4, 1)));
-		for (int i = 0; i < w.length; i++)
-			w[i] *= 2;
-		assertEquals(new FloatTensor(new int[] { 4, 2 }, w), r.model().weights().get("fc2.weight"));
-		assertEquals(new FloatTensor(new int[] { 2 }, new float[] { 1f, 1f }), r.model().weights().get("fc2.bias"));
+		// LI's input gain r·dt/tau at the default 0.1 ms with Euler: 2·0.1/5
+		double gain = 2f * (1e-4 / 0.005f);
+		assertEquals(new FloatTensor(new int[] { 4, 2 }, times(flat(transpose(matrix(2, 4, 1))), gain)), r.model().weights().get("fc2.weight"));
+		assertEquals(new FloatTensor(new int[] { 2 }, times(new float[] { 0.5f, 0.5f }, gain)), r.model().weights().get("fc2.bias"));
 
 		Path inside = new NirFile().node("input", "Input", "shape", new long[] { 3 }).node("fc1", "Linear", "weight", matrix(4, 3, 0))
 				.node("li", "LI", "tau", floats(4, 0.005f), "r", floats(4, 1), "v_leak", floats(4, 0))
@@ -299,6 +301,10 @@ class NirGraphTest {
 		assertEquals(new FloatTensor(new int[] { 2 }, new float[] { 0.5f, 0.25f }), w.get("fc2.tau_syn_I"));
 		assertFalse(w.contains("fc2.tau_m"));
 		assertEquals(org.volr.gen.nir.NirNeuron.lif(0.01f, 1f, 0f), r.neuron());
+		// the input gain r·dt/tau differs between neurons too: each column of fc1's [in, out] weights has its neuron's
+		float[] taus = { 0.01f, 0.02f, 0.01f, 0.005f }, raw = flat(transpose(matrix(4, 3, 0))), folded = w.get("fc1.weight").data();
+		for (int i = 0; i < raw.length; i++)
+			assertEquals((float) (raw[i] * (1e-4 / taus[i % 4])), folded[i], "fc1.weight " + i);
 		assertTrue(r.model().notes().contains("neuron node 'lif1': tau_m differs between neurons, given per neuron in fc1.tau_m"),
 				r.model().notes().toString());
 	}
@@ -438,6 +444,14 @@ class NirGraphTest {
 		for (NetExpr e : ((Block) m.network().getBody()).getSteps())
 			l.add((Layer) e);
 		return l;
+	}
+
+	/** Each value times the gain, rounded to float as the reader stores it. */
+	private static float[] times(float[] values, double gain) {
+		float[] t = new float[values.length];
+		for (int i = 0; i < t.length; i++)
+			t[i] = (float) (values[i] * gain);
+		return t;
 	}
 
 	private static float[] flat(float[][] m) {

@@ -30,6 +30,7 @@ import org.volr.gen.nir.NirGraph;
 import org.volr.gen.nir.NirGraphReader;
 import org.volr.gen.nir.NirNeuron;
 import org.volr.gen.nir.NirReader;
+import org.volr.gen.nir.NirTime;
 import org.volr.gen.nir.NirWriter;
 import org.volr.model.Block;
 import org.volr.model.Conv;
@@ -72,7 +73,7 @@ public class NirTest {
 			"kernel_size", "input_type", "start_dim", "end_dim");
 	private static final Set<String> SCALAR_FIELDS = Set.of("groups", "start_dim", "end_dim");
 
-	private static Path data(String name) {
+	static Path data(String name) {
 		String base = System.getProperty("volr.thirdparty", "../../testdata");
 		return Path.of(base, "nir", name);
 	}
@@ -180,10 +181,12 @@ public class NirTest {
 		Network net = cnn();
 		WeightStore w = weightsFor(net, true);
 		Path file = dir.resolve("lif.nir");
-		NirNeuron lif = NirNeuron.lif(0.02f, 0.5f, 0f);
+		// written with the r whose input gain at the step is 1 (NirTarget.neuron), read back at that step: the same network
+		NirTime time = NirTime.PAPER;
+		NirNeuron lif = new NirNeuron(NirNeuron.Kind.LIF, 0.5f, (float) (1 / time.leakyStep(0.02f)), 0.02f, 0f, 0f, 0f);
 		NirWriter.write(net, w, lif, file);
-		NirReader.Result r = NirReader.readWithNeuron(file, "cnn");
-		assertEquals(lif, r.neuron());
+		NirReader.Result r = NirReader.readWithNeuron(file, "cnn", time);
+		assertEquals(NirNeuron.lif(0.02f, 0.5f, 0f), r.neuron());
 		for (String k : w.names())
 			assertEquals(w.get(k), r.model().weights().get(k), k);
 		try (HdfFile hdf = new HdfFile(file)) {
@@ -382,7 +385,8 @@ public class NirTest {
 		assertTrue(r.model().notes().contains("node '0' (Affine) is labelled 'n0' (a label must be an identifier)"),
 				r.model().notes().toString());
 		assertEquals(1, ((Dense) l.get(0)).getUnits());
-		assertEquals(new FloatTensor(new int[] { 1, 1 }, new float[] { 1f }), r.model().weights().get("n0.weight"));
+		// w = 1 times the LIF's input gain r·dt/tau = 1·0.1 ms/2.5 ms at the default step
+		assertEquals(new FloatTensor(new int[] { 1, 1 }, new float[] { (float) (1e-4 / 0.0025f) }), r.model().weights().get("n0.weight"));
 		assertTrue(r.model().weights().contains("n0.bias"));
 		assertEquals(2, r.model().weights().size());
 		assertEquals(NirNeuron.Kind.LIF, r.neuron().kind());
@@ -459,7 +463,9 @@ public class NirTest {
 			assertFalse(fc2.isRecurrent(), f);
 			int units = fc1.getUnits();
 			double gain1 = gain(g.node("lif1.lif")), gain2 = gain(g.node("lif2"));
-			assertTrue(gain1 > 1000 && gain2 > 1000, f + ": snnTorch's r·w_in is far from tau_mem: " + gain1 + ", " + gain2);
+			// snnTorch writes r = tau_mem/dt and w_in = tau_syn/dt: the gain at its dt is tau_syn/dt
+			assertEquals(g.node("lif1.lif").field("tau_syn").floats()[0] / 1e-4, gain1, 1e-3, f);
+			assertEquals(g.node("lif2").field("tau_syn").floats()[0] / 1e-4, gain2, 1e-3, f);
 			WeightStore w = r.model().weights();
 			float[] rec = g.node("lif1.w_rec").field("weight").floats(), in = g.node("fc1").field("weight").floats();
 			FloatTensor wRec = w.get("fc1.weight_rec"), w1 = w.get("fc1.weight");
@@ -490,10 +496,10 @@ public class NirTest {
 		}
 	}
 
-	/** NIR's CubaLIF input gain as the reader computes it from the node's first values (float, as read). */
+	/** NIR's CubaLIF input gain r·w_in·dt/tau_mem at the default 0.1 ms, as the reader computes it from the node's values. */
 	private static double gain(NirGraph.Node cuba) {
 		float r = cuba.field("r").floats()[0], wIn = cuba.field("w_in").floats()[0], tau = cuba.field("tau_mem").floats()[0];
-		return (double) r * wIn / tau;
+		return (double) r * wIn * 1e-4 / tau;
 	}
 
 	@Test
