@@ -131,8 +131,8 @@ record NirNeuronNode(String name, String type, float r, float threshold, float t
 			int count = rPerNeuron ? rs.length : taus.length;
 			gains = new double[count];
 			for (int i = 0; i < count; i++) {
-				double ri = rPerNeuron ? rs[i] : r, tau = taus[taus.length == 1 ? 0 : i];
-				double k = cuba ? ri * wIn * time.dtSeconds() / tau : ri * time.leakyStep(tau);
+				double ri = rPerNeuron ? rs[i] : r, tauI = taus[taus.length == 1 ? 0 : i];
+				double k = cuba ? ri * wIn * time.dtSeconds() / tauI : ri * time.leakyStep(tauI);
 				gains[i] = Math.abs(k - 1) <= TOLERANCE ? 1.0 : k;
 			}
 			double first = gains[0];
