@@ -167,7 +167,8 @@ final class SampleRunner {
 		boolean constant = config.encoding() == Encoding.CONSTANT && eventSteps == null;
 		boolean record = recorded != null && sampleIndex < recorded.length;
 		start(features, offset, constant, batchCurrents, row, record);
-		PoissonInput poisson = constant || eventSteps != null ? null : new PoissonInput(config.seed(), sampleIndex, config.poissonProbabilityPerStep());
+		boolean trains = config.encoding() == Encoding.SPIKES && eventSteps == null;
+		PoissonInput poisson = constant || trains || eventSteps != null ? null : new PoissonInput(config.seed(), sampleIndex, config.poissonProbabilityPerStep());
 		int last = layers.length - 1, d = config.delay();
 		float[] outPotential = layers[last] instanceof NeuronLayer out ? out.population.potential() : null;
 		int firstSpike = -1;
@@ -182,6 +183,8 @@ final class SampleRunner {
 			if (eventSteps != null) {
 				inEvents = eventSteps[t];
 				inCount = inEvents.length;
+			} else if (trains) {
+				inCount = trainSpikes(features, offset + t * inputSize);
 			} else if (!constant) {
 				inCount = poisson.nextStep(features, offset, inputSize, inputSpikes);
 			}
@@ -238,6 +241,18 @@ final class SampleRunner {
 		// compiled before meeting the first one would be thrown away and compiled again in the middle of a run
 		firstSpikeStepSum += Math.max(firstSpike, 0);
 		samplesWithOutputSpikes += (firstSpike >>> 31) ^ 1;
+	}
+
+	/**
+	 * The inputs whose value at {@code from} .. {@code from + inputSize} (one step of a spike train) is 1, into
+	 * inputSpikes; the data's view ({@code org.volr.core.data.SpikeTrains}) has refused values other than 0 and 1.
+	 */
+	private int trainSpikes(float[] features, int from) {
+		int count = 0;
+		for (int i = 0; i < inputSize; i++)
+			if (features[from + i] != 0)
+				inputSpikes[count++] = i;
+		return count;
 	}
 
 	/** Every layer back at rest, the constant currents of this sample computed (or copied from the batch's). */
