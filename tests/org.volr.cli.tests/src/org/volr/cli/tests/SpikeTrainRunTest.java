@@ -140,9 +140,10 @@ class SpikeTrainRunTest {
 	void refusesTrainsShorterThanTheRunNamingTheFile() throws IOException {
 		Run run = volr("run", experiment("", 120, "").toString(), "-o", tmp.resolve("out").toString());
 		assertNotEquals(0, run.code(), run.out() + run.err());
-		assertTrue(run.err().contains("spiketrains.npz: the spike trains hold 100 steps, the run simulates 120: every sample must be"
-				+ " [steps, 70] with steps ≥ 120"), run.err());
-		assertFalse(run.err().contains("\tat org."), "no stack trace: " + run.err());
+		String said = run.out() + run.err();
+		assertTrue(said.contains("spiketrains.npz: the spike trains hold 100 steps, the run simulates 120: every sample must be"
+				+ " [steps, 70] with steps ≥ 120"), said);
+		assertFalse(said.contains("\tat org."), "no stack trace: " + said);
 		assertFalse(Files.exists(tmp.resolve("out")), "no results of a refused run");
 	}
 
