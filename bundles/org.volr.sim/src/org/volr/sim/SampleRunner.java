@@ -184,7 +184,7 @@ final class SampleRunner {
 				inEvents = eventSteps[t];
 				inCount = inEvents.length;
 			} else if (trains) {
-				inCount = trainSpikes(features, offset + t * inputSize);
+				inCount = trainSpikes(features, offset + t * inputSize, sampleIndex, t);
 			} else if (!constant) {
 				inCount = poisson.nextStep(features, offset, inputSize, inputSpikes);
 			}
@@ -244,15 +244,30 @@ final class SampleRunner {
 	}
 
 	/**
-	 * The inputs whose value at {@code from} .. {@code from + inputSize} (one step of a spike train) is 1, into
-	 * inputSpikes; the data's view ({@code org.volr.core.data.SpikeTrains}) has refused values other than 0 and 1.
+	 * The inputs whose value at {@code from} .. {@code from + inputSize} (step t of a spike train) is 1, into
+	 * inputSpikes; a value other than 0 and 1 is refused here, where every value is read once anyway.
 	 */
-	private int trainSpikes(float[] features, int from) {
+	private int trainSpikes(float[] features, int from, long sampleIndex, int t) {
 		int count = 0;
-		for (int i = 0; i < inputSize; i++)
-			if (features[from + i] != 0)
+		for (int i = 0; i < inputSize; i++) {
+			float v = features[from + i];
+			if (v != 0f) {
+				if (v != 1f)
+					throw new NotASpike(sampleIndex, t, i, v);
 				inputSpikes[count++] = i;
+			}
+		}
 		return count;
+	}
+
+	/** A value of a spike train that is neither 0 nor 1; the Simulator names the data it came from. */
+	static final class NotASpike extends RuntimeException {
+		private static final long serialVersionUID = 1L;
+
+		NotASpike(long sample, int step, int input, float value) {
+			super("sample " + sample + ", step " + step + ", input " + input + ": " + value
+					+ " is not a spike (input spikes take 0 or 1 per input and step)", null, false, false);
+		}
 	}
 
 	/** Every layer back at rest, the constant currents of this sample computed (or copied from the batch's). */

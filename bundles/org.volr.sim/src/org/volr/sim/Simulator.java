@@ -82,7 +82,11 @@ public final class Simulator {
 						return null;
 					}));
 				}
-				work.forEach(Simulator::join);
+				try {
+					work.forEach(Simulator::join);
+				} catch (SampleRunner.NotASpike e) {
+					throw new org.volr.core.data.DataFormatException(data.name(), e.getMessage());
+				}
 				sampleIndex += n;
 				progress.advance(n);
 			}

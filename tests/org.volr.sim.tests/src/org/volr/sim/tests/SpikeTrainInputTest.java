@@ -100,22 +100,34 @@ class SpikeTrainInputTest {
 				wrongInputs.getMessage());
 		assertTrue(wrongInputs.getMessage().endsWith("the samples are [8, 2] and the network takes [3]"), wrongInputs.getMessage());
 
+		// the simulator refuses a value that is not a spike as it reads it, naming the data, the sample, the step and the input
+		SpikingNetwork net = SpikingNetwork.lower(SimulatorTest.network("network n = r: dense 2 3"), RecurrentTest.weights());
 		float[] graded = TRAIN.clone();
 		graded[2 * 3 + 1] = 0.5f; // step 3, input 1
-		Dataset notSpikes = trains(graded, 8, 6);
-		DataFormatException e = assertThrows(DataFormatException.class, () -> {
-			try (BatchIterator b = notSpikes.batches(1)) {
-				b.next();
-			}
-		});
+		DataFormatException e = assertThrows(DataFormatException.class,
+				() -> Simulator.run(net, trains(graded, 8, 6), SimulationConfig.constant(6).withSpikeTrains(), Progress.NONE));
 		assertEquals("trains.npz: sample 0, step 3, input 1: 0.5 is not a spike (input spikes take 0 or 1 per input and step)", e.getMessage());
+		// and so does what the ANN reads, for any value but 0 and 1 (NaN, the floats next to 1, −1)
+		for (float v : new float[] { Float.NaN, Math.nextUp(1f), Math.nextDown(1f), -1f, Float.MIN_VALUE, Float.POSITIVE_INFINITY }) {
+			float[] bad = TRAIN.clone();
+			bad[5 * 2] = v; // step 5, input 0
+			Dataset rates = SpikeTrains.of(stored(bad, 8), 6, new int[] { 2 }, "trains.npz").rates();
+			DataFormatException r = assertThrows(DataFormatException.class, () -> {
+				try (BatchIterator b = rates.batches(1)) {
+					b.next();
+				}
+			});
+			assertEquals("trains.npz: sample 0, step 5, input 0: " + v + " is not a spike (input spikes take 0 or 1 per input and step)",
+					r.getMessage());
+		}
 		// a value past the run's steps is not read, so not refused
 		float[] late = TRAIN.clone();
 		late[7 * 2] = 2f;
-		assertEquals(6 * 2, trains(late, 8, 6).batches(1).next().features().length);
+		assertEquals(List.of("-", "0", "-", "-", "1", "0,2"), RecurrentTest.spikesPerStep(Simulator.run(net, trains(late, 8, 6),
+				SimulationConfig.constant(6).withSpikeTrains().withRecording(1), Progress.NONE), 0, 6));
+		assertEquals(4f / 6, SpikeTrains.of(stored(late, 8), 6, new int[] { 2 }, "trains.npz").rates().batches(1).next().features()[0], 1e-7f);
 
 		// the simulator itself refuses samples that are not the run's steps × the network's inputs
-		SpikingNetwork net = SpikingNetwork.lower(SimulatorTest.network("network n = r: dense 2 3"), RecurrentTest.weights());
 		IllegalArgumentException wrongSteps = assertThrows(IllegalArgumentException.class,
 				() -> Simulator.run(net, stored(TRAIN, 8), SimulationConfig.constant(6).withSpikeTrains(), Progress.NONE));
 		assertEquals("trains.npz: spike trains of [8, 2] per sample, the run needs 6 steps × 2 inputs", wrongSteps.getMessage());
