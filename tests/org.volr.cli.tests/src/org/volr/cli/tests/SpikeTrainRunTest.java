@@ -22,12 +22,12 @@ import org.volr.core.weights.WeightStore;
 
 /**
  * Spike trains from an .npz ({@code simulate { input spikes }}; SEMANTICS.md, "Input encodings") through {@code volr
- * run}: testdata/spiketrains/spiketrains.npz (16 samples × 100 steps × 70 inputs, made by make_spiketrains.py there)
+ * run}: data/spiketrains/spiketrains.npz (16 samples × 100 steps × 70 inputs, made by make_spiketrains.py there, seeded)
  * into a layer of two IF neurons that reset to zero, each reading one half of the inputs with weight 1. Neuron k
  * then fires at step t exactly when an input of its half spiked at t, which this test counts from the array itself.
  */
 class SpikeTrainRunTest {
-	private static final Path TRAINS = Path.of(System.getProperty("volr.thirdparty", "../../testdata")).resolve("spiketrains/spiketrains.npz");
+	private static final Path TRAINS = Path.of(System.getProperty("volr.testdata", "data")).resolve("spiketrains/spiketrains.npz");
 	private static final int STEPS = 80, INPUTS = 70;
 
 	@TempDir

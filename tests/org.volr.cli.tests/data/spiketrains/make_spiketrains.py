@@ -5,7 +5,8 @@ x: uint8 [16 samples, 100 steps, 70 inputs] of 0 and 1 (SHD is [samples, steps, 
 y: int64 [16] class indices 0 or 1. A sample of class c spikes more often in its half of the inputs
 (inputs 0..34 for class 0, 35..69 for class 1): 4 % of those per step, 2 % of the others (SHD's density
 is a few % of the inputs per step). Run: /usr/bin/python3 make_spiketrains.py (numpy only); the same seed
-gives the same file, byte for byte in its arrays.
+gives the same file, byte for byte in its arrays (sha256 of the one SpikeTrainRunTest reads:
+bedd65f68d1b01938f00854d9438e018ff7462bdf48e97b709a2e4f220eb5b38).
 """
 import numpy as np
 
