@@ -28,7 +28,9 @@ public record RunSettings(int steps, double dtMillis, Input input, double poisso
 		/** each value x spikes with probability x · rate · dt per step */
 		POISSON,
 		/** recorded events (DVS), binned into steps of dt */
-		EVENTS
+		EVENTS,
+		/** spike trains given step by step in the data */
+		SPIKES
 	}
 
 	/**

@@ -7,7 +7,7 @@ import org.volr.net.SpikingLayers;
 
 /**
  * What Volr simulates and the generated simulator scripts (PyNN, Brian2) do not reproduce yet, checked once for
- * every script target: the adaptive threshold, layer clamping, the other INIsim options, event-camera input, max
+ * every script target: the adaptive threshold, layer clamping, the other INIsim options, event-camera and spike-train input, max
  * pooling and delayed edges other than a recurrent layer's own; {@link #recurrence} for a target without recurrence.
  */
 public final class ScriptLimits {
@@ -28,6 +28,8 @@ public final class ScriptLimits {
 				problems.add(input.resolved().describe(e) + ": only a layer's own edge of one step is generated for " + target);
 		if (input.run().input() == RunSettings.Input.EVENTS)
 			problems.add("event-camera input is not generated for " + target + " yet; use constant or poisson input");
+		if (input.run().input() == RunSettings.Input.SPIKES)
+			problems.add("spike-train input (input spikes) is not generated for " + target + " yet; use constant or poisson input");
 		if (!input.spiking().isChain())
 			problems.add("parallel branches (| and +) are simulated by Volr but not generated for " + target
 					+ " yet; write the network as one chain for this target");

@@ -64,6 +64,13 @@ public final class ExperimentRun {
 			// the ANN read the recordings as spikes per step (EventFrames); the spiking network gets every event
 			annAccuracy = pipeline.annAccuracyIfComputable(weights, test);
 			result = Simulator.runEvents(snn, setup.events(setup.experiment.getData(), sampleLimit), recording, progress);
+		} else if (config.encoding() == Encoding.SPIKES) {
+			// the ANN read the spikes per step of each input (SpikeTrains.rates); the spiking network gets every spike
+			Dataset trains = pipeline.spikeTrains(sampleLimit, config.steps());
+			try (WarmUp warmUp = WarmUp.start(snn, trains, recording)) {
+				annAccuracy = pipeline.annAccuracyIfComputable(weights, test);
+			}
+			result = Simulator.run(snn, trains, recording, progress);
 		} else {
 			// the simulator's code gets compiled by the JVM on a spare core while the ANN is evaluated (see WarmUp)
 			try (WarmUp warmUp = WarmUp.start(snn, test, recording)) {

@@ -166,8 +166,9 @@ public final class ExperimentSetup {
 	public Dataset data(DataSource source) {
 		if (source == null)
 			return null;
+		// spike trains are read as they are: not the automatic 1/255 of byte data (pixels)
 		DatasetOptions options = DatasetOptions.of(source.isSetLimit() ? source.getLimit() : null,
-				source.isSetScale() ? source.getScale() : null,
+				source.isSetScale() ? Double.valueOf(source.getScale()) : spikeInput() ? Double.valueOf(1) : null,
 				source.isSetChannelOrder() ? source.getChannelOrder().getLiteral() : null)
 				.withStandardisation(floats(source.getMean()), floats(source.getStd()));
 		Path path = resolve(source.getPath());
@@ -250,7 +251,15 @@ public final class ExperimentSetup {
 				.withClamp(clamp).withAdaptiveThreshold(s != null && s.isAdaptiveThreshold()).withInisim(inisimOptions(s))
 				.withLayerNeurons(layerNeurons(neuron.reset(), dtMs, scheme)).withReadout(s == null ? Readout.SPIKES : s.getReadout()).withDiscretisation(scheme);
 		// every event is a spike of its pixel in the step of dt it falls in (SEMANTICS.md, "Input encodings")
-		return s != null && s.getInput() != null && s.getInput().getKind() == EncodingKind.EVENTS ? config.withEvents(dtMs * 1000) : config;
+		if (s != null && s.getInput() != null && s.getInput().getKind() == EncodingKind.EVENTS)
+			return config.withEvents(dtMs * 1000);
+		return spikeInput() ? config.withSpikeTrains() : config;
+	}
+
+	/** Whether the data gives the input as spike trains, step by step ({@code simulate { input spikes }}). */
+	public boolean spikeInput() {
+		Simulation s = experiment.getSimulation();
+		return s != null && s.getInput() != null && s.getInput().getKind() == EncodingKind.SPIKES;
 	}
 
 	/**

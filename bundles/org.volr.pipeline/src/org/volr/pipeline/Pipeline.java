@@ -15,6 +15,7 @@ import org.volr.ann.Evaluator;
 import org.volr.ann.Trainer;
 import org.volr.convert.ImportException;
 import org.volr.core.data.Dataset;
+import org.volr.core.data.SpikeTrains;
 import org.volr.core.progress.Progress;
 import org.volr.core.weights.WeightStore;
 import org.volr.model.Conversion;
@@ -55,6 +56,24 @@ public final class Pipeline {
 	}
 
 	public Dataset testData(int limit) throws PipelineException {
+		return fit(setup.data(testSource(limit)));
+	}
+
+	/**
+	 * The test data's spike trains for a run of {@code steps} steps under {@code input spikes} (SEMANTICS.md, "Input
+	 * encodings"): every sample's first {@code steps} steps, [steps, inputs] of 0 and 1, which the simulator reads.
+	 */
+	public Dataset spikeTrains(int limit, int steps) throws PipelineException {
+		DataSource source = testSource(limit);
+		return spikeTrains(setup.data(source), source, steps).trains();
+	}
+
+	private SpikeTrains spikeTrains(Dataset data, DataSource source, int steps) throws PipelineException {
+		return SpikeTrains.of(data, steps, inputShape(), String.valueOf(Path.of(source.getPath()).getFileName()));
+	}
+
+	/** The experiment's data clause with at most {@code limit} samples (0 or less: as written). */
+	private DataSource testSource(int limit) throws PipelineException {
 		DataSource source = setup.experiment.getData();
 		if (source == null)
 			throw new PipelineException("experiment '" + setup.experiment.getName() + "' has no data; add e.g."
@@ -63,16 +82,25 @@ public final class Pipeline {
 			source = EcoreUtil.copy(source);
 			source.setLimit(source.isSetLimit() ? Math.min(limit, source.getLimit()) : limit);
 		}
-		return fit(setup.data(source));
+		return source;
 	}
 
-	/** The data in the shape the network takes (see ShapedDataset). */
+	/**
+	 * The data in the shape the network takes (see ShapedDataset); under {@code input spikes}, what the ANN reads of
+	 * the spike trains: the spikes per step of each input over the run's steps (see SpikeTrains#rates).
+	 */
 	public Dataset fit(Dataset data) throws PipelineException {
+		if (setup.spikeInput())
+			return spikeTrains(data, setup.experiment.getData(), setup.simulation(0).steps()).rates();
+		return ShapedDataset.fit(data, inputShape(), setup.experiment.getNetwork().getName());
+	}
+
+	private int[] inputShape() throws PipelineException {
 		Network network = setup.experiment.getNetwork();
 		org.volr.model.shapes.NetType type = org.volr.model.shapes.ShapeInference.of(network).typeOf(network);
 		if (type == null || type.in() == null)
 			throw new PipelineException("network '" + network.getName() + "' has no inferable input shape");
-		return ShapedDataset.fit(data, type.in().dims(), network.getName());
+		return type.in().dims();
 	}
 
 	/** Training data: the train block's own, or the experiment's data source with the train split. */

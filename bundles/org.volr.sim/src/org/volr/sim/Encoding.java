@@ -7,5 +7,7 @@ public enum Encoding {
 	/** each value x spikes with probability x · rate · dt per step */
 	POISSON,
 	/** recorded events (DVS), binned into steps of dt */
-	EVENTS
+	EVENTS,
+	/** spike trains given step by step in the data (binary [steps, inputs...] per sample): input i spikes at step t iff it is 1 */
+	SPIKES
 }

@@ -167,7 +167,8 @@ final class SampleRunner {
 		boolean constant = config.encoding() == Encoding.CONSTANT && eventSteps == null;
 		boolean record = recorded != null && sampleIndex < recorded.length;
 		start(features, offset, constant, batchCurrents, row, record);
-		PoissonInput poisson = constant || eventSteps != null ? null : new PoissonInput(config.seed(), sampleIndex, config.poissonProbabilityPerStep());
+		boolean trains = config.encoding() == Encoding.SPIKES && eventSteps == null;
+		PoissonInput poisson = constant || trains || eventSteps != null ? null : new PoissonInput(config.seed(), sampleIndex, config.poissonProbabilityPerStep());
 		int last = layers.length - 1, d = config.delay();
 		float[] outPotential = layers[last] instanceof NeuronLayer out ? out.population.potential() : null;
 		int firstSpike = -1;
@@ -182,6 +183,8 @@ final class SampleRunner {
 			if (eventSteps != null) {
 				inEvents = eventSteps[t];
 				inCount = inEvents.length;
+			} else if (trains) {
+				inCount = trainSpikes(features, offset + t * inputSize, sampleIndex, t);
 			} else if (!constant) {
 				inCount = poisson.nextStep(features, offset, inputSize, inputSpikes);
 			}
@@ -238,6 +241,33 @@ final class SampleRunner {
 		// compiled before meeting the first one would be thrown away and compiled again in the middle of a run
 		firstSpikeStepSum += Math.max(firstSpike, 0);
 		samplesWithOutputSpikes += (firstSpike >>> 31) ^ 1;
+	}
+
+	/**
+	 * The inputs whose value at {@code from} .. {@code from + inputSize} (step t of a spike train) is 1, into
+	 * inputSpikes; a value other than 0 and 1 is refused here, where every value is read once anyway.
+	 */
+	private int trainSpikes(float[] features, int from, long sampleIndex, int t) {
+		int count = 0;
+		for (int i = 0; i < inputSize; i++) {
+			float v = features[from + i];
+			if (v != 0f) {
+				if (v != 1f)
+					throw new NotASpike(sampleIndex, t, i, v);
+				inputSpikes[count++] = i;
+			}
+		}
+		return count;
+	}
+
+	/** A value of a spike train that is neither 0 nor 1; the Simulator names the data it came from. */
+	static final class NotASpike extends RuntimeException {
+		private static final long serialVersionUID = 1L;
+
+		NotASpike(long sample, int step, int input, float value) {
+			super("sample " + sample + ", step " + step + ", input " + input + ": " + value
+					+ " is not a spike (input spikes take 0 or 1 per input and step)", null, false, false);
+		}
 	}
 
 	/** Every layer back at rest, the constant currents of this sample computed (or copied from the batch's). */

@@ -82,6 +82,14 @@ public record SimulationConfig(int steps, Encoding encoding, double poissonProba
 		return new SimulationConfig(steps, Encoding.EVENTS, 0, neuron, seed, batch, threads, micros, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups);
 	}
 
+	/**
+	 * Input given as spike trains: each sample's values are [steps, inputs...] of 0 and 1, input i spiking at step t
+	 * iff value [t, i] is 1 (SEMANTICS.md, "Input encodings").
+	 */
+	public SimulationConfig withSpikeTrains() {
+		return new SimulationConfig(steps, Encoding.SPIKES, 0, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups);
+	}
+
 	/** Spikes reach the next layer {@code steps} steps after they were fired (what PyNN and hardware do). */
 	public SimulationConfig withDelay(int d) {
 		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, d, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups);

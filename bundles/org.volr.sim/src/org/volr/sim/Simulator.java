@@ -27,6 +27,8 @@ public final class Simulator {
 	public static SimulationResult run(SpikingNetwork network, Dataset data, SimulationConfig config, Progress progress) {
 		if (config.encoding() == Encoding.CONSTANT)
 			checkConstantInput(network);
+		if (config.encoding() == Encoding.SPIKES)
+			checkSpikeTrains(network, data, config.steps());
 		int threads = config.effectiveThreads();
 		int[][][] recorded = config.recordedSamples() > 0 ? new int[Math.min(config.recordedSamples(), data.size())][][] : null;
 		List<SampleRunner> runners = runners(network, config, threads, recorded);
@@ -80,7 +82,11 @@ public final class Simulator {
 						return null;
 					}));
 				}
-				work.forEach(Simulator::join);
+				try {
+					work.forEach(Simulator::join);
+				} catch (SampleRunner.NotASpike e) {
+					throw new org.volr.core.data.DataFormatException(data.name(), e.getMessage());
+				}
 				sampleIndex += n;
 				progress.advance(n);
 			}
@@ -331,6 +337,15 @@ public final class Simulator {
 				throw new IllegalArgumentException("with constant input the layers reading the input must have neurons, not max pooling ('"
 						+ plan.label() + "')");
 		}
+	}
+
+	/** Spike trains give each sample [steps, inputs...]: one step of the run's for every step, the network's inputs in each. */
+	static void checkSpikeTrains(SpikingNetwork network, Dataset data, int steps) {
+		int[] shape = data.sampleShape();
+		long size = java.util.Arrays.stream(shape).asLongStream().reduce(1, (a, b) -> a * b);
+		if (size != (long) steps * network.inputSize())
+			throw new IllegalArgumentException(data.name() + ": spike trains of " + java.util.Arrays.toString(shape) + " per sample, the run needs "
+					+ steps + " steps × " + network.inputSize() + " inputs");
 	}
 
 	/** Neurons per layer (0 for max pooling, which only routes spikes). */

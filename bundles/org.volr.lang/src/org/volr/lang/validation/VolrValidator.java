@@ -530,6 +530,37 @@ public class VolrValidator extends AbstractVolrValidator {
 	}
 
 	/**
+	 * Spike-train input reads every sample's spikes, step by step, from an array of 0 and 1 ([samples, steps,
+	 * inputs...]): the data must be such an array (npz or hdf5), taken as it is (no scaling, standardisation or
+	 * channel reordering of spikes). The array's shape, steps and values are checked when the run opens it.
+	 */
+	@Check
+	public void checkSpikeTrainInput(Experiment experiment) {
+		Simulation s = experiment.getSimulation();
+		DataSource data = experiment.getData();
+		if (s == null || s.getInput() == null || s.getInput().getKind() != org.volr.model.EncodingKind.SPIKES || data == null)
+			return;
+		if (data.getFormat() != org.volr.model.DataFormat.NPZ && data.getFormat() != org.volr.model.DataFormat.HDF5) {
+			error("input spikes reads spike trains from an array [samples, steps, inputs...] of 0 and 1; the experiment's data is "
+					+ data.getFormat().getLiteral() + " (use data npz \"FILE\" with arrays x and y, or data hdf5"
+					+ (data.getFormat() == org.volr.model.DataFormat.NMNIST || data.getFormat() == org.volr.model.DataFormat.AEDAT
+							? "; recordings of an event camera are played with input events)" : ")"),
+					s.getInput(), Literals.INPUT_ENCODING__KIND, BAD_VALUE);
+			return;
+		}
+		String why = " is not applied to spike trains (input spikes takes the 0 and 1 of the data as they are): remove it";
+		if (data.isSetScale())
+			error("scale" + why, data, Literals.DATA_SOURCE__SCALE, BAD_VALUE);
+		if (!data.getMean().isEmpty())
+			error("mean" + why, data, Literals.DATA_SOURCE__MEAN, BAD_VALUE);
+		if (!data.getStd().isEmpty())
+			error("std" + why, data, Literals.DATA_SOURCE__STD, BAD_VALUE);
+		if (data.isSetChannelOrder())
+			error(data.getChannelOrder().getLiteral() + why + " (the array is [samples, steps, inputs...], inputs in the network's order)",
+					data, Literals.DATA_SOURCE__CHANNEL_ORDER, BAD_VALUE);
+	}
+
+	/**
 	 * Poisson input spikes with probability x · rate · dt, which cannot express a negative x: data standardised with
 	 * a positive mean has negative values (every pixel below the mean), which the run would refuse after training.
 	 */

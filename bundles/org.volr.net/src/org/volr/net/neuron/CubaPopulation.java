@@ -28,6 +28,19 @@ public final class CubaPopulation extends Population {
 		int[] refr = refractory;
 		float leak = this.leak, rest = this.rest, decay = this.decay, gain = this.gain, currentGain = this.currentGain;
 		int n = 0;
+		if (refr == null) {
+			// without a refractory period every membrane moves the same way: one pass the JIT vectorises, then the
+			// firing rule over the new potentials (the same operations on each neuron as the loop below)
+			for (int j = 0; j < v.length; j++) {
+				float qj = q[j] + arrivals[j];
+				arrivals[j] = 0f;
+				q[j] = qj * decay;
+				v[j] = rest + (v[j] - rest) * leak + (qj * gain + constant[j] * currentGain);
+			}
+			for (int j = 0; j < v.length; j++)
+				n = firing.fire(v, j, v[j], null, spikes, n);
+			return n;
+		}
 		for (int j = 0; j < v.length; j++) {
 			float qj = q[j] + arrivals[j];
 			arrivals[j] = 0f;
