@@ -19,7 +19,9 @@ import org.volr.gen.GenerationInput;
 import org.volr.gen.nir.NeuronClause;
 import org.volr.gen.nir.NirReader;
 import org.volr.gen.nir.NirTarget;
+import org.volr.gen.nir.NirTime;
 import org.volr.lang.api.VolrLanguage;
+import org.volr.model.DiscretisationKind;
 import org.volr.model.Network;
 import org.volr.model.NeuronModel;
 import org.volr.model.Readout;
@@ -34,11 +36,12 @@ import io.jhdf.api.Dataset;
 /**
  * Volr network → {@code volr generate nir} (NirTarget) → NIR reader gives back the same network: the same layers
  * (labels, kinds, windows, recurrence, each layer's own neuron clause), the same experiment neuron and readout, and
- * bit-equal weights and per-neuron parameters. This compares Volr with Volr, so it holds whatever convention the
- * writer and the reader share for NIR's gains.
+ * bit-equal weights and per-neuron parameters. The graph is written for the run's step and read back for the same step
+ * (SEMANTICS.md, "Time in NIR graphs"): the real files at the NIR paper's 0.1 ms with Euler, as they are imported, the
+ * written network at 1 ms, exact.
  */
 class NirRoundTripTest {
-	private static final double DT = 1.0;
+	private static final NirTime WRITTEN = NirTime.ofMillis(1.0, DiscretisationKind.EXACT);
 
 	@TempDir
 	Path dir;
@@ -47,20 +50,26 @@ class NirRoundTripTest {
 		return Path.of(System.getProperty("volr.thirdparty", "../../testdata"), "nir", name);
 	}
 
-	/** The generation input of an experiment with this network, weights, neuron and readout (reset zero, as NIR's). */
-	private static GenerationInput input(Network net, WeightStore weights, NeuronModel neuron, Readout readout) {
-		SimulationConfig config = SimulationConfig.constant(10).withNeuron(NeuronSpec.from(neuron, null, DT).withReset(ResetMode.ZERO));
+	/**
+	 * The generation input of an experiment with this network, weights, neuron and readout (reset zero, as NIR's), run
+	 * at the step time.
+	 */
+	private static GenerationInput input(Network net, WeightStore weights, NeuronModel neuron, Readout readout, NirTime time) {
+		double dt = time.dtMillis();
+		SimulationConfig config = SimulationConfig.constant(10)
+				.withNeuron(NeuronSpec.from(neuron, null, dt, time.discretisation()).withReset(ResetMode.ZERO))
+				.withDiscretisation(time.discretisation());
 		if (readout != null)
 			config = config.withReadout(readout);
-		return new GenerationInput(net.getName() + ".volr", "run", net, weights, GenerationSettings.of(config, DT), Map.of(), null);
+		return new GenerationInput(net.getName() + ".volr", "run", net, weights, GenerationSettings.of(config, dt), Map.of(), null);
 	}
 
-	/** Writes the experiment as NIR (after the target's own checks) and reads the file back. */
-	private NirReader.Result roundTrip(GenerationInput input, String name) throws Exception {
+	/** Writes the experiment as NIR (after the target's own checks) and reads the file back for the same step. */
+	private NirReader.Result roundTrip(GenerationInput input, String name, NirTime time) throws Exception {
 		NirTarget target = new NirTarget();
 		assertEquals(List.of(), target.validate(input), name);
 		Path file = target.generate(input, Files.createDirectories(dir.resolve(name))).files().get(0);
-		return NirReader.readWithNeuron(file, input.model().getName());
+		return NirReader.readWithNeuron(file, input.model().getName(), time);
 	}
 
 	private static void assertSameWeights(WeightStore expected, WeightStore actual, String what) {
@@ -78,9 +87,10 @@ class NirRoundTripTest {
 		}
 		assertEquals(6, files.size(), files.toString());
 		for (String f : files) {
-			NirReader.Result first = NirReader.readWithNeuron(data(f), "m");
+			NirReader.Result first = NirReader.readWithNeuron(data(f), "m", NirTime.PAPER);
 			Network net = first.model().network();
-			NirReader.Result second = roundTrip(input(net, first.model().weights(), first.neuronModel(), first.readout()), f);
+			NirReader.Result second = roundTrip(input(net, first.model().weights(), first.neuronModel(), first.readout(), NirTime.PAPER), f,
+					NirTime.PAPER);
 			assertTrue(EcoreUtil.equals(net, second.model().network()), f + ": the network read back differs");
 			assertSameWeights(first.model().weights(), second.model().weights(), f);
 			assertEquals(first.neuron(), second.neuron(), f);
@@ -125,8 +135,8 @@ class NirRoundTripTest {
 				experiment e { network n neuron LIF { tau_m 20 ms, v_thresh 1, v_rest 0 } }
 				""").getElements().get(1).eContents().stream().filter(NeuronModel.class::isInstance).findFirst().orElseThrow();
 
-		GenerationInput input = input(net, w, lif, Readout.MEMBRANE_MAX);
-		NirReader.Result back = roundTrip(input, "rt");
+		GenerationInput input = input(net, w, lif, Readout.MEMBRANE_MAX, WRITTEN);
+		NirReader.Result back = roundTrip(input, "rt", WRITTEN);
 		Path file = dir.resolve("rt/rt.nir");
 		try (HdfFile hdf = new HdfFile(file)) { // NIR's per-neuron arrays, in seconds
 			float[] written = (float[]) ((Dataset) hdf.getByPath("node/nodes/fc1.lif/tau")).getDataFlat();
@@ -153,7 +163,7 @@ class NirRoundTripTest {
 		put(w, "fc.weight", new Random(1), 2, 3);
 		w.put("fc.tau_m", new int[] { 3 }, new float[] { 10, 20, 30 });
 		NeuronModel ifNeuron = NeuronClause.model(org.volr.gen.nir.NirNeuron.ifNeuron(1f));
-		List<String> problems = new NirTarget().validate(input(net, w, ifNeuron, null));
+		List<String> problems = new NirTarget().validate(input(net, w, ifNeuron, null, WRITTEN));
 		assertEquals(List.of("'fc.tau_m' gives layer 'fc' a tau_m per neuron, which NIR's IF node has no per-neuron field for; give the layer"
 				+ " one value in its neuron clause for NIR"), problems);
 	}
