@@ -154,7 +154,10 @@ final class SampleRunner {
 		run(features, offset, null, label, sampleIndex, countsOut);
 	}
 
-	/** With {@code eventSteps} (input spikes of every step) instead of features, for event-camera input. */
+	/**
+	 * With {@code eventSteps} (input spikes of every step, ascending) instead of features: event-camera input, and spike
+	 * trains read from bytes (Batch.ofSpikes), the same spikes trainSpikes finds in the values.
+	 */
 	void run(float[] features, int offset, int[][] eventSteps, int label, long sampleIndex, int[] countsOut) {
 		run(features, offset, eventSteps, label, sampleIndex, countsOut, null, 0);
 	}

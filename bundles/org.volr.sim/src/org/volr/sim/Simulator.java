@@ -64,7 +64,10 @@ public final class Simulator {
 					pending = new java.util.concurrent.CompletableFuture<>();
 					reading = reader.submit(Prepared.task(batches, network, constant, false, pending));
 				}
-				int n = batch.size(), sampleSize = batch.features().length / Math.max(n, 1);
+				int n = batch.size(), sampleSize = java.util.Arrays.stream(batch.sampleShape()).reduce(1, (a, b) -> a * b);
+				// spike trains read from bytes come as each step's spikes (Batch.ofSpikes): no values to scan
+				int[][][] stepSpikes = batch.stepSpikes();
+				float[] features = stepSpikes == null ? batch.features() : null;
 				List<Future<?>> work = new ArrayList<>();
 				// the threads take the batch's samples a few at a time, so none waits idle for another at the batch's end
 				java.util.concurrent.atomic.AtomicInteger taken = new java.util.concurrent.atomic.AtomicInteger();
@@ -76,7 +79,8 @@ public final class Simulator {
 						for (int from = taken.getAndAdd(SAMPLES_PER_TAKE); from < n; from = taken.getAndAdd(SAMPLES_PER_TAKE))
 							for (int s = from; s < Math.min(n, from + SAMPLES_PER_TAKE); s++) {
 								next.awaitRow(s);
-								runner.run(batch.features(), s * sampleSize, null, batch.labels()[s], base + s, outputCounts, next.currents, s);
+								runner.run(features, s * sampleSize, stepSpikes == null ? null : stepSpikes[s], batch.labels()[s], base + s, outputCounts,
+										next.currents, s);
 							}
 						runner.cpuNanos += cpuNanos() - cpu;
 						return null;

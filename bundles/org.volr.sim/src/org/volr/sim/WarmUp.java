@@ -54,15 +54,17 @@ public final class WarmUp implements AutoCloseable {
 
 	private void simulate(SpikingNetwork network, SimulationConfig config, Batch batch) {
 		long end = System.nanoTime() + MAX_NANOS;
-		int n = batch.size(), sampleSize = batch.features().length / n;
+		int n = batch.size(), sampleSize = java.util.Arrays.stream(batch.sampleShape()).reduce(1, (a, b) -> a * b);
+		int[][][] stepSpikes = batch.stepSpikes(); // as the simulation reads the batch (see Simulator.run)
+		float[] features = stepSpikes == null ? batch.features() : null;
 		try {
 			boolean constant = config.encoding() == Encoding.CONSTANT;
 			// the currents as the simulation computes them (nd4j, for the whole batch), so that the same code paths warm up
-			float[][] currents = constant ? Simulator.inputCurrents(network, batch.features(), n) : null;
+			float[][] currents = constant ? Simulator.inputCurrents(network, features, n) : null;
 			int[] outputCounts = new int[n * network.outputs()];
 			runner.predictions = new int[n];
 			for (int s = 0; !stop && System.nanoTime() < end; s = (s + 1) % n) {
-				runner.run(batch.features(), s * sampleSize, null, batch.labels()[s], s, outputCounts, currents, s);
+				runner.run(features, s * sampleSize, stepSpikes == null ? null : stepSpikes[s], batch.labels()[s], s, outputCounts, currents, s);
 				if (!stop)
 					simulated++;
 			}

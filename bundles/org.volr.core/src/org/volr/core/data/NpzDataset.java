@@ -69,6 +69,42 @@ public final class NpzDataset extends StreamingDataset {
     }
 
     @Override
+    boolean hasByteSource() {
+        return xType == NpyType.UINT8;
+    }
+
+    @Override
+    ByteSource openByteSource(int firstSample) {
+        NpzArchive archive = NpzArchive.open(xFile);
+        try {
+            NpzArchive.Entry entry = archive.open(xArray);
+            String file = archive.file();
+            Streams.skipFully(entry.data(), (long) firstSample * storedSampleSize, file, entry.where() + ", sample 0",
+                    firstSample + " skipped samples");
+            return new ByteSource() {
+                private long sample = firstSample;
+
+                @Override
+                public void read(byte[] into, int samples) {
+                    int count = samples * storedSampleSize;
+                    Streams.readFully(entry.data(), into, 0, count, file, entry.where() + ", sample " + sample,
+                            count + " values of dtype " + xType.descr());
+                    sample += samples;
+                }
+
+                @Override
+                public void close() {
+                    entry.close();
+                    archive.close();
+                }
+            };
+        } catch (RuntimeException e) {
+            archive.close();
+            throw e;
+        }
+    }
+
+    @Override
     SampleSource openSource(int firstSample) {
         NpzArchive archive = NpzArchive.open(xFile);
         try {

@@ -37,6 +37,11 @@ final class SampleLayout {
         return sampleShape.clone();
     }
 
+    /** Whether batches hold the stored values in another order (channels-last files). */
+    boolean reorders() {
+        return channelsLast;
+    }
+
     int sampleSize() {
         return Shapes.product(sampleShape);
     }

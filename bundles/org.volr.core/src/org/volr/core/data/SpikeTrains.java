@@ -1,5 +1,8 @@
 package org.volr.core.data;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -12,6 +15,10 @@ import java.util.Locale;
  * the sample, the step and the input.
  */
 public final class SpikeTrains {
+	/** Eight bytes of a sample at a time: most are all 0 (with 3 % spikes, four words in five). */
+	private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+	/** The bits of a word that are 0 in each of its bytes exactly when every byte is 0 or 1. */
+	private static final long NOT_SPIKES = 0xFEFE_FEFE_FEFE_FEFEL;
 	private final Dataset data;
 	private final String file;
 	private final int steps, inputs, storedSteps;
@@ -61,8 +68,29 @@ public final class SpikeTrains {
 	 * (org.volr.sim's Simulator), so that the reader streaming the samples beside it does not pass over every value too.
 	 */
 	public Dataset trains() {
+		int[] shape = { steps, inputs };
+		// a file of bytes (uint8, bool) is read as the inputs that spike at each step, straight from its bytes: no
+		// float per value, and the simulator does not scan every input of every step for the few that spike
+		if (data instanceof StreamingDataset stored && stored.bytesAsStored())
+			return new View(shape, false, false) {
+				@Override
+				void fill(float[] raw, int from, float[] out, int to) { // as the view of floats below; batches() does not call it
+					System.arraycopy(raw, from, out, to, steps * inputs);
+				}
+
+				@Override
+				public BatchIterator batches(int batchSize) {
+					return stored.byteBatches(batchSize, (n, labels, next, first) -> {
+						int[][][] spikes = new int[n][][];
+						int[] scratch = new int[inputs];
+						for (int s = 0; s < n; s++)
+							spikes[s] = stepSpikes(next.apply(s), first + s, scratch);
+						return Batch.ofSpikes(spikes, labels, shape);
+					});
+				}
+			};
 		// when the data holds just the run's steps, its arrays are the trains as they are
-		return new View(new int[] { steps, inputs }, false, storedSteps == steps) {
+		return new View(shape, false, storedSteps == steps) {
 			@Override
 			void fill(float[] raw, int from, float[] out, int to) {
 				System.arraycopy(raw, from, out, to, steps * inputs);
@@ -176,13 +204,56 @@ public final class SpikeTrains {
 		return off == 0f;
 	}
 
+	/**
+	 * The inputs that spike at each of the run's steps of a sample stored as bytes, ascending; a byte other than 0 and
+	 * 1 is refused. Eight bytes at a time: a word of 0s is skipped, and in one of 0s and 1s each 1 is a set bit.
+	 *
+	 * @param scratch room for one step's spikes
+	 */
+	private int[][] stepSpikes(byte[] bytes, long sample, int[] scratch) {
+		int[][] spikes = new int[steps][];
+		for (int t = 0; t < steps; t++) {
+			int from = t * inputs, count = 0, i = 0;
+			for (; i + Long.BYTES <= inputs; i += Long.BYTES) {
+				long word = (long) WORDS.get(bytes, from + i);
+				if (word == 0)
+					continue;
+				if ((word & NOT_SPIKES) != 0)
+					refuse(bytes, sample);
+				for (; word != 0; word &= word - 1)
+					scratch[count++] = i + (Long.numberOfTrailingZeros(word) >>> 3);
+			}
+			for (; i < inputs; i++) {
+				int v = bytes[from + i];
+				if (v != 0) {
+					if (v != 1)
+						refuse(bytes, sample);
+					scratch[count++] = i;
+				}
+			}
+			spikes[t] = Arrays.copyOf(scratch, count);
+		}
+		return spikes;
+	}
+
+	/** Throws naming the first byte of the sample that is not a spike (there is one: see stepSpikes). */
+	private void refuse(byte[] bytes, long sample) {
+		for (int k = 0; k < steps * inputs; k++)
+			if ((bytes[k] & 0xFF) > 1)
+				throw notASpike(sample, k, bytes[k] & 0xFF);
+	}
+
+	private DataFormatException notASpike(long sample, int k, float v) {
+		return new DataFormatException(file, String.format(Locale.ROOT, "sample %d, step %d, input %d: %s is not a spike"
+				+ " (input spikes take 0 or 1 per input and step)", sample, k / inputs, k % inputs, Float.toString(v)));
+	}
+
 	/** Throws naming the first value of the sample that is not a spike (there is one: see spikes). */
 	private void refuse(float[] raw, int from, long sample) {
 		for (int k = 0; k < steps * inputs; k++) {
 			float v = raw[from + k];
 			if (v != 0f && v != 1f)
-				throw new DataFormatException(file, String.format(Locale.ROOT, "sample %d, step %d, input %d: %s is not a spike"
-						+ " (input spikes take 0 or 1 per input and step)", sample, k / inputs, k % inputs, Float.toString(v)));
+				throw notASpike(sample, k, v);
 		}
 	}
 }

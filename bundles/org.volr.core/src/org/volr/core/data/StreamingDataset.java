@@ -11,6 +11,7 @@ abstract class StreamingDataset implements Dataset {
     private final int first;
     private final int size;
     private final float scale;
+    private final boolean byteData;
 
     /**
      * @param labels all labels of the file; the window is taken from options
@@ -24,10 +25,96 @@ abstract class StreamingDataset implements Dataset {
         this.first = (int) options.offset();
         this.size = (int) options.selectedCount(labels.count(), file);
         this.scale = options.scaleFor(byteData);
+        this.byteData = byteData;
     }
 
     /** Opens the features positioned at sample {@code firstSample} (counted from the start of the file). */
     abstract SampleSource openSource(int firstSample);
+
+    /**
+     * Opens the stored bytes positioned at sample {@code firstSample}, for a format that can hand them over as they
+     * are (see {@link #bytesAsStored()}); null for one that cannot.
+     */
+    ByteSource openByteSource(int firstSample) {
+        return null;
+    }
+
+    /**
+     * Whether a batch's values are the file's bytes as they are: byte data, read at scale 1, in the order stored, by a
+     * format that hands its bytes over ({@link #sampleBytes}).
+     */
+    boolean bytesAsStored() {
+        return byteData && scale == 1f && !layout.reorders() && hasByteSource();
+    }
+
+    /** Whether {@link #openByteSource} reads this file's bytes (it is not called for the answer). */
+    boolean hasByteSource() {
+        return false;
+    }
+
+    /**
+     * The window's samples batch by batch, each built from its stored bytes (when {@link #bytesAsStored()}): {@code
+     * decode} gets one sample's bytes (the array is reused for the next) and its index in the window.
+     */
+    BatchIterator byteBatches(int batchSize, SampleDecoder decode) {
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("batch size must be positive: " + batchSize);
+        }
+        return new BatchIterator() {
+            private final byte[] sample = new byte[layout.sampleSize()];
+            private ByteSource source;
+            private int position;
+            private boolean closed;
+
+            @Override
+            public boolean hasNext() {
+                return !closed && position < size;
+            }
+
+            @Override
+            public Batch next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                if (source == null) {
+                    source = openByteSource(first);
+                }
+                int n = Math.min(batchSize, size - position);
+                try {
+                    Batch batch = decode.batch(n, Arrays.copyOfRange(labels.classes(), first + position, first + position + n), s -> {
+                        source.read(sample, 1);
+                        return sample;
+                    }, position);
+                    position += n;
+                    if (position >= size) {
+                        close();
+                    }
+                    return batch;
+                } catch (RuntimeException e) {
+                    close();
+                    throw e;
+                }
+            }
+
+            @Override
+            public void close() {
+                closed = true;
+                if (source != null) {
+                    source.close();
+                    source = null;
+                }
+            }
+        };
+    }
+
+    /** Builds a batch from samples read one at a time as bytes (see byteBatches). */
+    interface SampleDecoder {
+        /**
+         * @param next the next sample's bytes (the argument: its index in the batch); the array is reused
+         * @param firstIndex the batch's first sample's index in the window
+         */
+        Batch batch(int samples, int[] labels, java.util.function.IntFunction<byte[]> next, long firstIndex);
+    }
 
     @Override
     public String name() {

@@ -64,6 +64,82 @@ class SpikeTrainInputTest {
 				SimulationConfig.constant(6).withSpikeTrains().withRecording(1).withPoisson(0.5, 7).withSpikeTrains(), Progress.NONE), 0, 6));
 	}
 
+	/**
+	 * Spike trains read from bytes reach the simulator as each step's spikes (Batch.ofSpikes) instead of values: the
+	 * same trace as above, recurrent and with a delay, and after a warm-up on them.
+	 */
+	@Test
+	void trainsGivenAsEachStepsSpikesRunAsTheirValues() throws LoweringException {
+		SpikingNetwork net = SpikingNetwork.lower(SimulatorTest.network("network n = r: dense 2 3 recurrent"), RecurrentTest.weights());
+		SimulationConfig c = SimulationConfig.constant(6).withSpikeTrains().withRecording(1);
+		Dataset spikes = asSpikes(TRAIN, 8, 6);
+		try (org.volr.sim.WarmUp warmUp = org.volr.sim.WarmUp.start(net, spikes, c)) {
+			// the warm-up runs on the batch's spikes; the run after it starts from rest
+		}
+		SimulationResult r = Simulator.run(net, spikes, c, Progress.NONE);
+		assertEquals(List.of("-", "0", "1", "2", "-", "0,1"), RecurrentTest.spikesPerStep(r, 0, 6));
+		assertEquals(7 * 3 + 3 * 3, r.synapticOpsPerLayer()[0]);
+		for (int d = 0; d <= 2; d++)
+			assertEquals(RecurrentTest.spikesPerStep(Simulator.run(net, trains(TRAIN, 8, 6), c.withDelay(d), Progress.NONE), 0, 6),
+					RecurrentTest.spikesPerStep(Simulator.run(net, spikes, c.withDelay(d), Progress.NONE), 0, 6), "delay " + d);
+	}
+
+	/** The run's first steps of {@code values} (two inputs a step) as one sample's spikes per step, in batches of one. */
+	static Dataset asSpikes(float[] values, int storedSteps, int steps) {
+		int[][] perStep = new int[steps][];
+		for (int t = 0; t < steps; t++) {
+			int from = 2 * t;
+			perStep[t] = java.util.stream.IntStream.range(0, 2).filter(i -> values[from + i] == 1f).toArray();
+		}
+		Dataset stored = stored(values, storedSteps);
+		return new Dataset() {
+			@Override
+			public String name() {
+				return "trains.npz";
+			}
+
+			@Override
+			public int[] sampleShape() {
+				return new int[] { steps, 2 };
+			}
+
+			@Override
+			public int numClasses() {
+				return stored.numClasses();
+			}
+
+			@Override
+			public int size() {
+				return 1;
+			}
+
+			@Override
+			public int[] labels() {
+				return stored.labels();
+			}
+
+			@Override
+			public BatchIterator batches(int batchSize) {
+				java.util.Iterator<Batch> one = List.of(Batch.ofSpikes(new int[][][] { perStep }, stored.labels(), sampleShape())).iterator();
+				return new BatchIterator() {
+					@Override
+					public boolean hasNext() {
+						return one.hasNext();
+					}
+
+					@Override
+					public Batch next() {
+						return one.next();
+					}
+
+					@Override
+					public void close() {
+					}
+				};
+			}
+		};
+	}
+
 	/** With delay 1 every spike of the input arrives a step later: the trace above shifted by one step. */
 	@Test
 	void aDelayHoldsTheInputSpikesBack() throws LoweringException {
