@@ -26,6 +26,7 @@ import org.volr.model.DiscretisationKind;
 import org.volr.model.EncodingKind;
 import org.volr.model.Element;
 import org.volr.model.Experiment;
+import org.volr.model.InitialPotential;
 import org.volr.model.LayerClamp;
 import org.volr.model.MembraneClip;
 import org.volr.model.Quantity;
@@ -249,7 +250,8 @@ public final class ExperimentSetup {
 		int clamp = s != null && s.isSetClamp() ? s.getClamp() : 0;
 		SimulationConfig config = new SimulationConfig(steps, encoding, probability, neuron, seed, batch, defaults.threads()).withDelay(delay)
 				.withClamp(clamp).withAdaptiveThreshold(s != null && s.isAdaptiveThreshold()).withInisim(inisimOptions(s))
-				.withLayerNeurons(layerNeurons(neuron.reset(), dtMs, scheme)).withReadout(s == null ? Readout.SPIKES : s.getReadout()).withDiscretisation(scheme);
+				.withLayerNeurons(layerNeurons(neuron.reset(), dtMs, scheme)).withReadout(s == null ? Readout.SPIKES : s.getReadout()).withDiscretisation(scheme)
+				.withInitialPotential(experiment.getConversion() == null ? InitialPotential.ZERO : experiment.getConversion().getInit());
 		// every event is a spike of its pixel in the step of dt it falls in (SEMANTICS.md, "Input encodings")
 		if (s != null && s.getInput() != null && s.getInput().getKind() == EncodingKind.EVENTS)
 			return config.withEvents(dtMs * 1000);

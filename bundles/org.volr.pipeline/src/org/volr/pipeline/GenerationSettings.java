@@ -39,6 +39,8 @@ public final class GenerationSettings {
 	/** The options of Volr's simulator the experiment uses that no generated script or exported network reproduces. */
 	static List<VolrOnlyOption> volrOnly(SimulationConfig s) {
 		List<VolrOnlyOption> used = new ArrayList<>();
+		if (s.initialPotential() == org.volr.model.InitialPotential.HALF)
+			used.add(new VolrOnlyOption("the initial membrane potential of half the threshold (convert { init half })", false));
 		if (s.adaptiveThreshold())
 			used.add(new VolrOnlyOption("the adaptive threshold (simulate { adaptive_threshold })", false));
 		if (s.clamp() > 0)

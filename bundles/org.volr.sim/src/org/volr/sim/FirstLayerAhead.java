@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * A first layer of plain IF neurons under constant input, computed apart and ahead. A neuron whose current is not
- * positive starts at 0 and only goes down, so it never spikes and nobody reads its potential; only the others (the
+ * positive starts below the threshold (at 0 or θ/2) and only goes down, so it never spikes and nobody reads its potential; only the others (the
  * active ones) are computed, neuron by neuron over many steps: each neuron's potential follows the same additions as
  * step by step, so its spikes are the same, but its loop over time repeats one pattern (a constant current fires
  * periodically), which the processor's branch predictor learns, where a loop over the neurons of a step meets each
@@ -37,14 +37,17 @@ final class FirstLayerAhead {
 		spikeCount = new int[steps];
 	}
 
-	/** Starts a sample whose constant current (W·x + b) is {@code current}: finds the active neurons. */
-	void start(float[] current) {
+	/**
+	 * Starts a sample whose constant current (W·x + b) is {@code current}, the membranes at {@code initialPotential} (below the
+	 * threshold): finds the active neurons.
+	 */
+	void start(float[] current, float initialPotential) {
 		from = to = 0;
 		activeCount = 0;
 		for (int j = 0; j < current.length; j++)
 			if (current[j] > 0) {
 				activeCurrent[activeCount] = current[j];
-				activePotential[activeCount] = 0f;
+				activePotential[activeCount] = initialPotential;
 				active[activeCount++] = j;
 			}
 	}

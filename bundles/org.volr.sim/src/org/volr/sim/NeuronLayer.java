@@ -31,10 +31,17 @@ final class NeuronLayer extends LayerState {
 	private boolean runsAhead;
 	/** Spikes per neuron of the current sample, counted only for recorded samples (else null). */
 	int[] neuronCounts;
+	/** Where the membranes start a sample: 0, or half the threshold under {@code init half} (SEMANTICS.md, "Neuron update"). */
+	private final float initialPotential;
+	/**
+	 * The output layer under the integrated readout: each neuron's input current summed over the sample's steps so far (SEMANTICS.md,
+	 * "Readout"); null for the other layers and readouts.
+	 */
+	final float[] integrated;
 
 	NeuronLayer(LayerPlan plan, Population population, Firing firing, LayerPlan excitatory, LayerPlan inhibitory, boolean payloads,
 			SpikeRing ring, boolean readsOnlyInput, AdaptiveThreshold adaptive, BiasRelaxation relaxation, PlainIf plain, FirstLayerAhead ahead,
-			Recurrence recurrence) {
+			Recurrence recurrence, float initialPotential, boolean integrates) {
 		super(plan, payloads, ring, readsOnlyInput);
 		this.population = population;
 		this.bias = plan.bias();
@@ -48,13 +55,18 @@ final class NeuronLayer extends LayerState {
 		this.plain = plain;
 		this.ahead = ahead;
 		this.recurrence = recurrence;
+		this.initialPotential = initialPotential;
+		this.integrated = integrates ? new float[plan.outSize()] : null;
+		if (integrates && conductances)
+			throw new IllegalArgumentException("the integrated readout sums the output's input current, but layer '" + plan.label()
+					+ "' takes its input as conductances (CobaLIF); read it out by spikes or membrane_max");
 	}
 
 	/** Starts a sample; {@code constant}: whether its input is constant (then a first layer may run ahead). */
 	void start(boolean constant) {
 		runsAhead = ahead != null && constant;
 		if (runsAhead)
-			ahead.start(constantCurrent);
+			ahead.start(constantCurrent, initialPotential);
 	}
 
 	@Override
@@ -65,6 +77,8 @@ final class NeuronLayer extends LayerState {
 		else if (plain != null && !fromCurrent) {
 			synapticOps += plan.deliverAll(events, eventCount, population.arrivals());
 			recur(t);
+			if (integrated != null)
+				integrate(population.arrivals(), bias);
 			n = plain.integrate(population.potential(), population.arrivals(), bias, spikes);
 		} else {
 			if (!fromCurrent)
@@ -73,6 +87,8 @@ final class NeuronLayer extends LayerState {
 			float[] base = fromCurrent ? constantCurrent : bias;
 			float[] drive = relaxation == null ? base : relaxation.drive(base, t, fromCurrent);
 			Firing f = adaptive == null ? firing : firing.withThreshold(adaptive.at(firing.threshold(), t));
+			if (integrated != null)
+				integrate(!fromCurrent || recurred ? population.arrivals() : null, drive);
 			n = population.step(drive, !fromCurrent || recurred, f, spikes);
 		}
 		if (payloadRule != null)
@@ -83,6 +99,13 @@ final class NeuronLayer extends LayerState {
 		if (adaptive != null)
 			adaptive.count(spikes, n);
 		return count = n;
+	}
+
+	/** Adds this step's input current, the spikes' weights that arrived (none: null) plus the constant drive, to {@link #integrated}. */
+	private void integrate(float[] arrivals, float[] drive) {
+		float[] sum = integrated;
+		for (int j = 0; j < sum.length; j++)
+			sum[j] += (arrivals == null ? 0f : arrivals[j]) + drive[j];
 	}
 
 	/**
@@ -119,6 +142,10 @@ final class NeuronLayer extends LayerState {
 	void reset() {
 		count = 0;
 		population.reset();
+		if (initialPotential != 0f)
+			java.util.Arrays.fill(population.potential(), initialPotential);
+		if (integrated != null)
+			java.util.Arrays.fill(integrated, 0f);
 		if (ring != null)
 			ring.reset();
 		if (adaptive != null)

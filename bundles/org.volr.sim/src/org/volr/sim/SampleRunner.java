@@ -121,7 +121,8 @@ final class SampleRunner {
 					synapses == null ? null : synapses.inhibitory()[l], payloads, d > 0 ? new SpikeRing(d, p.outSize(), payloads) : null,
 					readsOnlyInput, config.adaptiveThreshold() ? new AdaptiveThreshold(p.outSize()) : null,
 					inisim.biasRelaxation() ? new BiasRelaxation(depth, config.steps(), p.bias()) : null, plain,
-					apart ? new FirstLayerAhead(plain, p.outSize(), config.steps()) : null, Recurrence.of(network.recurrent(l), neuron));
+					apart ? new FirstLayerAhead(plain, p.outSize(), config.steps()) : null, Recurrence.of(network.recurrent(l), neuron),
+					config.initialPotentialOf(neuron), l == n - 1 && config.readout() == Readout.INTEGRATED);
 			layers[l].clampedUntil = clamp[l];
 			depth++;
 		}
@@ -140,6 +141,9 @@ final class SampleRunner {
 					throw new IllegalArgumentException("layer '" + plans.get(s.layer()).label() + "' has " + config.neuronOf(plans.get(s.layer()).label())
 							.model().name() + " neurons, which never spike: layer '" + plans.get(l).label() + "' cannot read it");
 		LayerPlan out = plans.get(plans.size() - 1);
+		if (config.readout() == Readout.INTEGRATED && !out.hasNeurons())
+			throw new IllegalArgumentException("the integrated readout sums the output layer's input current, but the output '" + out.label()
+					+ "' is max pooling, which has none");
 		if (config.readout() == Readout.SPIKES && !spikes(out, config))
 			throw new IllegalArgumentException("the output layer '" + out.label() + "' has " + config.neuronOf(out.label()).model().name()
 					+ " neurons, which never spike: read it out by its membrane (simulate { readout membrane_max } or membrane_last)");
@@ -174,6 +178,7 @@ final class SampleRunner {
 		PoissonInput poisson = constant || trains || eventSteps != null ? null : new PoissonInput(config.seed(), sampleIndex, config.poissonProbabilityPerStep());
 		int last = layers.length - 1, d = config.delay();
 		float[] outPotential = layers[last] instanceof NeuronLayer out ? out.population.potential() : null;
+		float[] outIntegrated = layers[last] instanceof NeuronLayer out ? out.integrated : null;
 		int firstSpike = -1;
 		boolean rasterOn = record && sampleIndex == 0;
 		if (rasterOn) {
@@ -227,7 +232,7 @@ final class SampleRunner {
 					outputMaxima[o] = Math.max(outputMaxima[o], outPotential[o]);
 			if (firstSpike < 0 && count > 0)
 				firstSpike = t;
-			if (predict(outPotential) == label)
+			if (predict(outPotential, outIntegrated) == label)
 				correctAtStep[t]++;
 		}
 		if (record) {
@@ -238,7 +243,7 @@ final class SampleRunner {
 		}
 		samples++;
 		if (predictions != null)
-			predictions[(int) sampleIndex] = predict(outPotential);
+			predictions[(int) sampleIndex] = predict(outPotential, outIntegrated);
 		System.arraycopy(outputCounts, 0, countsOut, (int) sampleIndex * outputCounts.length, outputCounts.length);
 		// without a branch (firstSpike is −1 or a step): samples without output spikes are rare, and code the JVM
 		// compiled before meeting the first one would be thrown away and compiled again in the middle of a run
@@ -325,12 +330,13 @@ final class SampleRunner {
 		}
 	}
 
-	/** The class read out now (SEMANTICS.md, "Readout"). */
-	private int predict(float[] outPotential) {
+	/** The class read out now (SEMANTICS.md, "Readout"); {@code outIntegrated}: the output's input current summed so far. */
+	private int predict(float[] outPotential, float[] outIntegrated) {
 		return switch (config.readout()) {
 		case SPIKES -> mostSpikes(outPotential);
 		case MEMBRANE_MAX -> highest(outputMaxima);
 		case MEMBRANE_LAST -> highest(outPotential);
+		case INTEGRATED -> highest(outIntegrated);
 		};
 	}
 

@@ -3,6 +3,7 @@ package org.volr.sim;
 import java.util.Map;
 
 import org.volr.model.DiscretisationKind;
+import org.volr.model.InitialPotential;
 import org.volr.model.Readout;
 
 /**
@@ -13,16 +14,18 @@ import org.volr.model.Readout;
  * (bias relaxation, payloads, membrane clipping, clamp per layer), kept together in {@link InisimOptions}; the layers
  * with a neuron of their own ({@code layerNeurons}, by layer label as in LayerPlan.label(); the others have
  * {@code neuron}), how the class of a sample is read out (SEMANTICS.md, "Readout") and how the neurons' equations were
- * discretised (their constants are in the neurons; "Discretisation").
+ * discretised (their constants are in the neurons; "Discretisation"), and where the membranes of spiking neurons start a sample
+ * (0, or half their threshold: "Neuron update").
  */
 public record SimulationConfig(int steps, Encoding encoding, double poissonProbabilityPerStep, NeuronSpec neuron, long seed,
 		int batch, int threads, double microsPerStep, int recordedSamples, int delay, int clamp, boolean adaptiveThreshold, InisimOptions inisim,
-		Map<String, NeuronSpec> layerNeurons, Readout readout, DiscretisationKind discretisation, Map<String, NeuronGroups> neuronGroups) {
+		Map<String, NeuronSpec> layerNeurons, Readout readout, DiscretisationKind discretisation, Map<String, NeuronGroups> neuronGroups,
+		InitialPotential initialPotential) {
 
 	public SimulationConfig(int steps, Encoding encoding, double poissonProbabilityPerStep, NeuronSpec neuron, long seed, int batch,
 			int threads) {
 		this(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, 1000.0, 0, 0, 0, false, InisimOptions.NONE, Map.of(),
-				Readout.SPIKES, DiscretisationKind.EXACT, Map.of());
+				Readout.SPIKES, DiscretisationKind.EXACT, Map.of(), InitialPotential.ZERO);
 	}
 
 	public SimulationConfig {
@@ -42,6 +45,8 @@ public record SimulationConfig(int steps, Encoding encoding, double poissonProba
 			readout = Readout.SPIKES;
 		if (discretisation == null)
 			discretisation = DiscretisationKind.EXACT;
+		if (initialPotential == null)
+			initialPotential = InitialPotential.ZERO;
 		boolean conductances = neuron.isConductanceBased() || layerNeurons.values().stream().anyMatch(NeuronSpec::isConductanceBased);
 		if (inisim.payloads() && conductances)
 			throw new IllegalArgumentException("spikes with payloads (simulate { payloads }) need IF, LIF or CubaLIF neurons: a CobaLIF"
@@ -57,29 +62,29 @@ public record SimulationConfig(int steps, Encoding encoding, double poissonProba
 
 	/** Keep the spike count of every neuron for the first n samples (to compare rates with ANN activations). */
 	public SimulationConfig withRecording(int n) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, n, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups);
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, n, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups, initialPotential);
 	}
 
 	public SimulationConfig withNeuron(NeuronSpec n) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, n, seed, batch, threads, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups);
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, n, seed, batch, threads, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups, initialPotential);
 	}
 
 	public SimulationConfig withThreads(int t) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, t, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups);
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, t, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups, initialPotential);
 	}
 
 	/** Samples read (and their input currents computed) at a time: memory, not results, depends on it. */
 	public SimulationConfig withBatch(int b) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, b, threads, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups);
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, b, threads, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups, initialPotential);
 	}
 
 	public SimulationConfig withPoisson(double probabilityPerStep, long s) {
-		return new SimulationConfig(steps, Encoding.POISSON, probabilityPerStep, neuron, s, batch, threads, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups);
+		return new SimulationConfig(steps, Encoding.POISSON, probabilityPerStep, neuron, s, batch, threads, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups, initialPotential);
 	}
 
 	/** Event input binned into steps of the given length (SEMANTICS.md, "Input encodings"). */
 	public SimulationConfig withEvents(double micros) {
-		return new SimulationConfig(steps, Encoding.EVENTS, 0, neuron, seed, batch, threads, micros, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups);
+		return new SimulationConfig(steps, Encoding.EVENTS, 0, neuron, seed, batch, threads, micros, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups, initialPotential);
 	}
 
 	/**
@@ -87,42 +92,42 @@ public record SimulationConfig(int steps, Encoding encoding, double poissonProba
 	 * iff value [t, i] is 1 (SEMANTICS.md, "Input encodings").
 	 */
 	public SimulationConfig withSpikeTrains() {
-		return new SimulationConfig(steps, Encoding.SPIKES, 0, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups);
+		return new SimulationConfig(steps, Encoding.SPIKES, 0, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups, initialPotential);
 	}
 
 	/** Spikes reach the next layer {@code steps} steps after they were fired (what PyNN and hardware do). */
 	public SimulationConfig withDelay(int d) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, d, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups);
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, d, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups, initialPotential);
 	}
 
 	/** Layer i (counting layers with neurons from 0) ignores its input for its first i·steps steps (SEMANTICS.md, "Clamp"). */
 	public SimulationConfig withClamp(int stepsPerLayer) {
 		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
-				stepsPerLayer, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups);
+				stepsPerLayer, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups, initialPotential);
 	}
 
 	/** Every layer's threshold follows its most active neuron (SEMANTICS.md, "Adaptive threshold"). */
 	public SimulationConfig withAdaptiveThreshold(boolean on) {
 		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
-				clamp, on, inisim, layerNeurons, readout, discretisation, neuronGroups);
+				clamp, on, inisim, layerNeurons, readout, discretisation, neuronGroups, initialPotential);
 	}
 
 	/** The SNN Toolbox's options of SEMANTICS.md's "Bias relaxation", "Spikes with payloads", "Membrane clipping" and "Clamp". */
 	public SimulationConfig withInisim(InisimOptions options) {
 		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
-				clamp, adaptiveThreshold, options, layerNeurons, readout, discretisation, neuronGroups);
+				clamp, adaptiveThreshold, options, layerNeurons, readout, discretisation, neuronGroups, initialPotential);
 	}
 
 	/** Gives the layers labelled so (LayerPlan.label()) neurons of their own, instead of {@link #neuron}. */
 	public SimulationConfig withLayerNeurons(Map<String, NeuronSpec> byLabel) {
 		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
-				clamp, adaptiveThreshold, inisim, byLabel, readout, discretisation, neuronGroups);
+				clamp, adaptiveThreshold, inisim, byLabel, readout, discretisation, neuronGroups, initialPotential);
 	}
 
 	/** The class of a sample is read out so (SEMANTICS.md, "Readout"). */
 	public SimulationConfig withReadout(Readout r) {
 		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
-				clamp, adaptiveThreshold, inisim, layerNeurons, r, discretisation, neuronGroups);
+				clamp, adaptiveThreshold, inisim, layerNeurons, r, discretisation, neuronGroups, initialPotential);
 	}
 
 	/**
@@ -131,7 +136,7 @@ public record SimulationConfig(int steps, Encoding encoding, double poissonProba
 	 */
 	public SimulationConfig withDiscretisation(DiscretisationKind d) {
 		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
-				clamp, adaptiveThreshold, inisim, layerNeurons, readout, d, neuronGroups);
+				clamp, adaptiveThreshold, inisim, layerNeurons, readout, d, neuronGroups, initialPotential);
 	}
 
 	/**
@@ -140,7 +145,21 @@ public record SimulationConfig(int steps, Encoding encoding, double poissonProba
 	 */
 	public SimulationConfig withNeuronGroups(Map<String, NeuronGroups> byLabel) {
 		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
-				clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, byLabel);
+				clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, byLabel, initialPotential);
+	}
+
+	/** Every spiking layer's membranes start a sample at half its threshold, or at 0 (SEMANTICS.md, "Neuron update"). */
+	public SimulationConfig withInitialPotential(InitialPotential p) {
+		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
+				clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups, p);
+	}
+
+	/**
+	 * Where the membranes of a layer with this neuron start a sample: half the threshold under {@code init half} for
+	 * neurons that fire; 0 otherwise (a leaky integrator has no threshold).
+	 */
+	public float initialPotentialOf(NeuronSpec n) {
+		return initialPotential == InitialPotential.HALF && n.model().spikes() ? n.threshold() / 2 : 0f;
 	}
 
 	/** The neuron of the layer with that label: its own, else the run's. */

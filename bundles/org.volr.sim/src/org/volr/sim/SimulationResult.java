@@ -7,16 +7,18 @@ import java.util.Locale;
 
 import org.volr.core.io.AtomicFiles;
 import org.volr.model.DiscretisationKind;
+import org.volr.model.InitialPotential;
 import org.volr.model.Readout;
 
 /**
  * What a simulation measured: accuracy after every step, spikes and rates per layer, synaptic operations (in all,
- * and per layer they were delivered into), the first output spike, and how fast it ran; how the classes were read out and the neurons discretised.
+ * and per layer they were delivered into), the first output spike, and how fast it ran; how the classes were read out, the neurons
+ * discretised, and where their membranes started.
  */
 public record SimulationResult(int steps, long samples, double[] accuracyPerStep, List<String> layers, long[] neuronsPerLayer,
 		long[] spikesPerLayer, long synapticOps, double meanFirstOutputSpike, double seconds, int outputs, int[] outputCounts,
 		int[] predictions, int[][][] recordedCounts, EnergyEstimate energy, long[] synapticOpsPerLayer, int[] spikeRaster,
-		double cpuSeconds, Readout readout, DiscretisationKind discretisation) {
+		double cpuSeconds, Readout readout, DiscretisationKind discretisation, InitialPotential initialPotential) {
 
 	static SimulationResult merge(SpikingNetwork network, SimulationConfig config, List<SampleRunner> runners, double seconds,
 			int[] outputCounts, int[] predictions) {
@@ -44,7 +46,7 @@ public record SimulationResult(int steps, long samples, double[] accuracyPerStep
 		return new SimulationResult(config.steps(), samples, accuracy, names, Simulator.neurons(network), spikes, ops,
 				withSpikes == 0 ? Double.NaN : (double) firstSum / withSpikes, seconds, network.outputs(), outputCounts, predictions, null,
 				EnergyEstimate.of(network, config, ops / (double) Math.max(samples, 1)), layerOps, raster(runners),
-				runners.stream().mapToLong(r -> r.cpuNanos).sum() / 1e9, config.readout(), config.discretisation());
+				runners.stream().mapToLong(r -> r.cpuNanos).sum() / 1e9, config.readout(), config.discretisation(), config.initialPotential());
 	}
 
 	/** Sample 0's spikes from the runner that simulated it (null when nothing was recorded). */
@@ -57,7 +59,8 @@ public record SimulationResult(int steps, long samples, double[] accuracyPerStep
 
 	SimulationResult withRecorded(int[][][] counts) {
 		return new SimulationResult(steps, samples, accuracyPerStep, layers, neuronsPerLayer, spikesPerLayer, synapticOps,
-				meanFirstOutputSpike, seconds, outputs, outputCounts, predictions, counts, energy, synapticOpsPerLayer, spikeRaster, cpuSeconds, readout, discretisation);
+				meanFirstOutputSpike, seconds, outputs, outputCounts, predictions, counts, energy, synapticOpsPerLayer, spikeRaster, cpuSeconds, readout, discretisation,
+				initialPotential);
 	}
 
 	/**
@@ -113,6 +116,8 @@ public record SimulationResult(int steps, long samples, double[] accuracyPerStep
 			b.append("  \"readout\": \"").append(readout.getLiteral()).append("\",\n");
 		if (discretisation != DiscretisationKind.EXACT)
 			b.append("  \"discretisation\": \"").append(discretisation.getLiteral()).append("\",\n");
+		if (initialPotential != InitialPotential.ZERO)
+			b.append("  \"initial_potential\": \"").append(initialPotential.getLiteral()).append("\",\n");
 		b.append("  \"accuracy_per_step\": [");
 		for (int t = 0; t < accuracyPerStep.length; t++)
 			b.append(t == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.6f", accuracyPerStep[t]));

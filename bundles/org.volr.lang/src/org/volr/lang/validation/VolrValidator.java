@@ -441,6 +441,52 @@ public class VolrValidator extends AbstractVolrValidator {
 			error("percentile must be in (0, 100], got " + c.getPercentile(), c, Literals.CONVERSION__PERCENTILE, BAD_VALUE);
 		if (c.isSetSamples() && c.getSamples() <= 0)
 			error("samples must be positive, got " + c.getSamples(), c, Literals.CONVERSION__SAMPLES, BAD_VALUE);
+		Quantity steps = c.getCalibration();
+		if (steps == null)
+			return;
+		if (steps.getUnit() != null && Units.dimensionOf(steps.getUnit()).orElse(null) != Dimension.STEPS)
+			error("calibrate for expects a number of steps ('calibrate for 8 steps'), got " + describe(steps), steps, Literals.QUANTITY__UNIT,
+					WRONG_UNIT);
+		else if (!(steps.getValue() >= 1 && steps.getValue() <= MAX_CALIBRATION_STEPS && steps.getValue() == Math.rint(steps.getValue())))
+			error("calibrate for expects a whole number of steps from 1 to " + MAX_CALIBRATION_STEPS + ", got " + describe(steps), steps,
+					Literals.QUANTITY__VALUE, BAD_VALUE);
+		// calibration chooses λ from the activations, which 'normalize none' does not look at
+		if (c.getNormalization() == org.volr.model.Normalization.NONE)
+			error("calibrate for chooses every layer's threshold from its activations on the samples, but 'normalize none' keeps the weights"
+					+ " as they are; remove one of the two", c, Literals.CONVERSION__CALIBRATION, BAD_VALUE);
+	}
+
+	/** The most steps a conversion calibrates for: calibration is for few steps, and its grid of thresholds does not need more. */
+	public static final int MAX_CALIBRATION_STEPS = 10_000;
+
+	/**
+	 * The integrated readout sums the output layer's input current, weights times spikes plus bias; a CobaLIF output
+	 * takes its input as conductances, whose current depends on the membrane: refused by name (SEMANTICS.md, "Readout").
+	 */
+	@Check
+	public void checkIntegratedReadout(Experiment experiment) {
+		Simulation s = experiment.getSimulation();
+		Network network = experiment.getNetwork();
+		if (s == null || s.getReadout() != org.volr.model.Readout.INTEGRATED || network == null || network.eIsProxy() || network.getBody() == null)
+			return;
+		org.volr.net.neuron.NeuronModel run = experiment.getNeuron() == null ? NeuronModels.IF : NeuronModels.of(experiment.getNeuron().getKind());
+		if (run == null)
+			return; // checkNeuronParameters names the unknown model
+		org.volr.net.ResolvedNetwork resolved;
+		try {
+			resolved = org.volr.net.NetworkResolver.resolve(org.volr.model.resolve.NetworkInliner.inline(network));
+		} catch (org.volr.net.ResolveException | RuntimeException notResolved) {
+			return; // the shape and reference checks report why
+		}
+		List<org.volr.net.Source> out = resolved.outputWithout(org.volr.net.SpikingLayers::handsOn);
+		if (out.size() != 1 || out.get(0).isInput())
+			return;
+		org.volr.net.NetLayer last = resolved.layer(out.get(0).layer());
+		org.volr.net.neuron.NeuronModel model = last.neuron() != null ? last.neuron().model() : run;
+		if (model.isConductanceBased())
+			error("the integrated readout sums the output's input current (weights times spikes plus bias), but " + last.describe() + " has "
+					+ model.name() + " neurons, whose input opens conductances; read it out by spikes or membrane_max", s,
+					Literals.SIMULATION__READOUT, BAD_VALUE);
 	}
 
 	@Check
