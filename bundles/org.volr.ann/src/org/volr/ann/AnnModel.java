@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.volr.core.nd4j.Nd4jSupport;
 import org.volr.core.weights.WeightStore;
+import org.volr.net.NetLayer;
 import org.volr.net.ResolvedNetwork;
 
 /**
@@ -50,6 +51,27 @@ public final class AnnModel {
 	/** For every layer with weights, in writing order: its pre- and post-activation output for the batch. */
 	public List<LayerActivation> activations(INDArray x) {
 		Recorder recorder = new Recorder();
+		graph.apply(checked(x), recorder);
+		return recorder.result();
+	}
+
+	/**
+	 * What a layer with weights hands on to the layers after it in place of its activation (after its own activation
+	 * function; a directly following activation layer then applies to what is handed on).
+	 */
+	@FunctionalInterface
+	public interface PassOn {
+		INDArray apply(NetLayer layer, INDArray activation);
+	}
+
+	/**
+	 * {@link #activations(INDArray)} with every layer with weights handing on {@code passOn}'s value instead of its
+	 * activation: e.g. a conversion's calibration, which replaces the activations of the layers before the one it
+	 * calibrates by the values their spiking neurons can pass on in a few steps. What is recorded is each layer's own
+	 * activation of what it received.
+	 */
+	public List<LayerActivation> activations(INDArray x, PassOn passOn) {
+		Recorder recorder = new Recorder(passOn);
 		graph.apply(checked(x), recorder);
 		return recorder.result();
 	}

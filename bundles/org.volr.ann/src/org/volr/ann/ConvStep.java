@@ -52,8 +52,6 @@ final class ConvStep implements Step {
 			pre = pre.reshape('c', o[0], o[1], o[3]);
 		}
 		INDArray post = Activations.apply(layer.activation(), pre);
-		if (recorder != null)
-			recorder.weighted(new LayerActivation(layer, pre, post));
-		return post;
+		return recorder == null ? post : recorder.weighted(new LayerActivation(layer, pre, post));
 	}
 }

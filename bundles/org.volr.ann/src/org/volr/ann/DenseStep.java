@@ -20,8 +20,6 @@ final class DenseStep implements Step {
 		if (bias != null)
 			pre.addiRowVector(bias);
 		INDArray post = Activations.apply(layer.activation(), pre);
-		if (recorder != null)
-			recorder.weighted(new LayerActivation(layer, pre, post));
-		return post;
+		return recorder == null ? post : recorder.weighted(new LayerActivation(layer, pre, post));
 	}
 }

@@ -12,7 +12,8 @@ import org.volr.net.ResolvedNetwork;
 /**
  * Converts an analog network's weights for a spiking network with threshold 1: normalises them from data
  * ({@link Normalization}) so that each layer's activations, divided by its λ, mostly lie in [0, 1], the range a
- * neuron can represent by its rate. Pure: nothing is written, the inputs are not changed.
+ * neuron can represent by its rate; or, calibrating for a few steps ({@link Calibration}), with the λ that loses least
+ * to the few values a neuron can pass on in them, and biases corrected for what is lost. Pure: nothing is written, the inputs are not changed.
  */
 public final class Converter {
 	private Converter() {
@@ -36,9 +37,14 @@ public final class Converter {
 		if (!(inputLambda > 0) || Float.isInfinite(inputLambda))
 			throw new ConversionException("the input scale λ_0 must be positive and finite, got " + inputLambda);
 		refuseRecurrence(network);
+		if (Calibration.steps(settings) > 0) { // λ chosen for few steps, biases corrected (Calibration)
+			Calibration.Result calibrated = Calibration.calibrate(network, weights, normalizationData, settings, progress);
+			return new ConversionResult(WeightScaling.apply(network, calibrated.weights(), calibrated.scales(), inputLambda), calibrated.scales(),
+					inputLambda, calibrated.layers());
+		}
 		AnnModel model = AnnModel.of(network, weights);
 		List<LayerScale> scales = Normalization.scales(model, normalizationData, settings, progress);
-		return new ConversionResult(WeightScaling.apply(network, weights, scales, inputLambda), List.copyOf(scales), inputLambda);
+		return new ConversionResult(WeightScaling.apply(network, weights, scales, inputLambda), List.copyOf(scales), inputLambda, List.of());
 	}
 
 	/**

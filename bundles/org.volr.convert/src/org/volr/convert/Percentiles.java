@@ -17,6 +17,11 @@ final class Percentiles {
 		return size;
 	}
 
+	/** The values added, in the first {@link #size()} entries of the array (not a copy: read, do not keep). */
+	float[] values() {
+		return values;
+	}
+
 	/** numpy.percentile(values, p): linear interpolation between the two nearest ranks; null if empty. */
 	Float percentile(double p) {
 		if (size == 0)

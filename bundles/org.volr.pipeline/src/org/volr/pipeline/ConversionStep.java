@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.volr.convert.Calibration;
 import org.volr.convert.ConversionResult;
 import org.volr.convert.Converter;
 import org.volr.convert.LayerScale;
@@ -36,12 +37,23 @@ final class ConversionStep {
 				? String.format(Locale.ROOT, "{\"layer\": \"input\", \"lambda\": %.6g, \"encoding\": \"poisson\", \"spikes_per_step\": %.6g}",
 						inputLambda, p)
 				: "{\"layer\": \"input\", \"lambda\": 1, \"encoding\": \"" + inputKind(setup) + "\"}");
-		for (LayerScale s : result.scales()) {
+		for (int l = 0; l < result.scales().size(); l++) {
+			LayerScale s = result.scales().get(l);
 			float max = 0;
-			for (float l : s.lambda())
-				max = Math.max(max, l);
-			json.append(String.format(Locale.ROOT, ", {\"layer\": \"%s\", \"lambda\": %.6g, \"channelwise\": %s, \"clipped\": %.6f}",
+			for (float v : s.lambda())
+				max = Math.max(max, v);
+			json.append(String.format(Locale.ROOT, ", {\"layer\": \"%s\", \"lambda\": %.6g, \"channelwise\": %s, \"clipped\": %.6f",
 					s.layer(), max, s.channelwise(), s.clipped()));
+			// a calibrated layer also says how far below its largest activation λ went and how much its bias moved
+			if (!result.calibration().isEmpty()) {
+				Calibration.CalibratedLayer c = result.calibration().get(l);
+				float largest = 0;
+				for (float v : c.max())
+					largest = Math.max(largest, v);
+				json.append(String.format(Locale.ROOT, ", \"calibrated_for_steps\": %d, \"max_activation\": %.6g, \"lambda_over_max\": %.6f,"
+						+ " \"bias_shift\": %.6g", c.steps(), largest, c.meanScale(), c.meanAbsoluteShift()));
+			}
+			json.append('}');
 		}
 		report.accept(json.append(']').toString());
 		return result.converted();

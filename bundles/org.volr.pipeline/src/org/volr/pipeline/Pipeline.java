@@ -22,8 +22,10 @@ import org.volr.model.Conversion;
 import org.volr.model.DataSource;
 import org.volr.model.Experiment;
 import org.volr.model.ImportedWeights;
+import org.volr.model.InitialPotential;
 import org.volr.model.Network;
 import org.volr.model.Normalization;
+import org.volr.model.Readout;
 import org.volr.model.Split;
 import org.volr.model.Training;
 import org.volr.model.WeightSource;
@@ -165,6 +167,24 @@ public final class Pipeline {
 		return annAccuracy(weights, test);
 	}
 
+	/**
+	 * For an experiment set up for few steps (membranes starting at θ/2, thresholds calibrated for T steps, or the
+	 * integrated readout): the initial potential and the accuracy against steps (AccuracyAgainstSteps), as lines of
+	 * report.json. Empty for the others, whose reports stay as they were (their accuracy per step is in result.json).
+	 */
+	private String fewStepsJson(SimulationResult result, double annAccuracy) {
+		Conversion c = setup.experiment.getConversion();
+		boolean half = c != null && c.getInit() == InitialPotential.HALF;
+		boolean calibrated = c != null && c.getCalibration() != null;
+		boolean integrated = setup.experiment.getSimulation() != null && setup.experiment.getSimulation().getReadout() == Readout.INTEGRATED;
+		if (!half && !calibrated && !integrated)
+			return "";
+		String json = half ? "  \"initial_potential\": \"half\",\n" : "";
+		if (result != null && !Double.isNaN(annAccuracy))
+			json += "  \"accuracy_against_steps\": " + AccuracyAgainstSteps.of(result.accuracyPerStep(), annAccuracy).toJson() + ",\n";
+		return json;
+	}
+
 	/** The converted weights (also written to DIR/converted.npz), or the weights as they are when told not to normalise. */
 	public WeightStore convert(WeightStore weights, Path out) throws PipelineException, IOException {
 		Conversion conversion = setup.experiment.getConversion();
@@ -207,9 +227,9 @@ public final class Pipeline {
 	public void writeReport(Path out, SimulationResult result, double annAccuracy) throws IOException {
 		// result is null when only converting: no SNN accuracy yet
 		String json = String.format(Locale.ROOT, "{\n  \"experiment\": \"%s\",\n  \"ann_accuracy\": %s,\n  \"snn_accuracy\": %s,\n"
-				+ "  \"conversion\": %s,\n  \"ann_snn_correlation\": %s,\n  \"notes\": [%s]\n}\n", setup.experiment.getName(),
+				+ "%s  \"conversion\": %s,\n  \"ann_snn_correlation\": %s,\n  \"notes\": [%s]\n}\n", setup.experiment.getName(),
 				Double.isNaN(annAccuracy) ? "null" : String.format(Locale.ROOT, "%.6f", annAccuracy),
-				result == null ? "null" : String.format(Locale.ROOT, "%.6f", result.finalAccuracy()),
+				result == null ? "null" : String.format(Locale.ROOT, "%.6f", result.finalAccuracy()), fewStepsJson(result, annAccuracy),
 				conversionJson, correlationJson, String.join(", ", notes.stream().map(n -> "\"" + n.replace("\"", "'") + "\"").toList()));
 		org.volr.core.io.AtomicFiles.writeString(out.resolve("report.json"), json);
 	}

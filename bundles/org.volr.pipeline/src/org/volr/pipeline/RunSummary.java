@@ -6,7 +6,10 @@ import java.util.Locale;
 
 import org.volr.sim.SimulationResult;
 
-/** The few lines a run prints when it is done: accuracies, rates per layer, operations, energy, speed. */
+/**
+ * The few lines a run prints when it is done: accuracies (with the SNN's against the ANN's at few steps), rates per
+ * layer, operations, energy, speed.
+ */
 public final class RunSummary {
 	private RunSummary() {
 	}
@@ -24,6 +27,8 @@ public final class RunSummary {
 			if (t <= acc.length)
 				curve.append(String.format(Locale.ROOT, "  T=%d %.2f", t, 100 * acc[t - 1]));
 		o.printf(Locale.ROOT, "  SNN accuracy  %6.2f %% at T=%d   (%s )%n", 100 * r.finalAccuracy(), r.steps(), curve.toString().trim());
+		if (!Double.isNaN(ann))
+			AccuracyAgainstSteps.of(acc, ann).print(o);
 		for (int l = 0; l < r.layers().size(); l++) {
 			if (r.neuronsPerLayer()[l] == 0)
 				continue;
