@@ -43,6 +43,8 @@ import org.volr.net.ResolvedNetwork;
  * would otherwise build up from layer to layer. The output layer is read out, not passed on: its correction is the mean
  * change of its pre-activation, E[z] − E[z'].</li>
  * </ol>
+ * With {@code channelwise} every hidden layer gets a λ per channel; the output layer keeps one, since its units are the
+ * classes the readout compares (a λ per class would weigh them differently).
  * Average pooling layers, which also fire in the spiking network, are not quantised here (they keep the scale of what
  * they read). Deterministic: the samples are a fixed prefix of the data.
  */
@@ -58,9 +60,9 @@ public final class Calibration {
 	/**
 	 * What calibrating one layer with weights chose, per channel (one entry unless channel-wise).
 	 *
-	 * @param max       the largest activation on the samples (the top of the grid; 0 when none was positive)
+	 * @param max       the largest activation on the samples (the top of the grid; 0 when none was positive), per λ
 	 * @param lambda    the threshold chosen, λ
-	 * @param biasShift what was added to the bias (in the ANN's units, before normalisation)
+	 * @param biasShift what was added to the bias of each output channel (in the ANN's units, before normalisation)
 	 */
 	public record CalibratedLayer(String layer, int steps, float[] max, float[] lambda, float[] biasShift) {
 		/** λ over the largest activation, averaged over the channels that had one: how far below the maximum λ went. */
@@ -227,10 +229,17 @@ public final class Calibration {
 		return out;
 	}
 
+	/**
+	 * One LayerValues per layer with weights, per channel when channel-wise, except the output layer: its units are the
+	 * classes, compared with one another when read out, so one λ keeps their scale the same.
+	 */
 	private static List<LayerValues> start(List<LayerActivation> acts, boolean channelwise) {
 		List<LayerValues> layers = new ArrayList<>();
-		for (LayerActivation a : acts)
-			layers.add(new LayerValues(a.layer(), channelwise ? (int) a.preActivation().size(1) : 1));
+		for (int i = 0; i < acts.size(); i++) {
+			LayerActivation a = acts.get(i);
+			int channels = (int) a.preActivation().size(1);
+			layers.add(new LayerValues(a.layer(), channelwise && i < acts.size() - 1 ? channels : 1, channels));
+		}
 		return layers;
 	}
 
@@ -260,46 +269,50 @@ public final class Calibration {
 		if (weights.contains(layer.biasKey()))
 			System.arraycopy(weights.get(layer.biasKey()).data(), 0, bias, 0, out);
 		for (int c = 0; c < out; c++)
-			bias[c] += shift[shift.length == 1 ? 0 : c];
+			bias[c] += shift[c];
 		weights.put(layer.biasKey(), new FloatTensor(new int[] { out }, bias));
 	}
 
-	/** One layer's values on the samples, per channel (or all together): the positive ones, their largest, and every value's mean. */
+	/**
+	 * One layer's values on the samples: the positive ones and their largest per group that gets a λ (each channel, or the
+	 * whole layer), and the mean of every value per channel (for the bias correction, which is per channel either way).
+	 */
 	private static final class LayerValues {
 		final NetLayer layer;
-		final int channels;
+		final int groups, channels;
 		final Percentiles[] positive;
 		final float[] max;
 		final double[] sum;
 		final long[] count;
 
-		LayerValues(NetLayer layer, int channels) {
+		LayerValues(NetLayer layer, int groups, int channels) {
 			this.layer = layer;
+			this.groups = groups;
 			this.channels = channels;
-			positive = new Percentiles[channels];
-			for (int c = 0; c < channels; c++)
-				positive[c] = new Percentiles();
-			max = new float[channels];
+			positive = new Percentiles[groups];
+			for (int g = 0; g < groups; g++)
+				positive[g] = new Percentiles();
+			max = new float[groups];
 			sum = new double[channels];
 			count = new long[channels];
 		}
 
 		LayerValues emptyCopy() {
-			return new LayerValues(layer, channels);
+			return new LayerValues(layer, groups, channels);
 		}
 
 		/** values [n, C, ...] in C order; {@code keep}: keep the positive values (for the threshold search), else only the means. */
 		void add(INDArray batch, boolean keep) {
 			float[] v = batch.dup('c').data().asFloat();
-			long perChannel = v.length / batch.size(0) / batch.size(1);
-			int all = (int) batch.size(1);
+			long perChannel = v.length / batch.size(0) / channels;
 			for (int i = 0; i < v.length; i++) {
-				int c = channels == 1 ? 0 : (int) ((i / perChannel) % all);
+				int c = (int) ((i / perChannel) % channels);
 				sum[c] += v[i];
 				count[c]++;
 				if (keep && v[i] > 0) {
-					positive[c].add(v[i]);
-					max[c] = Math.max(max[c], v[i]);
+					int g = groups == 1 ? 0 : c;
+					positive[g].add(v[i]);
+					max[g] = Math.max(max[g], v[i]);
 				}
 			}
 		}
@@ -309,19 +322,19 @@ public final class Calibration {
 		}
 
 		float[] thresholds(int steps, InitialPotential init) {
-			float[] lambda = new float[channels];
-			for (int c = 0; c < channels; c++)
-				lambda[c] = threshold(positive[c].values(), positive[c].size(), steps, init);
+			float[] lambda = new float[groups];
+			for (int g = 0; g < groups; g++)
+				lambda[g] = threshold(positive[g].values(), positive[g].size(), steps, init);
 			return lambda;
 		}
 
 		/** The fraction of all values above λ: they would need more than one spike per step. */
 		double clippedFraction(float[] lambda) {
 			long above = 0, total = 0;
-			for (int c = 0; c < channels; c++) {
-				above += positive[c].countAbove(lambda[c]);
-				total += count[c];
-			}
+			for (int g = 0; g < groups; g++)
+				above += positive[g].countAbove(lambda[g]);
+			for (long n : count)
+				total += n;
 			return total == 0 ? 0 : (double) above / total;
 		}
 	}

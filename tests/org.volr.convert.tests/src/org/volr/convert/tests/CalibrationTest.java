@@ -107,4 +107,32 @@ class CalibrationTest {
 		assertEquals(1, converted.calibration().get(0).steps() / 2);
 		assertTrue(converted.calibration().get(0).meanScale() <= 1 && converted.calibration().get(0).meanScale() > 0.05);
 	}
+
+	/**
+	 * Channel-wise, every hidden unit gets its own λ from its own activations, the output layer one for all its classes;
+	 * the bias is corrected per unit either way. h = (x, 3x), x uniform: h1's λ is three times h0's (the grid scales).
+	 */
+	@Test
+	void channelwiseHiddenLayersGetALambdaPerUnitTheOutputOne() {
+		ResolvedNetwork net = Resolved.of((Network) VolrLanguage.create().parse("network n { input [1] h: dense 2 relu o: dense 2 linear }")
+				.getElements().get(0));
+		WeightStore w = new WeightStore().put("h.weight", new int[] { 1, 2 }, new float[] { 1, 3 }).put("o.weight", new int[] { 2, 2 },
+				new float[] { 1, 0, 0, 1 });
+		Random r = new Random(5);
+		float[] x = new float[300];
+		for (int i = 0; i < x.length; i++)
+			x[i] = r.nextFloat();
+		Conversion c = VolrFactory.eINSTANCE.createConversion();
+		c.setChannelwise(true);
+		c.setInit(InitialPotential.HALF);
+		c.setCalibration(VolrFactory.eINSTANCE.createQuantity());
+		c.getCalibration().setValue(4);
+		Calibration.Result result = Calibration.calibrate(net, w, new ArrayDataset("u", new int[] { 1 }, 1, x, new int[x.length]), c, Progress.NONE);
+		float[] hidden = result.scales().get(0).lambda();
+		assertEquals(2, hidden.length);
+		assertEquals(3 * hidden[0], hidden[1], 1e-4 * hidden[1]);
+		assertEquals(1, result.scales().get(1).lambda().length, "one λ for the classes");
+		assertEquals(2, result.layers().get(0).biasShift().length);
+		assertEquals(2, result.layers().get(1).biasShift().length, "the output's bias is corrected per class");
+	}
 }
