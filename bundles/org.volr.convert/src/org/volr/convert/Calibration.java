@@ -46,7 +46,9 @@ import org.volr.net.ResolvedNetwork;
  * With {@code channelwise} every hidden layer gets a λ per channel; the output layer keeps one, since its units are the
  * classes the readout compares (a λ per class would weigh them differently).
  * Average pooling layers, which also fire in the spiking network, are not quantised here (they keep the scale of what
- * they read). Deterministic: the samples are a fixed prefix of the data.
+ * they read), nor is a layer's input uneven in time as spikes are: the pipeline corrects the hidden layers' biases once
+ * more against the spiking network itself (org.volr.pipeline's SpikingBiasCorrection), which needs the simulator.
+ * Deterministic: the samples are a fixed prefix of the data.
  */
 public final class Calibration {
 	/** The grid of thresholds: λ = max·(1 − STEP·i), i = 0 .. POINTS − 1 (Li et al.'s). */

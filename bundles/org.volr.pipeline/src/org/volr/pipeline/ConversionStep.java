@@ -8,6 +8,7 @@ import org.volr.convert.Calibration;
 import org.volr.convert.ConversionResult;
 import org.volr.convert.Converter;
 import org.volr.convert.LayerScale;
+import org.volr.convert.Normalization;
 import org.volr.convert.ConversionException;
 import org.volr.core.data.Batch;
 import org.volr.core.data.BatchIterator;
@@ -16,6 +17,8 @@ import org.volr.core.progress.Progress;
 import org.volr.core.weights.WeightStore;
 import org.volr.model.Conversion;
 import org.volr.net.ResolvedNetwork;
+import org.volr.sim.Encoding;
+import org.volr.sim.SimulationConfig;
 
 /** Runs the converter on the experiment's normalisation data and records λ of the input and of every layer. */
 final class ConversionStep {
@@ -32,6 +35,14 @@ final class ConversionStep {
 			checkPoissonRange(normalization, p);
 		ConversionResult result = Converter.convert(network, weights, conversion, normalization, inputLambda,
 				progress);
+		WeightStore converted = result.converted();
+		if (!result.calibration().isEmpty()) {
+			// then against the spiking network itself, simulated for the calibration's steps (not for recorded input, events or spike trains)
+			SimulationConfig calibration = setup.simulation(Calibration.steps(conversion));
+			if (calibration.encoding() == Encoding.CONSTANT || calibration.encoding() == Encoding.POISSON)
+				converted = SpikingBiasCorrection.correct(network, Converter.rescale(network, weights, result.scales()), converted,
+						normalization, conversion.isSetSamples() ? conversion.getSamples() : Normalization.DEFAULT_SAMPLES, calibration, progress);
+		}
 		StringBuilder json = new StringBuilder("[");
 		json.append(p > 0
 				? String.format(Locale.ROOT, "{\"layer\": \"input\", \"lambda\": %.6g, \"encoding\": \"poisson\", \"spikes_per_step\": %.6g}",
@@ -56,7 +67,7 @@ final class ConversionStep {
 			json.append('}');
 		}
 		report.accept(json.append(']').toString());
-		return result.converted();
+		return converted;
 	}
 
 	/**
