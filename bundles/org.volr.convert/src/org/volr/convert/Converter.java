@@ -37,7 +37,7 @@ public final class Converter {
 			throw new ConversionException("the input scale λ_0 must be positive and finite, got " + inputLambda);
 		refuseRecurrence(network);
 		AnnModel model = AnnModel.of(network, weights);
-		List<LayerScale> scales = Normalization.scales(model, normalizationData, settings, progress);
+		List<LayerScale> scales = LearntClips.apply(Normalization.scales(model, normalizationData, settings, progress), weights);
 		return new ConversionResult(WeightScaling.apply(network, weights, scales, inputLambda), List.copyOf(scales), inputLambda);
 	}
 
