@@ -1,5 +1,7 @@
 package org.volr.ann;
 
+import java.util.function.UnaryOperator;
+
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.factory.Nd4j;
@@ -17,9 +19,12 @@ final class ConvStep implements Step {
 	private final INDArray kernel, bias;
 	private final Conv2DConfig config;
 	private final boolean oneD, depthwise;
+	private final UnaryOperator<INDArray> activation;
 
-	ConvStep(NetLayer layer, LayerKind.Conv conv, INDArray weight, INDArray bias) {
+	/** @param activation returns a new array (NetworkCompiler#activation) */
+	ConvStep(NetLayer layer, LayerKind.Conv conv, INDArray weight, INDArray bias, UnaryOperator<INDArray> activation) {
 		this.layer = layer;
+		this.activation = activation;
 		this.bias = bias;
 		this.config = Geometry.conv(conv.window());
 		this.oneD = conv.window().oneD();
@@ -51,7 +56,7 @@ final class ConvStep implements Step {
 			long[] o = pre.shape();
 			pre = pre.reshape('c', o[0], o[1], o[3]);
 		}
-		INDArray post = Activations.apply(layer.activation(), pre);
+		INDArray post = activation.apply(pre);
 		return recorder == null ? post : recorder.weighted(new LayerActivation(layer, pre, post));
 	}
 }

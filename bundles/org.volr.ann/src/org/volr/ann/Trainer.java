@@ -19,14 +19,19 @@ import org.volr.core.progress.Progress;
 import org.volr.core.weights.FloatTensor;
 import org.volr.core.weights.WeightStore;
 import org.volr.model.Optimizer;
+import org.volr.model.TrainActivation;
 import org.volr.model.Training;
+import org.volr.net.QcfsLayers;
 import org.volr.net.ResolvedNetwork;
+import org.volr.net.WeightKeys;
 
 /**
  * Trains a network for classification with nd4j's SameDiff (automatic differentiation): softmax cross-entropy,
  * Adam or SGD, Glorot-uniform kernels and zero biases. Everything random (initial weights, the order of samples in
  * every epoch, dropout masks) comes from one generator seeded by {@code Training.seed}, so two runs with the same
- * seed produce the same weights.
+ * seed produce the same weights. Under {@code activation qcfs L} the hidden layers quantise instead of their relu
+ * ({@link Qcfs}), each learning its clip λ, which the weights then give ({@link WeightKeys#clip}, {@link
+ * WeightKeys#levels}); training may start from given weights instead of random ones (a fine-tune).
  */
 public final class Trainer {
 	/** Used when the model gives no seed, so that unseeded runs are still repeatable. */
@@ -37,24 +42,40 @@ public final class Trainer {
 
 	/** Trains and returns the weights in Volr Studio's conventions (see {@link AnnModel}). */
 	public static WeightStore train(ResolvedNetwork network, Training settings, Dataset train, Progress progress) {
-		return run(network, settings, train, progress, false).weights();
+		return run(network, settings, null, train, progress, false).weights();
+	}
+
+	/**
+	 * Trains starting from {@code start}'s weights (checked against the network by the caller; a missing bias is
+	 * zero), and from its clips λ under QCFS where it gives them.
+	 */
+	public static WeightStore train(ResolvedNetwork network, Training settings, WeightStore start, Dataset train, Progress progress) {
+		return run(network, settings, start, train, progress, false).weights();
 	}
 
 	/** Trains and also measures every mini-batch's loss (one extra forward pass per batch). */
 	public static TrainingResult trainWithLosses(ResolvedNetwork network, Training settings, Dataset train, Progress progress) {
-		return run(network, settings, train, progress, true);
+		return run(network, settings, null, train, progress, true);
 	}
 
-	private static TrainingResult run(ResolvedNetwork network, Training settings, Dataset train, Progress progress, boolean measureLoss) {
+	/** {@link #trainWithLosses} starting from given weights, as {@link #train(ResolvedNetwork, Training, WeightStore, Dataset, Progress)}. */
+	public static TrainingResult trainWithLosses(ResolvedNetwork network, Training settings, WeightStore start, Dataset train,
+			Progress progress) {
+		return run(network, settings, start, train, progress, true);
+	}
+
+	private static TrainingResult run(ResolvedNetwork network, Training settings, WeightStore start, Dataset train, Progress progress,
+			boolean measureLoss) {
 		NetworkCompiler.refuseRecurrence(network);
 		Nd4jSupport.init();
 		Progress p = progress == null ? Progress.NONE : progress;
 		int epochs = settings.getEpochs(), batch = settings.getBatch();
 		if (epochs <= 0 || batch <= 0)
 			throw new AnnException("training needs positive epochs and batch size, got epochs " + epochs + ", batch " + batch);
+		int levels = qcfsLevels(network, settings);
 		long seed = settings.isSetSeed() ? settings.getSeed() : DEFAULT_SEED;
 		SplittableRandom random = new SplittableRandom(seed);
-		TrainingGraph graph = new TrainingGraph(network, train.numClasses(), random.split());
+		TrainingGraph graph = new TrainingGraph(network, train.numClasses(), random.split(), levels, start);
 		graph.sd.setTrainingConfig(TrainingConfig.builder()
 				.updater(updater(settings))
 				.dataSetFeatureMapping(featureNames(graph))
@@ -65,9 +86,11 @@ public final class Trainer {
 		int batchesPerEpoch = (data.size() + batch - 1) / batch;
 		float[] losses = new float[measureLoss ? epochs * batchesPerEpoch : 0];
 		int iteration = 0;
-		long start = System.currentTimeMillis();
+		long began = System.currentTimeMillis();
 		p.begin("training " + network.name(), (long) epochs * batchesPerEpoch);
 		try (Nd4jSupport.Setting plain = graph.oneDnnRefuses ? Nd4jSupport.withoutHelpers() : null) {
+			if (!graph.qcfsLayers.isEmpty())
+				ClipStart.set(graph, firstSamples(graph, data, ClipStart.SAMPLES), start);
 			for (int epoch = 0; epoch < epochs; epoch++) {
 				int[] order = permutation(data.size(), shuffling);
 				for (int from = 0; from < order.length; from += batch) {
@@ -87,11 +110,48 @@ public final class Trainer {
 		} finally {
 			p.done();
 		}
-		long millis = System.currentTimeMillis() - start;
+		long millis = System.currentTimeMillis() - began;
+		return new TrainingResult(weights(graph), losses, millis);
+	}
+
+	/** The trained parameters; a QCFS layer's clip λ and levels L follow its bias, each as one value. */
+	private static WeightStore weights(TrainingGraph graph) {
 		WeightStore weights = new WeightStore();
-		for (var e : graph.parameters.entrySet())
+		for (var e : graph.parameters.entrySet()) {
 			weights.put(e.getKey(), FloatTensor.of(e.getValue().getArr()));
-		return new TrainingResult(weights, losses, millis);
+			for (TrainingGraph.QcfsLayer q : graph.qcfsLayers)
+				if (e.getKey().equals(WeightKeys.bias(q.key()))) {
+					weights.put(WeightKeys.clip(q.key()), new int[] { 1 }, new float[] { q.clip().getArr().getFloat(0) });
+					weights.put(WeightKeys.levels(q.key()), new int[] { 1 }, new float[] { graph.levels });
+				}
+		}
+		return weights;
+	}
+
+	/** L under {@code activation qcfs L}, 0 under relu; a network that cannot take QCFS is refused by name. */
+	private static int qcfsLevels(ResolvedNetwork network, Training settings) {
+		if (settings.getActivation() != TrainActivation.QCFS)
+			return 0;
+		if (!settings.isSetLevels() || settings.getLevels() <= 0)
+			throw new AnnException("qcfs needs a positive number of levels L, e.g. 'activation qcfs 8'"
+					+ (settings.isSetLevels() ? ", got " + settings.getLevels() : ""));
+		String refusal = QcfsLayers.refusal(network);
+		if (refusal != null)
+			throw new AnnException(refusal);
+		return settings.getLevels();
+	}
+
+	/** The graph's inputs for the first n samples in the data's order, with masks of ones: nothing dropped. */
+	private static Map<String, INDArray> firstSamples(TrainingGraph graph, InMemory data, int n) {
+		n = Math.min(n, data.size());
+		int size = data.sampleSize();
+		float[] x = new float[n * size];
+		System.arraycopy(data.features(), 0, x, 0, x.length);
+		Map<String, INDArray> inputs = new HashMap<>();
+		inputs.put(TrainingGraph.INPUT, Nd4j.create(x, batchShape(n, data.sampleShape()), 'c'));
+		for (TrainingGraph.DropoutMask m : graph.dropoutMasks)
+			inputs.put(m.placeholder(), Nd4j.ones(batchShape(n, m.sampleShape())));
+		return inputs;
 	}
 
 	/**

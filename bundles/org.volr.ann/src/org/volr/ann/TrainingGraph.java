@@ -1,10 +1,13 @@
 package org.volr.ann;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -12,16 +15,21 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.volr.core.nd4j.Nd4jSupport;
+import org.volr.core.weights.WeightStore;
 import org.volr.net.Activation;
 import org.volr.net.LayerKind;
 import org.volr.net.NetLayer;
+import org.volr.net.QcfsLayers;
 import org.volr.net.ResolvedNetwork;
 import org.volr.net.Source;
+import org.volr.net.WeightKeys;
 
 /**
  * The SameDiff graph that trains a network: the same layers as {@link AnnModel} runs, with trainable variables
  * held in Volr Studio's weight layouts (so reading them back needs no conversion) and a softmax cross-entropy
  * loss on the logits. Dropout masks are fed in as inputs, drawn from the seeded generator of the training run.
+ * Under QCFS the relu of the hidden layers ({@link QcfsLayers}) is replaced by {@link Qcfs#graph}, each with a
+ * trainable clip λ; parameters start from given weights where there are any (a fine-tune), else from Glorot draws.
  */
 final class TrainingGraph {
 	static final String INPUT = "input", LABEL = "label";
@@ -31,10 +39,18 @@ final class TrainingGraph {
 	/** Weight-store name → trainable variable, in layer order. */
 	final Map<String, SDVariable> parameters = new LinkedHashMap<>();
 	final List<DropoutMask> dropoutMasks = new ArrayList<>();
+	/** The QCFS layers in order, each with its pre-activation and its clip λ (a scalar variable); empty under relu. */
+	final List<QcfsLayer> qcfsLayers = new ArrayList<>();
+	/** L of the QCFS layers, 0 when the hidden layers keep their relu. */
+	final int levels;
 	/** Whether oneDNN refuses a convolution of the graph: then it trains without helpers (Nd4jSupport.withoutHelpers). */
 	boolean oneDnnRefuses;
 
 	private final SplittableRandom init;
+	/** The weights training starts from, or null: Glorot-uniform kernels and zero biases. */
+	private final WeightStore start;
+	/** The keys of the layers whose relu QCFS replaces. */
+	private final Set<String> quantised;
 	/** The input of the most recent softmax, while nothing but shape layers came after it. */
 	private SDVariable softmaxInput;
 
@@ -42,8 +58,19 @@ final class TrainingGraph {
 	record DropoutMask(String placeholder, int[] sampleShape, double rate) {
 	}
 
-	TrainingGraph(ResolvedNetwork network, int classes, SplittableRandom init) {
+	/** A layer whose relu QCFS replaced: its key, the pre-activation z it quantises and its clip λ. */
+	record QcfsLayer(String key, SDVariable preActivation, SDVariable clip) {
+	}
+
+	/**
+	 * @param levels L of the QCFS activation for the hidden layers, or 0 to keep their relu
+	 * @param start  the weights to start from (shapes checked by the caller), or null
+	 */
+	TrainingGraph(ResolvedNetwork network, int classes, SplittableRandom init, int levels, WeightStore start) {
 		this.init = init;
+		this.levels = levels;
+		this.start = start;
+		this.quantised = levels > 0 ? QcfsLayers.of(network).stream().map(NetLayer::key).collect(Collectors.toSet()) : Set.of();
 		InputPlan output = InputPlan.ofOutput(network);
 		if (output.size() != classes)
 			throw new AnnException("network '" + network.name() + "' has " + output.size() + " outputs, but the data has "
@@ -109,9 +136,9 @@ final class TrainingGraph {
 		case LayerKind.Dense d -> {
 			SDVariable w = parameter(layer.weightKey(), layer.weightShape(), layer.inSize(), d.units());
 			SDVariable b = parameter(layer.biasKey(), layer.biasShape(), 0, 0);
-			yield activate(layer.activation(), x.mmul(w).add(b));
+			yield weightedActivation(layer, x.mmul(w).add(b));
 		}
-		case LayerKind.Conv c -> activate(layer.activation(), conv(layer, c, x));
+		case LayerKind.Conv c -> weightedActivation(layer, conv(layer, c, x));
 		case LayerKind.Pool p -> {
 			softmaxInput = null;
 			boolean oneD = p.window().oneD();
@@ -165,12 +192,36 @@ final class TrainingGraph {
 		return oneD ? y.reshape(-1, out, layer.outShape()[1]) : y;
 	}
 
-	/** Fans of 0 mean a bias: zeros. */
+	/** A dense or convolution layer's activation: QCFS in place of the relu of a hidden layer, else its own. */
+	private SDVariable weightedActivation(NetLayer layer, SDVariable z) {
+		if (!quantised.contains(layer.key()))
+			return activate(layer.activation(), z);
+		softmaxInput = null;
+		// λ is set from the data before training starts (Trainer), when z can be measured; 1 until then
+		SDVariable clip = sd.var(WeightKeys.clip(layer.key()), Nd4j.scalar(1f));
+		qcfsLayers.add(new QcfsLayer(layer.key(), z, clip));
+		return Qcfs.graph(sd, z, clip, levels);
+	}
+
+	/**
+	 * The values of a weight or bias: the start weights' where they have it, else Glorot-uniform draws, or zeros for a
+	 * bias (fans of 0), which a start without the bias also means.
+	 */
 	private SDVariable parameter(String name, int[] shape, long fanIn, long fanOut) {
 		int count = 1;
 		for (int d : shape)
 			count *= d;
-		float[] values = fanIn == 0 ? new float[count] : GlorotUniform.sample(count, fanIn, fanOut, init);
+		float[] values;
+		if (start != null && start.contains(name)) {
+			values = start.get(name).data();
+			if (values.length != count)
+				throw new AnnException("the weights to start from give '" + name + "' " + values.length + " values, but the layer needs "
+						+ Arrays.toString(shape));
+		} else if (start != null && fanIn != 0) {
+			throw new AnnException("the weights to start from have no '" + name + "'; they have " + String.join(", ", start.names()));
+		} else {
+			values = fanIn == 0 ? new float[count] : GlorotUniform.sample(count, fanIn, fanOut, init);
+		}
 		long[] longShape = new long[shape.length];
 		for (int i = 0; i < shape.length; i++)
 			longShape[i] = shape[i];

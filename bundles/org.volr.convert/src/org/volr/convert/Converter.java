@@ -43,7 +43,7 @@ public final class Converter {
 					inputLambda, calibrated.layers());
 		}
 		AnnModel model = AnnModel.of(network, weights);
-		List<LayerScale> scales = Normalization.scales(model, normalizationData, settings, progress);
+		List<LayerScale> scales = LearntClips.apply(Normalization.scales(model, normalizationData, settings, progress), weights);
 		return new ConversionResult(WeightScaling.apply(network, weights, scales, inputLambda), List.copyOf(scales), inputLambda, List.of());
 	}
 

@@ -11,6 +11,7 @@ import org.volr.net.LayerKind;
 import org.volr.net.NetLayer;
 import org.volr.net.ResolvedNetwork;
 import org.volr.net.Source;
+import org.volr.net.WeightKeys;
 
 /**
  * Applies W ← W · λ_in / λ_out and b ← b / λ_out. λ_in is tracked as a scale for every value flowing through the
@@ -121,6 +122,7 @@ final class WeightScaling {
 				w[i * outputs + o] *= in[i] / s.lambda(o);
 		converted.put(layer.weightKey(), layer.weightShape(), w);
 		scaleBias(layer, s, outputs);
+		scaleClip(layer, s);
 		return lambdas(s, outputs, 1);
 	}
 
@@ -141,6 +143,7 @@ final class WeightScaling {
 			}
 		converted.put(layer.weightKey(), weight.shape(), w);
 		scaleBias(layer, s, outChannels);
+		scaleClip(layer, s);
 		return lambdas(s, outChannels, layer.outSize() / outChannels);
 	}
 
@@ -152,6 +155,20 @@ final class WeightScaling {
 		for (int o = 0; o < outputs; o++)
 			b[o] /= s.lambda(o);
 		converted.put(layer.biasKey(), bias.shape(), b);
+	}
+
+	/**
+	 * A QCFS layer's clip scales with its output (λ/L·clip(⌊z·L/λ + ½⌋, 0, L) divided by s is the same function of z/s
+	 * with λ/s), so the rescaled network's ANN computes the original's activations divided by s; one clip per layer.
+	 */
+	private void scaleClip(NetLayer layer, LayerScale s) {
+		String key = WeightKeys.clip(layer.key());
+		if (!original.contains(key))
+			return;
+		if (s.channelwise())
+			throw new ConversionException("layer '" + layer.key() + "' is a qcfs layer with one clip λ, which channel-wise scales cannot"
+					+ " divide; its learnt λ is its scale");
+		converted.put(key, original.get(key).shape(), new float[] { original.get(key).data()[0] / s.lambda(0) });
 	}
 
 	private LayerScale scale(String name) {

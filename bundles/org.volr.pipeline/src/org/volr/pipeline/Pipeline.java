@@ -40,6 +40,8 @@ public final class Pipeline {
 	private final List<String> notes = new ArrayList<>();
 	private String conversionJson = "null";
 	private String correlationJson = "null";
+	/** The ANN's activation when it is not what the network says (QCFS), for report.json; null otherwise. */
+	private String activationJson;
 
 	/** log receives what a terminal user reads on standard error (e.g. "training xor on 64 samples"). */
 	public Pipeline(ExperimentSetup setup, PrintStream log, Progress progress) {
@@ -116,37 +118,66 @@ public final class Pipeline {
 		return fit(setup.data(source));
 	}
 
+	/** The experiment's weights: imported, or trained (and fine-tuned) by its train block. */
 	public WeightStore weights() throws PipelineException {
+		WeightStore weights = readOrTrain();
+		activationJson = qcfsJson(weights);
+		return weights;
+	}
+
+	/**
+	 * The QCFS layers' learnt λ and levels L as the weights give them (SEMANTICS.md, "QCFS activation"), or null when
+	 * the hidden layers compute their relu.
+	 */
+	private String qcfsJson(WeightStore weights) {
+		List<String> layers = new ArrayList<>();
+		for (var layer : network().weighted()) {
+			String clip = org.volr.net.WeightKeys.clip(layer.key()), levels = org.volr.net.WeightKeys.levels(layer.key());
+			if (weights.contains(clip) && weights.contains(levels))
+				layers.add(String.format(Locale.ROOT, "{\"layer\": \"%s\", \"lambda\": %.6g, \"levels\": %d}", layer.key(),
+						weights.get(clip).data()[0], (int) weights.get(levels).data()[0]));
+		}
+		return layers.isEmpty() ? null : "{\"hidden\": \"qcfs\", \"layers\": [" + String.join(", ", layers) + "]}";
+	}
+
+	private WeightStore readOrTrain() throws PipelineException {
 		WeightSource source = setup.experiment.getWeights();
 		Network network = setup.experiment.getNetwork();
 		ResourceEstimate.forThisProcess(setup).checkWeights(source instanceof Training);
-		if (source instanceof ImportedWeights w) {
-			Path path = setup.resolve(w.getPath());
-			if (!Files.exists(path))
-				throw new PipelineException("weights '" + w.getPath() + "' not found (looked for " + path + ")", w);
-			ModelImporters.Importer importer = ModelImporters.forFormat(w.getFormat());
-			if (importer == null)
-				throw new PipelineException(w.getFormat().getLiteral() + " weights are not imported yet; use keras, onnx, nir or npz", w);
-			WeightStore weights;
-			try {
-				// a NIR graph's input gains are read for the run's own step and discretisation (SEMANTICS.md, "Time in NIR graphs")
-				weights = importer.weights(path, network.getName(), setup.nirTime());
-			} catch (ImportException e) {
-				throw new PipelineException(e.getMessage(), w);
-			}
-			String problem = WeightsCheck.problem(network(), weights);
-			if (problem != null)
-				throw new PipelineException(path.getFileName() + ": " + problem, w);
-			return weights;
-		}
+		if (source instanceof ImportedWeights w)
+			return imported(w, network);
 		if (source instanceof Training training) {
+			// a fine-tune starts from imported weights, checked as a weights clause's are
+			WeightStore start = training.getStart() == null ? null : imported(training.getStart(), network);
 			Dataset train = trainData(training);
 			ResourceEstimate.forThisProcess(setup).checkTraining(training, train.size());
-			log.printf(Locale.ROOT, "training %s on %d samples of %s%n", network.getName(), train.size(), train.name());
-			return Trainer.train(network(), training, train, progress);
+			log.printf(Locale.ROOT, "%s %s%s on %d samples of %s%n", start == null ? "training" : "fine-tuning", network.getName(),
+					start == null ? "" : " from " + training.getStart().getPath(), train.size(), train.name());
+			return Trainer.train(network(), training, start, train, progress);
 		}
 		throw new PipelineException("experiment '" + setup.experiment.getName() + "' has no weights: add"
 				+ " 'weights npz \"...\"', 'weights keras \"...\"' or a 'train { ... }' block");
+	}
+
+	/** The weights a weights clause (or a train block's from) imports, checked against the network. */
+	private WeightStore imported(ImportedWeights w, Network network) throws PipelineException {
+		Path path = setup.resolve(w.getPath());
+		if (!Files.exists(path))
+			throw new PipelineException("weights '" + w.getPath() + "' not found (looked for " + path + ")", w);
+		ModelImporters.Importer importer = ModelImporters.forFormat(w.getFormat());
+		if (importer == null)
+			throw new PipelineException(w.getFormat().getLiteral() + " weights are not imported yet; use keras, onnx, nir or npz", w);
+		WeightStore weights;
+		try {
+			// a NIR graph's input gains are read for the run's own step and discretisation (SEMANTICS.md, "Time in NIR graphs")
+			weights = importer.weights(path, network.getName(), setup.nirTime());
+		} catch (ImportException e) {
+			throw new PipelineException(e.getMessage(), w);
+		}
+		String problem = WeightsCheck.problem(network(), weights);
+		if (problem != null)
+			throw new PipelineException(path.getFileName() + ": " + problem, w);
+		return weights;
 	}
 
 	public double annAccuracy(WeightStore weights, Dataset test) {
@@ -226,9 +257,11 @@ public final class Pipeline {
 
 	public void writeReport(Path out, SimulationResult result, double annAccuracy) throws IOException {
 		// result is null when only converting: no SNN accuracy yet
-		String json = String.format(Locale.ROOT, "{\n  \"experiment\": \"%s\",\n  \"ann_accuracy\": %s,\n  \"snn_accuracy\": %s,\n"
+		// the ANN's activation is named only when it is not the network's own (QCFS), so other reports stay as they were
+		String json = String.format(Locale.ROOT, "{\n  \"experiment\": \"%s\",\n  \"ann_accuracy\": %s,\n%s  \"snn_accuracy\": %s,\n"
 				+ "%s  \"conversion\": %s,\n  \"ann_snn_correlation\": %s,\n  \"notes\": [%s]\n}\n", setup.experiment.getName(),
 				Double.isNaN(annAccuracy) ? "null" : String.format(Locale.ROOT, "%.6f", annAccuracy),
+				activationJson == null ? "" : "  \"ann_activation\": " + activationJson + ",\n",
 				result == null ? "null" : String.format(Locale.ROOT, "%.6f", result.finalAccuracy()), fewStepsJson(result, annAccuracy),
 				conversionJson, correlationJson, String.join(", ", notes.stream().map(n -> "\"" + n.replace("\"", "'") + "\"").toList()));
 		org.volr.core.io.AtomicFiles.writeString(out.resolve("report.json"), json);

@@ -9,6 +9,7 @@ import org.volr.model.resolve.NetworkInliner;
 import org.volr.net.DelayedEdge;
 import org.volr.net.NetLayer;
 import org.volr.net.NetworkResolver;
+import org.volr.net.QcfsLayers;
 import org.volr.net.ResolveException;
 import org.volr.net.ResolvedNetwork;
 import org.volr.net.SpikingLayers;
@@ -31,10 +32,36 @@ public final class WeightsCheck {
 	 * A neuron parameter given per neuron ({@code <key>.<parameter>}) needs a layer with neurons and one value per
 	 * neuron, in any shape.
 	 * A delayed edge (a recurrent layer's onto itself) needs its own weights in {@link ResolvedNetwork#weightShape}.
+	 * A QCFS layer's clip λ and levels L come together, one value each, on a layer QCFS can replace the relu of.
 	 */
 	public static String problem(ResolvedNetwork network, WeightStore weights) {
 		String layers = layerProblem(network, weights);
-		return layers != null ? layers : delayedEdgeProblem(network, weights);
+		if (layers != null)
+			return layers;
+		String qcfs = qcfsProblem(network, weights);
+		return qcfs != null ? qcfs : delayedEdgeProblem(network, weights);
+	}
+
+	private static String qcfsProblem(ResolvedNetwork network, WeightStore weights) {
+		java.util.List<NetLayer> quantisable = QcfsLayers.of(network);
+		for (NetLayer layer : network.layers()) {
+			String clip = WeightKeys.clip(layer.key()), levels = WeightKeys.levels(layer.key());
+			if (!weights.contains(clip) && !weights.contains(levels))
+				continue;
+			if (!quantisable.contains(layer))
+				return "'" + (weights.contains(clip) ? clip : levels) + "' makes " + layer.describe() + " a qcfs layer, but qcfs replaces the"
+						+ " relu of hidden dense and convolution layers only";
+			if (!weights.contains(clip) || !weights.contains(levels))
+				return layer.describe() + " needs both '" + clip + "' (its λ) and '" + levels + "' (its L) as a qcfs layer; the file gives only '"
+						+ (weights.contains(clip) ? clip : levels) + "'";
+			float[] lambda = weights.get(clip).data(), l = weights.get(levels).data();
+			if (lambda.length != 1 || !(lambda[0] > 0) || Float.isInfinite(lambda[0]))
+				return "'" + clip + "' needs one positive value (the clip λ of " + layer.describe() + "), the file's has " + Arrays.toString(lambda);
+			if (l.length != 1 || !(l[0] >= 1) || l[0] != Math.rint(l[0]))
+				return "'" + levels + "' needs one whole number of at least 1 (the levels L of " + layer.describe() + "), the file's has "
+						+ Arrays.toString(l);
+		}
+		return null;
 	}
 
 	private static String delayedEdgeProblem(ResolvedNetwork network, WeightStore weights) {

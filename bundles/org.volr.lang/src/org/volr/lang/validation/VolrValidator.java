@@ -375,6 +375,34 @@ public class VolrValidator extends AbstractVolrValidator {
 			error("batch must be positive, got " + t.getBatch(), t, Literals.TRAINING__BATCH, BAD_VALUE);
 		if (t.isSetLearningRate() && !(t.getLearningRate() > 0))
 			error("learning rate must be positive, got " + t.getLearningRate(), t, Literals.TRAINING__LEARNING_RATE, BAD_VALUE);
+		if (t.getActivation() == org.volr.model.TrainActivation.QCFS && !t.isSetLevels())
+			error("qcfs needs its number of levels L (the spiking network's steps it is trained for), e.g. 'activation qcfs 8'", t,
+					Literals.TRAINING__ACTIVATION, MISSING);
+		else if (t.getActivation() == org.volr.model.TrainActivation.QCFS && t.getLevels() <= 0)
+			error("qcfs needs a positive number of levels, got " + t.getLevels(), t, Literals.TRAINING__LEVELS, BAD_VALUE);
+		else if (t.getActivation() != org.volr.model.TrainActivation.QCFS && t.isSetLevels())
+			error("relu has no levels; write 'activation qcfs " + t.getLevels() + "' to quantise the hidden layers", t,
+					Literals.TRAINING__LEVELS, BAD_VALUE);
+	}
+
+	/**
+	 * QCFS replaces the relu of the hidden dense and convolution layers; a network where a relu would stay unquantised,
+	 * or with no such layer, is refused by the rule every consumer applies (org.volr.net.QcfsLayers).
+	 */
+	@Check
+	public void checkQcfsTraining(Experiment experiment) {
+		Network network = experiment.getNetwork();
+		if (!(experiment.getWeights() instanceof Training t) || t.getActivation() != org.volr.model.TrainActivation.QCFS || network == null
+				|| network.eIsProxy() || network.getBody() == null)
+			return;
+		String refusal;
+		try {
+			refusal = org.volr.net.QcfsLayers.refusal(org.volr.net.NetworkResolver.resolve(org.volr.model.resolve.NetworkInliner.inline(network)));
+		} catch (org.volr.net.ResolveException | RuntimeException e) {
+			return; // the shape checks report why it does not resolve
+		}
+		if (refusal != null)
+			error(refusal + " (experiment '" + experiment.getName() + "' trains it with qcfs)", t, Literals.TRAINING__ACTIVATION, NOT_SPIKING);
 	}
 
 	@Check
