@@ -32,10 +32,23 @@ final class RowImages {
 	 * ky, laid out [ox][co]; null when no output column is reached from x.
 	 */
 	private final float[][] images;
-	/** Per thread: the step's output rows ([oy][ox·cout + co]) and, per row, its images in spike order. */
+	/**
+	 * The output rows an input row reaches, kernel rows outer: for input row y, entries {@code reachFrom[y] ..
+	 * reachFrom[y + 1] − 1} of reachedRow (oy) and reachingKernelRow (ky). Looked up per spike: no test per kernel row.
+	 */
+	private final int[] reachFrom, reachedRow, reachingKernelRow;
+	/**
+	 * For each input (channels first): its row, and the index of its image through kernel row 0 ((ci·kh)·w + x; kernel
+	 * row ky adds ky·w), or −1 when its column reaches no output column. Tables, so that a spike costs no division.
+	 */
+	private final int[] inputRow, inputImage;
+	/**
+	 * Per thread: the step's output rows ([oy][ox·cout + co]) and, per row, the indices of its images in spike order
+	 * (indices rather than the arrays: storing a reference into an array costs the garbage collector's write barrier).
+	 */
 	private final ThreadLocal<Scratch> scratch;
 
-	private record Scratch(float[][] rows, float[][][] listed, int[] counts) {
+	private record Scratch(float[][] rows, int[][] listed, int[] counts) {
 	}
 
 	/** Whether a convolution of this geometry is delivered faster by rows of images than by runs. */
@@ -78,32 +91,53 @@ final class RowImages {
 					}
 					images[(ci * kh + ky) * w + x] = image;
 				}
+		int h = conv.h;
+		reachFrom = new int[h + 1];
+		for (int y = 0; y < h; y++)
+			for (int ky = 0; ky < kh; ky++)
+				reachFrom[y + 1] += conv.rowSlot(y, ky) >= 0 ? 1 : 0;
+		for (int y = 0; y < h; y++)
+			reachFrom[y + 1] += reachFrom[y];
+		reachedRow = new int[reachFrom[h]];
+		reachingKernelRow = new int[reachFrom[h]];
+		for (int y = 0, n = 0; y < h; y++)
+			for (int ky = 0; ky < kh; ky++)
+				if (conv.rowSlot(y, ky) >= 0) {
+					reachedRow[n] = conv.rowSlot(y, ky);
+					reachingKernelRow[n++] = ky;
+				}
+		inputRow = new int[conv.inSize()];
+		inputImage = new int[conv.inSize()];
+		for (int input = 0, plane = h * w; input < inputRow.length; input++) {
+			int ci = input / plane, y = input % plane / w, x = input % w;
+			inputRow[input] = y;
+			inputImage[input] = images[ci * kh * w + x] == null ? -1 : ci * kh * w + x;
+		}
 		int perRow = cin * kh * w; // at most every input's image, through every kernel row, lands on one output row
-		scratch = ThreadLocal.withInitial(() -> new Scratch(new float[oh][rowLength], new float[oh][perRow][], new int[oh]));
+		scratch = ThreadLocal.withInitial(() -> new Scratch(new float[oh][rowLength], new int[oh][perRow], new int[oh]));
 	}
 
 	/** Adds the step's spikes {@code inputs[0..count)} to the channels-first currents (their synaptic operations are counted by the caller). */
 	void deliver(int[] inputs, int count, float[] current) {
 		Scratch s = scratch.get();
 		float[][] rows = s.rows;
-		float[][][] listed = s.listed;
+		int[][] listed = s.listed;
 		int[] counts = s.counts;
 		Arrays.fill(counts, 0);
-		int plane = conv.h * w;
 		for (int e = 0; e < count; e++) {
-			int input = inputs[e], ci = input / plane, p = input - ci * plane, y = p / w, x = p - y * w;
-			for (int ky = 0; ky < kh; ky++) {
-				int oy = conv.rowSlot(y, ky);
-				float[] image = images[(ci * kh + ky) * w + x];
-				if (oy >= 0 && image != null)
-					listed[oy][counts[oy]++] = image;
+			int input = inputs[e], y = inputRow[input], image = inputImage[input];
+			if (image < 0)
+				continue;
+			for (int r = reachFrom[y]; r < reachFrom[y + 1]; r++) {
+				int oy = reachedRow[r];
+				listed[oy][counts[oy]++] = image + reachingKernelRow[r] * w;
 			}
 		}
 		int outPlane = oh * ow;
 		for (int oy = 0; oy < oh; oy++) {
 			float[] row = rows[oy];
 			Arrays.fill(row, 0f);
-			addAll(row, listed[oy], counts[oy]);
+			addAll(row, images, listed[oy], counts[oy]);
 			for (int c = 0; c < cout; c++)
 				for (int ox = 0, at = c * outPlane + oy * ow; ox < ow; ox++)
 					current[at + ox] += row[ox * cout + c];
@@ -111,24 +145,24 @@ final class RowImages {
 	}
 
 	/**
-	 * row += images[0] + images[1] + ... in that order, eight images per pass (then four, then one by one): one load
+	 * row += images[listed[0]] + images[listed[1]] + ... in that order, eight images per pass (then four, then one by one): one load
 	 * and store of the row per pass, the additions in the order of one image at a time.
 	 */
-	private static void addAll(float[] row, float[][] images, int count) {
+	private static void addAll(float[] row, float[][] images, int[] listed, int count) {
 		int e = 0, n = row.length;
 		for (; e + 7 < count; e += 8) {
-			float[] r0 = images[e], r1 = images[e + 1], r2 = images[e + 2], r3 = images[e + 3];
-			float[] r4 = images[e + 4], r5 = images[e + 5], r6 = images[e + 6], r7 = images[e + 7];
+			float[] r0 = images[listed[e]], r1 = images[listed[e + 1]], r2 = images[listed[e + 2]], r3 = images[listed[e + 3]];
+			float[] r4 = images[listed[e + 4]], r5 = images[listed[e + 5]], r6 = images[listed[e + 6]], r7 = images[listed[e + 7]];
 			for (int o = 0; o < n; o++)
 				row[o] = row[o] + r0[o] + r1[o] + r2[o] + r3[o] + r4[o] + r5[o] + r6[o] + r7[o];
 		}
 		for (; e + 3 < count; e += 4) {
-			float[] r0 = images[e], r1 = images[e + 1], r2 = images[e + 2], r3 = images[e + 3];
+			float[] r0 = images[listed[e]], r1 = images[listed[e + 1]], r2 = images[listed[e + 2]], r3 = images[listed[e + 3]];
 			for (int o = 0; o < n; o++)
 				row[o] = row[o] + r0[o] + r1[o] + r2[o] + r3[o];
 		}
 		for (; e < count; e++) {
-			float[] r0 = images[e];
+			float[] r0 = images[listed[e]];
 			for (int o = 0; o < n; o++)
 				row[o] += r0[o];
 		}
