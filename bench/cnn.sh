@@ -6,13 +6,13 @@
 # Prints each run's sample-steps/s, the best and the median of each, their ratio, the accuracy of each, how many
 # samples have the same output spike counts in both, the threads and BLAS kernel PyTorch used, the CPU and the load.
 # Needs ./build.sh first. Environment: VOLR (the volr command, default ./volr), REPEAT (3: runs of each, alternating),
-# TORCH_BATCH (128), LIMIT (samples, default all), RETRAIN=1 to train and convert the example again.
+# TORCH_BATCH (256), LIMIT (samples, default all), RETRAIN=1 to train and convert the example again.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 VOLR="${VOLR:-$root/volr}"
 PY=/usr/bin/python3
-REPEAT="${REPEAT:-3}"; TORCH_BATCH="${TORCH_BATCH:-128}"; LIMIT="${LIMIT:-}"
+REPEAT="${REPEAT:-3}"; TORCH_BATCH="${TORCH_BATCH:-256}"; LIMIT="${LIMIT:-}"
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 if ! "$PY" -c "import torch" 2>/dev/null; then
   $SUDO apt-get install -y python3-torch >/dev/null 2>&1 || { $SUDO apt-get update >/dev/null && $SUDO apt-get install -y python3-torch >/dev/null; }

@@ -11,8 +11,9 @@ The fastest formulation found (the peer's choices, measured on this 2-core machi
   * I₁ once per batch (one conv2d); layer 1's potential then steps element-wise;
   * per step one op per layer on the whole batch: avg_pool2d, conv2d (oneDNN), two matrix products; in-place
     element-wise updates into preallocated buffers (v += I; s = v ≥ 1; v −= s), spikes as float32 0/1;
-  * the batch is cut into sub-batches small enough that a layer's potentials and spikes stay in cache
-    (--batch, default 128: the element-wise passes over layer 1's 4,704 neurons per sample dominate, not the conv);
+  * the batch is cut into sub-batches small enough that a layer's potentials and spikes stay near the cores
+    (--batch, default 256, the fastest of 64–512 measured here: the element-wise passes over layer 1's 4,704
+    neurons per sample cost more than the convolutions);
   * torch.set_num_threads(2), OMP_WAIT_POLICY=PASSIVE set by the caller (bench/cnn.sh).
 Prints `RESULT name=torch-cnn samples=… steps=… seconds=… sample_steps_per_s=… accuracy=…` and the BLAS and
 threads used; writes predictions and output spike counts per sample to --out (npz).
@@ -29,7 +30,7 @@ p = argparse.ArgumentParser()
 p.add_argument("weights", help="converted.npz written by volr run (c1, c3, f5, f6, out)")
 p.add_argument("--steps", type=int, default=100)
 p.add_argument("--limit", type=int, default=None)
-p.add_argument("--batch", type=int, default=128)
+p.add_argument("--batch", type=int, default=256)
 p.add_argument("--threads", type=int, default=2)
 p.add_argument("--out", default=None)
 a = p.parse_args()

@@ -13,7 +13,7 @@ import java.util.Arrays;
  * input column. A step first lists, per output row, the images of the step's spikes in spike order, then adds them
  * eight at a time in one pass over the row: the row is loaded and stored once for eight images, and the pass is a long,
  * plain loop over arrays side by side that the JIT vectorises (the trick of {@link DensePlan#deliverAll}). Measured on
- * LeNet-5's c3: half the time of the runs, although it adds twice as many values.
+ * LeNet-5's c3: less than half the time of the runs, although it adds twice as many values.
  * <p>
  * The same currents bit for bit: each current still receives its spikes' weights one addition at a time in spike
  * order ((((c + w₁) + w₂) + ...), and the zeros in between change nothing, since x + 0 = x for every x but −0, and a
@@ -145,8 +145,8 @@ final class RowImages {
 	}
 
 	/**
-	 * row += images[listed[0]] + images[listed[1]] + ... in that order, eight images per pass (then four, then one by one): one load
-	 * and store of the row per pass, the additions in the order of one image at a time.
+	 * row += images[listed[0]] + images[listed[1]] + ... in that order, eight images per pass (then four, then one by
+	 * one): one load and store of the row per pass, the additions in the order of one image at a time.
 	 */
 	private static void addAll(float[] row, float[][] images, int[] listed, int count) {
 		int e = 0, n = row.length;
