@@ -12,7 +12,7 @@ The fastest formulation found (the peer's choices, measured on this 2-core machi
   * per step one op per layer on the whole batch: avg_pool2d, conv2d (oneDNN), three matrix products; in-place
     element-wise updates into preallocated buffers (v += I; s = v ≥ 1; v −= s), spikes as float32 0/1;
   * the batch is cut into sub-batches (--batch, default 256: the fastest of 64, 128, 256 and 512 measured here;
-    smaller ones pay the per-op overhead more often, larger ones leave the caches);
+    the others were slower);
   * torch.set_num_threads(2), OMP_WAIT_POLICY=PASSIVE set by the caller (bench/cnn.sh).
 Prints `RESULT name=torch-cnn samples=… steps=… seconds=… sample_steps_per_s=… accuracy=…` and the BLAS and
 threads used; writes predictions and output spike counts per sample to --out (npz).
