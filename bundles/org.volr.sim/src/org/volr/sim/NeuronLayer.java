@@ -10,7 +10,7 @@ import org.volr.sim.plan.LayerPlan;
  * apply to the layer are small rules around that step: an adaptive threshold, payloads, bias relaxation (each null
  * when off); the membrane clip is part of its {@link Firing}. A recurrent layer also delivers its own earlier spikes
  * ({@link Recurrence}) before its population steps. Plain IF neurons take the fast path ({@link PlainIf}),
- * and a first layer of them under constant input may run apart ({@link FirstLayerAhead}).
+ * and a first layer of them under constant input may be computed apart ({@link ConstantFirstLayer}).
  */
 final class NeuronLayer extends LayerState {
 	final Population population;
@@ -24,11 +24,11 @@ final class NeuronLayer extends LayerState {
 	private final Payloads payloadRule;
 	private final BiasRelaxation relaxation;
 	private final PlainIf plain;
-	private final FirstLayerAhead ahead;
+	private final ConstantFirstLayer apart;
 	/** Its projection onto itself, or null when it is not recurrent. */
 	private final Recurrence recurrence;
-	/** Whether the current sample's spikes of this layer come from {@link #ahead}. */
-	private boolean runsAhead;
+	/** Whether the current sample's spikes of this layer come from {@link #apart}. */
+	private boolean runsApart;
 	/** Spikes per neuron of the current sample, counted only for recorded samples (else null). */
 	int[] neuronCounts;
 	/** Where the membranes start a sample: 0, or half the threshold under {@code init half} (SEMANTICS.md, "Neuron update"). */
@@ -40,7 +40,7 @@ final class NeuronLayer extends LayerState {
 	final float[] integrated;
 
 	NeuronLayer(LayerPlan plan, Population population, Firing firing, LayerPlan excitatory, LayerPlan inhibitory, boolean payloads,
-			SpikeRing ring, boolean readsOnlyInput, AdaptiveThreshold adaptive, BiasRelaxation relaxation, PlainIf plain, FirstLayerAhead ahead,
+			SpikeRing ring, boolean readsOnlyInput, AdaptiveThreshold adaptive, BiasRelaxation relaxation, PlainIf plain, ConstantFirstLayer apart,
 			Recurrence recurrence, float initialPotential, boolean integrates) {
 		super(plan, payloads, ring, readsOnlyInput);
 		this.population = population;
@@ -53,7 +53,7 @@ final class NeuronLayer extends LayerState {
 		this.payloadRule = payloads ? new Payloads(plan.outSize()) : null;
 		this.relaxation = relaxation;
 		this.plain = plain;
-		this.ahead = ahead;
+		this.apart = apart;
 		this.recurrence = recurrence;
 		this.initialPotential = initialPotential;
 		this.integrated = integrates ? new float[plan.outSize()] : null;
@@ -62,18 +62,18 @@ final class NeuronLayer extends LayerState {
 					+ "' takes its input as conductances (CobaLIF); read it out by spikes or membrane_max");
 	}
 
-	/** Starts a sample; {@code constant}: whether its input is constant (then a first layer may run ahead). */
+	/** Starts a sample; {@code constant}: whether its input is constant (then a first layer may be computed apart). */
 	void start(boolean constant) {
-		runsAhead = ahead != null && constant;
-		if (runsAhead)
-			ahead.start(constantCurrent, initialPotential);
+		runsApart = apart != null && constant;
+		if (runsApart)
+			apart.start(constantCurrent, initialPotential);
 	}
 
 	@Override
 	int step(int t, int[] events, int eventCount, float[] eventPayloads, boolean fromCurrent) {
 		int n;
-		if (runsAhead)
-			n = ahead.spikes(t, spikes);
+		if (runsApart)
+			n = apart.step(spikes);
 		else if (plain != null && !fromCurrent) {
 			synapticOps += plan.deliverAll(events, eventCount, population.arrivals());
 			recur(t);

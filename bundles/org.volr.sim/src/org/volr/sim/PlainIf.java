@@ -78,4 +78,37 @@ final class PlainIf {
 			}
 		return n;
 	}
+
+	/**
+	 * One step of neurons driven by a constant current alone (a first layer's active neurons, see
+	 * {@link ConstantFirstLayer}): v += c, then the spikes, listed as neuron[k] in the order of k. The update of
+	 * integrate with the current already holding the bias, and, with reset by subtraction, without a branch likewise.
+	 */
+	int stepConstant(float[] v, float[] c, int[] neuron, int count, int[] out) {
+		float threshold = this.threshold, resetTo = this.resetTo;
+		int[] fired = this.fired;
+		int n = 0;
+		if (subtract) {
+			for (int k = 0; k < count; k++) {
+				float x = v[k] + c[k];
+				float f = Firing.fired(x, threshold);
+				v[k] = x - threshold * f;
+				fired[k] = (int) f;
+			}
+			for (int k = 0; k < count; k++) {
+				out[n] = neuron[k];
+				n += fired[k];
+			}
+			return n;
+		}
+		for (int k = 0; k < count; k++) {
+			float x = v[k] + c[k];
+			if (x >= threshold) {
+				out[n++] = neuron[k];
+				x = resetTo;
+			}
+			v[k] = x;
+		}
+		return n;
+	}
 }

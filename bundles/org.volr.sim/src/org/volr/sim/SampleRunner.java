@@ -114,14 +114,14 @@ final class SampleRunner {
 			InisimOptions.Clip clip = inisim.clipOf(p.label());
 			if (clip != null)
 				firing = firing.withClip(clip.low(), clip.high());
-			// a layer reading its own spikes cannot run ahead of the others on its input alone
+			// a layer reading its own spikes cannot be computed apart on its input alone
 			boolean apart = l == 0 && n > 1 && plain != null && readsOnlyInput && config.encoding() == Encoding.CONSTANT
 					&& network.recurrent(l) == null;
 			layers[l] = new NeuronLayer(p, population, firing, synapses == null ? null : synapses.excitatory()[l],
 					synapses == null ? null : synapses.inhibitory()[l], payloads, d > 0 ? new SpikeRing(d, p.outSize(), payloads) : null,
 					readsOnlyInput, config.adaptiveThreshold() ? new AdaptiveThreshold(p.outSize()) : null,
 					inisim.biasRelaxation() ? new BiasRelaxation(depth, config.steps(), p.bias()) : null, plain,
-					apart ? new FirstLayerAhead(plain, p.outSize(), config.steps()) : null, Recurrence.of(network.recurrent(l), neuron),
+					apart ? new ConstantFirstLayer(plain, p.outSize()) : null, Recurrence.of(network.recurrent(l), neuron),
 					config.initialPotentialOf(neuron), l == n - 1 && config.readout() == Readout.INTEGRATED);
 			layers[l].clampedUntil = clamp[l];
 			depth++;

@@ -7,6 +7,12 @@ package org.volr.sim.plan;
  */
 public final class AvgPoolPlan extends WindowPlan {
 	private final float[] inverseCount;
+	/**
+	 * When no input lies in two windows (stride at least the window, as in LeNet's 2×2 pools): for each input, the
+	 * output whose window holds it (−1 for none) and the weight it adds; else null. See {@link #deliverAll}.
+	 */
+	private final int[] outputOf;
+	private final float[] weightOf;
 
 	public AvgPoolPlan(String label, int[] inShape, int[] outShape, int[] geometry) {
 		this(label, inShape, outShape, geometry, false);
@@ -31,6 +37,9 @@ public final class AvgPoolPlan extends WindowPlan {
 					}
 				inverseCount[oy * ow + ox] = n == 0 ? 0 : sum ? 1f : 1f / n;
 			}
+		outputOf = singleWindow() ? new int[inSize] : null;
+		weightOf = outputOf == null ? null : new float[inSize];
+		fillSingleWindowTables();
 	}
 
 	/** The same pooling with every weight times factor. */
@@ -39,6 +48,29 @@ public final class AvgPoolPlan extends WindowPlan {
 		inverseCount = from.inverseCount.clone();
 		for (int k = 0; k < inverseCount.length; k++)
 			inverseCount[k] *= factor;
+		outputOf = from.outputOf == null ? null : new int[inSize];
+		weightOf = outputOf == null ? null : new float[inSize];
+		fillSingleWindowTables();
+	}
+
+	/** Whether every input position lies in at most one window. */
+	private boolean singleWindow() {
+		for (int p = 0; p < h * w; p++)
+			if (tapsFrom[p + 1] - tapsFrom[p] > 1)
+				return false;
+		return true;
+	}
+
+	private void fillSingleWindowTables() {
+		if (outputOf == null)
+			return;
+		int plane = h * w;
+		for (int input = 0; input < inSize; input++) {
+			int p = input % plane, t = tapsFrom[p];
+			boolean held = tapsFrom[p + 1] > t;
+			outputOf[input] = held ? input / plane * oh * ow + tapOutput[t] : -1;
+			weightOf[input] = held ? inverseCount[tapOutput[t]] : 0f;
+		}
 	}
 
 	/** Average pooling's weights are all positive: excitatory only. */
@@ -54,6 +86,28 @@ public final class AvgPoolPlan extends WindowPlan {
 	@Override
 	public int deliver(int input, float[] current) {
 		return scatter(input, 1f, current);
+	}
+
+	/**
+	 * With windows that do not overlap, a spike reaches one output through one weight: two table reads and one
+	 * addition, where the walk over the spike's windows cost a division, a remainder and a loop (measured: the two
+	 * 2×2 pools of LeNet-5 took a tenth of its simulation). The same addition as {@link #deliver} (1f · w is w).
+	 */
+	@Override
+	public int deliverAll(int[] inputs, int count, float[] current) {
+		if (outputOf == null)
+			return super.deliverAll(inputs, count, current);
+		int[] to = outputOf;
+		float[] weight = weightOf;
+		int ops = 0;
+		for (int e = 0; e < count; e++) {
+			int o = to[inputs[e]];
+			if (o >= 0) {
+				current[o] += weight[inputs[e]];
+				ops++;
+			}
+		}
+		return ops;
 	}
 
 	@Override

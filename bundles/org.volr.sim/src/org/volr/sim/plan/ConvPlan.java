@@ -18,6 +18,8 @@ public final class ConvPlan extends WindowPlan {
 	private final float[] bias;
 	/** See {@link #scatterRows}. */
 	private final float[] rowRuns;
+	/** The delivery of many spikes by output rows, for the geometries {@link RowImages#suits} (else null). */
+	private final RowImages rowImages;
 
 	/** @param geometry {kh, kw, sy, sx, py, px, dy, dx} with py/px the padding before the first row/column */
 	public ConvPlan(String label, int[] inShape, int[] outShape, int[] geometry, boolean depthwise, float[] weights, float[] bias) {
@@ -45,6 +47,7 @@ public final class ConvPlan extends WindowPlan {
 			for (int co = 0; co < cout; co++)
 				java.util.Arrays.fill(this.bias, co * oh * ow, (co + 1) * oh * ow, bias[co]);
 		rowRuns = sx == 1 && dx == 1 && !depthwise ? rowRuns(kernel, cin, kh, kw, cout) : null;
+		rowImages = RowImages.suits(this, depthwise) ? new RowImages(this, kernel) : null;
 	}
 
 	/** The same convolution with other kernel values (laid out as {@link #kernel}). */
@@ -57,6 +60,12 @@ public final class ConvPlan extends WindowPlan {
 		this.kernel = kernel;
 		bias = from.bias;
 		rowRuns = from.rowRuns == null ? null : rowRuns(kernel, cin, kh, kw, cout);
+		rowImages = from.rowImages == null ? null : new RowImages(this, kernel);
+	}
+
+	/** Whether a step's many spikes are delivered by rows of images ({@link RowImages}) rather than by runs. */
+	public boolean deliversByRows() {
+		return rowImages != null;
 	}
 
 	@Override
@@ -109,10 +118,11 @@ public final class ConvPlan extends WindowPlan {
 
 	/**
 	 * Chooses by this step's activity how to deliver the spikes. Many spikes: into a buffer with the channels
-	 * innermost, where a spike's tap adds its kernel's channels as one contiguous run (the JIT vectorises it), then
-	 * added to the channels-first currents in one pass; that pass costs two sweeps over the layer, so few spikes
-	 * (fewer synaptic operations than neurons) go straight to the channels-first currents, one strided add per
-	 * channel. Both add each neuron's inputs in the same order, so the choice never changes a result.
+	 * innermost, where a spike's tap adds its kernel's channels as one contiguous run (the JIT vectorises it), or by
+	 * rows of images where the output rows are short ({@link RowImages}), then added to the channels-first currents in
+	 * one pass; that pass costs two sweeps over the layer, so few spikes (fewer synaptic operations than neurons) go
+	 * straight to the channels-first currents, one strided add per channel. All add each neuron's inputs in the same
+	 * order, so the choice never changes a result.
 	 */
 	@Override
 	public int deliverAll(int[] inputs, int count, float[] current) {
@@ -122,6 +132,15 @@ public final class ConvPlan extends WindowPlan {
 			for (int e = 0; e < count; e++)
 				ops += scatter(inputs[e], 1f, current);
 			return ops;
+		}
+		if (rowImages != null) {
+			int ops = 0, plane = h * w;
+			for (int e = 0; e < count; e++) {
+				int p = inputs[e] % plane;
+				ops += tapsFrom[p + 1] - tapsFrom[p];
+			}
+			rowImages.deliver(inputs, count, current);
+			return ops * fed;
 		}
 		float[] buffer = channelsLast.get();
 		java.util.Arrays.fill(buffer, 0f);

@@ -11,6 +11,7 @@ import org.volr.lang.api.VolrLanguage;
 import org.volr.model.Network;
 import org.volr.model.VolrFile;
 import org.volr.sim.SpikingNetwork;
+import org.volr.sim.plan.ConvPlan;
 import org.volr.sim.plan.LayerPlan;
 
 /**
@@ -63,11 +64,16 @@ class LayerPlanBatchTest {
 			"input [2, 10, 9]; f: conv2d(4, kernel: [3, 2], stride: 2); 4 2 3 2", //
 			"input [1, 11, 11]; f: conv2d(2, kernel: 3, dilation: 2, padding: same); 2 1 3 3", //
 			"input [2, 8, 8]; f: depthwise_conv2d(multiplier: 2, kernel: 3, padding: same); 4 1 3 3", //
-			"input [3, 20]; f: conv1d(4, kernel: 5, padding: same); 4 3 5" })
+			"input [3, 20]; f: conv1d(4, kernel: 5, padding: same); 4 3 5", //
+			// delivered by rows of images (see rowImagesWhereOutputRowsAreShort)
+			"input [6, 14, 14]; f: conv2d(16, kernel: 5); 16 6 5 5", // LeNet-5's c3
+			"input [2, 6, 6]; f: conv2d(4, kernel: 3, padding: same); 4 2 3 3", //
+			"input [3, 8, 8]; f: conv2d(5, kernel: 3, stride: 2, padding: 1); 5 3 3 3", //
+			"input [3, 12]; f: conv1d(4, kernel: 5); 4 3 5" })
 	void spikesOfAStepAtOnceEqualOneByOne(String testCase) throws Exception {
 		LayerPlan conv = firstLayer(testCase, new Random(5), false);
 		Random r = new Random(11);
-		for (double activity : new double[] { 0.01, 0.2, 0.9 }) {
+		for (double activity : new double[] { 0.01, 0.2, 0.9, 1.0 }) {
 			int[] spikes = new int[conv.inSize()];
 			int count = 0;
 			for (int i = 0; i < conv.inSize(); i++)
@@ -77,6 +83,54 @@ class LayerPlanBatchTest {
 			int ops = conv.deliverAll(spikes, count, atOnce), expectedOps = 0;
 			for (int e = 0; e < count; e++)
 				expectedOps += conv.deliver(spikes[e], oneByOne);
+			org.junit.jupiter.api.Assertions.assertArrayEquals(oneByOne, atOnce, testCase + " at activity " + activity);
+			assertEquals(expectedOps, ops, "synaptic operations");
+		}
+	}
+
+	/**
+	 * Which convolutions take the rows of images: those whose output rows are at most twice what one spike reaches in
+	 * them, not depthwise ones (a spike reaches one channel's outputs only), not wide maps.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { //
+			"true; input [6, 14, 14]; f: conv2d(16, kernel: 5); 16 6 5 5", //
+			"true; input [3, 8, 8]; f: conv2d(5, kernel: 3, stride: 2, padding: 1); 5 3 3 3", //
+			"false; input [2, 9, 9]; f: conv2d(3, kernel: 3, padding: same); 3 2 3 3", //
+			"false; input [2, 6, 6]; f: depthwise_conv2d(multiplier: 2, kernel: 3, padding: same); 4 1 3 3" })
+	void rowImagesWhereOutputRowsAreShort(String testCase) throws Exception {
+		int split = testCase.indexOf("; ");
+		ConvPlan conv = (ConvPlan) firstLayer(testCase.substring(split + 2), new Random(5), false);
+		assertEquals(Boolean.parseBoolean(testCase.substring(0, split)), conv.deliversByRows(), testCase);
+	}
+
+	/**
+	 * Pooling's spikes of a step delivered at once (a table of each input's one window where windows do not overlap)
+	 * give bit for bit the currents and the synaptic operations of delivering them one spike at a time.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "input [3, 8, 8]; avgpool 2", "input [2, 9, 9]; avgpool 2", // 9 × 9: the last row and column in no window
+			"input [2, 9, 9]; avgpool(3, stride: 2)", "input [2, 6, 6]; sumpool 2", "input [2, 5, 5]; avgpool(2, stride: 2, padding: same)",
+			"input [4, 6, 6]; globalavgpool", "input [3, 10]; avgpool1d 3" })
+	void poolSpikesOfAStepAtOnceEqualOneByOne(String testCase) throws Exception {
+		String[] parts = testCase.split("; ");
+		// a network must end in a layer read out: the pool, then a dense layer with weights of the pool's output size
+		Network network = network("network n {\n " + parts[0] + "\n f: " + parts[1] + "\n flatten\n o: dense 2\n}");
+		int pooled = org.volr.net.NetworkResolver.resolve(network).layers().get(0).outSize();
+		WeightStore weights = new WeightStore();
+		weights.put("o.weight", new int[] { pooled, 2 }, new float[pooled * 2]);
+		LayerPlan pool = SpikingNetwork.lower(network, weights).layers().get(0);
+		Random r = new Random(13);
+		for (double activity : new double[] { 0.05, 0.5, 1.0 }) {
+			int[] spikes = new int[pool.inSize()];
+			int count = 0;
+			for (int i = 0; i < pool.inSize(); i++)
+				if (r.nextDouble() < activity)
+					spikes[count++] = i;
+			float[] atOnce = new float[pool.outSize()], oneByOne = new float[pool.outSize()];
+			int ops = pool.deliverAll(spikes, count, atOnce), expectedOps = 0;
+			for (int e = 0; e < count; e++)
+				expectedOps += pool.deliver(spikes[e], oneByOne);
 			org.junit.jupiter.api.Assertions.assertArrayEquals(oneByOne, atOnce, testCase + " at activity " + activity);
 			assertEquals(expectedOps, ops, "synaptic operations");
 		}

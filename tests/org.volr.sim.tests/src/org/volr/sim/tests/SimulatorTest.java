@@ -138,7 +138,7 @@ class SimulatorTest {
 		assertTrue(worst < 0.02, "largest rate error " + worst);
 	}
 
-	/** The fast path for plain IF neurons (PlainIf, FirstLayerAhead) must give exactly the spikes of the general update (JumpPopulation). */
+	/** The fast path for plain IF neurons (PlainIf, ConstantFirstLayer) must give exactly the spikes of the general update (JumpPopulation). */
 	@Test
 	void fastPathAgreesWithTheGeneralNeuronUpdate() throws LoweringException {
 		WeightStore w = cnnWeights(5);
@@ -161,8 +161,8 @@ class SimulatorTest {
 	}
 
 	/**
-	 * A first layer too large to compute for the whole sample at once (2,000 active neurons × 600 steps, over the
-	 * 2^20 the runner keeps) is computed ahead in pieces of steps; its spikes must still be the general update's.
+	 * A large, busy first layer computed apart (2,000 active neurons × 600 steps; it was once computed ahead in pieces of
+	 * steps): its spikes must still be the general update's.
 	 */
 	@Test
 	void firstLayerComputedAheadInPiecesAgreesWithTheGeneralNeuronUpdate() throws LoweringException {
