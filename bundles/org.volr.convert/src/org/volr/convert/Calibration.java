@@ -177,7 +177,7 @@ public final class Calibration {
 		for (int l = 0; l < layers; l++)
 			lambda[l] = exact.get(l).thresholds(steps, init);
 		// bias correction, layer by layer, with the layers before already quantised and corrected
-		WeightStore corrected = copy(weights);
+		WeightStore corrected = weights.copy();
 		Map<String, Integer> index = new HashMap<>();
 		for (int l = 0; l < layers; l++)
 			index.put(exact.get(l).layer.key(), l);
@@ -257,15 +257,8 @@ public final class Calibration {
 		return Nd4j.create(v, c.shape(), 'c');
 	}
 
-	private static WeightStore copy(WeightStore weights) {
-		WeightStore copy = new WeightStore();
-		for (String name : weights.names())
-			copy.put(name, weights.get(name));
-		return copy;
-	}
-
 	/** b_c ← b_c + shift_c for every output channel (a layer without a bias gets one). */
-	private static void addToBias(WeightStore weights, NetLayer layer, float[] shift) {
+	public static void addToBias(WeightStore weights, NetLayer layer, float[] shift) {
 		int out = layer.biasShape()[0];
 		float[] bias = new float[out];
 		if (weights.contains(layer.biasKey()))

@@ -5,13 +5,13 @@ import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.volr.ann.AnnModel;
 import org.volr.ann.LayerActivation;
+import org.volr.convert.Calibration;
 import org.volr.convert.ConversionException;
 import org.volr.core.data.ArrayDataset;
 import org.volr.core.data.Batch;
 import org.volr.core.data.BatchIterator;
 import org.volr.core.data.Dataset;
 import org.volr.core.progress.Progress;
-import org.volr.core.weights.FloatTensor;
 import org.volr.core.weights.WeightStore;
 import org.volr.net.NetLayer;
 import org.volr.net.ResolvedNetwork;
@@ -44,7 +44,7 @@ final class SpikingBiasCorrection {
 	static WeightStore correct(ResolvedNetwork network, WeightStore ann, WeightStore converted, Dataset data, int samples,
 			SimulationConfig config, Progress progress) {
 		ArrayDataset calibration = firstSamples(data, samples);
-		WeightStore weights = copy(converted);
+		WeightStore weights = converted.copy();
 		List<LayerActivation> target = AnnModel.of(network, ann).activations(features(calibration));
 		int n = calibration.size(), steps = config.steps();
 		for (int k = 0; k < target.size() - 1; k++) {
@@ -67,7 +67,7 @@ final class SpikingBiasCorrection {
 			float[] shift = new float[channels];
 			for (int c = 0; c < channels; c++)
 				shift[c] = (float) (diff[c] / ((double) n * perChannel));
-			addToBias(weights, layer.layer(), shift);
+			Calibration.addToBias(weights, layer.layer(), shift);
 		}
 		return weights;
 	}
@@ -112,22 +112,5 @@ final class SpikingBiasCorrection {
 		try (BatchIterator batches = data.batches(data.size())) {
 			return batches.next().featuresAsINDArray();
 		}
-	}
-
-	private static WeightStore copy(WeightStore weights) {
-		WeightStore copy = new WeightStore();
-		for (String name : weights.names())
-			copy.put(name, weights.get(name));
-		return copy;
-	}
-
-	private static void addToBias(WeightStore weights, NetLayer layer, float[] shift) {
-		int out = layer.biasShape()[0];
-		float[] bias = new float[out];
-		if (weights.contains(layer.biasKey()))
-			System.arraycopy(weights.get(layer.biasKey()).data(), 0, bias, 0, out);
-		for (int c = 0; c < out; c++)
-			bias[c] += shift[c];
-		weights.put(layer.biasKey(), new FloatTensor(new int[] { out }, bias));
 	}
 }

@@ -57,6 +57,13 @@ public final class WeightStore {
         return tensors.size();
     }
 
+    /** A store of the same tensors (shared: tensors are replaced with {@link #put}, not changed in place), to put into without touching this one. */
+    public WeightStore copy() {
+        WeightStore copy = new WeightStore();
+        tensors.forEach(copy::put);
+        return copy;
+    }
+
     /** Reads every array of an .npz (stored or compressed; any dtype this bundle reads is converted to float32). */
     public static WeightStore read(Path path) {
         WeightStore store = new WeightStore();
