@@ -43,7 +43,7 @@ final class ShapedDataset extends DatasetView {
 	}
 
 	@Override
-	protected Batch view(Batch b) {
+	protected Batch view(Batch b, long firstSample) {
 		return new Batch(b.features(), b.labels(), shape);
 	}
 }

@@ -11,8 +11,12 @@ public abstract class DatasetView implements Dataset {
         this.data = data;
     }
 
-    /** The batch as this view shows it; the given batch's arrays may be the reader's own, so copy before changing them. */
-    protected abstract Batch view(Batch batch);
+    /**
+     * The batch as this view shows it; the given batch's arrays may be the reader's own, so copy before changing them.
+     *
+     * @param firstSample the batch's first sample's index in the data (for messages that name a sample)
+     */
+    protected abstract Batch view(Batch batch, long firstSample);
 
     @Override
     public String name() {
@@ -40,9 +44,11 @@ public abstract class DatasetView implements Dataset {
     }
 
     @Override
-    public final BatchIterator batches(int batchSize) {
+    public BatchIterator batches(int batchSize) {
         BatchIterator batches = data.batches(batchSize);
         return new BatchIterator() {
+            private long sample;
+
             @Override
             public boolean hasNext() {
                 return batches.hasNext();
@@ -50,7 +56,10 @@ public abstract class DatasetView implements Dataset {
 
             @Override
             public Batch next() {
-                return view(batches.next());
+                Batch batch = batches.next();
+                Batch viewed = view(batch, sample);
+                sample += batch.size();
+                return viewed;
             }
 
             @Override

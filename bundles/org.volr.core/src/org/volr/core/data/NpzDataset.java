@@ -75,62 +75,74 @@ public final class NpzDataset extends StreamingDataset {
 
     @Override
     ByteSource openByteSource(int firstSample) {
-        NpzArchive archive = NpzArchive.open(xFile);
-        try {
-            NpzArchive.Entry entry = archive.open(xArray);
-            String file = archive.file();
-            Streams.skipFully(entry.data(), (long) firstSample * storedSampleSize, file, entry.where() + ", sample 0",
-                    firstSample + " skipped samples");
-            return new ByteSource() {
-                private long sample = firstSample;
+        FeatureEntry open = FeatureEntry.at(firstSample, this);
+        return new ByteSource() {
+            private long sample = firstSample;
 
-                @Override
-                public void read(byte[] into, int samples) {
-                    int count = samples * storedSampleSize;
-                    Streams.readFully(entry.data(), into, 0, count, file, entry.where() + ", sample " + sample,
-                            count + " values of dtype " + xType.descr());
-                    sample += samples;
-                }
+            @Override
+            public void read(byte[] into, int samples) {
+                int count = samples * storedSampleSize;
+                Streams.readFully(open.entry.data(), into, 0, count, open.file(), open.where(sample),
+                        count + " values of dtype " + xType.descr());
+                sample += samples;
+            }
 
-                @Override
-                public void close() {
-                    entry.close();
-                    archive.close();
-                }
-            };
-        } catch (RuntimeException e) {
-            archive.close();
-            throw e;
-        }
+            @Override
+            public void close() {
+                open.close();
+            }
+        };
     }
 
     @Override
     SampleSource openSource(int firstSample) {
-        NpzArchive archive = NpzArchive.open(xFile);
-        try {
-            NpzArchive.Entry entry = archive.open(xArray);
-            String file = archive.file();
-            long skip = (long) firstSample * storedSampleSize * xType.bytes();
-            Streams.skipFully(entry.data(), skip, file, entry.where() + ", sample 0", firstSample + " skipped samples");
-            return new SampleSource() {
-                private long sample = firstSample;
+        FeatureEntry open = FeatureEntry.at(firstSample, this);
+        return new SampleSource() {
+            private long sample = firstSample;
 
-                @Override
-                public void read(float[] into, int samples) {
-                    NpyData.readFloats(entry.data(), xType, into, samples * storedSampleSize, file,
-                            entry.where() + ", sample " + sample);
-                    sample += samples;
-                }
+            @Override
+            public void read(float[] into, int samples) {
+                NpyData.readFloats(open.entry.data(), xType, into, samples * storedSampleSize, open.file(),
+                        open.where(sample));
+                sample += samples;
+            }
 
-                @Override
-                public void close() {
-                    entry.close();
-                    archive.close();
-                }
-            };
-        } catch (RuntimeException e) {
+            @Override
+            public void close() {
+                open.close();
+            }
+        };
+    }
+
+    /** The feature array opened in its archive and positioned at a sample: what both sources read from. */
+    private record FeatureEntry(NpzArchive archive, NpzArchive.Entry entry) implements AutoCloseable {
+
+        static FeatureEntry at(int firstSample, NpzDataset data) {
+            NpzArchive archive = NpzArchive.open(data.xFile);
+            try {
+                NpzArchive.Entry entry = archive.open(data.xArray);
+                long skip = (long) firstSample * data.storedSampleSize * data.xType.bytes();
+                Streams.skipFully(entry.data(), skip, archive.file(), entry.where() + ", sample 0",
+                        firstSample + " skipped samples");
+                return new FeatureEntry(archive, entry);
+            } catch (RuntimeException e) {
+                archive.close();
+                throw e;
+            }
+        }
+
+        String file() {
+            return archive.file();
+        }
+
+        String where(long sample) {
+            return entry.where() + ", sample " + sample;
+        }
+
+        @Override
+        public void close() {
+            entry.close();
             archive.close();
-            throw e;
         }
     }
 

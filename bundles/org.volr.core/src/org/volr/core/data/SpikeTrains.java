@@ -117,12 +117,13 @@ public final class SpikeTrains {
 	}
 
 	/** The data's samples checked and reshaped sample by sample. */
-	private abstract class View implements Dataset {
+	private abstract class View extends DatasetView {
 		private final int[] shape;
 		/** Whether it refuses values other than 0 and 1; whether a batch's values are the data's own. */
 		private final boolean checks, asStored;
 
 		View(int[] shape, boolean checks, boolean asStored) {
+			super(SpikeTrains.this.data);
 			this.shape = shape.clone();
 			this.checks = checks;
 			this.asStored = asStored;
@@ -132,60 +133,21 @@ public final class SpikeTrains {
 		abstract void fill(float[] raw, int from, float[] out, int to);
 
 		@Override
-		public String name() {
-			return data.name();
-		}
-
-		@Override
 		public int[] sampleShape() {
 			return shape.clone();
 		}
 
 		@Override
-		public int numClasses() {
-			return data.numClasses();
-		}
-
-		@Override
-		public int size() {
-			return data.size();
-		}
-
-		@Override
-		public int[] labels() {
-			return data.labels();
-		}
-
-		@Override
-		public BatchIterator batches(int batchSize) {
-			BatchIterator batches = data.batches(batchSize);
+		protected Batch view(Batch b, long firstSample) {
 			int size = Shapes.product(shape), storedSize = storedSteps * inputs;
-			return new BatchIterator() {
-				private long sample;
-
-				@Override
-				public boolean hasNext() {
-					return batches.hasNext();
-				}
-
-				@Override
-				public Batch next() {
-					Batch b = batches.next();
-					float[] raw = b.features(), out = asStored ? raw : new float[b.size() * size];
-					for (int s = 0; s < b.size(); s++, sample++) {
-						if (checks && !spikes(raw, s * storedSize))
-							refuse(raw, s * storedSize, sample);
-						if (!asStored)
-							fill(raw, s * storedSize, out, s * size);
-					}
-					return new Batch(out, b.labels(), shape);
-				}
-
-				@Override
-				public void close() {
-					batches.close();
-				}
-			};
+			float[] raw = b.features(), out = asStored ? raw : new float[b.size() * size];
+			for (int s = 0; s < b.size(); s++) {
+				if (checks && !spikes(raw, s * storedSize))
+					refuse(raw, s * storedSize, firstSample + s);
+				if (!asStored)
+					fill(raw, s * storedSize, out, s * size);
+			}
+			return new Batch(out, b.labels(), shape);
 		}
 	}
 

@@ -45,7 +45,7 @@ final class StandardisedDataset extends DatasetView {
     }
 
     @Override
-    protected Batch view(Batch b) {
+    protected Batch view(Batch b, long firstSample) {
         return new Batch(standardise(b.features().clone()), b.labels(), b.sampleShape());
     }
 

@@ -57,52 +57,21 @@ abstract class StreamingDataset implements Dataset {
      * decode} gets one sample's bytes (the array is reused for the next) and its index in the window.
      */
     BatchIterator byteBatches(int batchSize, SampleDecoder decode) {
-        if (batchSize <= 0) {
-            throw new IllegalArgumentException("batch size must be positive: " + batchSize);
-        }
-        return new BatchIterator() {
-            private final byte[] sample = new byte[layout.sampleSize()];
-            private ByteSource source;
-            private int position;
-            private boolean closed;
-
+        checkBatchSize(batchSize);
+        byte[] sample = new byte[layout.sampleSize()];
+        return new WindowBatches<ByteSource>(batchSize) {
             @Override
-            public boolean hasNext() {
-                return !closed && position < size;
+            ByteSource open() {
+                return openByteSource(first);
             }
 
             @Override
-            public Batch next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                if (source == null) {
-                    source = openByteSource(first);
-                }
-                int n = Math.min(batchSize, size - position);
-                try {
-                    Batch batch = decode.batch(n, Arrays.copyOfRange(labels.classes(), first + position, first + position + n), s -> {
-                        source.read(sample, 1);
-                        return sample;
-                    }, position);
-                    position += n;
-                    if (position >= size) {
-                        close();
-                    }
-                    return batch;
-                } catch (RuntimeException e) {
-                    close();
-                    throw e;
-                }
-            }
-
-            @Override
-            public void close() {
-                closed = true;
-                if (source != null) {
-                    source.close();
-                    source = null;
-                }
+            Batch read(ByteSource source, int n, int position) {
+                int start = first + position;
+                return decode.batch(n, Arrays.copyOfRange(labels.classes(), start, start + n), s -> {
+                    source.read(sample, 1);
+                    return sample;
+                }, position);
             }
         };
     }
@@ -143,10 +112,28 @@ abstract class StreamingDataset implements Dataset {
 
     @Override
     public BatchIterator batches(int batchSize) {
+        checkBatchSize(batchSize);
+        return new WindowBatches<SampleSource>(batchSize) {
+            @Override
+            SampleSource open() {
+                return openSource(first);
+            }
+
+            @Override
+            Batch read(SampleSource source, int n, int position) {
+                float[] raw = new float[n * layout.sampleSize()];
+                source.read(raw, n);
+                int start = first + position;
+                return new Batch(layout.toBatchOrder(raw, n, scale),
+                        Arrays.copyOfRange(labels.classes(), start, start + n), layout.sampleShape());
+            }
+        };
+    }
+
+    private static void checkBatchSize(int batchSize) {
         if (batchSize <= 0) {
             throw new IllegalArgumentException("batch size must be positive: " + batchSize);
         }
-        return new Batches(batchSize);
     }
 
     @Override
@@ -154,15 +141,24 @@ abstract class StreamingDataset implements Dataset {
         return name + " (" + size + " samples of " + layout + ", " + numClasses() + " classes)";
     }
 
-    private final class Batches implements BatchIterator {
+    /**
+     * The window batch by batch from a source opened at the first batch and closed after the last, or at the first
+     * failure: what the float and the byte readings share.
+     */
+    private abstract class WindowBatches<S extends OpenSamples> implements BatchIterator {
         private final int batchSize;
-        private SampleSource source;
+        private S source;
         private int position;
         private boolean closed;
 
-        Batches(int batchSize) {
+        WindowBatches(int batchSize) {
             this.batchSize = batchSize;
         }
+
+        abstract S open();
+
+        /** The next {@code n} samples from the source; {@code position} is the first one's index in the window. */
+        abstract Batch read(S source, int n, int position);
 
         @Override
         public boolean hasNext() {
@@ -175,23 +171,21 @@ abstract class StreamingDataset implements Dataset {
                 throw new NoSuchElementException();
             }
             if (source == null) {
-                source = openSource(first);
+                source = open();
             }
             int n = Math.min(batchSize, size - position);
-            float[] raw = new float[n * layout.sampleSize()];
+            Batch batch;
             try {
-                source.read(raw, n);
+                batch = read(source, n, position);
             } catch (RuntimeException e) {
                 close();
                 throw e;
             }
-            int start = first + position;
             position += n;
             if (position >= size) {
                 close();
             }
-            return new Batch(layout.toBatchOrder(raw, n, scale),
-                    Arrays.copyOfRange(labels.classes(), start, start + n), layout.sampleShape());
+            return batch;
         }
 
         @Override
