@@ -25,7 +25,6 @@ import org.volr.net.ResolvedNetwork;
 import org.volr.net.Source;
 import org.volr.net.WeightKeys;
 import org.volr.net.Window;
-import org.volr.net.neuron.NeuronModels;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
@@ -85,15 +84,14 @@ public final class NirWriter {
 	/** Per layer index, the node its output comes from (for identity and dropout, the node they pass on). */
 	private final List<Src> produced = new ArrayList<>();
 	private Src input;
-	/** The run's step, for the r of neurons with time constants of their own; null when not known. */
-	private final NirTime time;
+	private final NirNeuronFields neuronFields;
 
 	private record Src(String node, int[] shape) {
 	}
 
 	private NirWriter(ResolvedNetwork network, WeightStore weights, NirNeuron neuron, Map<String, NirNeuron> layerNeurons, NirTime time) {
 		this.network = network;
-		this.time = time;
+		this.neuronFields = new NirNeuronFields(weights, time);
 		this.weights = weights;
 		this.neuron = neuron;
 		this.layerNeurons = Map.copyOf(layerNeurons);
@@ -318,150 +316,16 @@ public final class NirWriter {
 
 	/**
 	 * The neuron node behind a layer (its own neuron, else the run's), named {@code <label>.if}, {@code <label>.lif},
-	 * {@code <label>.cubalif} or {@code <label>.li}, with exactly the fields of NIR's dataclass (v_reset only for
-	 * CubaLIF, where Volr's reset potential is part of the neuron), each an array of the layer's output shape.
+	 * {@code <label>.cubalif} or {@code <label>.li}, its fields from {@link NirNeuronFields}.
 	 */
 	private Src neurons(NetLayer layer, String label, List<String> from, int[] dims) {
-		int count = size(dims);
 		NirNeuron neuron = layerNeurons.getOrDefault(layer.key(), this.neuron);
-		Map<String, float[]> own = perNeuron(layer, neuron, count);
-		Map<String, Object> n;
-		String name;
-		switch (neuron.kind()) {
-		case IF -> {
-			name = unique(label + ".if");
-			n = node(name, "IF");
-			n.put("r", FloatTensor.nested(filled(count, neuron.r()), dims));
-			n.put("v_threshold", FloatTensor.nested(filled(count, neuron.threshold()), dims));
-		}
-		case LIF -> {
-			name = unique(label + ".lif");
-			n = node(name, "LIF");
-			n.put("tau", values(own, "tau", neuron.tau(), count, dims));
-			n.put("r", rValues(own, "tau", neuron, count, dims, layer));
-			n.put("v_leak", values(own, "v_leak", neuron.vLeak(), count, dims));
-			n.put("v_threshold", FloatTensor.nested(filled(count, neuron.threshold()), dims));
-		}
-		case CUBA_LIF -> { // w_in = 1, r for the run's step (NirTarget.neuron)
-			name = unique(label + ".cubalif");
-			n = node(name, "CubaLIF");
-			n.put("tau_syn", values(own, "tau_syn", neuron.tauSyn(), count, dims));
-			n.put("tau_mem", values(own, "tau_mem", neuron.tau(), count, dims));
-			n.put("r", rValues(own, "tau_mem", neuron, count, dims, layer));
-			n.put("v_leak", values(own, "v_leak", neuron.vLeak(), count, dims));
-			n.put("v_threshold", FloatTensor.nested(filled(count, neuron.threshold()), dims));
-			n.put("v_reset", FloatTensor.nested(filled(count, neuron.vReset()), dims));
-			n.put("w_in", FloatTensor.nested(filled(count, 1f), dims));
-		}
-		case LI -> { // NIR's LI (tau, r, v_leak): Volr's LIF node without the threshold
-			name = unique(label + ".li");
-			n = node(name, "LI");
-			n.put("tau", values(own, "tau", neuron.tau(), count, dims));
-			n.put("r", rValues(own, "tau", neuron, count, dims, layer));
-			n.put("v_leak", values(own, "v_leak", neuron.vLeak(), count, dims));
-		}
-		default -> throw new IllegalStateException(neuron.kind().toString());
-		}
+		String type = neuron.kind().nirType();
+		String name = unique(label + "." + type.toLowerCase(Locale.ROOT));
+		node(name, type).putAll(neuronFields.of(layer, describe(layer), neuron, dims));
 		for (String f : from)
 			edges.add(new String[] { f, name });
 		return new Src(name, dims);
-	}
-
-	/** A field of a neuron node: the layer's per-neuron values if the weights give them, else its one value for all. */
-	private static Object values(Map<String, float[]> own, String field, float value, int count, int[] dims) {
-		return FloatTensor.nested(own.containsKey(field) ? own.get(field) : filled(count, value), dims);
-	}
-
-	/**
-	 * A leaky node's r: the neuron's one r, or, when the weights give its time constant (tauField) per neuron, the r
-	 * that makes each neuron's input gain 1 at the run's step, so the reader folds no gain into the weights.
-	 */
-	private Object rValues(Map<String, float[]> own, String tauField, NirNeuron neuron, int count, int[] dims, NetLayer layer) {
-		float[] taus = own.get(tauField);
-		if (taus == null)
-			return FloatTensor.nested(filled(count, neuron.r()), dims);
-		if (time == null)
-			throw new IllegalArgumentException(describe(layer) + " has time constants per neuron, whose r depends on the run's time step,"
-					+ " which was not given");
-		float[] r = new float[count];
-		for (int i = 0; i < count; i++)
-			r[i] = time.unitGainR(neuron.kind(), taus[i]);
-		return FloatTensor.nested(r, dims);
-	}
-
-	/**
-	 * The layer's per-neuron parameters ({@code <key>.tau_m} etc. in the weights, SEMANTICS.md "Per-neuron
-	 * parameters") as the per-neuron arrays of its NIR neuron node, by NIR field: tau_m → LIF's and LI's tau,
-	 * CubaLIF's tau_mem (seconds); v_rest → v_leak; tau_syn_E and tau_syn_I → CubaLIF's one tau_syn (both given, equal).
-	 * The inverse of what {@link NirNeuronNode} reads per neuron. Any other parameter per neuron is refused by name.
-	 */
-	private Map<String, float[]> perNeuron(NetLayer layer, NirNeuron neuron, int count) {
-		Map<String, float[]> fields = new LinkedHashMap<>();
-		Map<String, float[]> given = new LinkedHashMap<>();
-		for (String p : new java.util.TreeSet<>(NeuronModels.parameterNames())) {
-			String key = WeightKeys.parameter(layer.key(), p);
-			if (!weights.contains(key))
-				continue;
-			float[] v = weights.get(key).data();
-			if (v.length != count)
-				throw new IllegalArgumentException("'" + key + "' has " + v.length + " values; " + describe(layer) + " has " + count + " neurons");
-			String field = nirField(neuron.kind(), p);
-			if (field == null)
-				throw new IllegalArgumentException("'" + key + "' gives " + describe(layer) + " a " + p + " per neuron, which NIR's "
-						+ neuron.kind().nirType() + " node has no per-neuron field for; give the layer one value in its neuron clause for NIR");
-			boolean time = p.startsWith("tau");
-			float[] nir = new float[count];
-			for (int i = 0; i < count; i++) {
-				if (!Float.isFinite(v[i]) || time && !(v[i] > 0))
-					throw new IllegalArgumentException("'" + key + "' has the value " + v[i] + " for neuron " + i + " of " + describe(layer)
-							+ "; NIR needs " + (time ? "positive, finite time constants" : "finite potentials"));
-				nir[i] = time ? seconds(v[i]) : v[i];
-			}
-			given.put(p, nir);
-			float[] before = fields.put(field, nir);
-			if (before != null && !Arrays.equals(before, nir))
-				throw new IllegalArgumentException("'" + key + "' differs from '" + WeightKeys.parameter(layer.key(), "tau_syn_E") + "' in "
-						+ describe(layer) + "; NIR's CubaLIF has one tau_syn per neuron");
-		}
-		if (given.containsKey("tau_syn_E") != given.containsKey("tau_syn_I"))
-			throw new IllegalArgumentException(describe(layer) + " has " + (given.containsKey("tau_syn_E") ? "tau_syn_E" : "tau_syn_I")
-					+ " per neuron but not the other; NIR's CubaLIF has one tau_syn per neuron, so give both (equal) per neuron");
-		return fields;
-	}
-
-	/** The NIR field of a neuron node that holds Volr's parameter p per neuron, or null if the node has none. */
-	private static String nirField(NirNeuron.Kind kind, String p) {
-		return switch (p) {
-		case "tau_m" -> switch (kind) {
-			case LIF, LI -> "tau";
-			case CUBA_LIF -> "tau_mem";
-			case IF -> null;
-			};
-		case "v_rest" -> kind == NirNeuron.Kind.IF ? null : "v_leak";
-		case "tau_syn_E", "tau_syn_I" -> kind == NirNeuron.Kind.CUBA_LIF ? "tau_syn" : null;
-		default -> null;
-		};
-	}
-
-	/**
-	 * Milliseconds as NIR's seconds: the float near ms/1000 that the reader turns back into exactly these milliseconds
-	 * ({@link NeuronClause#millis}, through the shortest decimal), so a value that went out comes back bit for bit.
-	 * Not every float of milliseconds is some float of seconds read back (the two grids of floats differ by the
-	 * factor 1000); for such a value the nearest, ms/1000 through its shortest decimal, which reads back within
-	 * one unit in the last place.
-	 */
-	static float seconds(float millis) {
-		float nearest = new java.math.BigDecimal(Float.toString(millis)).movePointLeft(3).floatValue();
-		float down = nearest, up = nearest;
-		for (int step = 0; step <= 4; step++) {
-			if ((float) NeuronClause.millis(down) == millis)
-				return down;
-			if ((float) NeuronClause.millis(up) == millis)
-				return up;
-			down = Math.nextDown(down);
-			up = Math.nextUp(up);
-		}
-		return nearest;
 	}
 
 	private Map<String, Object> node(String name, String type) {
@@ -512,12 +376,6 @@ public final class NirWriter {
 
 	private static long[] longs(int[] v) {
 		return Arrays.stream(v).asLongStream().toArray();
-	}
-
-	private static float[] filled(int n, float v) {
-		float[] a = new float[n];
-		Arrays.fill(a, v);
-		return a;
 	}
 
 	private void save(Path out) throws IOException {
