@@ -21,8 +21,24 @@ public final class ScriptLimits {
 	 * @param maxPoolingReason what follows "layer 'x' is max pooling" in that target's message
 	 */
 	public static void check(GenerationInput input, String target, String maxPoolingReason, List<String> problems) {
+		check(input, target, maxPoolingReason, Writes.ONE_NEURON_SPIKE_COUNTS, problems);
+	}
+
+	/** What a target writes of the neurons and the readout (beyond one neuron for all layers read by spike counts). */
+	public enum Writes {
+		/** one neuron for every layer, the class read off the output's spike counts */
+		ONE_NEURON_SPIKE_COUNTS,
+		/** each layer's own neuron (LI included), and the membrane readouts (membrane_max, membrane_last) */
+		LAYER_NEURONS_AND_MEMBRANE
+	}
+
+	/** {@link #check(GenerationInput, String, String, List)} for a target that writes what {@code writes} says. */
+	public static void check(GenerationInput input, String target, String maxPoolingReason, Writes writes, List<String> problems) {
 		problems.addAll(volrOnlyOptions(input.run()));
-		problems.addAll(oneNeuronSpikeReadout(input, target));
+		problems.addAll(switch (writes) {
+		case ONE_NEURON_SPIKE_COUNTS -> oneNeuronSpikeReadout(input, target);
+		case LAYER_NEURONS_AND_MEMBRANE -> layerNeuronsMembraneReadout(input, target);
+		});
 		for (org.volr.net.DelayedEdge e : input.resolved().delayed())
 			if (!e.recurrent() || e.delay() != 1)
 				problems.add(input.resolved().describe(e) + ": only a layer's own edge of one step is generated for " + target);
@@ -53,6 +69,18 @@ public final class ScriptLimits {
 		if (input.run().readout() != org.volr.model.Readout.SPIKES)
 			problems.add("the readout " + input.run().readout().getLiteral() + " (simulate { readout " + input.run().readout().getLiteral()
 					+ " }) is simulated by Volr only: " + target + " reads the class off the output's spike counts; remove it for this target");
+		return problems;
+	}
+
+	/**
+	 * What a target that writes each layer's neuron and reads the class off spike counts or the output's membrane
+	 * refuses: parameters per neuron and the integrated readout.
+	 */
+	public static List<String> layerNeuronsMembraneReadout(GenerationInput input, String target) {
+		List<String> problems = new java.util.ArrayList<>(perNeuronParameters(input, target));
+		if (input.run().readout() == org.volr.model.Readout.INTEGRATED)
+			problems.add("the readout integrated (simulate { readout integrated }) is simulated by Volr only: " + target
+					+ " reads the class off the output's spike counts or membrane; remove it for this target");
 		return problems;
 	}
 

@@ -43,6 +43,11 @@ public final class TargetNeuron {
 
 	/** Why the model refuses the target, or null when it maps to it. */
 	public static <T> String refusal(RunSettings run, Mapping<T> mapping) {
-		return map(run, mapping) instanceof TargetMapping.Refused<T> r ? r.reason() : null;
+		return refusal(run.neuron(), run.dtMillis(), mapping);
+	}
+
+	/** {@link #refusal(RunSettings, Mapping)} for a neuron at time step dtMillis (a layer's own, say). */
+	public static <T> String refusal(RunSettings.Neuron n, double dtMillis, Mapping<T> mapping) {
+		return map(n, dtMillis, mapping) instanceof TargetMapping.Refused<T> r ? r.reason() : null;
 	}
 }

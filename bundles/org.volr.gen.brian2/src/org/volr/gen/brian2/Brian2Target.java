@@ -11,12 +11,14 @@ import java.util.Locale;
 import org.volr.core.io.AtomicFiles;
 import org.volr.gen.GeneratedFiles;
 import org.volr.gen.GenerationInput;
+import org.volr.gen.RunSettings;
 import org.volr.gen.NetworkArrays;
 import org.volr.gen.ScriptFiles;
 import org.volr.gen.ScriptLimits;
 import org.volr.gen.ScriptTemplate;
 import org.volr.gen.TargetGenerator;
 import org.volr.gen.TargetNeuron;
+import org.volr.net.NetLayer;
 import org.volr.net.neuron.Discretisation;
 import org.volr.net.neuron.NeuronModel;
 
@@ -49,10 +51,18 @@ public final class Brian2Target implements TargetGenerator {
 		String device = device(input);
 		if (!device.equals("runtime") && !device.equals("cpp_standalone"))
 			problems.add("unknown Brian2 device '" + device + "'; use runtime or cpp_standalone");
-		String refused = TargetNeuron.refusal(input.run(), NeuronModel::brian2);
-		if (refused != null)
-			problems.add(refused);
-		ScriptLimits.check(input, "Brian2", ", which is not generated for Brian2 yet; use average pooling", problems);
+		for (NetLayer layer : input.spiking().layers()) {
+			String refused;
+			try {
+				refused = TargetNeuron.refusal(input.run().neuronOf(layer), input.run().dtMillis(), NeuronModel::brian2);
+			} catch (IllegalArgumentException e) { // a layer's own neuron that the run's discretisation refuses
+				refused = e.getMessage();
+			}
+			if (refused != null && !problems.contains(refused))
+				problems.add(refused);
+		}
+		ScriptLimits.check(input, "Brian2", ", which is not generated for Brian2 yet; use average pooling", ScriptLimits.Writes.LAYER_NEURONS_AND_MEMBRANE,
+				problems);
 		return problems;
 	}
 
@@ -70,14 +80,15 @@ public final class Brian2Target implements TargetGenerator {
 			        if "l%d_rec" % index not in data:
 			            continue
 			        w = data["l%d_rec" % index]
+			        conductance = NEURONS[index]["conductance"]
 			        i, j = np.nonzero(w)
 			        w = np.asarray(w[i, j], dtype=np.float32)
-			        if CONDUCTANCE:
+			        if conductance:
 			            s = b2.Synapses(groups[index], groups[index], "we : 1\\nwi : 1", name="recurrent%d" % index,
 			                            on_pre="inp_post += we * %s\\ninp_i_post += wi * %s" % (fresh, fresh))
 			            s.connect(i=np.asarray(i, dtype=np.int32), j=np.asarray(j, dtype=np.int32))
-			            s.we = np.where(w > 0, w * f32(CONDUCTANCE[2]), f32(0))
-			            s.wi = np.where(w < 0, -w * f32(CONDUCTANCE[3]), f32(0))
+			            s.we = np.where(w > 0, w * f32(conductance[2]), f32(0))
+			            s.wi = np.where(w < 0, -w * f32(conductance[3]), f32(0))
 			        else:
 			            s = b2.Synapses(groups[index], groups[index], "w : 1", on_pre="inp_post += w * %s" % fresh,
 			                            name="recurrent%d" % index)
@@ -94,15 +105,12 @@ public final class Brian2Target implements TargetGenerator {
 	public GeneratedFiles generate(GenerationInput input, Path directory) throws IOException {
 		ScriptFiles files = ScriptFiles.writeData(input, directory, id());
 		List<NetworkArrays.Layer> layers = files.layers();
-		Discretisation n = TargetNeuron.require(input.run(), NeuronModel::brian2);
 		String text = ScriptTemplate.load(Brian2Target.class, "brian2_script.py.template")
 				.setRun(input, layers, files.script().getFileName(), files.data().getFileName())
 				.set("DELAY", input.run().delay())
-				.set("THRESHOLD", num(n.threshold())).set("RESET", input.run().neuron().reset().getLiteral()).set("V_RESET", num(n.resetPotential()))
-				.set("V_REST", num(n.restPotential())).set("LEAK", num(n.leak()))
-				.set("SYN_DECAY", num(n.synapseDecay())).set("SYN_GAIN", num(n.synapseGain())).set("CURRENT_GAIN", num(n.currentGain())).set("REFRACTORY", n.refractorySteps())
-				.set("CONDUCTANCE", ScriptTemplate.conductance(n.conductance()))
-				.set("V_MIN", n.minPotential() == Float.NEGATIVE_INFINITY ? "None" : num(n.minPotential()))
+				.set("RESET", input.run().neuron().reset().getLiteral())
+				.set("NEURONS", neurons(input))
+				.set("READOUT", input.run().readout().getLiteral())
 				.set("DEVICE", device(input))
 				.set("RECURRENT_SYNAPSES", input.spiking().delayed().isEmpty() ? "" : RECURRENT_SYNAPSES)
 				.render();
@@ -113,5 +121,26 @@ public final class Brian2Target implements TargetGenerator {
 				input.run().steps() + input.run().delay()));
 		notes.add(files.runNote(input));
 		return files.generated(notes);
+	}
+
+	/**
+	 * The NEURONS list: per layer the constants of its neuron (its own, else the experiment's) as one step of Volr's
+	 * update uses them; a neuron that never fires (LI) has the threshold None.
+	 */
+	private static String neurons(GenerationInput input) {
+		StringBuilder b = new StringBuilder();
+		for (NetLayer layer : input.spiking().layers()) {
+			RunSettings.Neuron neuron = input.run().neuronOf(layer);
+			Discretisation n = TargetNeuron.require(neuron, input.run().dtMillis(), NeuronModel::brian2);
+			b.append("    dict(threshold=").append(Float.isInfinite(n.threshold()) ? "None" : num(n.threshold()))
+					.append(", v_reset=").append(num(n.resetPotential())).append(", v_rest=").append(num(n.restPotential()))
+					.append(", leak=").append(num(n.leak())).append(", syn_decay=").append(num(n.synapseDecay()))
+					.append(", syn_gain=").append(num(n.synapseGain())).append(", current_gain=").append(num(n.currentGain()))
+					.append(", refractory_steps=").append(n.refractorySteps())
+					.append(", conductance=").append(ScriptTemplate.conductance(n.conductance()))
+					.append(", v_min=").append(n.minPotential() == Float.NEGATIVE_INFINITY ? "None" : num(n.minPotential()))
+					.append("),  # ").append(layer.key()).append(": ").append(neuron.model().name()).append('\n');
+		}
+		return b.toString().stripTrailing();
 	}
 }

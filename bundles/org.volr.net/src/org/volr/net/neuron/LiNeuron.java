@@ -55,6 +55,12 @@ final class LiNeuron implements NeuronModel {
 				d.restPotential(), 0f, 0f));
 	}
 
+	/** Volr's Brian2 script steps it as LIF without a threshold (its threshold None: the group has no thresholder). */
+	@Override
+	public TargetMapping<Discretisation> brian2(Map<String, Double> values, Discretisation d, double dtMillis) {
+		return new TargetMapping.Mapped<>(d);
+	}
+
 	@Override
 	public Population population(Discretisation d, int size) {
 		return new LeakyIntegrators(d, size);
