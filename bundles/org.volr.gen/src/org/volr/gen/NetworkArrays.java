@@ -82,6 +82,10 @@ public final class NetworkArrays {
 			}
 			if (SpikingLayers.hasNeurons(l))
 				w.floats("l" + i + "_bias", bias(input, l));
+			PerNeuronConstants own = SpikingLayers.hasNeurons(l) ? PerNeuronConstants.of(input, l) : null;
+			if (own != null) // only a layer whose weights give parameters per neuron (ScriptLimits: the targets that write them)
+				for (var c : own.byName().entrySet())
+					w.floats("l" + i + "_" + c.getKey(), c.getValue());
 		}
 		for (DelayedEdge e : input.spiking().delayed()) // a script target refuses other delayed edges (ScriptLimits)
 			w.floats("l" + e.to() + "_rec", input.weights().get(e.weightKey()).data(), spiking.get(e.from()).outSize(),

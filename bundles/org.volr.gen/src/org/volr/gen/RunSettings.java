@@ -64,14 +64,29 @@ public record RunSettings(int steps, double dtMillis, Input input, double poisso
 		LayerNeuron own = layer.neuron();
 		if (own == null)
 			return neuron;
-		Map<String, Double> values = own.values();
-		Discretisation d = switch (discretisation) {
-		case EXACT -> own.model().discretise(values, dtMillis);
-		case EULER -> switch (own.model().euler(values, dtMillis)) {
+		return new Neuron(own.model(), own.values(), neuron.reset(), discretise(own.model(), own.values()));
+	}
+
+	/**
+	 * The neuron of a layer with some of its values replaced, as the weights give them for one of its neurons
+	 * (SEMANTICS.md, "Per-neuron parameters"), discretised as the run's.
+	 */
+	public Neuron neuronOf(NetLayer layer, Map<String, Double> replaced) {
+		Neuron base = neuronOf(layer);
+		if (replaced.isEmpty())
+			return base;
+		Map<String, Double> values = new java.util.HashMap<>(base.values());
+		values.putAll(replaced);
+		return new Neuron(base.model(), values, base.reset(), discretise(base.model(), values));
+	}
+
+	private Discretisation discretise(NeuronModel model, Map<String, Double> values) {
+		return switch (discretisation) {
+		case EXACT -> model.discretise(values, dtMillis);
+		case EULER -> switch (model.euler(values, dtMillis)) {
 			case TargetMapping.Mapped<Discretisation> m -> m.value();
 			case TargetMapping.Refused<Discretisation> r -> throw new IllegalArgumentException(r.reason());
 			};
 		};
-		return new Neuron(own.model(), values, neuron.reset(), d);
 	}
 }

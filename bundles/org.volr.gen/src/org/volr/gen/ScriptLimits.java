@@ -28,7 +28,7 @@ public final class ScriptLimits {
 	public enum Writes {
 		/** one neuron for every layer, the class read off the output's spike counts */
 		ONE_NEURON_SPIKE_COUNTS,
-		/** each layer's own neuron (LI included), and the membrane readouts (membrane_max, membrane_last) */
+		/** each layer's own neuron (LI included) with its parameters per neuron, and the membrane readouts (membrane_max, membrane_last) */
 		LAYER_NEURONS_AND_MEMBRANE
 	}
 
@@ -73,11 +73,14 @@ public final class ScriptLimits {
 	}
 
 	/**
-	 * What a target that writes each layer's neuron and reads the class off spike counts or the output's membrane
-	 * refuses: parameters per neuron and the integrated readout.
+	 * What a target that writes each layer's neuron (and its parameters per neuron) and reads the class off spike counts
+	 * or the output's membrane refuses: per-neuron parameters it cannot step (PerNeuronConstants) and the integrated readout.
 	 */
 	public static List<String> layerNeuronsMembraneReadout(GenerationInput input, String target) {
-		List<String> problems = new java.util.ArrayList<>(perNeuronParameters(input, target));
+		List<String> problems = new java.util.ArrayList<>();
+		if (input.resolveProblem() == null)
+			for (NetLayer l : input.resolved().layers())
+				problems.addAll(PerNeuronConstants.problems(input, l, target));
 		if (input.run().readout() == org.volr.model.Readout.INTEGRATED)
 			problems.add("the readout integrated (simulate { readout integrated }) is simulated by Volr only: " + target
 					+ " reads the class off the output's spike counts or membrane; remove it for this target");

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.volr.core.weights.FloatTensor;
+import org.volr.core.weights.WeightStore;
 
 /**
  * Brian2's script gives each layer its own neuron, as Volr's simulator does (SEMANTICS.md, "A neuron per layer"), and
@@ -53,8 +55,16 @@ class LayerNeuronScriptTest {
 
 	/** Runs the experiment in Volr and through the Brian2 script: [Volr's rows, the script's rows] of predictions.csv. */
 	private static int[][][] both(String name, String outNeuron, String simulate) throws Exception {
+		return both(name, outNeuron, simulate, new WeightStore());
+	}
+
+	/** As above, with arrays added to the trained weights (parameters per neuron). */
+	private static int[][][] both(String name, String outNeuron, String simulate, WeightStore added) throws Exception {
 		Path dir = Files.createDirectories(OUT.resolve(name));
-		Files.copy(OUT.resolve("trained.npz"), dir.resolve("trained.npz"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		WeightStore weights = WeightStore.read(OUT.resolve("trained.npz"));
+		for (String key : added.names())
+			weights.put(key, added.get(key));
+		weights.write(dir.resolve("trained.npz"));
 		Path file = Files.writeString(dir.resolve(name + ".volr"), EXPERIMENT.formatted(outNeuron, "weights npz \"trained.npz\"", simulate));
 		Run run = volr("run", file.toString(), "--limit", Integer.toString(SAMPLES), "-o", dir.resolve("results").toString());
 		assertEquals(0, run.code(), run.out() + run.err());
@@ -82,5 +92,24 @@ class LayerNeuronScriptTest {
 			int[] a = GeneratedScriptsTest.compare("own neurons, LI output, " + readout + ", Brian2 script", r[0], r[1]);
 			assertEquals(SAMPLES, a[0], readout + ": every class as Volr's");
 		}
+	}
+
+	/** Time constants per neuron (as NIR files carry them): each neuron's leak stepped as Volr steps it. */
+	@Test
+	void timeConstantsPerNeuronLeakAsVolrsDo() throws Exception {
+		WeightStore added = new WeightStore();
+		float[] fc1 = new float[64], out = new float[10];
+		for (int j = 0; j < fc1.length; j++)
+			fc1[j] = 5f + 35f * j / (fc1.length - 1);
+		for (int j = 0; j < out.length; j++)
+			out[j] = 20f + 5f * j;
+		added.put("fc1.tau_m", new FloatTensor(new int[] { 64 }, fc1));
+		added.put("out.tau_m", new FloatTensor(new int[] { 10 }, out));
+		int[][][] r = both("per-neuron", " neuron LIF { tau_m 40 ms }", "", added);
+		assertTrue(org.volr.core.data.NpzDataset.arrayNames(OUT.resolve("per-neuron/gen/mlp_brian2.npz")).containsAll(java.util.List.of("l0_leak",
+				"l2_leak")), "the script steps fc1's and out's neurons with their own leaks");
+		int[] a = GeneratedScriptsTest.compare("tau_m per neuron (fc1, out), Brian2 script", r[0], r[1]);
+		assertEquals(SAMPLES, a[0], "every class as Volr's");
+		assertEquals(a[2], a[1], "every output count as Volr's; one differs by " + a[3]);
 	}
 }
