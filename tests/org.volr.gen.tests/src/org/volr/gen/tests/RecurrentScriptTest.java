@@ -102,4 +102,33 @@ class RecurrentScriptTest {
 			assertEquals(0, a[2], "every output count equal, delay " + delay);
 		}
 	}
+
+	/**
+	 * A recurrent layer with LIF neurons of its own (SEMANTICS.md, "A neuron per layer") before the experiment's IF
+	 * output: Brian2's script gives the layer its own constants and steps it, and its own spikes, as Volr does.
+	 */
+	@Test
+	void brian2ScriptReproducesARecurrentLayerOfItsOwnLifNeurons() throws Exception {
+		Network n = CrossSimulatorTest.network(NETWORK.replace("h: dense 12 relu recurrent", "h: dense 12 relu recurrent neuron LIF { tau_m 8 ms }"));
+		WeightStore w = weights(1f);
+		SampleSet s = CrossSimulatorTest.samples();
+		SimulationConfig ifOnly = CrossSimulatorTest.config(ResetMode.SUBTRACT, 0);
+		SimulationConfig c = ifOnly.withLayerNeurons(Map.of("h", org.volr.sim.NeuronSpec.of(org.volr.net.neuron.NeuronModels.of("LIF"),
+				Map.of("tau_m", 8.0), ResetMode.SUBTRACT, 1.0)));
+		SimulationResult volr = CrossSimulatorTest.volr(n, w, s, c);
+		SimulationResult allIf = CrossSimulatorTest.volr(n, w, s, ifOnly);
+		boolean differs = false;
+		for (int k = 0; k < CrossSimulatorTest.SAMPLES; k++)
+			for (int o = 0; o < 5; o++)
+				differs |= volr.outputSpikes(k, o) != allIf.outputSpikes(k, o);
+		assertTrue(differs, "the layer's own LIF neurons change the output spikes");
+		TargetGenerator brian2 = TargetRegistry.find("brian2").orElseThrow();
+		GenerationInput in = input(n, w, s, c, Map.of());
+		assertEquals(List.of(), brian2.validate(in));
+		GeneratedFiles files = brian2.generate(in, tmp.resolve("brian2-own-lif"));
+		int[][] script = CrossSimulatorTest.runScript(files.files().get(0), tmp.resolve("brian2-own-lif.csv"));
+		int[] a = CrossSimulatorTest.compare("recurrent dense of its own LIF neurons, Brian2 script", volr, script);
+		assertEquals(CrossSimulatorTest.SAMPLES, a[0], "same class in every sample");
+		assertEquals(0, a[2], "every output count equal");
+	}
 }
