@@ -62,29 +62,37 @@ public record SimulationConfig(int steps, Encoding encoding, double poissonProba
 
 	/** Keep the spike count of every neuron for the first n samples (to compare rates with ANN activations). */
 	public SimulationConfig withRecording(int n) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, n, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups, initialPotential);
+		return with(f -> f.recordedSamples = n);
 	}
 
 	public SimulationConfig withNeuron(NeuronSpec n) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, n, seed, batch, threads, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups, initialPotential);
+		return with(f -> f.neuron = n);
 	}
 
 	public SimulationConfig withThreads(int t) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, t, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups, initialPotential);
+		return with(f -> f.threads = t);
 	}
 
 	/** Samples read (and their input currents computed) at a time: memory, not results, depends on it. */
 	public SimulationConfig withBatch(int b) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, b, threads, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups, initialPotential);
+		return with(f -> f.batch = b);
 	}
 
 	public SimulationConfig withPoisson(double probabilityPerStep, long s) {
-		return new SimulationConfig(steps, Encoding.POISSON, probabilityPerStep, neuron, s, batch, threads, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups, initialPotential);
+		return with(f -> {
+			f.encoding = Encoding.POISSON;
+			f.poissonProbabilityPerStep = probabilityPerStep;
+			f.seed = s;
+		});
 	}
 
 	/** Event input binned into steps of the given length (SEMANTICS.md, "Input encodings"). */
 	public SimulationConfig withEvents(double micros) {
-		return new SimulationConfig(steps, Encoding.EVENTS, 0, neuron, seed, batch, threads, micros, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups, initialPotential);
+		return with(f -> {
+			f.encoding = Encoding.EVENTS;
+			f.poissonProbabilityPerStep = 0;
+			f.microsPerStep = micros;
+		});
 	}
 
 	/**
@@ -92,42 +100,40 @@ public record SimulationConfig(int steps, Encoding encoding, double poissonProba
 	 * iff value [t, i] is 1 (SEMANTICS.md, "Input encodings").
 	 */
 	public SimulationConfig withSpikeTrains() {
-		return new SimulationConfig(steps, Encoding.SPIKES, 0, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups, initialPotential);
+		return with(f -> {
+			f.encoding = Encoding.SPIKES;
+			f.poissonProbabilityPerStep = 0;
+		});
 	}
 
 	/** Spikes reach the next layer {@code steps} steps after they were fired (what PyNN and hardware do). */
 	public SimulationConfig withDelay(int d) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, d, clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups, initialPotential);
+		return with(f -> f.delay = d);
 	}
 
 	/** Layer i (counting layers with neurons from 0) ignores its input for its first i·steps steps (SEMANTICS.md, "Clamp"). */
 	public SimulationConfig withClamp(int stepsPerLayer) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
-				stepsPerLayer, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups, initialPotential);
+		return with(f -> f.clamp = stepsPerLayer);
 	}
 
 	/** Every layer's threshold follows its most active neuron (SEMANTICS.md, "Adaptive threshold"). */
 	public SimulationConfig withAdaptiveThreshold(boolean on) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
-				clamp, on, inisim, layerNeurons, readout, discretisation, neuronGroups, initialPotential);
+		return with(f -> f.adaptiveThreshold = on);
 	}
 
 	/** The SNN Toolbox's options of SEMANTICS.md's "Bias relaxation", "Spikes with payloads", "Membrane clipping" and "Clamp". */
 	public SimulationConfig withInisim(InisimOptions options) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
-				clamp, adaptiveThreshold, options, layerNeurons, readout, discretisation, neuronGroups, initialPotential);
+		return with(f -> f.inisim = options);
 	}
 
 	/** Gives the layers labelled so (LayerPlan.label()) neurons of their own, instead of {@link #neuron}. */
 	public SimulationConfig withLayerNeurons(Map<String, NeuronSpec> byLabel) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
-				clamp, adaptiveThreshold, inisim, byLabel, readout, discretisation, neuronGroups, initialPotential);
+		return with(f -> f.layerNeurons = byLabel);
 	}
 
 	/** The class of a sample is read out so (SEMANTICS.md, "Readout"). */
 	public SimulationConfig withReadout(Readout r) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
-				clamp, adaptiveThreshold, inisim, layerNeurons, r, discretisation, neuronGroups, initialPotential);
+		return with(f -> f.readout = r);
 	}
 
 	/**
@@ -135,8 +141,7 @@ public record SimulationConfig(int steps, Encoding encoding, double poissonProba
 	 * in {@link #withLayerNeurons} carry their constants already; this says which for the results and the targets.
 	 */
 	public SimulationConfig withDiscretisation(DiscretisationKind d) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
-				clamp, adaptiveThreshold, inisim, layerNeurons, readout, d, neuronGroups, initialPotential);
+		return with(f -> f.discretisation = d);
 	}
 
 	/**
@@ -144,14 +149,12 @@ public record SimulationConfig(int steps, Encoding encoding, double poissonProba
 	 * groups of equal values, each group with its own discretisation.
 	 */
 	public SimulationConfig withNeuronGroups(Map<String, NeuronGroups> byLabel) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
-				clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, byLabel, initialPotential);
+		return with(f -> f.neuronGroups = byLabel);
 	}
 
 	/** Every spiking layer's membranes start a sample at half its threshold, or at 0 (SEMANTICS.md, "Neuron update"). */
 	public SimulationConfig withInitialPotential(InitialPotential p) {
-		return new SimulationConfig(steps, encoding, poissonProbabilityPerStep, neuron, seed, batch, threads, microsPerStep, recordedSamples, delay,
-				clamp, adaptiveThreshold, inisim, layerNeurons, readout, discretisation, neuronGroups, p);
+		return with(f -> f.initialPotential = p);
 	}
 
 	/**
@@ -176,6 +179,58 @@ public record SimulationConfig(int steps, Encoding encoding, double poissonProba
 				known.add(p.label());
 		return java.util.stream.Stream.concat(layerNeurons.keySet().stream(), neuronGroups.keySet().stream()).filter(l -> !known.contains(l))
 				.distinct().sorted().toList();
+	}
+
+	/** A copy with the fields {@code change} sets: what every wither is, so that a new field is listed here only. */
+	private SimulationConfig with(java.util.function.Consumer<Fields> change) {
+		Fields f = new Fields(this);
+		change.accept(f);
+		return new SimulationConfig(f.steps, f.encoding, f.poissonProbabilityPerStep, f.neuron, f.seed, f.batch, f.threads, f.microsPerStep,
+				f.recordedSamples, f.delay, f.clamp, f.adaptiveThreshold, f.inisim, f.layerNeurons, f.readout, f.discretisation, f.neuronGroups,
+				f.initialPotential);
+	}
+
+	/** A config's fields, to be changed before they become a new config ({@link #with}). */
+	private static final class Fields {
+		int steps;
+		Encoding encoding;
+		double poissonProbabilityPerStep;
+		NeuronSpec neuron;
+		long seed;
+		int batch;
+		int threads;
+		double microsPerStep;
+		int recordedSamples;
+		int delay;
+		int clamp;
+		boolean adaptiveThreshold;
+		InisimOptions inisim;
+		Map<String, NeuronSpec> layerNeurons;
+		Readout readout;
+		DiscretisationKind discretisation;
+		Map<String, NeuronGroups> neuronGroups;
+		InitialPotential initialPotential;
+
+		Fields(SimulationConfig c) {
+			steps = c.steps;
+			encoding = c.encoding;
+			poissonProbabilityPerStep = c.poissonProbabilityPerStep;
+			neuron = c.neuron;
+			seed = c.seed;
+			batch = c.batch;
+			threads = c.threads;
+			microsPerStep = c.microsPerStep;
+			recordedSamples = c.recordedSamples;
+			delay = c.delay;
+			clamp = c.clamp;
+			adaptiveThreshold = c.adaptiveThreshold;
+			inisim = c.inisim;
+			layerNeurons = c.layerNeurons;
+			readout = c.readout;
+			discretisation = c.discretisation;
+			neuronGroups = c.neuronGroups;
+			initialPotential = c.initialPotential;
+		}
 	}
 
 	public int effectiveThreads() {
