@@ -18,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
  * examples/fmnist-cnn/fmnist-cnn-fast.volr}), trained as shipped, on the first 1,000 Fashion-MNIST test images: the
  * ANN − SNN margins the README states for this subset hold to {@value #TOLERANCE} points (training sums floats in
  * another order on another CPU's kernels; one image is 0.1 point), and without calibration the same weights are
- * clearly worse at T = 4. Each example is trained once ({@code volr train}) and run from its weights.
+ * clearly worse at T = 4. Each example is trained once ({@code volr train}) and run from its weights. The MLP trained
+ * with QCFS ({@code mnist-mlp-qcfs.volr}) and the imported Keras LeNets are held to the issue's goals on all 10,000
+ * test images.
  */
 class FewStepsRunTest {
 	static final double TOLERANCE = 0.5;
@@ -83,6 +85,53 @@ class FewStepsRunTest {
 		assertTrue(report.contains("\"initial_potential\": \"half\"") && report.contains("\"accuracy_against_steps\": {\"steps\": [1, 2, 4, 8, 16]")
 				&& report.contains("\"calibrated_for_steps\": 4"), report);
 		assertTrue(Files.readString(tmp.resolve("mlp-results/result.json")).contains("\"readout\": \"integrated\""));
+	}
+
+	/**
+	 * The MLP trained with QCFS (4 levels) as shipped, on all 10,000 test images: within the issue's 0.3 point of its ANN at
+	 * T = 4 (measured 0.05, see the README), without calibration: the learnt λ is each hidden layer's threshold scale.
+	 */
+	@Test
+	void theQcfsMlpAnswersInFourStepsOnAllTestImages() throws IOException {
+		Table qcfs = run(EXAMPLES.resolve("mnist-mlp/mnist-mlp-qcfs.volr"), "mlp-qcfs");
+		assertTrue(qcfs.out.contains("experiment fashion_mlp_qcfs: 10000 samples"), qcfs.out);
+		assertTrue(qcfs.gap(4) <= 0.3, "QCFS MLP at T = 4: ANN − SNN " + qcfs.gap(4) + " points, the goal is 0.3");
+		String report = Files.readString(tmp.resolve("mlp-qcfs-results/report.json"));
+		assertTrue(report.contains("\"ann_activation\": {\"hidden\": \"qcfs\"") && report.contains("\"initial_potential\": \"half\""), report);
+	}
+
+	private static final Path THIRD_PARTY = Path.of(System.getProperty("volr.thirdparty", "../../testdata"));
+
+	/** A Keras LeNet of the SNN Conversion Toolbox imported and given MNIST (10,000 test images) and a conversion for few steps. */
+	private Path importedLeNet(String model, String convert) throws IOException {
+		Path file = tmp.resolve(model.replace(".h5", ".volr"));
+		Run imported = volr("import", THIRD_PARTY.resolve("keras").resolve(model).toString(), "-o", file.toString(), "--name", "lenet");
+		assertEquals(0, imported.code(), imported.out() + imported.err());
+		String text = Files.readString(file);
+		int end = text.lastIndexOf('}');
+		return Files.writeString(file, text.substring(0, end) + """
+				    data npz "%s" test
+				    convert { %s }
+				    neuron IF { v_thresh 1.0 }
+				    simulate { duration 16 steps, input constant, batch 500, readout integrated }
+				}
+				""".formatted(THIRD_PARTY.resolve("mnist-npz").toAbsolutePath(), convert));
+	}
+
+	/**
+	 * The Keras LeNets of the SNN Conversion Toolbox (max pooling, trained on MNIST) on the 10,000 MNIST test images,
+	 * converted with θ/2, channel-wise thresholds calibrated for 8 steps and the integrated readout: within the
+	 * issue's 0.5 point of their ANN at T = 8 (measured 0.14 and −0.02, see the README). MNIST comes here as its test
+	 * split only, so the calibration reads the first 1,000 test images (the pipeline says so in a warning).
+	 */
+	@Test
+	void importedKerasLeNetsAnswerInEightSteps() throws IOException {
+		for (String model : new String[] { "lenet5-98.96.h5", "lenet5-99.14.h5" }) {
+			Table fast = run(importedLeNet(model, "normalize percentile 99.9, channelwise, reset subtract, samples 1000, init half, calibrate for 8 steps"),
+					model);
+			assertTrue(fast.out.contains("10000 samples"), fast.out);
+			assertTrue(fast.gap(8) <= 0.5, model + " at T = 8: ANN − SNN " + fast.gap(8) + " points, the goal is 0.5");
+		}
 	}
 
 	@Test
