@@ -405,6 +405,21 @@ public class VolrValidator extends AbstractVolrValidator {
 			error(refusal + " (experiment '" + experiment.getName() + "' trains it with qcfs)", t, Literals.TRAINING__ACTIVATION, NOT_SPIKING);
 	}
 
+	/**
+	 * Calibration under {@code channelwise} gives every channel its own λ, which a QCFS layer's one learnt clip cannot
+	 * follow (SEMANTICS.md, "QCFS activation"): the conversion would refuse it, so the check does first.
+	 */
+	@Check
+	public void checkCalibratedQcfs(Experiment experiment) {
+		Conversion c = experiment.getConversion();
+		if (c == null || c.getCalibration() == null || !c.isChannelwise() || !(experiment.getWeights() instanceof Training t)
+				|| t.getActivation() != org.volr.model.TrainActivation.QCFS)
+			return;
+		error("calibrate with channelwise gives every channel its own threshold, but the QCFS layers experiment '" + experiment.getName()
+				+ "' trains have one learnt clip per layer; remove channelwise, or calibrate (the learnt clip is the scale QCFS chose for"
+				+ " its levels)", c, Literals.CONVERSION__CHANNELWISE, BAD_VALUE);
+	}
+
 	@Check
 	public void checkDataSource(DataSource d) {
 		if (d.isSetLimit() && d.getLimit() <= 0)

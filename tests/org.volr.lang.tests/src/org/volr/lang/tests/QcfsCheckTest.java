@@ -37,4 +37,14 @@ class QcfsCheckTest {
 	void fromNamesAFileThatShouldExist() {
 		check("h: dense 3 relu", "from keras \"missing.h5\", activation qcfs 4").expectWarning(9, "'missing.h5' does not exist");
 	}
+
+	@Test
+	void channelwiseCalibrationOfQcfsLayersIsRefusedAsTheConversionWould() {
+		String text = TEXT.formatted("h: dense 3 relu", "activation qcfs 4").replace("    train { activation qcfs 4 }\n",
+				"    train { activation qcfs 4 }\n    convert { channelwise, calibrate for 4 steps }\n");
+		Volr.check(text).expectError(10, "calibrate with channelwise gives every channel its own threshold",
+				"the QCFS layers experiment 'e' trains have one learnt clip per layer");
+		Volr.check(text.replace("channelwise, ", "")).expectNoErrors();
+		Volr.check(text.replace("activation qcfs 4", "activation relu")).expectNoErrors();
+	}
 }
