@@ -3,40 +3,47 @@
 # prints one summary table. Usage:
 #   bench/run-peers.sh WEIGHTS.npz [LABELS...]
 # Environment: STEPS (100), LIMIT (10000 test images for the numpy peers),
-#              BRIAN_SAMPLES (200), BRIAN_CHUNK (20), BRIAN_TARGET (cython), SMART_BATCH (500)
+#              BRIAN_SAMPLES (200), BRIAN_CHUNK (20), BRIAN_TARGET (cython), SMART_BATCH (500), TORCH_BATCH (1000),
+#              BRIAN=0 to leave Brian2 out
 # Brian2 runs twice, on BRIAN_SAMPLES and on BRIAN_CHUNK samples: its throughput falls as its synapse arrays
 # outgrow the cache (bench/README.md), so the ratios to Brian2 are taken against the faster of the two runs.
-# OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE are unset for every command (OpenBLAS then picks its kernel
-# for this CPU; measure_sgemm.py reports which). Peak RSS comes from /usr/bin/time -v.
+# OPENBLAS_L2_SIZE is unset and OPENBLAS_CORETYPE pinned to the CPU's (SkylakeX with AVX-512, else Haswell) for the
+# peers only (Debian's OpenBLAS 0.3.21 falls back to a generic kernel on some new CPUs; measure_sgemm.py and the
+# PyTorch peer print the kernel in use); OMP_WAIT_POLICY=PASSIVE (PyTorch's spinning OpenMP threads otherwise take
+# the cores from OpenBLAS'). Peak RSS comes from /usr/bin/time -v.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 [ $# -ge 1 ] || { echo "usage: $0 WEIGHTS.npz [LABELS...]" >&2; exit 2; }
 weights="$1"; shift
 STEPS="${STEPS:-100}"; LIMIT="${LIMIT:-10000}"
 BRIAN_SAMPLES="${BRIAN_SAMPLES:-200}"; BRIAN_CHUNK="${BRIAN_CHUNK:-20}"; BRIAN_TARGET="${BRIAN_TARGET:-cython}"
-SMART_BATCH="${SMART_BATCH:-500}"
+SMART_BATCH="${SMART_BATCH:-500}"; TORCH_BATCH="${TORCH_BATCH:-1000}"; BRIAN="${BRIAN:-1}"
 PY=/usr/bin/python3
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 need=""
 [ -x /usr/bin/time ] || need="$need time"
 [ -x "$PY" ] || need="$need python3"
+"$PY" -c "import torch" 2>/dev/null || need="$need python3-torch"
 if [ -n "$need" ]; then
   $SUDO apt-get install -y $need >/dev/null 2>&1 || { $SUDO apt-get update >/dev/null && $SUDO apt-get install -y $need >/dev/null; }
 fi
 out="$here/work/run-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$out"
+if grep -q -w avx512f /proc/cpuinfo; then coretype=SkylakeX; else coretype=Haswell; fi
 run() {  # name, command...
   local name="$1"; shift
   echo "== $name: $*" >&2
-  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/time -v "$@" >"$out/$name.log" 2>"$out/$name.time" \
+  env -u OPENBLAS_L2_SIZE OPENBLAS_CORETYPE=$coretype OMP_WAIT_POLICY=PASSIVE /usr/bin/time -v "$@" >"$out/$name.log" 2>"$out/$name.time" \
     || { echo "!! $name failed, see $out/$name.time" >&2; tail -5 "$out/$name.time" >&2; return 0; }
   grep -v '^RESULT' "$out/$name.log" >&2 || true
 }
 run sgemm  "$PY" "$here/measure_sgemm.py"
-run naive  "$PY" "$here/peers/numpy_inisim.py" "$weights" "$@" --steps "$STEPS" --limit "$LIMIT"
+run naive  "$PY" "$here/peers/numpy_inisim.py" "$weights" "$@" --steps "$STEPS" --limit "$LIMIT" --dump-counts "$out/naive-counts.npy"
 run smart  "$PY" "$here/peers/numpy_smart.py"  "$weights" "$@" --steps "$STEPS" --limit "$LIMIT" --batch "$SMART_BATCH"
-run brian2 "$PY" "$here/peers/brian2_inisim.py" "$weights" "$@" --steps "$STEPS" --samples "$BRIAN_SAMPLES" --target "$BRIAN_TARGET"
-run brian2_chunk "$PY" "$here/peers/brian2_inisim.py" "$weights" "$@" --steps "$STEPS" --samples "$BRIAN_CHUNK" --target "$BRIAN_TARGET" \
+run torch  "$PY" "$here/peers/mlp_torch.py"    "$weights" "$@" --steps "$STEPS" --limit "$LIMIT" --batch "$TORCH_BATCH" \
+  --dump-counts "$out/torch-counts.npy"
+[ "$BRIAN" = 0 ] || run brian2 "$PY" "$here/peers/brian2_inisim.py" "$weights" "$@" --steps "$STEPS" --samples "$BRIAN_SAMPLES" --target "$BRIAN_TARGET"
+[ "$BRIAN" = 0 ] || run brian2_chunk "$PY" "$here/peers/brian2_inisim.py" "$weights" "$@" --steps "$STEPS" --samples "$BRIAN_CHUNK" --target "$BRIAN_TARGET" \
   --check "$BRIAN_CHUNK"
 # Volr Studio itself (VOLR=path to the volr command): the same weights, data and steps, as an experiment
 # whose weights are used as they are (already converted).
@@ -79,7 +86,7 @@ def wall(name):  # the whole command, process start to exit
     except OSError:
         return float("nan")
 res = {}
-for name in ("sgemm", "naive", "smart", "brian2", "brian2_chunk"):
+for name in ("sgemm", "naive", "smart", "torch", "brian2", "brian2_chunk"):
     try:
         for line in open(os.path.join(out, name + ".log")):
             if line.startswith("RESULT"):
@@ -103,10 +110,11 @@ print(f"{'name':<16}{'samples':>8}{'steps':>6}{'seconds':>10}{'sample-steps/s':>
       f"{'GFLOP/s-eq':>12}{'% of peak':>10}{'peak RSS MiB':>14}")
 dense = None
 rows = []
-for name in ("volr", "naive", "smart", "brian2", "brian2_chunk"):
+for name in ("volr", "naive", "smart", "torch", "brian2", "brian2_chunk"):
     r = res.get(name)
     if not r:
-        print(f"{name:<16} (failed)")
+        if os.path.exists(os.path.join(out, name + ".time")):
+            print(f"{name:<16} (failed)")
         continue
     sps = float(r["sample_steps_per_s"])
     g = r.get("gflops_equiv")
@@ -122,7 +130,7 @@ if "volr" in res:
     print(f"(volr-studio: its simulating threads used {float(v['cpu_seconds']):.2f} CPU-seconds, "
           f"{float(v['per_cpu_second']):,.0f} sample-steps per CPU-second; a fresh JVM, its simulator code compiled while the ANN "
           f"was evaluated (WarmUp), not in the run time)")
-print("(whole commands, process start to exit: " + ", ".join(f"{res[n]['name']} {wall(n):.1f} s" for n in ("volr", "naive", "smart", "brian2", "brian2_chunk")
+print("(whole commands, process start to exit: " + ", ".join(f"{res[n]['name']} {wall(n):.1f} s" for n in ("volr", "naive", "smart", "torch", "brian2", "brian2_chunk")
       if n in res) + "; Volr's includes the JVM's start, reading the model, the ANN's accuracy and writing the results folder)")
 for n in ("brian2", "brian2_chunk"):
     if n in res:
@@ -133,9 +141,21 @@ base = dict(rows)
 if rows:
     print("ratios (sample-steps/s): " + ", ".join(
         f"{a}/{b} = {base[a] / base[b]:.2f}" for a, b in
-        [("volr-studio", "numpy-naive"), ("volr-studio", "numpy-smart"), ("numpy-smart", "numpy-naive")]
+        [("volr-studio", "numpy-naive"), ("volr-studio", "numpy-smart"), ("volr-studio", "torch-steps"),
+         ("numpy-smart", "numpy-naive"), ("torch-steps", "numpy-naive"), ("torch-steps", "numpy-smart")]
         + [(n, p) for n in base for p in base if p.startswith("brian2") and (n.startswith("numpy") or n.startswith("volr"))]
         if a in base and b in base))
+try:  # the PyTorch peer against the plain numpy loop: the same output spike counts?
+    import numpy as np
+    a, b = np.load(os.path.join(out, "naive-counts.npy")), np.load(os.path.join(out, "torch-counts.npy"))
+    print(f"torch-steps and numpy-naive: the same output spike counts on {int((a == b).all(axis=1).sum())}/{len(a)} samples")
+except (OSError, ValueError):
+    pass
+try:
+    torch_log = open(os.path.join(out, "torch.log")).read()
+    print("torch peer: " + [l for l in torch_log.splitlines() if l.startswith("#")][0][2:])
+except (OSError, IndexError):
+    pass
 brians = [(sps, n) for n, sps in rows if n.startswith("brian2")]
 if brians and "volr-studio" in base:
     best, which = max(brians)

@@ -31,13 +31,19 @@ final class ConstantFirstLayer {
 	 * threshold): finds the active neurons.
 	 */
 	void start(float[] current, float initialPotential) {
-		activeCount = 0;
-		for (int j = 0; j < current.length; j++)
-			if (current[j] > 0) {
-				activeCurrent[activeCount] = current[j];
-				activePotential[activeCount] = initialPotential;
-				active[activeCount++] = j;
-			}
+		// without a branch: every neuron is written at the next free place, which only an active one keeps. Whether a
+		// neuron is active follows no pattern (about half are), so the branch was mispredicted every other neuron:
+		// 22 µs per sample on LeNet's 4,704 neurons against 5 µs now, 2.2 against 0.5 µs on 500 (bench/README.md,
+		// "Headline"), which matters when a sample runs a few steps
+		int n = 0;
+		for (int j = 0; j < current.length; j++) {
+			float c = current[j];
+			activeCurrent[n] = c;
+			active[n] = j;
+			n += c > 0 ? 1 : 0;
+		}
+		java.util.Arrays.fill(activePotential, 0, n, initialPotential);
+		activeCount = n;
 	}
 
 	/** The next step's spikes into {@code out}; returns how many. */
