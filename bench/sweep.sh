@@ -31,7 +31,8 @@ for round in $(seq "${ROUNDS:-2}"); do
     if cmp -s <(cut -d, -f1-9,11- "$out/$round-local2/sweep.csv") <(cut -d, -f1-9,11- "$out/$round-sequential/sweep.csv"); then
         echo "round $round  tables identical but for the times"
     else
-        echo "round $round  TABLES DIFFER"
+        echo "round $round  TABLES DIFFER (local[2] <, sequential >):"
+        diff <(cut -d, -f1-9,11- "$out/$round-local2/sweep.csv") <(cut -d, -f1-9,11- "$out/$round-sequential/sweep.csv") | cut -c1-160 | head -8 || true
     fi
 done
 grep "^best" "$out/log" || true
