@@ -30,6 +30,16 @@ public final class ExperimentRun {
 	public record Outcome(SimulationResult result, double annAccuracy, RateComparison rates) {
 	}
 
+	/**
+	 * How the converted network is simulated on constant or Poisson input: here ({@link Simulator#run}), or in shards on
+	 * other machines (org.volr.scale), which must give the same result.
+	 */
+	@FunctionalInterface
+	public interface Simulation {
+		SimulationResult run(WeightStore converted, SpikingNetwork snn, Dataset test, SimulationConfig config, Progress progress)
+				throws LoweringException, IOException;
+	}
+
 	private ExperimentRun() {
 	}
 
@@ -41,16 +51,22 @@ public final class ExperimentRun {
 	 */
 	public static Outcome run(ExperimentSetup setup, SimulationConfig config, int sampleLimit, Path results, PrintStream log,
 			Progress progress) throws PipelineException, LoweringException, IOException {
+		return run(setup, config, sampleLimit, results, log, progress, (converted, snn, test, c, p) -> Simulator.run(snn, test, c, p));
+	}
+
+	/** {@link #run(ExperimentSetup, SimulationConfig, int, Path, PrintStream, Progress)} simulating constant or Poisson input so. */
+	public static Outcome run(ExperimentSetup setup, SimulationConfig config, int sampleLimit, Path results, PrintStream log,
+			Progress progress, Simulation simulation) throws PipelineException, LoweringException, IOException {
 		ResourceEstimate.forThisProcess(setup).checkSimulation(config);
 		try (StagedFolder staged = StagedFolder.beside(results)) {
-			Outcome outcome = runInto(setup, config, sampleLimit, staged.path(), log, progress);
+			Outcome outcome = runInto(setup, config, sampleLimit, staged.path(), log, progress, simulation);
 			staged.commit();
 			return outcome;
 		}
 	}
 
 	private static Outcome runInto(ExperimentSetup setup, SimulationConfig config, int sampleLimit, Path results, PrintStream log,
-			Progress progress) throws PipelineException, LoweringException, IOException {
+			Progress progress, Simulation simulation) throws PipelineException, LoweringException, IOException {
 		Pipeline pipeline = new Pipeline(setup, log, progress);
 		Network network = setup.experiment.getNetwork();
 		Dataset test = pipeline.testData(sampleLimit);
@@ -76,7 +92,7 @@ public final class ExperimentRun {
 			try (WarmUp warmUp = WarmUp.start(snn, test, recording)) {
 				annAccuracy = pipeline.annAccuracyIfComputable(weights, test);
 			}
-			result = Simulator.run(snn, test, recording, progress);
+			result = simulation.run(converted, snn, test, recording, progress);
 		}
 		result.write(results);
 		RateComparison rates = RateComparison.of(pipeline.network(), converted, test, result);

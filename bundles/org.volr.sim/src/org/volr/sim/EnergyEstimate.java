@@ -11,7 +11,7 @@ import org.volr.sim.plan.LayerPlan;
  * plus, under constant input, the first layer's W·x once per sample as MACs. Memory traffic is not counted, so
  * the figures compare arithmetic only, as the conversion literature does.
  */
-public record EnergyEstimate(long annMacsPerSample, long firstLayerMacsPerSample, double synapticOpsPerSample) {
+public record EnergyEstimate(long annMacsPerSample, long firstLayerMacsPerSample, double synapticOpsPerSample) implements java.io.Serializable {
 	public static final double PICOJOULE_PER_MAC = 4.6, PICOJOULE_PER_ACCUMULATE = 0.9;
 
 	public static EnergyEstimate of(SpikingNetwork network, SimulationConfig config, double synapticOpsPerSample) {

@@ -45,6 +45,11 @@ final class SampleRunner {
 	final long[] spikesPerLayer;
 	final long[] correctAtStep;
 	long firstSpikeStepSum, samplesWithOutputSpikes, samples;
+	/**
+	 * The index in the whole test set of the data's first sample (0 unless the set is simulated in shards): Poisson
+	 * input is seeded per sample by that index, so that a shard draws the spikes the whole run draws for its samples.
+	 */
+	long firstSample;
 	/** CPU time this runner's thread spent simulating (measured by the Simulator around each piece of work). */
 	long cpuNanos;
 	/**
@@ -175,7 +180,7 @@ final class SampleRunner {
 		boolean record = recorded != null && sampleIndex < recorded.length;
 		start(features, offset, constant, batchCurrents, row, record);
 		boolean trains = config.encoding() == Encoding.SPIKES && eventSteps == null;
-		PoissonInput poisson = constant || trains || eventSteps != null ? null : new PoissonInput(config.seed(), sampleIndex, config.poissonProbabilityPerStep());
+		PoissonInput poisson = constant || trains || eventSteps != null ? null : new PoissonInput(config.seed(), firstSample + sampleIndex, config.poissonProbabilityPerStep());
 		int last = layers.length - 1, d = config.delay();
 		float[] outPotential = layers[last] instanceof NeuronLayer out ? out.population.potential() : null;
 		float[] outIntegrated = layers[last] instanceof NeuronLayer out ? out.integrated : null;

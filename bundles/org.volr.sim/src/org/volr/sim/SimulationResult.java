@@ -18,7 +18,14 @@ import org.volr.model.Readout;
 public record SimulationResult(int steps, long samples, double[] accuracyPerStep, List<String> layers, long[] neuronsPerLayer,
 		long[] spikesPerLayer, long synapticOps, double meanFirstOutputSpike, double seconds, int outputs, int[] outputCounts,
 		int[] predictions, int[][][] recordedCounts, EnergyEstimate energy, long[] synapticOpsPerLayer, int[] spikeRaster,
-		double cpuSeconds, Readout readout, DiscretisationKind discretisation, InitialPotential initialPotential) {
+		double cpuSeconds, Readout readout, DiscretisationKind discretisation, InitialPotential initialPotential, Tally tally) implements java.io.Serializable {
+
+	/**
+	 * The integer counts behind the accuracy per step and the mean first output spike, so that shards of a run add up
+	 * to exactly the whole run's figures (see {@link #concat}).
+	 */
+	public record Tally(long[] correctPerStep, long firstSpikeStepSum, long samplesWithOutputSpikes) implements java.io.Serializable {
+	}
 
 	static SimulationResult merge(SpikingNetwork network, SimulationConfig config, List<SampleRunner> runners, double seconds,
 			int[] outputCounts, int[] predictions) {
@@ -46,7 +53,58 @@ public record SimulationResult(int steps, long samples, double[] accuracyPerStep
 		return new SimulationResult(config.steps(), samples, accuracy, names, Simulator.neurons(network), spikes, ops,
 				withSpikes == 0 ? Double.NaN : (double) firstSum / withSpikes, seconds, network.outputs(), outputCounts, predictions, null,
 				EnergyEstimate.of(network, config, ops / (double) Math.max(samples, 1)), layerOps, raster(runners),
-				runners.stream().mapToLong(r -> r.cpuNanos).sum() / 1e9, config.readout(), config.discretisation(), config.initialPotential());
+				runners.stream().mapToLong(r -> r.cpuNanos).sum() / 1e9, config.readout(), config.discretisation(), config.initialPotential(),
+				new Tally(correct, firstSum, withSpikes));
+	}
+
+	/**
+	 * The result of the whole test set from the results of its shards in order (each run by {@link Simulator#run(SpikingNetwork,
+	 * Dataset, SimulationConfig, org.volr.core.progress.Progress, long)} from its first sample): counts added, per-sample
+	 * outputs joined, the recorded samples the first ones of the whole set, the raster the first shard's (its sample 0).
+	 * Everything but the times is what one run over the whole set gives, bit for bit; {@code seconds} is the whole
+	 * sharded run's wall time.
+	 */
+	public static SimulationResult concat(SpikingNetwork network, SimulationConfig config, List<SimulationResult> shards, double seconds) {
+		if (shards.isEmpty())
+			throw new IllegalArgumentException("no shards to merge");
+		SimulationResult first = shards.get(0);
+		int layers = first.layers.size();
+		long[] spikes = new long[layers], layerOps = new long[layers], correct = new long[config.steps()];
+		long samples = 0, ops = 0, firstSum = 0, withSpikes = 0;
+		double cpu = 0;
+		int[] counts = new int[0], predicted = new int[0];
+		List<int[][]> recorded = new java.util.ArrayList<>();
+		for (SimulationResult r : shards) {
+			samples += r.samples;
+			ops += r.synapticOps;
+			cpu += r.cpuSeconds;
+			firstSum += r.tally.firstSpikeStepSum;
+			withSpikes += r.tally.samplesWithOutputSpikes;
+			for (int l = 0; l < layers; l++) {
+				spikes[l] += r.spikesPerLayer[l];
+				layerOps[l] += r.synapticOpsPerLayer[l];
+			}
+			for (int t = 0; t < correct.length; t++)
+				correct[t] += r.tally.correctPerStep[t];
+			counts = join(counts, r.outputCounts);
+			predicted = join(predicted, r.predictions);
+			for (int s = 0; s < r.recordedSamples() && recorded.size() < config.recordedSamples(); s++)
+				recorded.add(r.recordedCounts[s]);
+		}
+		double[] accuracy = new double[correct.length];
+		for (int t = 0; t < accuracy.length; t++)
+			accuracy[t] = samples == 0 ? 0 : (double) correct[t] / samples;
+		return new SimulationResult(config.steps(), samples, accuracy, first.layers, first.neuronsPerLayer, spikes, ops,
+				withSpikes == 0 ? Double.NaN : (double) firstSum / withSpikes, seconds, first.outputs, counts, predicted,
+				config.recordedSamples() > 0 ? recorded.toArray(new int[0][][]) : null,
+				EnergyEstimate.of(network, config, ops / (double) Math.max(samples, 1)), layerOps, first.spikeRaster, cpu, config.readout(),
+				config.discretisation(), config.initialPotential(), new Tally(correct, firstSum, withSpikes));
+	}
+
+	private static int[] join(int[] a, int[] b) {
+		int[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+		System.arraycopy(b, 0, all, a.length, b.length);
+		return all;
 	}
 
 	/** Sample 0's spikes from the runner that simulated it (null when nothing was recorded). */
@@ -60,7 +118,7 @@ public record SimulationResult(int steps, long samples, double[] accuracyPerStep
 	SimulationResult withRecorded(int[][][] counts) {
 		return new SimulationResult(steps, samples, accuracyPerStep, layers, neuronsPerLayer, spikesPerLayer, synapticOps,
 				meanFirstOutputSpike, seconds, outputs, outputCounts, predictions, counts, energy, synapticOpsPerLayer, spikeRaster, cpuSeconds, readout, discretisation,
-				initialPotential);
+				initialPotential, tally);
 	}
 
 	/**

@@ -25,6 +25,14 @@ public final class Simulator {
 	}
 
 	public static SimulationResult run(SpikingNetwork network, Dataset data, SimulationConfig config, Progress progress) {
+		return run(network, data, config, progress, 0);
+	}
+
+	/**
+	 * Runs a shard of a test set: {@code data} holds its samples from index {@code firstSample} on. The shard's own
+	 * results are indexed from 0 (see {@link SimulationResult#concat}), its Poisson input is drawn as in the whole run.
+	 */
+	public static SimulationResult run(SpikingNetwork network, Dataset data, SimulationConfig config, Progress progress, long firstSample) {
 		if (config.encoding() == Encoding.CONSTANT)
 			checkConstantInput(network);
 		if (config.encoding() == Encoding.SPIKES)
@@ -32,6 +40,7 @@ public final class Simulator {
 		int threads = config.effectiveThreads();
 		int[][][] recorded = config.recordedSamples() > 0 ? new int[Math.min(config.recordedSamples(), data.size())][][] : null;
 		List<SampleRunner> runners = runners(network, config, threads, recorded);
+		runners.forEach(r -> r.firstSample = firstSample);
 		ExecutorService pool = daemons(threads, "volr-sim");
 		boolean constant = config.encoding() == Encoding.CONSTANT;
 		if (constant)
@@ -53,7 +62,9 @@ public final class Simulator {
 			java.util.concurrent.CompletableFuture<Prepared> pending = null;
 			if (batches.hasNext()) {
 				pending = new java.util.concurrent.CompletableFuture<>();
-				reading = reader.submit(Prepared.task(batches, network, constant, true, pending));
+				// only the whole set's first batch has its currents computed in slices: a later shard's first batch is
+				// computed whole, as in the run over the whole set, so that its currents are the same to the last bit
+				reading = reader.submit(Prepared.task(batches, network, constant, firstSample == 0, pending));
 			}
 			while (pending != null) {
 				progress.checkCancelled();

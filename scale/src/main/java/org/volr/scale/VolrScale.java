@@ -1,0 +1,115 @@
+package org.volr.scale;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.spark.api.java.JavaSparkContext;
+import org.volr.core.progress.ConsoleProgress;
+import org.volr.lang.api.IoMessages;
+import org.volr.pipeline.ExperimentChoiceException;
+import org.volr.pipeline.ExperimentRun;
+import org.volr.pipeline.ExperimentSetup;
+import org.volr.pipeline.PipelineException;
+import org.volr.pipeline.RunSummary;
+
+/**
+ * The {@code volr} commands that run on Spark, started by the volr script outside OSGi: {@code volr sweep} and
+ * {@code volr run --master}. Exit codes as the other commands': 0 ok, 1 problems in the input, 2 wrong usage.
+ */
+public final class VolrScale {
+	static final String SWEEP_USAGE = """
+			usage: volr sweep FILE.volr [--experiment NAME] --grid "percentile=99,99.9; steps=25,50; v_thresh=0.8,1"
+			                  [--master local[*]|spark://HOST:7077 | --sequential] [--limit N] [--out DIR]
+
+			Trains or imports the experiment's ANN once, then converts and simulates every point of the grid as a Spark
+			task (embedded local[*] unless --master says otherwise). A grid names percentile (convert { normalize
+			percentile P }), steps (simulate { duration N steps }) and the parameters of the experiment's neuron model
+			(v_thresh, tau_refrac, ...), each with its values. Writes DIR (default: FILE's folder / EXPERIMENT-sweep/):
+			sweep.csv and sweep.json (per point: ANN and SNN accuracy, accuracy after every step, synaptic operations,
+			energy estimate, time, or the error of a failed point), and prints the best point with the clauses to paste.
+			--sequential runs the points one after another in this JVM without Spark, each on every core.""";
+	static final String RUN_USAGE = """
+			usage: volr run FILE.volr --master local[*]|spark://HOST:7077 [--shards N] [--experiment NAME] [--steps N] [--limit N] [-o DIR]
+
+			volr run with the test set simulated in shards on Spark (default: as many shards as Spark has cores): the
+			results folder is the same, bit for bit, as the run on one machine writes, but for the times.""";
+
+	private final PrintStream out, err;
+
+	VolrScale(PrintStream out, PrintStream err) {
+		this.out = out;
+		this.err = err;
+	}
+
+	public static void main(String[] args) {
+		int code = new VolrScale(System.out, System.err).run(args);
+		System.out.flush();
+		System.err.flush();
+		System.exit(code);
+	}
+
+	int run(String... args) {
+		Options o;
+		try {
+			o = Options.parse(List.of(args));
+		} catch (Options.UsageException e) {
+			err.println("volr " + (args.length > 0 ? args[0] : "") + ": " + e.getMessage());
+			err.println(e.usage);
+			return 2;
+		}
+		if (o.help()) {
+			out.println(o.usage());
+			return 0;
+		}
+		ExperimentSetup setup;
+		try {
+			setup = ExperimentSetup.load(o.file(), o.experiment(), out::println);
+		} catch (ExperimentChoiceException e) {
+			err.println("volr " + o.command() + ": " + e.getMessage());
+			return 2;
+		}
+		if (setup == null)
+			return 1;
+		Grid grid = null;
+		if (o.command().equals("sweep")) {
+			try {
+				grid = Grid.parse(o.grid(), setup.experiment);
+			} catch (Grid.GridException e) {
+				err.println("volr sweep: " + e.getMessage());
+				return 2;
+			}
+		}
+		JavaSparkContext sc = o.sequential() ? null : SparkJobs.start(o.master(), "volr " + o.command() + " " + setup.experiment.getName());
+		try {
+			if (grid != null) {
+				Path dir = o.out() != null ? o.out() : o.file().toAbsolutePath().getParent().resolve(setup.experiment.getName() + "-sweep");
+				Sweep.Outcome outcome = Sweep.run(sc, setup, grid, o.limit(), dir, err);
+				outcome.table().printBest(out, setup.experiment);
+				out.println("table in " + dir.resolve("sweep.csv") + " and sweep.json");
+				return outcome.points().stream().anyMatch(PointResult::ok) ? 0 : 1;
+			}
+			Path dir = o.out() != null ? o.out() : o.file().toAbsolutePath().getParent().resolve(setup.experiment.getName() + "-results");
+			int shards = o.shards() > 0 ? o.shards() : sc.defaultParallelism();
+			ExperimentRun.Outcome outcome = ExperimentRun.run(setup, setup.simulation(o.steps()), o.limit(), dir, err, ConsoleProgress.onStandardError(),
+					new ShardedSimulation(sc, setup, o.steps(), o.limit(), shards));
+			RunSummary.print(out, setup, outcome, dir);
+			return 0;
+		} catch (IOException e) {
+			err.println("volr " + o.command() + ": cannot write results: " + IoMessages.describe(e));
+			return 1;
+		} catch (InterruptedException e) {
+			err.println("volr " + o.command() + ": cancelled");
+			return 1;
+		} catch (PipelineException | org.volr.sim.LoweringException | IllegalArgumentException | java.io.UncheckedIOException
+				| org.volr.ann.AnnException | org.volr.convert.ConversionException | org.volr.core.data.DataFormatException e) {
+			String message = e instanceof java.io.UncheckedIOException ? IoMessages.describe(e) : e.getMessage();
+			out.println(o.file() + ":" + setup.positionOf(e) + ": error: " + message);
+			return 1;
+		} finally {
+			if (sc != null)
+				sc.close();
+		}
+	}
+}
