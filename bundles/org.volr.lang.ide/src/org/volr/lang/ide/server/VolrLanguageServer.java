@@ -15,6 +15,7 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.xtext.ide.server.BuildManager;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.ServerModule;
 import org.eclipse.xtext.ide.server.semantictokens.SemanticTokensService;
@@ -47,6 +48,7 @@ public final class VolrLanguageServer {
 			binder.bind(LanguageServer.class).to(VolrLanguageServerImpl.class);
 			binder.bind(LanguageServerImpl.class).to(VolrLanguageServerImpl.class);
 			binder.bind(SemanticTokensService.class).to(VolrSemanticTokens.class);
+			binder.bind(BuildManager.class).to(DeferredInitialBuild.class);
 		}));
 		LanguageServerImpl server = injector.getInstance(LanguageServerImpl.class);
 		ExecutorService threads = Executors.newCachedThreadPool(r -> {
