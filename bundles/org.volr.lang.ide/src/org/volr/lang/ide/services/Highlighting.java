@@ -33,8 +33,8 @@ public final class Highlighting {
 	}
 
 	/** Layer kinds stand out from the other keywords: they are what a network is made of. */
-	static final Set<String> LAYER_KINDS = Set.of("dense", "Net", "conv2d", "conv1d", "depthwise_conv2d", "maxpool",
-			"avgpool", "maxpool1d", "avgpool1d", "globalavgpool", "globalmaxpool", "flatten", "reshape", "batchnorm",
+	public static final Set<String> LAYER_KINDS = Set.of("dense", "Net", "conv2d", "conv1d", "depthwise_conv2d", "maxpool",
+			"avgpool", "maxpool1d", "avgpool1d", "sumpool", "globalavgpool", "globalmaxpool", "flatten", "reshape", "batchnorm",
 			"dropout", "activation", "identity");
 
 	private Highlighting() {
