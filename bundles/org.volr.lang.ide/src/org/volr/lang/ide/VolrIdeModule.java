@@ -23,6 +23,25 @@ public class VolrIdeModule extends AbstractVolrIdeModule {
 		return org.volr.lang.ide.contentassist.VolrIdeContentProposalProvider.class;
 	}
 
+	/** Hover: a layer's or network's shape and parameter count, a neuron model's documentation. */
+	public Class<? extends org.eclipse.xtext.ide.server.hover.IHoverService> bindIHoverService() {
+		return org.volr.lang.ide.server.VolrHoverService.class;
+	}
+
+	/** The outline's tree as the document symbols of clients that show a tree. */
+	public Class<? extends org.eclipse.xtext.ide.server.symbol.HierarchicalDocumentSymbolService> bindHierarchicalDocumentSymbolService() {
+		return org.volr.lang.ide.server.VolrDocumentSymbols.class;
+	}
+
+	/** The editor's quick fixes as code actions. */
+	public Class<? extends org.eclipse.xtext.ide.server.codeActions.ICodeActionService2> bindICodeActionService2() {
+		return org.volr.lang.ide.server.VolrCodeActions.class;
+	}
+
+	public Class<? extends org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator> bindISemanticHighlightingCalculator() {
+		return org.volr.lang.ide.server.VolrSemanticHighlighting.class;
+	}
+
 	public void configureMaxDocumentChars(Binder binder) {
 		binder.bind(Integer.class).annotatedWith(Names.named(GuardedVolrParser.MAX_CHARS)).toInstance(MAX_DOCUMENT_CHARS);
 	}

@@ -1,13 +1,16 @@
 package org.volr.lang.ide.contentassist;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.Assignment;
+import org.eclipse.xtext.Keyword;
 import org.eclipse.xtext.ide.editor.contentassist.ContentAssistContext;
 import org.eclipse.xtext.ide.editor.contentassist.ContentAssistEntry;
 import org.eclipse.xtext.ide.editor.contentassist.IIdeContentProposalAcceptor;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
+import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.volr.lang.services.VolrGrammarAccess;
 import org.volr.model.NeuronModel;
 import org.volr.model.Parameter;
@@ -42,6 +45,30 @@ public class VolrIdeContentProposalProvider extends IdeContentProposalProvider {
 			}
 		}
 		super._createProposals(assignment, context, acceptor);
+	}
+
+	/**
+	 * The prefix forms of volrc ({@code Seq (e) (e)}, {@code Par}, {@code Net n m}, {@code Ref x}, {@code Let}) are
+	 * offered only in a file that already uses one: elsewhere they doubled every proposal of the calculus
+	 * ({@code >>}, {@code |}, {@code dense}, a name, {@code let}) with an older spelling of it.
+	 */
+	@Override
+	protected boolean filterKeyword(Keyword keyword, ContentAssistContext context) {
+		if (LEGACY_PREFIX_FORMS.contains(keyword.getValue()) && !usesLegacyPrefixForms(context))
+			return false;
+		return super.filterKeyword(keyword, context);
+	}
+
+	/** The keywords of the prefix forms (Volr.xtext: PrefixSeq, PrefixPar, 'Net', 'Ref', 'Let'). */
+	static final Set<String> LEGACY_PREFIX_FORMS = Set.of("Seq", "Par", "Net", "Ref", "Let");
+
+	private static boolean usesLegacyPrefixForms(ContentAssistContext context) {
+		if (context.getRootNode() == null)
+			return false;
+		for (ILeafNode leaf : context.getRootNode().getLeafNodes())
+			if (leaf.getGrammarElement() instanceof Keyword k && LEGACY_PREFIX_FORMS.contains(k.getValue()))
+				return true;
+		return false;
 	}
 
 	private void accept(String text, String description, String documentation, ContentAssistContext context, IIdeContentProposalAcceptor acceptor) {

@@ -15,8 +15,10 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.xtext.ide.server.BuildManager;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.ServerModule;
+import org.eclipse.xtext.ide.server.semantictokens.SemanticTokensService;
 import org.eclipse.xtext.resource.IResourceServiceProvider;
 import org.eclipse.xtext.util.Modules2;
 import org.volr.lang.ide.VolrIdeSetup;
@@ -25,7 +27,8 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 
 /**
- * Xtext's language server for .volr files (diagnostics, completion, hover, formatting, symbols, definitions) on a
+ * Xtext's language server for .volr files (diagnostics, completion, hover, formatting, symbols, definitions, code
+ * actions, semantic tokens) on a
  * pair of streams: what {@code volr lsp} runs on stdin/stdout so that other editors get the Volr Studio services.
  */
 public final class VolrLanguageServer {
@@ -44,6 +47,8 @@ public final class VolrLanguageServer {
 			binder.bind(IResourceServiceProvider.Registry.class).toInstance(IResourceServiceProvider.Registry.INSTANCE);
 			binder.bind(LanguageServer.class).to(VolrLanguageServerImpl.class);
 			binder.bind(LanguageServerImpl.class).to(VolrLanguageServerImpl.class);
+			binder.bind(SemanticTokensService.class).to(VolrSemanticTokens.class);
+			binder.bind(BuildManager.class).to(DeferredInitialBuild.class);
 		}));
 		LanguageServerImpl server = injector.getInstance(LanguageServerImpl.class);
 		ExecutorService threads = Executors.newCachedThreadPool(r -> {

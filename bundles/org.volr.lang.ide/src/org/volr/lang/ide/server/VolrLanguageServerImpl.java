@@ -12,6 +12,7 @@ import org.eclipse.lsp4j.DocumentHighlight;
 import org.eclipse.lsp4j.DocumentHighlightParams;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.ReferenceParams;
@@ -28,16 +29,38 @@ import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.volr.lang.GuardedVolrParser;
 
+import com.google.inject.Inject;
+
 /**
  * Xtext's language server with the answers the protocol asks for where Xtext throws:
  * <ul>
  * <li>a method nobody serves is JSON-RPC's "method not found" (-32601), not an internal error with a stack trace;
+ * <li>{@code initialize} is answered before the workspace is read and checked ({@link DeferredInitialBuild});
  * <li>a position beyond the document (a client out of step with its edits) gets an empty answer, not an index
  * error; so does a document the parser refused (too large or nested too deeply), where content assist would
  * otherwise parse the huge or deep text again.
  * </ul>
  */
 public class VolrLanguageServerImpl extends LanguageServerImpl {
+	@Inject
+	private DeferredInitialBuild initialBuild;
+
+	/**
+	 * The client has the capabilities: now the workspace's first build (see {@link DeferredInitialBuild}). It is not
+	 * cancelled by the edits that follow (a write request cancels the one before it), which would leave the files
+	 * it had not reached unbuilt; they wait for it instead, as they waited for initialize before. Requests run in
+	 * the order they arrive, so every one after {@code initialized} sees the built workspace. (The workspace
+	 * manager's build listeners are not told of this build; the server registers only Xtext's own, which ignores it.)
+	 */
+	@Override
+	public void initialized(InitializedParams params) {
+		super.initialized(params);
+		getRequestManager().runWrite(() -> null, (cancel, nothing) -> {
+			initialBuild.buildDeferred(CancelIndicator.NullImpl);
+			return null;
+		});
+	}
+
 	@Override
 	public CompletableFuture<?> request(String method, Object parameter) {
 		if (!getExtensionProviders().containsKey(method))

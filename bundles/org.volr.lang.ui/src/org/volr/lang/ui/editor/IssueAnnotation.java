@@ -3,8 +3,8 @@ package org.volr.lang.ui.editor;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.validation.Issue;
-import org.volr.lang.ui.services.ParsedText;
-import org.volr.lang.ui.services.QuickFixes;
+import org.volr.lang.ide.services.ParsedText;
+import org.volr.lang.ide.services.QuickFixes;
 
 /** An error or warning found while typing, with the issue (code, data) and the text it was found in, for quick fixes. */
 public final class IssueAnnotation extends Annotation {

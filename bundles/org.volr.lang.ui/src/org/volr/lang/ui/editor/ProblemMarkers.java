@@ -6,7 +6,7 @@ import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.validation.Issue;
-import org.volr.lang.ui.services.ParsedText;
+import org.volr.lang.ide.services.ParsedText;
 
 /** Problem markers (the Problems view) for a saved .volr file: one per issue, replacing the previous ones. */
 public final class ProblemMarkers {

@@ -29,8 +29,8 @@ import org.eclipse.ui.texteditor.SourceViewerDecorationSupport;
 import org.eclipse.ui.views.contentoutline.IContentOutlinePage;
 import org.volr.lang.ui.internal.VolrUiPlugin;
 import org.volr.lang.ui.services.Definitions;
-import org.volr.lang.ui.services.OutlineNode;
-import org.volr.lang.ui.services.ParsedText;
+import org.volr.lang.ide.services.OutlineNode;
+import org.volr.lang.ide.services.ParsedText;
 import org.volr.lang.ui.services.VolrServices;
 
 /**

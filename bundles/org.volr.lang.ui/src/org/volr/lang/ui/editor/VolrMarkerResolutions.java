@@ -18,8 +18,8 @@ import org.eclipse.ui.IMarkerResolution;
 import org.eclipse.ui.IMarkerResolutionGenerator2;
 import org.eclipse.xtext.validation.Issue;
 import org.volr.lang.ui.internal.VolrUiPlugin;
-import org.volr.lang.ui.services.ParsedText;
-import org.volr.lang.ui.services.QuickFixes;
+import org.volr.lang.ide.services.ParsedText;
+import org.volr.lang.ide.services.QuickFixes;
 
 /**
  * Quick fixes from the Problems view: the fixes of {@link QuickFixes} for a Volr problem marker, applied through

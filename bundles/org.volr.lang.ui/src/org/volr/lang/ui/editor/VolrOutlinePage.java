@@ -8,7 +8,7 @@ import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.views.contentoutline.ContentOutlinePage;
-import org.volr.lang.ui.services.OutlineNode;
+import org.volr.lang.ide.services.OutlineNode;
 
 /** The Outline view for a .volr editor: experiments, networks with their types, and layers; a click selects the text. */
 public final class VolrOutlinePage extends ContentOutlinePage {

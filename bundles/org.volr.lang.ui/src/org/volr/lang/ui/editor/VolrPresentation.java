@@ -17,9 +17,9 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.RGB;
-import org.volr.lang.ui.services.Highlighting;
-import org.volr.lang.ui.services.Highlighting.Style;
-import org.volr.lang.ui.services.ParsedText;
+import org.volr.lang.ide.services.Highlighting;
+import org.volr.lang.ide.services.Highlighting.Style;
+import org.volr.lang.ide.services.ParsedText;
 
 /**
  * Colours the text from a fresh parse. A change can alter how everything after it parses (an opened comment, a
@@ -31,10 +31,13 @@ final class VolrPresentation implements IPresentationDamager, IPresentationRepai
 		ATTRIBUTES.put(Style.KEYWORD, attribute(new RGB(127, 0, 85), SWT.BOLD));
 		ATTRIBUTES.put(Style.LAYER_KIND, attribute(new RGB(0, 80, 160), SWT.BOLD));
 		ATTRIBUTES.put(Style.NUMBER, attribute(new RGB(125, 80, 0), SWT.NORMAL));
+		ATTRIBUTES.put(Style.UNIT, attribute(new RGB(125, 80, 0), SWT.NORMAL));
 		ATTRIBUTES.put(Style.STRING, attribute(new RGB(42, 0, 255), SWT.NORMAL));
 		ATTRIBUTES.put(Style.COMMENT, attribute(new RGB(63, 127, 95), SWT.ITALIC));
 		ATTRIBUTES.put(Style.DECLARATION, attribute(new RGB(0, 0, 0), SWT.BOLD));
 		ATTRIBUTES.put(Style.REFERENCE, attribute(new RGB(0, 110, 110), SWT.ITALIC));
+		ATTRIBUTES.put(Style.NEURON_MODEL, attribute(new RGB(0, 80, 160), SWT.NORMAL));
+		ATTRIBUTES.put(Style.PARAMETER, attribute(new RGB(0, 0, 0), SWT.NORMAL));
 	}
 
 	private final Function<String, ParsedText> parser;

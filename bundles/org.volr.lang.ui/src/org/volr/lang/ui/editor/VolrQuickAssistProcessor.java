@@ -15,7 +15,7 @@ import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.IAnnotationModel;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.Point;
-import org.volr.lang.ui.services.QuickFixes;
+import org.volr.lang.ide.services.QuickFixes;
 
 /** Ctrl+1 on an error: the fixes of {@link QuickFixes} for the issue annotations at the cursor's line. */
 public final class VolrQuickAssistProcessor implements IQuickAssistProcessor {

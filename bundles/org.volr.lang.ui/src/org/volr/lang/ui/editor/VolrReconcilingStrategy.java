@@ -18,7 +18,7 @@ import org.eclipse.jface.text.source.IAnnotationModel;
 import org.eclipse.jface.text.source.IAnnotationModelExtension;
 import org.eclipse.ui.texteditor.MarkerAnnotation;
 import org.eclipse.xtext.validation.Issue;
-import org.volr.lang.ui.services.ParsedText;
+import org.volr.lang.ide.services.ParsedText;
 
 /**
  * Errors and warnings as you type: after each pause in typing, parses and validates the whole text in the

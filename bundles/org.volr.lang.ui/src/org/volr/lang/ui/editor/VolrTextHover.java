@@ -11,7 +11,7 @@ import org.eclipse.jface.text.Position;
 import org.eclipse.jface.text.Region;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.IAnnotationModel;
-import org.volr.lang.ui.services.LayerInfo;
+import org.volr.lang.ide.services.LayerInfo;
 
 /** Hover: the problems at the mouse, then the layer's (or network's) inferred shape and parameter count. */
 public final class VolrTextHover implements ITextHover {

@@ -7,6 +7,7 @@ import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.EObjectAtOffsetHelper;
+import org.volr.lang.ide.services.ParsedText;
 import org.volr.model.VolrPackage;
 
 /** Go to definition: from a referenced name (a network, a let binding) to where it is declared. */

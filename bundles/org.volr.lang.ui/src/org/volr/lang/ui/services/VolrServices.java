@@ -24,6 +24,7 @@ import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
 import org.volr.lang.api.VolrLanguage;
+import org.volr.lang.ide.services.ParsedText;
 
 import com.google.inject.Injector;
 

@@ -44,7 +44,7 @@ import org.volr.lang.ui.editor.VolrContentAssistProcessor;
 import org.volr.lang.ui.editor.VolrEditor;
 import org.volr.lang.ui.editor.VolrQuickAssistProcessor;
 import org.volr.lang.ui.editor.VolrTextHover;
-import org.volr.lang.ui.services.OutlineNode;
+import org.volr.lang.ide.services.OutlineNode;
 
 /** The .volr editor in a running workbench, on a copy of examples/xor/xor.volr. */
 class VolrEditorTest {

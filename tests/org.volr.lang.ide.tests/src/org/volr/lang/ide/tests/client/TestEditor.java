@@ -57,11 +57,16 @@ public final class TestEditor {
 
 	/** Starts listening to the server and initializes it on a workspace, as an editor opening a folder does. */
 	public InitializeResult connect(Path root, long timeoutSeconds) throws Exception {
+		InitializeParams init = new InitializeParams();
+		init.setRootUri(root.toUri().toString());
+		return connect(init, timeoutSeconds);
+	}
+
+	/** Starts listening and initializes the server with the given parameters (an editor's capabilities). */
+	public InitializeResult connect(InitializeParams init, long timeoutSeconds) throws Exception {
 		var client = LSPLauncher.createClientLauncher(new Client(published), fromServer, toServer);
 		client.startListening();
 		server = client.getRemoteProxy();
-		InitializeParams init = new InitializeParams();
-		init.setRootUri(root.toUri().toString());
 		InitializeResult result = server.initialize(init).get(timeoutSeconds, TimeUnit.SECONDS);
 		server.initialized(new InitializedParams());
 		return result;

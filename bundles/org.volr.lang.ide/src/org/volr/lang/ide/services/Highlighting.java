@@ -1,4 +1,4 @@
-package org.volr.lang.ui.services;
+package org.volr.lang.ide.services;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +13,7 @@ import org.eclipse.xtext.Keyword;
 import org.eclipse.xtext.RuleCall;
 import org.eclipse.xtext.TerminalRule;
 import org.eclipse.xtext.nodemodel.ILeafNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 
 /**
  * Semantic highlighting: styles taken from the parse (the node model), not from a regular-expression scanner, so a
@@ -20,15 +21,20 @@ import org.eclipse.xtext.nodemodel.ILeafNode;
  */
 public final class Highlighting {
 	public enum Style {
-		KEYWORD, LAYER_KIND, NUMBER, STRING, COMMENT, DECLARATION, REFERENCE
+		KEYWORD, LAYER_KIND, NUMBER, UNIT, STRING, COMMENT, DECLARATION, REFERENCE, NEURON_MODEL, PARAMETER
 	}
 
-	public record Range(int offset, int length, Style style) {
+	/**
+	 * One styled token; {@code element} is what the parse made of it (the network a declared name belongs to, the
+	 * reference a referring name stands in), null for keywords, numbers and comments, so that a client can tell a
+	 * network's name from a layer's label without a style for each.
+	 */
+	public record Range(int offset, int length, Style style, EObject element) {
 	}
 
 	/** Layer kinds stand out from the other keywords: they are what a network is made of. */
-	static final Set<String> LAYER_KINDS = Set.of("dense", "Net", "conv2d", "conv1d", "depthwise_conv2d", "maxpool",
-			"avgpool", "maxpool1d", "avgpool1d", "globalavgpool", "globalmaxpool", "flatten", "reshape", "batchnorm",
+	public static final Set<String> LAYER_KINDS = Set.of("dense", "Net", "conv2d", "conv1d", "depthwise_conv2d", "maxpool",
+			"avgpool", "maxpool1d", "avgpool1d", "sumpool", "globalavgpool", "globalmaxpool", "flatten", "reshape", "batchnorm",
 			"dropout", "activation", "identity");
 
 	private Highlighting() {
@@ -41,7 +47,8 @@ public final class Highlighting {
 		for (ILeafNode leaf : parsed.resource().getParseResult().getRootNode().getLeafNodes()) {
 			Style style = styleOf(leaf);
 			if (style != null && leaf.getLength() > 0)
-				ranges.add(new Range(leaf.getOffset(), leaf.getLength(), style));
+				ranges.add(new Range(leaf.getOffset(), leaf.getLength(), style, style == Style.DECLARATION || style == Style.REFERENCE
+						? NodeModelUtils.findActualSemanticObjectFor(leaf) : null));
 		}
 		return ranges;
 	}
@@ -71,7 +78,21 @@ public final class Highlighting {
 				if (GrammarUtil.containingCrossReference(call) != null)
 					return Style.REFERENCE;
 				Assignment assignment = GrammarUtil.containingAssignment(call);
-				if (assignment != null && (assignment.getFeature().equals("name") || assignment.getFeature().equals("label")))
+				if (assignment == null)
+					return null;
+				// the words the plug-ins and units decide, which the grammar reads as plain names
+				String where = GrammarUtil.containingRule(call).getName() + "." + assignment.getFeature();
+				switch (where) {
+				case "NeuronModel.kind":
+					return Style.NEURON_MODEL;
+				case "Parameter.name":
+					return Style.PARAMETER;
+				case "Quantity.unit":
+					return Style.UNIT;
+				default:
+					break;
+				}
+				if (assignment.getFeature().equals("name") || assignment.getFeature().equals("label"))
 					return Style.DECLARATION;
 			}
 		}

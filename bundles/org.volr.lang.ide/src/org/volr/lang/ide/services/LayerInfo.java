@@ -1,4 +1,4 @@
-package org.volr.lang.ui.services;
+package org.volr.lang.ide.services;
 
 import java.util.Locale;
 
