@@ -72,7 +72,7 @@ final class NirChain {
 
 	/** An Affine or Linear node as a dense layer. */
 	Layer linear(String n, String type, Node g) throws ImportException {
-		FloatTensor w = tensor(g, "weight");
+		FloatTensor w = fields.tensor(g, "weight");
 		int[] ws = w.shape();
 		if (ws.length != 2)
 			throw new ImportException(file, "node '" + n + "' (" + type + "): weight of shape " + Arrays.toString(ws)
@@ -93,18 +93,18 @@ final class NirChain {
 		}
 		store.put(WeightKeys.weight(label), inOut(w));
 		if (type.equals("Affine"))
-			store.put(WeightKeys.bias(label), tensor(g, "bias"));
+			store.put(WeightKeys.bias(label), fields.tensor(g, "bias"));
 		return add(d, n, type);
 	}
 
 	/** A Conv2d node as a convolution layer. */
 	Layer conv(String n, Node g) throws ImportException {
 		String type = "Conv2d";
-		FloatTensor w = tensor(g, "weight");
+		FloatTensor w = fields.tensor(g, "weight");
 		int[] ws = w.shape();
 		if (ws.length != 4)
 			throw new ImportException(file, "node '" + n + "' (Conv2d): weight of shape " + Arrays.toString(ws));
-		long groups = g.has("groups") ? (long) need(g, "groups").values()[0] : 1;
+		long groups = g.has("groups") ? (long) fields.need(g, "groups").values()[0] : 1;
 		if (groups != 1)
 			throw new ImportException(file, "node '" + n + "' (Conv2d) has groups = " + groups + "; Volr reads groups = 1 only");
 		Conv c = F.createConv();
@@ -112,7 +112,7 @@ final class NirChain {
 		c.setFilters(ws[0]);
 		String label = label(n, type);
 		c.setLabel(label);
-		int[] stride = ints(g, "stride"), dil = ints(g, "dilation"), pad;
+		int[] stride = fields.ints(g, "stride"), dil = fields.ints(g, "dilation"), pad;
 		if (g.texts().get("padding") instanceof String s) {
 			if (fold != null && s.equals("same"))
 				throw new ImportException(file, "node '" + fold.node + "' (SumPool2d) has no neurons after it and cannot be folded into '"
@@ -121,7 +121,7 @@ final class NirChain {
 			pad = new int[2];
 		} else {
 			c.setPadding(Padding.VALID);
-			pad = ints(g, "padding");
+			pad = fields.ints(g, "padding");
 		}
 		if (fold != null) {
 			// one convolution on the pool's input: kernel spread over k×k blocks, stride and padding times k
@@ -150,15 +150,15 @@ final class NirChain {
 		if (Arrays.stream(pad).anyMatch(v -> v != 0))
 			c.getPadAmount().addAll(collapse(pad));
 		store.put(WeightKeys.weight(label), w);
-		store.put(WeightKeys.bias(label), tensor(g, "bias"));
+		store.put(WeightKeys.bias(label), fields.tensor(g, "bias"));
 		return add(c, n, type);
 	}
 
 	/** An AvgPool2d or SumPool2d node as a pooling layer; null for a SumPool2d held to be folded into the next layer. */
 	Layer pool(String n, String type, Node g) throws ImportException {
-		if (type.equals("SumPool2d") && !graph.forwardSuccessors(n).stream().allMatch(m -> NirSupport.NEURONS.contains(type(m)))) {
+		if (type.equals("SumPool2d") && !graph.forwardSuccessors(n).stream().allMatch(m -> NirSupport.NEURONS.contains(fields.type(m)))) {
 			// no neurons after it: NirSupport found a layer after it to fold it into (SumPoolFold)
-			int[] k = ints(g, "kernel_size"), s = ints(g, "stride"), pad = ints(g, "padding"), in = currentShape();
+			int[] k = fields.ints(g, "kernel_size"), s = fields.ints(g, "stride"), pad = fields.ints(g, "padding"), in = currentShape();
 			String why = SumPoolFold.refusal(k, s, pad, in);
 			if (why != null)
 				throw new ImportException(file, "node '" + n + "' (SumPool2d) has no neurons after it and cannot be folded into the"
@@ -169,7 +169,7 @@ final class NirChain {
 		Pool p = F.createPool();
 		p.setKind(type.equals("SumPool2d") ? PoolKind.SUM2D : PoolKind.AVG2D);
 		p.setLabel(label(n, type));
-		int[] k = ints(g, "kernel_size"), s = ints(g, "stride"), pad = ints(g, "padding");
+		int[] k = fields.ints(g, "kernel_size"), s = fields.ints(g, "stride"), pad = fields.ints(g, "padding");
 		if (Arrays.stream(pad).anyMatch(v -> v != 0))
 			throw new ImportException(file, "node '" + n + "' (" + type + ") has padding " + Arrays.toString(pad)
 					+ "; Volr's pooling has none");
@@ -182,9 +182,9 @@ final class NirChain {
 
 	void flatten(String n, Node g) throws ImportException {
 		String type = "Flatten";
-		int start = (int) need(g, "start_dim").values()[0];
-		int end = (int) need(g, "end_dim").values()[0];
-		int rank = ints(g, "input_type").length;
+		int start = (int) fields.need(g, "start_dim").values()[0];
+		int end = (int) fields.need(g, "end_dim").values()[0];
+		int rank = fields.ints(g, "input_type").length;
 		if (start != 0 || (end != -1 && end != rank - 1))
 			throw new ImportException(file, "node '" + n + "' (Flatten) flattens dims " + start + ".." + end + " of a rank-"
 					+ rank + " input; Volr flattens everything (start_dim 0, end_dim -1)");
@@ -195,7 +195,7 @@ final class NirChain {
 
 	/** Checks the Output node against the chain's end. */
 	void output(String n, Node g) throws ImportException {
-		int[] s = ints(g, "shape");
+		int[] s = fields.ints(g, "shape");
 		ShapeInference si = ShapeInference.of(network);
 		var t = block.getSteps().isEmpty() ? null : si.typeOf(block.getSteps().get(block.getSteps().size() - 1));
 		long size = Arrays.stream(s).asLongStream().reduce(1, (a, b) -> a * b);
@@ -238,22 +238,6 @@ final class NirChain {
 			throw new ImportException(file, "node '" + n + "' (" + type + ") does not fit the shape of its input: "
 					+ (si.problems().isEmpty() ? "unknown shape" : si.problems().get(0).message()));
 		return layer;
-	}
-
-	private String type(String n) {
-		return fields.type(n);
-	}
-
-	private FloatTensor tensor(Node g, String field) throws ImportException {
-		return fields.tensor(g, field);
-	}
-
-	private int[] ints(Node g, String field) throws ImportException {
-		return fields.ints(g, field);
-	}
-
-	private NirGraph.NirArray need(Node g, String field) throws ImportException {
-		return fields.need(g, field);
 	}
 
 	private static List<Integer> collapse(int[] v) {

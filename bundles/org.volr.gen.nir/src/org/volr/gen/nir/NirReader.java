@@ -131,14 +131,14 @@ public final class NirReader {
 			// along the feed-forward edges: a cycle's edges are a layer's recurrence, not a step of the chain
 			List<String> next = graph.forwardSuccessors(cur);
 			if (next.isEmpty())
-				throw new ImportException(file, "node '" + cur + "' (" + type(cur) + ") has no outgoing edge and is not an Output node");
+				throw new ImportException(file, "node '" + cur + "' (" + fields.type(cur) + ") has no outgoing edge and is not an Output node");
 			String n = next.get(0);
-			String type = type(n);
+			String type = fields.type(n);
 			if (!visited.add(n))
 				throw new ImportException(file, "node '" + n + "' (" + type + ") is reached twice: the graph is recurrent");
 			Node g = graph.node(n);
 			if (pending != null && !NirSupport.NEURONS.contains(type))
-				throw new ImportException(file, "node '" + pendingNode + "' (" + type(pendingNode) + ") is followed by '" + n
+				throw new ImportException(file, "node '" + pendingNode + "' (" + fields.type(pendingNode) + ") is followed by '" + n
 						+ "' (" + type + ") instead of a neuron node (IF, LIF or CubaLIF); in Volr every dense, convolution and pooling"
 						+ " layer has its own neurons");
 			switch (type) {
@@ -149,7 +149,7 @@ public final class NirReader {
 			case "IF", "LIF", "CubaLIF", "LI" -> {
 				if (pending == null)
 					throw new ImportException(file, "neuron node '" + n + "' (" + type + ") follows '" + cur + "' ("
-							+ type(cur) + "), not a dense, convolution or pooling node");
+							+ fields.type(cur) + "), not a dense, convolution or pooling node");
 				neurons.add(neuron(g, pending));
 				for (List<String> cycle : graph.cycles())
 					if (cycle.contains(n))
@@ -190,7 +190,7 @@ public final class NirReader {
 	 * (Rockpool); then the weights decide, as {@link NirGraph#warnings()} says.
 	 */
 	private int[] inputShape(String input) throws ImportException {
-		int[] declared = ints(graph.node(input), "shape");
+		int[] declared = fields.ints(graph.node(input), "shape");
 		Node next = graph.node(graph.successors(input).isEmpty() ? input : graph.successors(input).get(0));
 		if ((next.type().equals("Affine") || next.type().equals("Linear")) && next.has("weight") && next.field("weight").shape().length == 2) {
 			int reads = next.field("weight").shape()[1];
@@ -222,8 +222,8 @@ public final class NirReader {
 		Node r = graph.node(rec);
 		if (!(layer instanceof Dense d))
 			throw new ImportException(file, "node " + r.describe() + " feeds neuron node '" + n + "' back into itself, but '" + n
-					+ "' follows a " + type(n) + " node; Volr's recurrent layers are dense layers");
-		FloatTensor w = tensor(r, "weight");
+					+ "' follows a " + fields.type(n) + " node; Volr's recurrent layers are dense layers");
+		FloatTensor w = fields.tensor(r, "weight");
 		if (!Arrays.equals(w.shape(), new int[] { d.getUnits(), d.getUnits() }))
 			throw new ImportException(file, "node " + r.describe() + " feeds neuron node '" + n + "' back into itself with a weight of shape "
 					+ Arrays.toString(w.shape()) + "; its layer '" + d.getLabel() + "' has " + d.getUnits() + " neurons, so [" + d.getUnits()
@@ -234,7 +234,7 @@ public final class NirReader {
 		notes.add("node " + r.describe() + " feeds '" + n + "' back into itself: layer '" + label + "' is recurrent, its weights "
 				+ WeightKeys.recurrent(label) + " [from, to]");
 		if (r.type().equals("Affine")) {
-			FloatTensor b = tensor(r, "bias");
+			FloatTensor b = fields.tensor(r, "bias");
 			String key = WeightKeys.bias(label);
 			float[] sum = store.contains(key) ? store.get(key).data().clone() : new float[b.data().length];
 			for (int i = 0; i < sum.length; i++)
@@ -243,17 +243,5 @@ public final class NirReader {
 			notes.add("warning: the bias of node " + r.describe() + " is added to the bias of layer '" + label + "' (both are added every"
 					+ " step)");
 		}
-	}
-
-	private String type(String n) {
-		return fields.type(n);
-	}
-
-	private FloatTensor tensor(Node g, String field) throws ImportException {
-		return fields.tensor(g, field);
-	}
-
-	private int[] ints(Node g, String field) throws ImportException {
-		return fields.ints(g, field);
 	}
 }
