@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import org.volr.sim.SimulationResult;
+import org.volr.sim.report.Quantities;
 
 /**
  * The few lines a run prints when it is done: accuracies (with the SNN's against the ANN's at few steps), rates per
@@ -40,10 +41,11 @@ public final class RunSummary {
 		}
 		o.printf(Locale.ROOT, "  synaptic operations %,.0f per sample; first output spike at step %.1f on average%n",
 				r.synapticOps() / (double) Math.max(1, r.samples()), r.meanFirstOutputSpike());
-		o.printf(Locale.ROOT, "  energy estimate %.2f µJ per sample (ANN %.2f µJ: %,d MACs; 45 nm synaptic arithmetic only)%n",
-				r.energy().snnMicrojoulePerSample(), r.energy().annMicrojoulePerSample(), r.energy().annMacsPerSample());
-		o.printf(Locale.ROOT, "  simulated in %.2f s: %,.0f sample-steps/s (%.2f CPU-s, %,.0f sample-steps per CPU-second)%n", r.seconds(),
-				r.sampleStepsPerSecond(), r.cpuSeconds(), r.sampleStepsPerCpuSecond());
+		// three significant digits in a unit that fits (nJ, ms): a small run's figures must not read 0.00
+		o.printf(Locale.ROOT, "  energy estimate %s per sample (ANN %s: %,d MACs; 45 nm synaptic arithmetic only)%n",
+				Quantities.energy(r.energy().snnMicrojoulePerSample()), Quantities.energy(r.energy().annMicrojoulePerSample()), r.energy().annMacsPerSample());
+		o.printf(Locale.ROOT, "  simulated in %s: %,.0f sample-steps/s (%s of CPU, %,.0f sample-steps per CPU-second)%n", Quantities.duration(r.seconds()),
+				r.sampleStepsPerSecond(), Quantities.duration(r.cpuSeconds()), r.sampleStepsPerCpuSecond());
 		o.println("  results in " + out);
 	}
 }

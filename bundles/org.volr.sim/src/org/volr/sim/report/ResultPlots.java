@@ -1,6 +1,7 @@
 package org.volr.sim.report;
 
 import java.awt.Color;
+import java.awt.BasicStroke;
 import java.awt.Font;
 import java.awt.Rectangle;
 import java.io.IOException;
@@ -9,12 +10,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Locale;
 
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYLineAnnotation;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -33,27 +41,39 @@ public final class ResultPlots {
 	private ResultPlots() {
 	}
 
-	/** Accuracy after every step, with the ANN's accuracy as a reference line when known (NaN otherwise). */
+	/** The ANN's reference line: a colour no series uses, over the grid and the curve. */
+	static final Color ANN_LINE = new Color(0xd62728);
+	private static final Color GRID = new Color(0xd0d0d0), IDENTITY = new Color(0x555555);
+	private static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] { 8f, 5f }, 0f);
+
+	/** Accuracy after every step, with the ANN's accuracy as a labelled reference line when known (NaN otherwise). */
 	public static JFreeChart accuracyOverTime(SimulationResult r, double annAccuracy) {
 		XYSeries snn = new XYSeries("SNN");
 		double[] acc = r.accuracyPerStep();
 		for (int t = 0; t < acc.length; t++)
 			snn.add(t + 1, 100 * acc[t]);
 		XYSeriesCollection data = new XYSeriesCollection(snn);
-		if (!Double.isNaN(annAccuracy)) {
-			XYSeries ann = new XYSeries("ANN");
-			ann.add(1, 100 * annAccuracy);
-			ann.add(acc.length, 100 * annAccuracy);
-			data.addSeries(ann);
-		}
 		JFreeChart chart = ChartFactory.createXYLineChart("Accuracy over time (" + r.samples() + " samples)", "time step",
-				"accuracy (%)", data, PlotOrientation.VERTICAL, true, false, false);
+				"accuracy (%)", data, PlotOrientation.VERTICAL, false, false, false);
 		XYPlot plot = chart.getXYPlot();
 		XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
 		renderer.setSeriesPaint(0, new Color(0x1f77b4));
-		renderer.setSeriesPaint(1, new Color(0x7f7f7f));
+		renderer.setSeriesStroke(0, new BasicStroke(2f));
 		plot.setRenderer(renderer);
-		((NumberAxis) plot.getRangeAxis()).setRange(0, 100);
+		plot.setDomainAxis(RoundNumberAxis.like((NumberAxis) plot.getDomainAxis(), true));
+		plot.setRangeAxis(RoundNumberAxis.like((NumberAxis) plot.getRangeAxis(), false));
+		plot.getRangeAxis().setRange(0, 100);
+		if (!Double.isNaN(annAccuracy)) {
+			ValueMarker ann = new ValueMarker(100 * annAccuracy, ANN_LINE, DASHED);
+			ann.setLabel(String.format(Locale.ROOT, "ANN %.2f %%", 100 * annAccuracy));
+			ann.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+			ann.setLabelPaint(ANN_LINE);
+			ann.setLabelBackgroundColor(new Color(255, 255, 255, 220));
+			// below the line at the right: the SNN's curve climbs towards it from the left
+			ann.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+			ann.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+			plot.addRangeMarker(ann, Layer.FOREGROUND);
+		}
 		style(chart);
 		return chart;
 	}
@@ -69,11 +89,15 @@ public final class ResultPlots {
 				PlotOrientation.VERTICAL, false, false, false);
 		CategoryPlot plot = chart.getCategoryPlot();
 		((BarRenderer) plot.getRenderer()).setSeriesPaint(0, new Color(0xff7f0e));
+		plot.setRangeAxis(RoundNumberAxis.like((NumberAxis) plot.getRangeAxis(), false));
 		style(chart);
 		return chart;
 	}
 
-	/** ANN activation (what a neuron should do) against SNN rate (what it did), one colour per layer. */
+	/**
+	 * ANN activation (what a neuron should do) against SNN rate (what it did), one colour per layer, over the
+	 * identity line on which a perfect conversion puts every neuron.
+	 */
 	public static JFreeChart annVersusSnn(java.util.Map<String, float[][]> points) {
 		XYSeriesCollection data = new XYSeriesCollection();
 		for (var e : points.entrySet()) {
@@ -85,8 +109,17 @@ public final class ResultPlots {
 		JFreeChart chart = ChartFactory.createScatterPlot("SNN rate against ANN activation", "ANN activation (normalised)",
 				"SNN rate (spikes per step)", data, PlotOrientation.VERTICAL, true, false, false);
 		XYPlot plot = chart.getXYPlot();
-		((NumberAxis) plot.getDomainAxis()).setRange(0, 1.02);
-		((NumberAxis) plot.getRangeAxis()).setRange(0, 1.02);
+		plot.setDomainAxis(RoundNumberAxis.like((NumberAxis) plot.getDomainAxis(), false));
+		plot.setRangeAxis(RoundNumberAxis.like((NumberAxis) plot.getRangeAxis(), false));
+		plot.getDomainAxis().setRange(0, 1.02);
+		plot.getRangeAxis().setRange(0, 1.02);
+		plot.addAnnotation(new XYLineAnnotation(0, 0, 1.02, 1.02, DASHED, IDENTITY));
+		// in the bottom right corner, which the points of a working conversion leave empty
+		XYTextAnnotation identity = new XYTextAnnotation("dashed: SNN rate = ANN activation", 1.0, 0.03);
+		identity.setPaint(IDENTITY);
+		identity.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+		identity.setTextAnchor(TextAnchor.BOTTOM_RIGHT);
+		plot.addAnnotation(identity);
 		style(chart);
 		return chart;
 	}
@@ -126,7 +159,9 @@ public final class ResultPlots {
 		for (int l = 0; l < data.getSeriesCount(); l++)
 			renderer.setSeriesShape(l, new Rectangle(-1, -1, 2, 2));
 		plot.setRenderer(renderer);
-		((NumberAxis) plot.getDomainAxis()).setRange(0, r.steps());
+		plot.setDomainAxis(RoundNumberAxis.like((NumberAxis) plot.getDomainAxis(), true));
+		plot.setRangeAxis(RoundNumberAxis.like((NumberAxis) plot.getRangeAxis(), true));
+		plot.getDomainAxis().setRange(0, r.steps());
 		style(chart);
 		return chart;
 	}
@@ -134,6 +169,12 @@ public final class ResultPlots {
 	private static void style(JFreeChart chart) {
 		chart.setBackgroundPaint(Color.WHITE);
 		chart.getPlot().setBackgroundPaint(Color.WHITE);
+		// JFreeChart's grid is white, made for its grey background: on white it must be drawn grey to be seen
+		if (chart.getPlot() instanceof XYPlot xy) {
+			xy.setDomainGridlinePaint(GRID);
+			xy.setRangeGridlinePaint(GRID);
+		} else if (chart.getPlot() instanceof CategoryPlot category)
+			category.setRangeGridlinePaint(GRID);
 		chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
 	}
 

@@ -6,7 +6,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Rectangle;
 
-/** The spiking network's accuracy after every step, against the ANN's accuracy (dashed). */
+/** The spiking network's accuracy after every step, against the ANN's accuracy (a dashed red line, labelled). */
 final class AccuracyPlot implements Plot {
 	private final ResultsData data;
 
@@ -24,30 +24,38 @@ final class AccuracyPlot implements Plot {
 		return data.accuracy().length;
 	}
 
+	/** The ANN's reference line: red, which no curve of this plot uses. */
+	static final int ANN_COLOUR = 3;
+
 	@Override
 	public void draw(GC gc, Rectangle area) {
 		double[] acc = data.accuracy();
-		Axes axes = new Axes(area, 1, Math.max(2, acc.length), 0, 1).xTicks(Axes.XTicks.WHOLE);
-		axes.drawFrame(gc, area, title(), "step");
-		if (!Double.isNaN(data.annAccuracy())) {
-			gc.setForeground(Palette.of(1));
-			gc.setLineStyle(SWT.LINE_DASH);
-			int y = axes.y(data.annAccuracy());
-			gc.drawLine(axes.inner.x, y, axes.inner.x + axes.inner.width, y);
-			// below the line, at the right: the SNN's curve usually climbs towards it from the left
-			String label = String.format(Locale.ROOT, "ANN %.2f %%", 100 * data.annAccuracy());
-			gc.drawText(label, axes.inner.x + axes.inner.width - gc.textExtent(label).x - 6, y + 2, true);
-			gc.setLineStyle(SWT.LINE_SOLID);
-		}
+		Axes axes = new Axes(area, 1, Math.max(2, acc.length), 0, 100).xTicks(Axes.XTicks.WHOLE);
+		axes.drawFrame(gc, area, title(), "step (accuracy in %)");
 		gc.setForeground(Palette.of(0));
 		gc.setLineWidth(2);
 		int[] line = new int[2 * acc.length];
 		for (int t = 0; t < acc.length; t++) {
 			line[2 * t] = axes.x(t + 1);
-			line[2 * t + 1] = axes.y(acc[t]);
+			line[2 * t + 1] = axes.y(100 * acc[t]);
 		}
 		if (acc.length > 1)
 			gc.drawPolyline(line);
+		if (!Double.isNaN(data.annAccuracy())) {
+			// drawn last, over the grid and the curve it is the goal of
+			gc.setForeground(Palette.of(ANN_COLOUR));
+			gc.setLineStyle(SWT.LINE_DASH);
+			int y = axes.y(100 * data.annAccuracy());
+			gc.drawLine(axes.inner.x, y, axes.inner.x + axes.inner.width, y);
+			gc.setLineStyle(SWT.LINE_SOLID);
+			gc.setLineWidth(1);
+			// below the line, at the right: the SNN's curve usually climbs towards it from the left
+			String label = String.format(Locale.ROOT, "ANN %.2f %%", 100 * data.annAccuracy());
+			org.eclipse.swt.graphics.Point e = gc.textExtent(label);
+			int ly = y + 3 + e.y > axes.inner.y + axes.inner.height ? y - 3 - e.y : y + 3;
+			gc.setBackground(gc.getDevice().getSystemColor(SWT.COLOR_WHITE));
+			gc.drawText(label, axes.inner.x + axes.inner.width - e.x - 6, ly, false);
+		}
 		gc.setLineWidth(1);
 	}
 }

@@ -1,13 +1,12 @@
 package org.volr.ui.results;
 
-import java.util.Locale;
-
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
+import org.volr.sim.report.Ticks;
 
-/** A plot's frame: title, axis labels, ticks, and the mapping from data to pixels. */
+/** A plot's frame: title, axis labels, round ticks (those of volr run's plots), grid, and the mapping from data to pixels. */
 final class Axes {
 	private static final int LEFT = 52, RIGHT = 12, TOP = 24, BOTTOM = 34;
 	final Rectangle inner;
@@ -40,35 +39,49 @@ final class Axes {
 		return inner.y + inner.height - (int) Math.round((v - y0) / (y1 - y0) * inner.height);
 	}
 
-	/** Frame, five ticks per axis with their values, the x axis's name and the title (which names y). */
+	private boolean yWhole;
+
+	/** Whole-number ticks on y (neurons, samples). */
+	Axes yWhole() {
+		yWhole = true;
+		return this;
+	}
+
+	/**
+	 * Grid, frame, round ticks with their values (as many as fit: about one per 80 pixels across, 30 up), the x
+	 * axis's name and the title (which names y). Data drawn afterwards lies over the grid.
+	 */
 	void drawFrame(GC gc, Rectangle area, String title, String xName) {
-		gc.setForeground(gc.getDevice().getSystemColor(SWT.COLOR_BLACK));
 		gc.setLineStyle(SWT.LINE_SOLID);
 		gc.setLineWidth(1);
+		Ticks xs = Ticks.of(x0, x1, Math.max(2, inner.width / 80 + 1), xTicks == XTicks.WHOLE);
+		Ticks ys = Ticks.of(y0, y1, Math.max(2, inner.height / 30 + 1), yWhole);
+		gc.setForeground(Palette.GRID);
+		for (double v : ys.values)
+			gc.drawLine(inner.x, y(v), inner.x + inner.width, y(v));
+		if (xTicks != XTicks.NONE)
+			for (double v : xs.values)
+				gc.drawLine(x(v), inner.y, x(v), inner.y + inner.height);
+		gc.setForeground(gc.getDevice().getSystemColor(SWT.COLOR_BLACK));
 		gc.drawRectangle(inner);
-		for (int i = 0; i <= 4; i++) {
-			double xv = x0 + (x1 - x0) * i / 4, yv = y0 + (y1 - y0) * i / 4;
-			int px = x(xv), py = y(yv);
-			gc.drawLine(px, inner.y + inner.height, px, inner.y + inner.height + 4);
+		for (double v : ys.values) {
+			int py = y(v);
 			gc.drawLine(inner.x - 4, py, inner.x, py);
-			String ys = label(yv);
-			Point ye = gc.textExtent(ys);
-			gc.drawText(ys, inner.x - 6 - ye.x, py - ye.y / 2, true);
-			if (xTicks == XTicks.NONE)
-				continue;
-			String xs = xTicks == XTicks.WHOLE ? String.format(Locale.ROOT, "%,d", Math.round(xv)) : label(xv);
-			Point xe = gc.textExtent(xs);
-			gc.drawText(xs, px - xe.x / 2, inner.y + inner.height + 5, true);
+			String label = ys.label(v);
+			Point e = gc.textExtent(label);
+			gc.drawText(label, inner.x - 6 - e.x, py - e.y / 2, true);
 		}
+		if (xTicks != XTicks.NONE)
+			for (double v : xs.values) {
+				int px = x(v);
+				gc.drawLine(px, inner.y + inner.height, px, inner.y + inner.height + 4);
+				String label = xs.label(v);
+				Point e = gc.textExtent(label);
+				gc.drawText(label, px - e.x / 2, inner.y + inner.height + 5, true);
+			}
 		Point xe = gc.textExtent(xName);
 		gc.drawText(xName, inner.x + (inner.width - xe.x) / 2, area.y + area.height - xe.y - 1, true);
 		Point te = gc.textExtent(title);
 		gc.drawText(title, area.x + Math.max(2, (area.width - te.x) / 2), area.y + 4, true);
-	}
-
-	private static String label(double v) {
-		if (Math.abs(v) >= 1000 || v == Math.rint(v))
-			return String.format(Locale.ROOT, "%,.0f", v);
-		return String.format(Locale.ROOT, Math.abs(v) < 0.1 ? "%.3f" : "%.2f", v);
 	}
 }

@@ -6,6 +6,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
+import org.volr.sim.report.Quantities;
 
 /**
  * Synaptic operations per sample delivered into every layer (what the spikes of the layer before cost there);
@@ -50,7 +51,7 @@ final class LayerActivityPlot implements Plot {
 			gc.setBackground(Palette.of(i));
 			gc.fillRectangle(x, top, Math.max(1, slot * 3 / 5), axes.inner.y + axes.inner.height - top);
 			gc.setForeground(gc.getDevice().getSystemColor(SWT.COLOR_BLACK));
-			String text = l.label() + String.format(Locale.ROOT, " %.3g", perSample(l));
+			String text = l.label() + " " + Quantities.significant(perSample(l));
 			Point e = gc.textExtent(text);
 			gc.drawText(text, x + Math.max(1, slot * 3 / 5) / 2 - e.x / 2, Math.max(axes.inner.y, top - e.y - 1), true);
 		}

@@ -32,10 +32,13 @@ final class RateScatterPlot implements Plot {
 	public void draw(GC gc, Rectangle area) {
 		Axes axes = new Axes(area, 0, 1, 0, 1);
 		axes.drawFrame(gc, area, title(), "ANN activation");
-		gc.setForeground(Palette.GRID);
+		gc.setForeground(Palette.IDENTITY);
 		gc.setLineStyle(SWT.LINE_DASH);
 		gc.drawLine(axes.x(0), axes.y(0), axes.x(1), axes.y(1));
 		gc.setLineStyle(SWT.LINE_SOLID);
+		String identity = "SNN rate = ANN activation";
+		org.eclipse.swt.graphics.Point ie = gc.textExtent(identity);
+		gc.drawText(identity, axes.x(0.97) - ie.x, axes.y(0.97) + 4, true);
 		int layer = 0, legendY = axes.inner.y + 4;
 		for (Map.Entry<String, List<float[]>> e : data.annVersusSnn().entrySet()) {
 			gc.setBackground(Palette.of(layer));

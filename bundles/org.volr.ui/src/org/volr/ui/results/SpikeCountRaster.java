@@ -37,7 +37,7 @@ final class SpikeCountRaster implements Plot {
 			total += l.neurons();
 		}
 		int samples = data.spikeCounts().stream().mapToInt(ResultsData.SpikeCount::sample).max().orElse(0) + 1;
-		Axes axes = new Axes(area, 0, Math.max(1, total), 0, samples).xTicks(Axes.XTicks.WHOLE);
+		Axes axes = new Axes(area, 0, Math.max(1, total), 0, samples).xTicks(Axes.XTicks.WHOLE).yWhole();
 		axes.drawFrame(gc, area, title(), "neuron (layers side by side)");
 		int w = Math.max(1, axes.x(1) - axes.x(0)), h = Math.max(1, axes.y(0) - axes.y(1));
 		for (ResultsData.SpikeCount c : data.spikeCounts()) {

@@ -40,7 +40,7 @@ final class SpikeRasterPlot implements Plot {
 			offset.put(l.label(), total);
 			total += l.neurons();
 		}
-		Axes axes = new Axes(area, 0, Math.max(1, data.steps()), 0, Math.max(1, total)).xTicks(Axes.XTicks.WHOLE);
+		Axes axes = new Axes(area, 0, Math.max(1, data.steps()), 0, Math.max(1, total)).xTicks(Axes.XTicks.WHOLE).yWhole();
 		axes.drawFrame(gc, area, title(), "step");
 		int h = Math.max(1, axes.y(0) - axes.y(1)), w = Math.max(1, axes.x(1) - axes.x(0) - 1);
 		for (ResultsData.Spike s : data.spikeRaster()) {
