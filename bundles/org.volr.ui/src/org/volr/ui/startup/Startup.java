@@ -1,4 +1,4 @@
-package org.volr.lang.ui.startup;
+package org.volr.ui.startup;
 
 import org.eclipse.ui.IStartup;
 
