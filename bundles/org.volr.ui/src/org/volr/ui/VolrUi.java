@@ -11,6 +11,9 @@ public final class VolrUi {
 	public static final String GENERATION_MARKER = PLUGIN_ID + ".generationProblem";
 	public static final String LAUNCH_TYPE_ID = PLUGIN_ID + ".experiment";
 	public static final String RESULTS_VIEW_ID = PLUGIN_ID + ".results";
+	public static final String WELCOME_VIEW_ID = PLUGIN_ID + ".welcome";
+	public static final String PERSPECTIVE_ID = PLUGIN_ID + ".perspective";
+	public static final String RUN_COMMAND_ID = PLUGIN_ID + ".runExperiment";
 
 	private VolrUi() {
 	}

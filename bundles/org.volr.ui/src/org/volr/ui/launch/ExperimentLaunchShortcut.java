@@ -35,7 +35,8 @@ public final class ExperimentLaunchShortcut implements ILaunchShortcut {
 			launch(input.getFile(), mode);
 	}
 
-	private static void launch(IFile file, String mode) {
+	/** Launches the file's configuration (made when it has none) in the mode. */
+	public static void launch(IFile file, String mode) {
 		try {
 			DebugUITools.launch(configurationFor(file), mode);
 		} catch (CoreException e) {

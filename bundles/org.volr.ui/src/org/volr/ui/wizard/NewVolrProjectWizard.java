@@ -84,7 +84,8 @@ public final class NewVolrProjectWizard extends Wizard implements INewWizard {
 		return true;
 	}
 
-	static void create(IProject project, String example, IProgressMonitor monitor) throws CoreException {
+	/** Creates and opens a Volr project (nature and builder), with the files of the example unless it is null. */
+	public static void create(IProject project, String example, IProgressMonitor monitor) throws CoreException {
 		SubMonitor sub = SubMonitor.convert(monitor, "Creating " + project.getName(), 3);
 		project.create(sub.split(1));
 		project.open(sub.split(1));

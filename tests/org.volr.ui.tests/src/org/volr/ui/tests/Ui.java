@@ -82,4 +82,39 @@ final class Ui {
 		if (p.exists())
 			p.delete(true, true, null);
 	}
+
+	/**
+	 * Saves what the control shows as DIR/name when -Dvolr.screenshots=DIR is given (the README's pictures), after
+	 * giving the window a size people have and the event loop time to paint.
+	 */
+	static void screenshot(org.eclipse.swt.widgets.Control control, String name) throws java.io.IOException {
+		String dir = System.getProperty("volr.screenshots", "");
+		if (dir.isBlank() || dir.equals("null")) // the pom's empty default arrives as "null"
+			return;
+		control.getShell().setSize(1400, 900);
+		spin(control.getDisplay(), 1500);
+		control.redraw();
+		control.update();
+		spin(control.getDisplay(), 500);
+		org.eclipse.swt.graphics.Rectangle bounds = control.getBounds();
+		org.eclipse.swt.graphics.Point origin = control.toDisplay(0, 0);
+		if (control instanceof org.eclipse.swt.widgets.Shell shell) {
+			bounds = shell.getBounds();
+			origin = new org.eclipse.swt.graphics.Point(bounds.x, bounds.y);
+		}
+		org.eclipse.swt.graphics.Image image = new org.eclipse.swt.graphics.Image(control.getDisplay(), bounds.width, bounds.height);
+		org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(control.getDisplay());
+		try {
+			gc.copyArea(image, origin.x, origin.y);
+			org.eclipse.swt.graphics.ImageLoader loader = new org.eclipse.swt.graphics.ImageLoader();
+			loader.data = new org.eclipse.swt.graphics.ImageData[] { image.getImageData() };
+			java.nio.file.Path target = java.nio.file.Path.of(dir).resolve(name);
+			java.nio.file.Files.createDirectories(target.getParent());
+			loader.save(target.toString(), org.eclipse.swt.SWT.IMAGE_PNG);
+			System.out.println("screenshot " + target + " " + bounds.width + "x" + bounds.height);
+		} finally {
+			gc.dispose();
+			image.dispose();
+		}
+	}
 }
