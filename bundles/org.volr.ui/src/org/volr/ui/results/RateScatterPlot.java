@@ -38,7 +38,8 @@ final class RateScatterPlot implements Plot {
 		gc.setLineStyle(SWT.LINE_SOLID);
 		String identity = "SNN rate = ANN activation";
 		org.eclipse.swt.graphics.Point ie = gc.textExtent(identity);
-		gc.drawText(identity, axes.x(0.97) - ie.x, axes.y(0.97) + 4, true);
+		// in the bottom right corner, which the points of a working conversion leave empty (the legend is top left)
+		gc.drawText(identity, axes.x(0.99) - ie.x, axes.y(0.01) - ie.y - 2, true);
 		int layer = 0, legendY = axes.inner.y + 4;
 		for (Map.Entry<String, List<float[]>> e : data.annVersusSnn().entrySet()) {
 			gc.setBackground(Palette.of(layer));

@@ -1,5 +1,7 @@
 package org.volr.lang.ui.internal;
 
+import org.eclipse.jface.resource.ImageRegistry;
+import org.eclipse.swt.graphics.Image;
 import org.eclipse.ui.plugin.AbstractUIPlugin;
 import org.osgi.framework.BundleContext;
 import org.volr.lang.ide.VolrIdeSetup;
@@ -28,6 +30,14 @@ public class VolrUiPlugin extends AbstractUIPlugin {
 
 	public static VolrUiPlugin getDefault() {
 		return instance;
+	}
+
+	/** An icon of this bundle (icons/NAME.png), loaded once and disposed with the bundle's image registry. */
+	public static Image image(String path) {
+		ImageRegistry registry = getDefault().getImageRegistry();
+		if (registry.getDescriptor(path) == null)
+			registry.put(path, imageDescriptorFromPlugin(ID, path));
+		return registry.get(path);
 	}
 
 	/** Created on first use: building the injector costs about a second, which plug-in start should not pay. */

@@ -55,7 +55,25 @@ class VolrEditorTest {
 
 	private static List<String> proposals(VolrEditor editor, int offset) {
 		ICompletionProposal[] proposals = new VolrContentAssistProcessor(editor).computeCompletionProposals(editor.viewer(), offset);
-		return Arrays.stream(proposals).map(ICompletionProposal::getDisplayString).toList();
+		return Arrays.stream(proposals).map(p -> Workbench.label(p.getDisplayString())).toList();
+	}
+
+	@Test
+	void proposalsCarryAnIconOfTheirKindAndADescription() throws Exception {
+		VolrEditor editor = Workbench.open(Workbench.copyXor("icons.volr"));
+		int afterSeq = editor.document().get().indexOf("⦶ ") + 2;
+		ICompletionProposal[] proposals = new VolrContentAssistProcessor(editor).computeCompletionProposals(editor.viewer(), afterSeq);
+		assertTrue(proposals.length > 5);
+		for (ICompletionProposal p : proposals)
+			assertTrue(p.getImage() != null, "an icon on " + p.getDisplayString());
+		ICompletionProposal dense = Arrays.stream(proposals).filter(p -> Workbench.label(p.getDisplayString()).equals("dense")).findFirst().orElseThrow();
+		assertEquals("dense  \u2014  layer: dense [inputs] units [activation]", dense.getDisplayString());
+		assertEquals(org.volr.lang.ui.internal.VolrUiPlugin.image("icons/proposal-layer.png"), dense.getImage());
+		String text = editor.document().get();
+		int afterNetwork = text.indexOf("network xor", text.indexOf("experiment")) + "network ".length();
+		ICompletionProposal xor = Arrays.stream(new VolrContentAssistProcessor(editor).computeCompletionProposals(editor.viewer(), afterNetwork))
+				.filter(p -> Workbench.label(p.getDisplayString()).equals("xor")).findFirst().orElseThrow();
+		assertEquals(org.volr.lang.ui.internal.VolrUiPlugin.image("icons/proposal-network.png"), xor.getImage());
 	}
 
 	@Test

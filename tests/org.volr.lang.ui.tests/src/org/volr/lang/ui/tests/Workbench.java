@@ -99,6 +99,12 @@ final class Workbench {
 				&& editor.lastChecked().text().equals(editor.document().get()));
 	}
 
+	/** A proposal's label: its display string without the description shown beside it ("dense  —  layer: ..."). */
+	static String label(String display) {
+		int dash = display.indexOf("  \u2014  ");
+		return dash < 0 ? display : display.substring(0, dash);
+	}
+
 	/** Opens the content-assist popup as Ctrl+Space does and returns the labels it shows. */
 	static List<String> completionPopup(VolrEditor editor, int offset) {
 		ISourceViewer viewer = editor.viewer();
@@ -120,7 +126,7 @@ final class Workbench {
 		for (Control child : c.getChildren()) {
 			if (child instanceof Table t) {
 				for (TableItem it : t.getItems())
-					out.add(it.getText());
+					out.add(label(it.getText()));
 			} else if (child instanceof Composite cc) {
 				tableItems(cc, out);
 			}
