@@ -25,7 +25,7 @@ experiment bench {
     simulate { duration 100 steps, input constant, batch 1000 }
 }
 VOLREOF
-rate() { sed -n 's/.*simulated in [0-9.]* s: \([0-9,]*\) sample-steps\/s.*/\1/p' | tr -d ,; }
+rate() { sed -n 's/.*simulated in [0-9.,]* [mµ]*s: \([0-9,]*\) sample-steps\/s.*/\1/p' | tr -d ,; }
 : > "$out/old.txt"; : > "$out/new.txt"
 for r in $(seq "$rounds"); do
   for which in old new; do
