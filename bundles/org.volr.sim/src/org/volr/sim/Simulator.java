@@ -51,26 +51,34 @@ public final class Simulator {
 		int[] outputCounts = new int[data.size() * network.outputs()];
 		int[] predictions = new int[data.size()];
 		runners.forEach(r -> r.predictions = predictions);
-		// the next batch is read (and decompressed) while the current one is simulated; its constant input currents are
-		// computed by the simulating threads themselves (BatchCurrents)
+		// the next batch is read (and decompressed), and its constant input currents computed, while the current one is simulated
 		ExecutorService reader = daemons(1, "volr-sim-reader");
 		BatchIterator batches = data.batches(config.batch());
-		Future<Batch> reading = null;
-		// every simulating thread computes its share of the input currents by nd4j, beside the other simulating
-		// threads: nd4j gets one thread until the finally below gives it back
+		Future<?> reading = null;
+		// the input currents of the next batch are computed by nd4j on the reader thread, beside simulating threads that
+		// keep every core busy: nd4j gets one thread until the finally below gives it back
 		org.volr.core.nd4j.Nd4jSupport.Setting nd4jThreads = constant ? org.volr.core.nd4j.Nd4jSupport.oneThread() : null;
 		try {
-			if (batches.hasNext())
-				reading = reader.submit(batches::next);
-			while (reading != null) {
+			java.util.concurrent.CompletableFuture<Prepared> pending = null;
+			if (batches.hasNext()) {
+				pending = new java.util.concurrent.CompletableFuture<>();
+				// only the whole set's first batch has its currents computed in slices: a later shard's first batch is
+				// computed whole, as in the run over the whole set, so that its currents are the same to the last bit
+				reading = reader.submit(Prepared.task(batches, network, constant, firstSample == 0, pending));
+			}
+			while (pending != null) {
 				progress.checkCancelled();
-				Batch batch = join(reading);
-				reading = batches.hasNext() ? reader.submit(batches::next) : null;
+				Prepared next = join(pending);
+				Batch batch = next.batch;
+				pending = null;
+				if (batches.hasNext()) { // queued behind the current batch's task on the one reader thread
+					pending = new java.util.concurrent.CompletableFuture<>();
+					reading = reader.submit(Prepared.task(batches, network, constant, false, pending));
+				}
 				int n = batch.size(), sampleSize = java.util.Arrays.stream(batch.sampleShape()).reduce(1, (a, b) -> a * b);
 				// spike trains read from bytes come as each step's spikes (Batch.ofSpikes): no values to scan
 				int[][][] stepSpikes = batch.stepSpikes();
 				float[] features = stepSpikes == null ? batch.features() : null;
-				BatchCurrents currents = constant ? new BatchCurrents(network, features, n, allocateCurrents(network, n)) : null;
 				List<Future<?>> work = new ArrayList<>();
 				// the threads take the batch's samples a few at a time, so none waits idle for another at the batch's end
 				java.util.concurrent.atomic.AtomicInteger taken = new java.util.concurrent.atomic.AtomicInteger();
@@ -79,12 +87,11 @@ public final class Simulator {
 					SampleRunner runner = runners.get(k);
 					work.add(pool.submit(() -> {
 						long cpu = cpuNanos();
-						for (int from = nextTake(taken, currents); from < n; from = nextTake(taken, currents))
+						for (int from = taken.getAndAdd(SAMPLES_PER_TAKE); from < n; from = taken.getAndAdd(SAMPLES_PER_TAKE))
 							for (int s = from; s < Math.min(n, from + SAMPLES_PER_TAKE); s++) {
-								if (currents != null)
-									currents.await(s);
+								next.awaitRow(s);
 								runner.run(features, s * sampleSize, stepSpikes == null ? null : stepSpikes[s], batch.labels()[s], base + s, outputCounts,
-										currents == null ? null : currents.currents, s);
+										next.currents, s);
 							}
 						runner.cpuNanos += cpuNanos() - cpu;
 						return null;
@@ -162,12 +169,79 @@ public final class Simulator {
 		return runners;
 	}
 
-	/** The first of the next samples to simulate, after computing the input currents due by then (if any). */
-	private static int nextTake(java.util.concurrent.atomic.AtomicInteger taken, BatchCurrents currents) {
-		if (currents != null)
-			currents.computeAhead(taken.get());
-		return taken.getAndAdd(SAMPLES_PER_TAKE);
+	/**
+	 * A batch read, with its input currents when the input is constant (else null), computed as far as
+	 * {@link #awaitRow} tells. The first batch is handed over when its first rows are ready and the rest follows
+	 * slice by slice, so that the simulating threads need not wait for a whole batch before they start.
+	 */
+	private static final class Prepared {
+		final Batch batch;
+		final float[][] currents;
+		/** Rows (samples) whose currents are computed. */
+		private volatile int ready;
+		private volatile RuntimeException failed;
+
+		private Prepared(Batch batch, float[][] currents) {
+			this.batch = batch;
+			this.currents = currents;
+		}
+
+		/**
+		 * The reader's work for one batch: read it, compute its currents, and complete {@code handOver} with it, at
+		 * once after the first slice if {@code early}, else when all is done.
+		 */
+		static java.util.concurrent.Callable<Void> task(BatchIterator batches, SpikingNetwork network, boolean constant, boolean early,
+				java.util.concurrent.CompletableFuture<Prepared> handOver) {
+			return () -> {
+				Prepared p = null;
+				try {
+					Batch batch = batches.next();
+					int n = batch.size();
+					p = new Prepared(batch, constant ? allocateCurrents(network, n) : null);
+					int slice = early ? FIRST_BATCH_SLICE : n;
+					for (int from = 0; from < n; from += slice) {
+						int to = Math.min(n, from + slice);
+						if (constant)
+							computeCurrents(network, batch.features(), n, from, to, p.currents);
+						p.rowsReady(to);
+						if (from == 0)
+							handOver.complete(p);
+					}
+					handOver.complete(p); // an empty batch
+				} catch (RuntimeException | Error e) {
+					if (!handOver.completeExceptionally(e) && p != null)
+						p.fail(e instanceof RuntimeException r ? r : new IllegalStateException(e));
+					throw e;
+				}
+				return null;
+			};
+		}
+
+		/** Waits until the currents of {@code row} are computed (at once but for the first batch's first moments). */
+		void awaitRow(int row) throws InterruptedException {
+			if (ready > row)
+				return;
+			synchronized (this) {
+				while (ready <= row && failed == null)
+					wait();
+			}
+			if (failed != null)
+				throw failed;
+		}
+
+		private synchronized void rowsReady(int rows) {
+			ready = rows;
+			notifyAll();
+		}
+
+		private synchronized void fail(RuntimeException e) {
+			failed = e;
+			notifyAll();
+		}
 	}
+
+	/** The first batch's currents are computed in slices of this many samples (see Prepared). */
+	private static final int FIRST_BATCH_SLICE = 64;
 
 	/**
 	 * The constant input currents W·x + b of every layer that reads only the input, for a whole batch, by nd4j (one
@@ -181,7 +255,7 @@ public final class Simulator {
 	}
 
 	/** Room for the batch's currents of the layers that read only the input (null for the others, see computeCurrents). */
-	static float[][] allocateCurrents(SpikingNetwork network, int samples) {
+	private static float[][] allocateCurrents(SpikingNetwork network, int samples) {
 		float[][] currents = new float[network.layers().size()][];
 		for (int l = 0; l < currents.length; l++) {
 			LayerPlan plan = network.layers().get(l);
@@ -193,7 +267,7 @@ public final class Simulator {
 	}
 
 	/** The currents of samples [from, to) of a batch of {@code samples}, into the arrays of allocateCurrents. */
-	static void computeCurrents(SpikingNetwork network, float[] features, int samples, int from, int to, float[][] currents) {
+	private static void computeCurrents(SpikingNetwork network, float[] features, int samples, int from, int to, float[][] currents) {
 		int inSize = network.inputSize();
 		for (int l = 0; l < currents.length; l++) {
 			if (currents[l] == null)

@@ -75,14 +75,7 @@ public final class ConvPlan extends WindowPlan {
 	}
 
 	/** The kernel in nd4j's layout [kh, kw, in, out] (depthwise: [kh, kw, in, multiplier]), made on first use. */
-	private INDArray nd4jKernel;
-
-	/** Made once even when several threads compute their chunks of a batch at once (see forwardBatch). */
-	private synchronized INDArray nd4jKernel() {
-		if (nd4jKernel == null)
-			nd4jKernel = Nd4j.create(kernel, new long[] { cin, kh, kw, depthwise ? multiplier : cout }, 'c').permute(1, 2, 0, 3).dup('c');
-		return nd4jKernel;
-	}
+	private volatile INDArray nd4jKernel;
 
 	/**
 	 * The batch's input currents by one nd4j convolution op (conv2d, or depthwise_conv2d): the input is padded
@@ -92,7 +85,8 @@ public final class ConvPlan extends WindowPlan {
 	@Override
 	public void forwardBatch(float[] x, int samples, float[] out) {
 		Nd4jSupport.init();
-		INDArray kernel4 = nd4jKernel();
+		if (nd4jKernel == null)
+			nd4jKernel = Nd4j.create(kernel, new long[] { cin, kh, kw, depthwise ? multiplier : cout }, 'c').permute(1, 2, 0, 3).dup('c');
 		INDArray in = Nd4j.create(x, new long[] { samples, cin, h, w }, 'c');
 		int padBottom = Math.max(0, (oh - 1) * sy + (kh - 1) * dy + 1 - h - py);
 		int padRight = Math.max(0, (ow - 1) * sx + (kw - 1) * dx + 1 - w - px);
@@ -102,7 +96,7 @@ public final class ConvPlan extends WindowPlan {
 				.paddingMode(PaddingMode.VALID).dataFormat(Conv2DConfig.NCHW).build();
 		INDArray result;
 		try (Nd4jSupport.Setting plain = Nd4jSupport.forConvolution(config)) {
-			result = depthwise ? Nd4j.cnn().depthWiseConv2d(in, kernel4, config) : Nd4j.cnn().conv2d(in, kernel4, config);
+			result = depthwise ? Nd4j.cnn().depthWiseConv2d(in, nd4jKernel, config) : Nd4j.cnn().conv2d(in, nd4jKernel, config);
 		}
 		if (result.size(2) != oh || result.size(3) != ow) // windows past the last output (stride leftovers) dropped
 			result = result.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, oh), NDArrayIndex.interval(0, ow));

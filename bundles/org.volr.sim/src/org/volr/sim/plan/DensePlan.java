@@ -95,35 +95,27 @@ public final class DensePlan extends LayerPlan {
 	}
 
 	/** The weights as an nd4j matrix [in, out], made on first use of {@link #forwardBatch}. */
-	private volatile org.nd4j.linalg.api.ndarray.INDArray matrix;
+	private org.nd4j.linalg.api.ndarray.INDArray matrix;
 
 	/**
-	 * Per thread (the simulating threads compute their chunks of a batch side by side, see BatchCurrents): the batch's
-	 * inputs and products in native memory, kept from one call to the next of the same size: allocating them anew took
-	 * longer than the matrix product.
+	 * The batch's inputs and products in native memory, kept from one batch to the next of the same size: allocating
+	 * them anew took longer than the matrix product.
 	 */
-	private final ThreadLocal<org.nd4j.linalg.api.ndarray.INDArray[]> buffers = ThreadLocal.withInitial(() -> new org.nd4j.linalg.api.ndarray.INDArray[2]);
+	private org.nd4j.linalg.api.ndarray.INDArray batchIn, batchOut;
 
-	/** X·W + b as one nd4j matrix product (sgemm) for the batch; safe to call from several threads at once. */
+	/** X·W + b as one nd4j matrix product (sgemm) for the batch. */
 	@Override
-	public void forwardBatch(float[] x, int samples, float[] out) {
+	public synchronized void forwardBatch(float[] x, int samples, float[] out) {
 		org.volr.core.nd4j.Nd4jSupport.init();
-		org.nd4j.linalg.api.ndarray.INDArray w = matrix;
-		if (w == null) {
-			synchronized (this) {
-				if (matrix == null)
-					matrix = org.nd4j.linalg.factory.Nd4j.create(weights(), new long[] { inSize, outSize }, 'c');
-				w = matrix;
-			}
+		if (matrix == null)
+			matrix = org.nd4j.linalg.factory.Nd4j.create(weights(), new long[] { inSize, outSize }, 'c');
+		if (batchIn == null || batchIn.rows() != samples) {
+			batchIn = org.nd4j.linalg.factory.Nd4j.createUninitialized(org.nd4j.linalg.api.buffer.DataType.FLOAT, samples, inSize);
+			batchOut = org.nd4j.linalg.factory.Nd4j.createUninitialized(org.nd4j.linalg.api.buffer.DataType.FLOAT, samples, outSize);
 		}
-		org.nd4j.linalg.api.ndarray.INDArray[] io = buffers.get();
-		if (io[0] == null || io[0].rows() != samples) {
-			io[0] = org.nd4j.linalg.factory.Nd4j.createUninitialized(org.nd4j.linalg.api.buffer.DataType.FLOAT, samples, inSize);
-			io[1] = org.nd4j.linalg.factory.Nd4j.createUninitialized(org.nd4j.linalg.api.buffer.DataType.FLOAT, samples, outSize);
-		}
-		io[0].data().asNioFloat().put(0, x, 0, samples * inSize);
-		io[0].mmuli(w, io[1]);
-		copyAddingBias(io[1], out);
+		batchIn.data().asNioFloat().put(0, x, 0, samples * inSize);
+		batchIn.mmuli(matrix, batchOut);
+		copyAddingBias(batchOut, out);
 	}
 
 	@Override

@@ -54,54 +54,6 @@ class LayerPlanBatchTest {
 	}
 
 	/**
-	 * The simulator computes a batch's constant currents in products of 64 samples (BatchCurrents.CHUNK; the last one
-	 * takes the rest, and never has one sample but in a batch of one), two threads side by side. That keeps the
-	 * currents bit for bit those of the whole batch's one product only because OpenBLAS computes a row of a product
-	 * the same whatever the other rows (not a product of one row: its matrix-vector kernel sums in another order).
-	 * Checked here on real images (the first Fashion-MNIST test images, as the simulator reads them) for the MLP's
-	 * first layer and LeNet-5's, batches of 1000 (the MLP examples'), 500 (LeNet's), 937 and 129 (64 + 65).
-	 */
-	@ParameterizedTest
-	@ValueSource(strings = { "input [784]; f: dense 500; 784 500", "input [1, 28, 28]; f: conv2d(6, kernel: 5, padding: same); 6 1 5 5" })
-	void productsOfChunksGiveTheWholeBatchsCurrents(String testCase) throws Exception {
-		LayerPlan first = firstLayer(testCase, new Random(17), true);
-		float[] images;
-		try (org.volr.core.data.BatchIterator batches = org.volr.core.data.Datasets
-				.open("idx", java.nio.file.Path.of(System.getProperty("volr.fashion.mnist", "/usr/share/datasets/fashion-mnist")), "test",
-						org.volr.core.data.DatasetOptions.DEFAULT.withLimit(1000))
-				.batches(1000)) {
-			images = batches.next().features();
-		}
-		int in = first.inSize(), out = first.outSize();
-		for (int samples : new int[] { 1000, 500, 937, 129 }) {
-			float[] x = java.util.Arrays.copyOf(images, samples * in), whole = new float[samples * out], chunked = new float[samples * out];
-			first.forwardBatch(x, samples, whole);
-			int chunks = (samples + 63) / 64; // as BatchCurrents.chunks: a last chunk of one sample joins the one before
-			if (samples - (chunks - 1) * 64 == 1)
-				chunks--;
-			int count = chunks;
-			java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-			Runnable worker = () -> {
-				for (int c = next.getAndIncrement(); c < count; c = next.getAndIncrement()) {
-					int from = c * 64, to = c == count - 1 ? samples : from + 64;
-					float[] part = new float[(to - from) * out];
-					first.forwardBatch(java.util.Arrays.copyOfRange(x, from * in, to * in), to - from, part);
-					System.arraycopy(part, 0, chunked, from * out, part.length);
-				}
-			};
-			Thread other = new Thread(worker);
-			other.start();
-			worker.run();
-			other.join();
-			int differing = 0;
-			for (int k = 0; k < whole.length; k++)
-				if (Float.floatToRawIntBits(whole[k]) != Float.floatToRawIntBits(chunked[k]))
-					differing++;
-			assertEquals(0, differing, testCase + ", batch of " + samples + ": currents differing from the whole batch's product");
-		}
-	}
-
-	/**
 	 * A step's spikes delivered at once (channels-last buffer, contiguous kernel-row runs, or one by one: chosen by
 	 * how many there are) give bit for bit the currents of delivering them one spike at a time.
 	 */
