@@ -14,17 +14,25 @@
 #      readout, the converted weights as they are, membranes from θ/2); images/s = samples / result.json's seconds
 #      (the simulation from the first batch to the last, the images read and layer 1's currents computed beside it);
 #      its accuracy must be the curve's at T*;
+#   3b. unless WARM=0: bench/peers/SimulateWarm.java, the same simulation 7 times in one JVM (the jars of the Spark
+#      module beside VOLR, scale/target/lib): the best of runs 3..7, measured as the ANN peers are (best of 5 after a
+#      warm-up), where `volr simulate`'s one run in a fresh JVM starts on code the JIT has not compiled yet;
 #   4. bench/peers/ann_infer.py: the trained ANN in PyTorch (2 threads; eager and frozen TorchScript, batch sizes
 #      64..10000, the fastest kept) and, for the MLP, numpy; its accuracy must be the ANN's in report.json.
 # Prints per model: T*, accuracies, each run's images/s, medians, ratios SNN / ANN, the energy estimates of result.json
 # at T* (SNN) and of the ANN, the BLAS kernel of the peers, the load. Needs ./build.sh first.
-# Environment: VOLR (default ./volr), REPEAT (3), MODELS ("mlp cnn"), RETRAIN=1, ANN_BATCHES (64,256,1000,10000).
+# Environment: VOLR (default ./volr), REPEAT (3), MODELS ("mlp cnn"), RETRAIN=1, ANN_BATCHES (64,256,1000,10000), WARM (1).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 VOLR="${VOLR:-$root/volr}"
 PY=/usr/bin/python3
-REPEAT="${REPEAT:-3}"; MODELS="${MODELS:-mlp cnn}"; ANN_BATCHES="${ANN_BATCHES:-64,256,1000,10000}"
+REPEAT="${REPEAT:-3}"; MODELS="${MODELS:-mlp cnn}"; ANN_BATCHES="${ANN_BATCHES:-64,256,1000,10000}"; WARM="${WARM:-1}"
+jars="$(cd "$(dirname "$VOLR")" && pwd)/scale/target/lib"
+if [ "$WARM" = 1 ] && ! ls "$jars"/org.volr.sim-*.jar >/dev/null 2>&1; then
+  echo "headline.sh: $jars has no bundles (run ./build.sh, or WARM=0)" >&2; exit 1
+fi
+java="$("$root/scripts/find-java.sh" | tail -1)/bin/java"
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 if ! "$PY" -c "import torch" 2>/dev/null; then
   $SUDO apt-get install -y python3-torch >/dev/null 2>&1 || { $SUDO apt-get update >/dev/null && $SUDO apt-get install -y python3-torch >/dev/null; }
@@ -64,6 +72,11 @@ for model in $MODELS; do
   for r in $(seq 1 "$REPEAT"); do
     echo "== $model: volr at T = $steps, run $r (load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
     "$VOLR" simulate "$out/bench.volr" -o "$out/volr-$r" > "$out/volr-$r.log" 2>&1 || { tail -20 "$out/volr-$r.log" >&2; exit 1; }
+    if [ "$WARM" = 1 ]; then
+      echo "== $model: volr at T = $steps in one JVM, run $r (load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+      "$java" --enable-native-access=ALL-UNNAMED -cp "$jars/*" "$here/peers/SimulateWarm.java" "$out/bench.volr" "$out/volr-$r/converted.npz" 7 \
+        > "$out/volr-warm-$r.log" 2>&1 || { tail -20 "$out/volr-warm-$r.log" >&2; exit 1; }
+    fi
     for b in $backends; do
       echo "== $model: ANN in $b, run $r (load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
       peer "$here/peers/ann_infer.py" "$work/trained.npz" --model "$ann_model" --backend "$b" --batches "$ANN_BATCHES" \
@@ -105,6 +118,16 @@ for model in models:
     print(f"{'run':>4} {'SNN images/s':>14} {'(per CPU-s of its sim. threads)':>32} " + " ".join(f"{n + ' images/s':>20}" for n in peers))
     for r in range(repeat):
         print(f"{r + 1:>4} {snn_rate[r]:>14,.0f} {snn_cpu[r]:>32,.0f} " + " ".join(f"{v[r][0]:>20,.0f}" for v in peers.values()))
+    warm = []
+    for r in range(1, repeat + 1):
+        try:
+            warm.append(float(kv(re.search(r"^RESULT (.*)$", open(f"{out}/volr-warm-{r}.log").read(), re.M).group(1))["best_images_per_s"]))
+        except (OSError, AttributeError):
+            pass
+    if warm:
+        print("SNN in one JVM (SimulateWarm.java, best of runs 3..7), images/s: " + " / ".join(f"{w:,.0f}" for w in warm)
+              + f"; median {statistics.median(warm):,.0f}: " + "; ".join(
+              f"SNN warm / {n} = {statistics.median(warm) / statistics.median(x[0] for x in v):.2f}" for n, v in peers.items()))
     med = statistics.median(snn_rate)
     print(f"median SNN {med:,.0f} images/s ({med * T:,.0f} sample-steps/s); " + "; ".join(
         f"{n} {statistics.median(x[0] for x in v):,.0f} (fastest form {v[0][2]}, batch {v[0][3]}): SNN / {n} = {med / statistics.median(x[0] for x in v):.2f}"

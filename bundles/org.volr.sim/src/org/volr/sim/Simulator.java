@@ -199,8 +199,8 @@ public final class Simulator {
 					int n = batch.size();
 					p = new Prepared(batch, constant ? allocateCurrents(network, n) : null);
 					int slice = early ? FIRST_BATCH_SLICE : n;
-					for (int from = 0; from < n; from += slice) {
-						int to = Math.min(n, from + slice);
+					for (int from = 0, to; from < n; from = to) {
+						to = sliceEnd(from, slice, n);
 						if (constant)
 							computeCurrents(network, batch.features(), n, from, to, p.currents);
 						p.rowsReady(to);
@@ -278,13 +278,26 @@ public final class Simulator {
 				plan.forwardBatch(features, samples, currents[l]);
 				continue;
 			}
-			float[] part = new float[Math.min(slice, to - from) * plan.outSize()];
-			for (int at = from; at < to; at += slice) {
-				int k = Math.min(slice, to - at);
+			float[] part = new float[Math.min(slice + 1, to - from) * plan.outSize()];
+			for (int at = from, end; at < to; at = end) {
+				end = sliceEnd(at, slice, to);
+				int k = end - at;
 				plan.forwardBatch(java.util.Arrays.copyOfRange(features, at * inSize, (at + k) * inSize), k, part);
 				System.arraycopy(part, 0, currents[l], at * plan.outSize(), k * plan.outSize());
 			}
 		}
+	}
+
+	/**
+	 * The end of the slice of at most {@code slice} rows from {@code from} in rows up to {@code end}, but one more when a
+	 * single row would be left over: OpenBLAS computes a product of one row by its matrix-vector kernel, which sums in
+	 * another order than its matrix product, where a row's result does not depend on the other rows of the product
+	 * (LayerPlanBatchTest). So the first batch's slices give the currents of the whole batch's one product, which a
+	 * shard starting at that batch computes; a slice of one row is made only for a batch of one.
+	 */
+	private static int sliceEnd(int from, int slice, int end) {
+		int to = Math.min(end, from + slice);
+		return end - to == 1 ? end : to;
 	}
 
 	/** At most this many input-current values are kept for a batch (256 MB of floats); beyond, one sample at a time. */
