@@ -70,6 +70,11 @@ public final class NetworkArrays {
 	}
 
 	public static void write(GenerationInput input, Path npz) throws IOException {
+		write(input, npz, java.util.Map.of());
+	}
+
+	/** {@link #write(GenerationInput, Path)} and a target's own arrays (one dimension each), written after the network's. */
+	public static void write(GenerationInput input, Path npz, java.util.Map<String, float[]> targetArrays) throws IOException {
 		NpzWriter w = new NpzWriter();
 		List<NetLayer> spiking = input.spiking().layers();
 		for (int i = 0; i < spiking.size(); i++) {
@@ -90,6 +95,8 @@ public final class NetworkArrays {
 		for (DelayedEdge e : input.spiking().delayed()) // a script target refuses other delayed edges (ScriptLimits)
 			w.floats("l" + e.to() + "_rec", input.weights().get(e.weightKey()).data(), spiking.get(e.from()).outSize(),
 					spiking.get(e.to()).outSize());
+		for (var a : targetArrays.entrySet())
+			w.floats(a.getKey(), a.getValue());
 		SampleSet s = input.samples();
 		if (s != null) {
 			NetLayer first = spiking.get(0);

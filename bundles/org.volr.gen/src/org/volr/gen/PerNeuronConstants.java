@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.volr.net.NetLayer;
-import org.volr.net.WeightKeys;
+import org.volr.net.PerNeuronParameters;
 import org.volr.net.neuron.Discretisation;
-import org.volr.net.neuron.NeuronModels;
 
 /**
  * A layer's per-step neuron constants neuron by neuron, where the weights give its neuron parameters per neuron
@@ -32,33 +31,20 @@ public record PerNeuronConstants(float[] leak, float[] restPotential, float[] sy
 
 	/** The parameters the weights give the layer per neuron, by name (none: an empty map). */
 	public static Map<String, float[]> given(GenerationInput input, NetLayer layer) {
-		Map<String, float[]> given = new java.util.TreeMap<>();
-		for (String p : NeuronModels.parameterNames()) {
-			String key = WeightKeys.parameter(layer.key(), p);
-			if (input.weights().contains(key))
-				given.put(p, input.weights().get(key).data());
-		}
-		return given;
+		return PerNeuronParameters.given(layer, key -> input.weights().contains(key) ? input.weights().get(key).data() : null);
 	}
 
-	/** Why a script cannot step the layer's neurons with the parameters the weights give per neuron; empty when it can. */
+	/**
+	 * Why a script cannot step the layer's neurons with the parameters the weights give per neuron; empty when it can:
+	 * what the run refuses too (PerNeuronParameters, the one check), and conductance-based neurons, whose per-neuron
+	 * values the scripts are not written with.
+	 */
 	public static List<String> problems(GenerationInput input, NetLayer layer, String target) {
-		List<String> problems = new ArrayList<>();
 		Map<String, float[]> given = given(input, layer);
 		if (given.isEmpty())
-			return problems;
+			return new ArrayList<>();
 		RunSettings.Neuron neuron = input.run().neuronOf(layer);
-		for (var p : given.entrySet()) {
-			String key = WeightKeys.parameter(layer.key(), p.getKey());
-			if (NeuronModels.PER_LAYER_ONLY.contains(p.getKey()))
-				problems.add("'" + key + "': " + p.getKey() + " cannot differ from neuron to neuron (it decides how the layer fires); write it in"
-						+ " the layer's neuron clause instead");
-			else if (!neuron.model().parameters().containsKey(p.getKey()))
-				problems.add("'" + key + "' is not a parameter of " + layer.describe() + "'s " + neuron.model().name() + " neurons");
-			else if (p.getValue().length != layer.outSize())
-				problems.add(layer.describe() + " has " + layer.outSize() + " neurons, so '" + key + "' needs one value per neuron, the weights"
-						+ " give " + p.getValue().length);
-		}
+		List<String> problems = new ArrayList<>(PerNeuronParameters.problems(layer, neuron.model(), given));
 		if (problems.isEmpty() && neuron.model().isConductanceBased())
 			problems.add(layer.describe() + " has " + neuron.model().name() + " neurons with parameters per neuron, which " + target
 					+ " is not written with; give the layer one value in its neuron clause for this target");

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.volr.model.DiscretisationKind;
+import org.volr.model.InitialPotential;
 import org.volr.model.Readout;
 import org.volr.model.ResetMode;
 import org.volr.net.NetLayer;
@@ -17,10 +18,10 @@ import org.volr.net.neuron.NeuronModel;
  * layer (a Poisson input spikes with probability x·{@code poissonProbabilityPerStep} per step, drawn from
  * {@code seed} as Volr draws it), the synaptic delay in steps, the neuron, and the options only Volr simulates that
  * the experiment uses (which targets refuse by name), and how the class of a sample is read out (a target that reads
- * spike counts refuses a membrane readout) and how the neurons' equations are discretised (SEMANTICS.md). A layer's own neuron is read off its {@link NetLayer}: {@link #neuronOf}.
+ * spike counts refuses a membrane readout), how the neurons' equations are discretised and where the membranes start (SEMANTICS.md). A layer's own neuron is read off its {@link NetLayer}: {@link #neuronOf}.
  */
 public record RunSettings(int steps, double dtMillis, Input input, double poissonProbabilityPerStep, long seed, int delay, Neuron neuron,
-		List<VolrOnlyOption> volrOnly, Readout readout, DiscretisationKind discretisation) {
+		List<VolrOnlyOption> volrOnly, Readout readout, DiscretisationKind discretisation, InitialPotential initialPotential) {
 
 	public enum Input {
 		/** the analog values are a constant input current */
@@ -57,6 +58,26 @@ public record RunSettings(int steps, double dtMillis, Input input, double poisso
 			readout = Readout.SPIKES;
 		if (discretisation == null)
 			discretisation = DiscretisationKind.EXACT;
+		if (initialPotential == null)
+			initialPotential = InitialPotential.ZERO;
+	}
+
+	/**
+	 * Where the membranes of a layer start each sample (SEMANTICS.md, "Initial potential"): half its neuron's threshold
+	 * under {@code init half} for neurons that fire, else 0 (a leaky integrator has no threshold).
+	 */
+	public float initialPotentialOf(NetLayer layer) {
+		if (initialPotential != InitialPotential.HALF)
+			return 0f;
+		Neuron n = neuronOf(layer);
+		return n.model().spikes() ? n.discretised().threshold() / 2 : 0f;
+	}
+
+	/** Why a target whose neurons cannot start anywhere but at rest (NIR has no initial state) refuses the run; null when it need not. */
+	public String initialPotentialRefusal() {
+		return initialPotential == InitialPotential.HALF
+				? new VolrOnlyOption("the initial membrane potential of half the threshold (convert { init half })", false).refusal()
+				: null;
 	}
 
 	/** The neuron of a layer: its own (written after it, with the run's reset, at dt), else the run's. */

@@ -12,11 +12,16 @@ import java.util.List;
 public record ScriptFiles(Path script, Path data, List<NetworkArrays.Layer> layers) {
 	/** Writes the numbers now; the script is the target's own and left to it. */
 	public static ScriptFiles writeData(GenerationInput input, Path directory, String targetId) throws IOException {
+		return writeData(input, directory, targetId, java.util.Map.of());
+	}
+
+	/** {@link #writeData(GenerationInput, Path, String)} with arrays only this target's script reads, by name (one dimension each). */
+	public static ScriptFiles writeData(GenerationInput input, Path directory, String targetId, java.util.Map<String, float[]> own) throws IOException {
 		Files.createDirectories(directory);
 		String base = input.networkName() + "_" + targetId;
 		ScriptFiles files = new ScriptFiles(directory.resolve(base + ".py"), directory.resolve(base + ".npz"),
 				NetworkArrays.layers(input));
-		NetworkArrays.write(input, files.data);
+		NetworkArrays.write(input, files.data, own);
 		return files;
 	}
 

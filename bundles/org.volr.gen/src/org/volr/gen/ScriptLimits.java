@@ -34,7 +34,8 @@ public final class ScriptLimits {
 
 	/** {@link #check(GenerationInput, String, String, List)} for a target that writes what {@code writes} says. */
 	public static void check(GenerationInput input, String target, String maxPoolingReason, Writes writes, List<String> problems) {
-		problems.addAll(volrOnlyOptions(input.run()));
+		// the scripts start each population's membranes where Volr does (init half included)
+		problems.addAll(input.run().volrOnly().stream().map(RunSettings.VolrOnlyOption::refusal).toList());
 		problems.addAll(switch (writes) {
 		case ONE_NEURON_SPIKE_COUNTS -> oneNeuronSpikeReadout(input, target);
 		case LAYER_NEURONS_AND_MEMBRANE -> layerNeuronsMembraneReadout(input, target);
@@ -123,9 +124,13 @@ public final class ScriptLimits {
 
 	/**
 	 * The options of Volr's simulator (the SNN Toolbox's INIsim options of SEMANTICS.md, the adaptive threshold, layer
-	 * clamping) that no generated script or exported network reproduces, one message per option used.
+	 * clamping) that no generated script or exported network reproduces, one message per option used, and for the
+	 * targets that call this (NIR, Lava: no initial state to write) membranes that start at half the threshold.
 	 */
 	public static List<String> volrOnlyOptions(RunSettings s) {
-		return s.volrOnly().stream().map(RunSettings.VolrOnlyOption::refusal).toList();
+		List<String> problems = new java.util.ArrayList<>(s.volrOnly().stream().map(RunSettings.VolrOnlyOption::refusal).toList());
+		if (s.initialPotentialRefusal() != null) // a network file or a chip's neurons start at rest
+			problems.add(0, s.initialPotentialRefusal());
+		return problems;
 	}
 }

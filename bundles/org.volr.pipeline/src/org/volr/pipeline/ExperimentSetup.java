@@ -37,8 +37,8 @@ import org.volr.model.Training;
 import org.volr.model.VolrFile;
 import org.volr.model.resolve.NetworkInliner;
 import org.volr.net.NetLayer;
+import org.volr.net.PerNeuronParameters;
 import org.volr.net.SpikingLayers;
-import org.volr.net.WeightKeys;
 import org.volr.net.neuron.NeuronModels;
 import org.volr.net.NetworkResolver;
 import org.volr.net.ResolveException;
@@ -278,26 +278,10 @@ public final class ExperimentSetup {
 			if (SpikingLayers.handsOn(layer) || !SpikingLayers.hasNeurons(layer))
 				continue;
 			NeuronSpec spec = config.neuronOf(layer.key());
-			Map<String, float[]> given = new java.util.TreeMap<>();
-			for (String p : spec.model().parameters().keySet()) {
-				String key = WeightKeys.parameter(layer.key(), p);
-				if (!weights.contains(key))
-					continue;
-				if (NeuronModels.PER_LAYER_ONLY.contains(p))
-					throw new IllegalArgumentException("'" + key + "': " + p + " cannot differ from neuron to neuron (it decides how the layer"
-							+ " fires); write it in the layer's neuron clause instead");
-				float[] values = weights.get(key).data();
-				if (values.length != layer.outSize())
-					throw new IllegalArgumentException(layer.describe() + " has " + layer.outSize() + " neurons, so '" + key + "' needs one value"
-							+ " per neuron, the weights give " + values.length);
-				given.put(p, values);
-			}
-			for (String name : weights.names()) {
-				String p = name.startsWith(layer.key() + ".") ? name.substring(layer.key().length() + 1) : "";
-				if (NeuronModels.parameterNames().contains(p) && !spec.model().parameters().containsKey(p))
-					throw new IllegalArgumentException("'" + name + "' is not a parameter of " + layer.describe() + "'s " + spec.model().name()
-							+ " neurons; they have " + String.join(", ", spec.model().parameters().keySet()));
-			}
+			Map<String, float[]> given = PerNeuronParameters.given(layer, key -> weights.contains(key) ? weights.get(key).data() : null);
+			List<String> problems = PerNeuronParameters.problems(layer, spec.model(), given);
+			if (!problems.isEmpty()) // the code generators refuse the same arrays in the same words
+				throw new IllegalArgumentException(problems.get(0));
 			if (given.isEmpty())
 				continue;
 			Map<List<Float>, Integer> groupOf = new java.util.LinkedHashMap<>();

@@ -23,7 +23,7 @@ public final class GenerationSettings {
 
 	public static RunSettings of(SimulationConfig s, double dtMillis) {
 		return new RunSettings(s.steps(), dtMillis, RunSettings.Input.valueOf(s.encoding().name()), s.poissonProbabilityPerStep(), s.seed(),
-				s.delay(), neuron(s.neuron()), volrOnly(s), s.readout(), s.discretisation());
+				s.delay(), neuron(s.neuron()), volrOnly(s), s.readout(), s.discretisation(), s.initialPotential());
 	}
 
 	/**
@@ -36,11 +36,12 @@ public final class GenerationSettings {
 		return new RunSettings.Neuron(model, values, n.reset(), n.discretisation());
 	}
 
-	/** The options of Volr's simulator the experiment uses that no generated script or exported network reproduces. */
+	/**
+	 * The options of Volr's simulator the experiment uses that no generated script or exported network reproduces (the
+	 * initial potential is not one: the scripts set it, RunSettings.initialPotentialRefusal for the targets that cannot).
+	 */
 	static List<VolrOnlyOption> volrOnly(SimulationConfig s) {
 		List<VolrOnlyOption> used = new ArrayList<>();
-		if (s.initialPotential() == org.volr.model.InitialPotential.HALF)
-			used.add(new VolrOnlyOption("the initial membrane potential of half the threshold (convert { init half })", false));
 		if (s.adaptiveThreshold())
 			used.add(new VolrOnlyOption("the adaptive threshold (simulate { adaptive_threshold })", false));
 		if (s.clamp() > 0)

@@ -139,6 +139,7 @@ public final class Brian2Target implements TargetGenerator {
 					.append(", refractory_steps=").append(n.refractorySteps())
 					.append(", conductance=").append(ScriptTemplate.conductance(n.conductance()))
 					.append(", v_min=").append(n.minPotential() == Float.NEGATIVE_INFINITY ? "None" : num(n.minPotential()))
+					.append(", v_init=").append(num(input.run().initialPotentialOf(layer)))
 					.append("),  # ").append(layer.key()).append(": ").append(neuron.model().name()).append('\n');
 		}
 		return b.toString().stripTrailing();

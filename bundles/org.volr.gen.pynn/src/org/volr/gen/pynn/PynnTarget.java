@@ -5,19 +5,25 @@ import static org.volr.gen.ScriptTemplate.num;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.volr.core.io.AtomicFiles;
 import org.volr.gen.GeneratedFiles;
 import org.volr.gen.GenerationInput;
 import org.volr.gen.NetworkArrays;
+import org.volr.gen.PerNeuronConstants;
 import org.volr.gen.ScriptFiles;
 import org.volr.gen.ScriptLimits;
 import org.volr.gen.ScriptTemplate;
 import org.volr.gen.RunSettings;
 import org.volr.gen.TargetGenerator;
 import org.volr.gen.TargetNeuron;
+import org.volr.net.NetLayer;
+import org.volr.net.SpikingLayers;
 import org.volr.net.neuron.Discretisation;
 import org.volr.net.neuron.NeuronModel;
 import org.volr.net.neuron.PynnCell;
@@ -55,28 +61,45 @@ public class PynnTarget implements TargetGenerator {
 		String backend = backend(input);
 		if (!List.of("brian2", "neuron", "nest", "spiNNaker").contains(backend))
 			problems.add("unknown PyNN backend '" + backend + "'; use brian2, neuron, nest or spiNNaker");
-		Discretisation n = input.run().neuron().discretised();
 		String reset = ScriptLimits.resetToValueOnly(input.run(), "PyNN's cells");
 		if (reset != null)
 			problems.add(reset);
-		String refused = TargetNeuron.refusal(input.run(), NeuronModel::pynn);
+		for (NetLayer layer : input.spiking().layers())
+			for (String p : layerProblems(input, layer, backend))
+				if (!problems.contains(p))
+					problems.add(p);
+		ScriptLimits.check(input, "PyNN", ": PyNN's standard cells cannot pass on only the most active input; use average pooling",
+				ScriptLimits.Writes.LAYER_NEURONS_AND_MEMBRANE, problems);
+		return problems;
+	}
+
+	/** What PyNN's cells cannot do of one layer's neuron (its own, else the experiment's); the same words for every layer. */
+	private static List<String> layerProblems(GenerationInput input, NetLayer layer, String backend) {
+		RunSettings.Neuron neuron;
+		try {
+			neuron = input.run().neuronOf(layer);
+		} catch (IllegalArgumentException e) { // a layer's own neuron that the run's discretisation refuses
+			return List.of(e.getMessage());
+		}
+		List<String> problems = new ArrayList<>();
+		String refused = TargetNeuron.refusal(neuron, input.dtMillis(), NeuronModel::pynn);
 		if (refused != null)
 			problems.add(refused);
-		if (input.run().discretisation() == org.volr.model.DiscretisationKind.EULER && input.run().neuron().model().hasSynapticCurrent())
-			problems.add(input.run().neuron().model().name() + " neurons under forward Euler (simulate { discretisation euler }) are simulated"
+		if (input.run().discretisation() == org.volr.model.DiscretisationKind.EULER && neuron.model().hasSynapticCurrent())
+			problems.add(neuron.model().name() + " neurons under forward Euler (simulate { discretisation euler }) are simulated"
 					+ " by Volr only: PyNN's cells integrate the synaptic current exactly; use discretisation exact for this target");
+		Discretisation n = neuron.discretised();
 		if (n.minPotential() != Float.NEGATIVE_INFINITY)
 			problems.add("PyNN's cells have no lower clamp of the membrane (v_min); remove v_min for this target");
-		if (backend.equals("neuron") && n.refractorySteps() < 1)
+		if (backend.equals("neuron") && neuron.model().spikes() && n.refractorySteps() < 1)
 			problems.add("pyNN.neuron cannot fire a cell in two consecutive steps; give the neuron a refractory period of"
-					+ " one step (neuron IF { tau_refrac " + num(input.dtMillis()) + " ms }), which Volr simulates the same way");
-		ScriptLimits.check(input, "PyNN", ": PyNN's standard cells cannot pass on only the most active input; use average pooling", problems);
+					+ " one step (neuron " + neuron.model().name() + " { tau_refrac " + num(input.dtMillis()) + " ms }), which Volr simulates the same way");
 		return problems;
 	}
 
 	@Override
 	public GeneratedFiles generate(GenerationInput input, Path directory) throws IOException {
-		ScriptFiles files = ScriptFiles.writeData(input, directory, id());
+		ScriptFiles files = ScriptFiles.writeData(input, directory, id(), perNeuronCells(input));
 		List<NetworkArrays.Layer> layers = files.layers();
 		AtomicFiles.writeString(files.script(), script(input, layers, files.script().getFileName().toString(), files.data().getFileName().toString()));
 		List<String> notes = new ArrayList<>();
@@ -89,14 +112,54 @@ public class PynnTarget implements TargetGenerator {
 					+ " (NEURON: expect minutes and several GB)");
 		if (input.run().delay() != 2)
 			notes.add("PyNN delivers a spike one step late (Volr's 'delay 2'); simulate with delay 2 for Volr's results to predict this script's");
-		notes.addAll(cell(input.run()).notes());
+		for (NetLayer layer : input.spiking().layers())
+			for (String note : cell(input, layer).notes())
+				if (!notes.contains(note))
+					notes.add(note);
 		notes.add(files.runNote(input));
 		return files.generated(notes);
 	}
 
-	/** The run's neuron as its model writes it for PyNN (validate has refused a model that does not map). */
-	static PynnCell cell(RunSettings run) {
-		return TargetNeuron.require(run, NeuronModel::pynn);
+	/** A layer's neuron (its own, else the experiment's) as its model writes it for PyNN (validate has refused one that does not map). */
+	static PynnCell cell(GenerationInput input, NetLayer layer) {
+		return TargetNeuron.require(input.run().neuronOf(layer), input.dtMillis(), NeuronModel::pynn);
+	}
+
+	/**
+	 * The cell parameters of the layers whose weights give neuron parameters per neuron (SEMANTICS.md, "Per-neuron
+	 * parameters"), neuron by neuron as each neuron's own values map to PyNN: {@code l<i>_pynn_tau_m}, {@code
+	 * l<i>_pynn_v_rest} and, for cells with a synaptic current, {@code l<i>_pynn_tau_syn}. What they cannot be (firing
+	 * parameters, CobaLIF) validate has refused.
+	 */
+	static Map<String, float[]> perNeuronCells(GenerationInput input) {
+		Map<String, float[]> arrays = new LinkedHashMap<>();
+		List<NetLayer> layers = input.spiking().layers();
+		for (int i = 0; i < layers.size(); i++) {
+			NetLayer layer = layers.get(i);
+			Map<String, float[]> given = SpikingLayers.hasNeurons(layer) ? PerNeuronConstants.given(input, layer) : Map.of();
+			if (given.isEmpty())
+				continue;
+			int n = layer.outSize();
+			float[] tauM = new float[n], vRest = new float[n], tauSyn = new float[n];
+			boolean synaptic = false;
+			Map<Map<String, Double>, PynnCell> seen = new HashMap<>(); // neurons of equal values share one cell
+			for (int j = 0; j < n; j++) {
+				Map<String, Double> values = new HashMap<>();
+				for (var p : given.entrySet())
+					values.put(p.getKey(), (double) p.getValue()[j]);
+				PynnCell c = seen.computeIfAbsent(values,
+						v -> TargetNeuron.require(input.run().neuronOf(layer, v), input.dtMillis(), NeuronModel::pynn));
+				tauM[j] = (float) c.tauM();
+				vRest[j] = (float) c.vRest();
+				synaptic = c.tauSyn() != null;
+				tauSyn[j] = synaptic ? c.tauSyn().floatValue() : 0f;
+			}
+			arrays.put("l" + i + "_pynn_tau_m", tauM);
+			arrays.put("l" + i + "_pynn_v_rest", vRest);
+			if (synaptic)
+				arrays.put("l" + i + "_pynn_tau_syn", tauSyn);
+		}
+		return arrays;
 	}
 
 	/**
@@ -110,22 +173,41 @@ public class PynnTarget implements TargetGenerator {
 			        if "l%d_rec" % index in data:
 			            w = data["l%d_rec" % index]
 			            i, j = np.nonzero(w)
-			            synapse_count += project(sim, populations[index], populations[index], i, j, w[i, j], scales)
+			            synapse_count += project(sim, populations[index], populations[index], i, j, w[i, j], scales[index])
 			""";
 
 	String script(GenerationInput input, List<NetworkArrays.Layer> layers, String scriptName, String dataName) {
-		PynnCell cell = cell(input.run());
 		return ScriptTemplate.load(PynnTarget.class, "pynn_script.py.template")
 				.setRun(input, layers, scriptName, dataName)
-				.set("CM", "1.0").set("V_REST", num(cell.vRest())).set("V_RESET", num(cell.vReset()))
-				.set("V_THRESH", num(cell.vThresh())).set("TAU_M", num(cell.tauM()))
-				.set("REFRACTORY_STEPS", cell.refractorySteps())
-				.set("DELTA_SYNAPSES", cell.tauSyn() == null ? "True" : "False")
-				.set("TAU_SYN", cell.tauSyn() == null ? "DT / 20.0" : num(cell.tauSyn()))
-				.set("CELL_TYPE", cell.cellType())
-				.set("CONDUCTANCE", ScriptTemplate.conductance(cell.conductance()))
+				.set("CM", "1.0")
+				.set("NEURONS", neurons(input))
+				.set("READOUT", input.run().readout().getLiteral())
 				.set("NEURONS_PER_CORE", input.option("neurons_per_core", "None")).set("BACKEND", backend(input))
 				.set("RECURRENT_PROJECTIONS", input.spiking().delayed().isEmpty() ? "" : RECURRENT_PROJECTIONS)
 				.render();
+	}
+
+	/**
+	 * The NEURONS list: per layer its cell (its own neuron, else the experiment's) in PyNN's terms; a cell that never
+	 * fires (LI) has the threshold None, tau_syn None means Volr's jump synapse. Also Volr's per-step leak and gains of
+	 * the neuron, from which the script scales weights and currents so that each backend's step brings the membrane
+	 * what Volr's does.
+	 */
+	private static String neurons(GenerationInput input) {
+		StringBuilder b = new StringBuilder();
+		for (NetLayer layer : input.spiking().layers()) {
+			PynnCell c = cell(input, layer);
+			Discretisation d = input.run().neuronOf(layer).discretised();
+			b.append("    dict(cell_type=").append(ScriptTemplate.str(c.cellType())).append(", v_rest=").append(num(c.vRest()))
+					.append(", v_reset=").append(num(c.vReset())).append(", v_thresh=").append(Double.isInfinite(c.vThresh()) ? "None" : num(c.vThresh()))
+					.append(", tau_m=").append(num(c.tauM())).append(", refractory_steps=").append(c.refractorySteps())
+					.append(", tau_syn=").append(c.tauSyn() == null ? "None" : num(c.tauSyn()))
+					.append(", conductance=").append(ScriptTemplate.conductance(c.conductance()))
+					.append(", v_init=").append(num(input.run().initialPotentialOf(layer)))
+					.append(", leak=").append(num(d.leak())).append(", syn_gain=").append(num(d.synapseGain()))
+					.append(", current_gain=").append(num(d.currentGain()))
+					.append("),  # ").append(layer.key()).append(": ").append(input.run().neuronOf(layer).model().name()).append('\n');
+		}
+		return b.toString().stripTrailing();
 	}
 }

@@ -61,6 +61,16 @@ final class LiNeuron implements NeuronModel {
 		return new TargetMapping.Mapped<>(d);
 	}
 
+	/**
+	 * PyNN has no non-spiking standard cell: IF_curr_exp with Volr's leak, a jump synapse (as LIF) and a threshold no
+	 * membrane reaches ({@code vThresh} +∞: the script writes it unreachable and records only v).
+	 */
+	@Override
+	public TargetMapping<PynnCell> pynn(Map<String, Double> values, Discretisation d, double dtMillis) {
+		return new TargetMapping.Mapped<>(Mappings.pynnCurrent(d, dtMillis, true, null,
+				java.util.List.of("LI: IF_curr_exp with an unreachable threshold, read by its recorded membrane")));
+	}
+
 	@Override
 	public Population population(Discretisation d, int size) {
 		return new LeakyIntegrators(d, size);

@@ -131,4 +131,108 @@ class RecurrentScriptTest {
 		assertEquals(CrossSimulatorTest.SAMPLES, a[0], "same class in every sample");
 		assertEquals(0, a[2], "every output count equal");
 	}
+
+	/** The recurrent network with CubaLIF neurons of its own in the recurrent layer and LIF ones (reset to −0.2) at the output. */
+	static final String CUBA_LIF = NETWORK
+			.replace("h: dense 12 relu recurrent", "h: dense 12 relu recurrent neuron CubaLIF { tau_m 20 ms, tau_syn_E 2 ms, tau_syn_I 2 ms, tau_refrac 1 ms }")
+			.replace("d1: dense 5 relu", "d1: dense 5 relu neuron LIF { tau_m 8 ms, v_reset -0.2, tau_refrac 1 ms }");
+	/** The recurrent layer's tau_m per neuron (ms), given by the weights as h.tau_m (SEMANTICS.md, "Per-neuron parameters"). */
+	static final float[] TAU_M = { 10, 20, 40, 10, 20, 40, 10, 20, 40, 10, 20, 40 };
+
+	/** The simulation of {@link #CUBA_LIF} (reset zero, delay 2, the experiment's IF neuron refractory for one step), its layers' own neurons as the .volr writes them. */
+	static SimulationConfig cubaLifConfig(boolean perNeuronTauM) {
+		SimulationConfig c = CrossSimulatorTest.config(ResetMode.ZERO, 2, 1);
+		org.volr.net.neuron.NeuronModel cuba = org.volr.net.neuron.NeuronModels.of("CubaLIF");
+		Map<String, Double> h = Map.of("tau_m", 20.0, "tau_syn_E", 2.0, "tau_syn_I", 2.0, "tau_refrac", 1.0);
+		org.volr.sim.NeuronSpec lif = org.volr.sim.NeuronSpec.of(org.volr.net.neuron.NeuronModels.of("LIF"),
+				Map.of("tau_m", 8.0, "v_reset", -0.2, "tau_refrac", 1.0), ResetMode.ZERO, 1.0);
+		if (!perNeuronTauM)
+			return c.withLayerNeurons(Map.of("h", org.volr.sim.NeuronSpec.of(cuba, h, ResetMode.ZERO, 1.0), "d1", lif));
+		int[] group = new int[TAU_M.length];
+		List<org.volr.sim.NeuronSpec> specs = new java.util.ArrayList<>();
+		for (int j = 0; j < TAU_M.length; j++) {
+			group[j] = j % 3; // 10, 20, 40 ms in turn
+			if (j < 3) {
+				Map<String, Double> own = new java.util.HashMap<>(h);
+				own.put("tau_m", (double) TAU_M[j]);
+				specs.add(org.volr.sim.NeuronSpec.of(cuba, own, ResetMode.ZERO, 1.0));
+			}
+		}
+		return c.withLayerNeurons(Map.of("d1", lif)).withNeuronGroups(Map.of("h", new org.volr.sim.NeuronGroups(group, specs)));
+	}
+
+	/**
+	 * PyNN with each population's own cell: the recurrent layer's CubaLIF neurons (IF_curr_exp with tau_syn 2 steps, its
+	 * tau_m per neuron as an array) projected onto themselves, an output of LIF neurons that reset to −0.2, the
+	 * experiment's IF neuron nowhere. The script scales each population's weights and currents so that the backend's step
+	 * brings the membrane what Volr's does (SEMANTICS.md, "PyNN's cells"): on Brian2 (exact integration) and on NEURON
+	 * (implicit step, the synaptic current seen at the step's start, tau_m chosen for Volr's leak) every class and every
+	 * output count is Volr's. The tolerance is none: the scripts' steps are Volr's recurrences up to double rounding
+	 * (far below the 3e-8 by which v_thresh sits under the threshold).
+	 */
+	@Test
+	void pynnScriptGivesEachPopulationItsOwnNeuronInARecurrentNetwork() throws Exception {
+		Network n = CrossSimulatorTest.network(CUBA_LIF);
+		WeightStore w = weights(1f);
+		w.put("h.tau_m", new int[] { 12 }, TAU_M);
+		SampleSet s = CrossSimulatorTest.samples();
+		SimulationConfig c = cubaLifConfig(true);
+		SimulationResult volr = CrossSimulatorTest.volr(n, w, s, c);
+		SimulationResult uniform = CrossSimulatorTest.volr(n, w, s, cubaLifConfig(false));
+		SimulationResult allIf = CrossSimulatorTest.volr(n, w, s, CrossSimulatorTest.config(ResetMode.ZERO, 2, 1));
+		int active = 0;
+		boolean perNeuronMatters = false, ownNeuronsMatter = false;
+		for (int k = 0; k < CrossSimulatorTest.SAMPLES; k++)
+			for (int o = 0; o < 5; o++) {
+				active += volr.outputSpikes(k, o);
+				perNeuronMatters |= volr.outputSpikes(k, o) != uniform.outputSpikes(k, o);
+				ownNeuronsMatter |= volr.outputSpikes(k, o) != allIf.outputSpikes(k, o);
+			}
+		assertTrue(active > 100, "the output fires: " + active + " spikes");
+		assertTrue(perNeuronMatters, "tau_m per neuron changes the output spikes");
+		assertTrue(ownNeuronsMatter, "the layers' own neurons change the output spikes");
+		TargetGenerator pynn = TargetRegistry.find("pynn").orElseThrow();
+		GenerationInput in = input(n, w, s, c, Map.of("backend", "neuron"));
+		assertEquals(List.of(), pynn.validate(in));
+		GeneratedFiles files = pynn.generate(in, tmp.resolve("pynn-cuba-lif"));
+		String script = Files.readString(files.files().get(0));
+		assertTrue(script.contains("# h: CubaLIF") && script.contains("# d1: LIF") && script.contains("v_reset=-0.200000003"), "each layer's cell");
+		int[][] onBrian2 = CrossSimulatorTest.runScript(files.files().get(0), tmp.resolve("pynn-cuba-lif-brian2.csv"), "--backend", "brian2");
+		int[] a = CrossSimulatorTest.compare("recurrent CubaLIF (tau_m per neuron) -> LIF, PyNN on brian2", volr, onBrian2);
+		assertEquals(CrossSimulatorTest.SAMPLES, a[0], "same class in every sample on Brian2");
+		assertEquals(0, a[2], "every output count equal on Brian2");
+		int[][] onNeuron = CrossSimulatorTest.runScript(files.files().get(0), tmp.resolve("pynn-cuba-lif-neuron.csv"), "--backend", "neuron");
+		int[] b = CrossSimulatorTest.compare("recurrent CubaLIF (tau_m per neuron) -> LIF, PyNN on neuron", volr, onNeuron);
+		assertEquals(CrossSimulatorTest.SAMPLES, b[0], "same class in every sample on NEURON");
+		assertEquals(0, b[2], "every output count equal on NEURON");
+	}
+
+	/**
+	 * A leaky-integrator output read by its membrane: PyNN writes it as IF_curr_exp whose threshold no membrane reaches
+	 * and reads the class off its recorded v (the last step's, or the highest over the steps), as Volr does.
+	 */
+	@Test
+	void pynnScriptReadsAnLiOutputByItsMembrane() throws Exception {
+		Network n = CrossSimulatorTest.network(NETWORK.replace("h: dense 12 relu recurrent", "h: dense 12 relu recurrent neuron LIF { tau_m 8 ms, tau_refrac 1 ms }")
+				.replace("d1: dense 5 relu", "d1: dense 5 neuron LI { tau_m 10 ms }"));
+		WeightStore w = weights(1f);
+		SampleSet s = CrossSimulatorTest.samples();
+		org.volr.sim.NeuronSpec lif = org.volr.sim.NeuronSpec.of(org.volr.net.neuron.NeuronModels.of("LIF"), Map.of("tau_m", 8.0, "tau_refrac", 1.0),
+				ResetMode.ZERO, 1.0);
+		org.volr.sim.NeuronSpec li = org.volr.sim.NeuronSpec.of(org.volr.net.neuron.NeuronModels.of("LI"), Map.of("tau_m", 10.0), ResetMode.ZERO, 1.0);
+		TargetGenerator pynn = TargetRegistry.find("pynn").orElseThrow();
+		for (org.volr.model.Readout readout : List.of(org.volr.model.Readout.MEMBRANE_LAST, org.volr.model.Readout.MEMBRANE_MAX)) {
+			SimulationConfig c = CrossSimulatorTest.config(ResetMode.ZERO, 2, 1).withLayerNeurons(Map.of("h", lif, "d1", li)).withReadout(readout);
+			SimulationResult volr = CrossSimulatorTest.volr(n, w, s, c);
+			GenerationInput in = input(n, w, s, c, Map.of("backend", "neuron"));
+			assertEquals(List.of(), pynn.validate(in));
+			GeneratedFiles files = pynn.generate(in, tmp.resolve("pynn-li-" + readout.getLiteral()));
+			for (String backend : List.of("brian2", "neuron")) {
+				int[][] script = CrossSimulatorTest.runScript(files.files().get(0), tmp.resolve("pynn-li-" + readout.getLiteral() + "-" + backend + ".csv"),
+						"--backend", backend);
+				int[] a = CrossSimulatorTest.compare("LI output, " + readout.getLiteral() + ", PyNN on " + backend, volr, script);
+				assertEquals(CrossSimulatorTest.SAMPLES, a[0], "same class in every sample, " + readout.getLiteral() + " on " + backend);
+			}
+		}
+	}
 }

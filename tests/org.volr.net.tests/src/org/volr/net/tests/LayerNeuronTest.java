@@ -16,6 +16,7 @@ import org.volr.net.neuron.Firing;
 import org.volr.net.neuron.NeuronModel;
 import org.volr.net.neuron.NeuronModels;
 import org.volr.net.neuron.NirNode;
+import org.volr.net.neuron.PynnCell;
 import org.volr.net.neuron.Population;
 import org.volr.net.neuron.TargetMapping;
 
@@ -77,6 +78,13 @@ class LayerNeuronTest {
 		NirNode lifNode = ((TargetMapping.Mapped<NirNode>) lif.nir(lifValues, lif.discretise(lifValues, 1.0), 1.0)).value();
 		assertEquals(lifNode.r(), node.r());
 		assertEquals(lifNode.tau(), node.tau());
-		assertTrue(LI.pynn(values, d, 1.0) instanceof TargetMapping.Refused, "no PyNN cell integrates without firing");
+		// PyNN has no cell that integrates without firing: LIF's IF_curr_exp whose threshold no membrane reaches
+		PynnCell cell = ((TargetMapping.Mapped<PynnCell>) LI.pynn(values, d, 1.0)).value();
+		PynnCell lifCell = ((TargetMapping.Mapped<PynnCell>) lif.pynn(lifValues, lif.discretise(lifValues, 1.0), 1.0)).value();
+		assertEquals("IF_curr_exp", cell.cellType());
+		assertEquals(Double.POSITIVE_INFINITY, cell.vThresh());
+		assertEquals(lifCell.tauM(), cell.tauM());
+		assertEquals(0.5, cell.vRest());
+		assertEquals(null, cell.tauSyn(), "input as a jump, as LIF's");
 	}
 }
