@@ -89,23 +89,29 @@ public final class SpikingNet {
 		float[] current = Gemm.multiply(x, n, sizes[0], false, weights[0], sizes[0], sizes[1], false);
 		addBias(current, n, biases[0]);
 		for (int l = 0; l < L; l++) {
-			int size = sizes[l + 1];
+			int size = sizes[l + 1], layer = l;
 			boolean out = l == L - 1;
-			if (out)
-				integrated = new float[n * size];
+			float[] sum = out ? new float[n * size] : null;
+			for (int t = 0; t < steps; t++) {
+				potential[l][t] = new float[n * size];
+				spikes[l][t] = new float[n * size];
+			}
 			float[] v = new float[n * size];
 			float[] in = l == 0 ? current : new float[n * size];
-			for (int t = 0; t < steps; t++) {
-				if (l > 0)
-					input(spikes[l - 1][t], n, l, in);
-				if (out)
-					for (int i = 0; i < in.length; i++)
-						integrated[i] += in[i];
-				float[] u = new float[n * size], s = new float[n * size];
-				step(neurons[l], v, in, u, s);
-				potential[l][t] = u;
-				spikes[l][t] = s;
-			}
+			// every sample's steps are independent of the other samples': the batch is shared out in ranges of samples
+			Samples.inParallel(n, (from, to) -> {
+				int a = from * size, b = to * size;
+				for (int t = 0; t < steps; t++) {
+					if (layer > 0)
+						input(spikes[layer - 1][t], from, to, layer, in);
+					if (sum != null)
+						for (int i = a; i < b; i++)
+							sum[i] += in[i];
+					step(neurons[layer], v, in, potential[layer][t], spikes[layer][t], a, b);
+				}
+			});
+			if (out)
+				integrated = sum;
 		}
 		int classes = sizes[L];
 		float[] logits = new float[n * classes];
@@ -121,11 +127,11 @@ public final class SpikingNet {
 	}
 
 	/** A later layer's input current of one step: the weight rows of the inputs that fired, in input order, then the bias. */
-	private void input(float[] below, int n, int l, float[] in) {
+	private void input(float[] below, int first, int end, int l, float[] in) {
 		int from = sizes[l], size = sizes[l + 1];
 		float[] w = weights[l], b = biases[l];
 		float[] acc = new float[size];
-		for (int k = 0; k < n; k++) {
+		for (int k = first; k < end; k++) {
 			Arrays.fill(acc, 0f);
 			for (int j = 0, at = k * from; j < from; j++) {
 				float s = below[at + j];
@@ -145,10 +151,10 @@ public final class SpikingNet {
 	}
 
 	/** One step of a layer's neurons: u from v and the input, the spike, the reset (v is updated in place). */
-	private void step(SpikingNeurons nrn, float[] v, float[] in, float[] u, float[] s) {
+	private void step(SpikingNeurons nrn, float[] v, float[] in, float[] u, float[] s, int from, int to) {
 		float theta = nrn.threshold();
 		boolean subtract = nrn.reset() == ResetMode.SUBTRACT;
-		for (int i = 0; i < v.length; i++) {
+		for (int i = from; i < to; i++) {
 			float ui = nrn.integrate(v[i], in[i]);
 			float si = smooth ? surrogate.smooth(ui - theta) : (ui >= theta ? 1f : 0f);
 			u[i] = ui;
@@ -233,13 +239,69 @@ public final class SpikingNet {
 						total[i] += dI[t * n * size + i];
 				dW[0] = Gemm.multiply(pass.input, n, from, true, total, n, size, false);
 			} else {
-				float[] below = stacked(pass.spikes[l - 1]);
-				dW[l] = Gemm.multiply(below, steps * n, from, true, dI, steps * n, size, false);
-				float[] dS = Gemm.multiply(dI, steps * n, size, false, weights[l], from, size, true);
+				float[] dS;
+				if (size <= NARROW) {
+					dW[l] = weightGradientFromSpikes(pass.spikes[l - 1], dI, from, size);
+					dS = spikeGradient(dI, n, l);
+				} else {
+					float[] below = stacked(pass.spikes[l - 1]);
+					dW[l] = Gemm.multiply(below, steps * n, from, true, dI, steps * n, size, false);
+					dS = Gemm.multiply(dI, steps * n, size, false, weights[l], from, size, true);
+				}
 				dI = throughNeurons(l - 1, pass, dS);
 			}
 		}
 		return new Gradient(dW, dB);
+	}
+
+	/**
+	 * Up to this many outputs a layer's backward products are loops here rather than sgemm: a product as thin as
+	 * [T·n, 256]ᵀ·[T·n, 10] costs sgemm more in copying and hand-over than in arithmetic (measured: 108 ms a batch of
+	 * 128 on the example's output layer, the largest item of its backward pass), and the weights' gradient need only
+	 * visit the inputs that fired.
+	 */
+	private static final int NARROW = 64;
+
+	/** Σ_t s(t)ᵀ·dI(t) over the spikes that happened, [from, size]; in step and sample order, so the same on every machine. */
+	private float[] weightGradientFromSpikes(float[][] below, float[] dI, int from, int size) {
+		float[] dW = new float[from * size];
+		int rows = below[0].length / from;
+		for (int t = 0; t < below.length; t++) {
+			float[] s = below[t];
+			for (int k = 0; k < rows; k++) {
+				int g = (t * rows + k) * size;
+				for (int j = 0, at = k * from; j < from; j++) {
+					float sj = s[at + j];
+					if (sj == 0f)
+						continue;
+					int row = j * size;
+					for (int o = 0; o < size; o++)
+						dW[row + o] += sj * dI[g + o];
+				}
+			}
+		}
+		return dW;
+	}
+
+	/** dI(t)·Wᵀ of every step and sample, [T·n·from]: the gradient reaching the spikes of the layer below. */
+	private float[] spikeGradient(float[] dI, int n, int l) {
+		int from = sizes[l], size = sizes[l + 1];
+		float[] w = weights[l];
+		float[] dS = new float[steps * n * from];
+		Samples.inParallel(n, (first, end) -> {
+			for (int t = 0; t < steps; t++)
+				for (int k = first; k < end; k++) {
+					int g = (t * n + k) * size, out = (t * n + k) * from;
+					for (int j = 0; j < from; j++) {
+						int row = j * size;
+						float sum = 0f;
+						for (int o = 0; o < size; o++)
+							sum += dI[g + o] * w[row + o];
+						dS[out + j] = sum;
+					}
+				}
+		});
+		return dS;
 	}
 
 	/** The layer's steps one after the other, [T·n·size]. */
@@ -264,15 +326,18 @@ public final class SpikingNet {
 		boolean subtract = nrn.reset() == ResetMode.SUBTRACT;
 		float[] dI = new float[steps * m];
 		float[] gv = new float[m];
-		for (int t = steps - 1; t >= 0; t--) {
-			float[] u = pass.potential[l][t], s = pass.spikes[l][t];
-			for (int i = 0, at = t * m; i < m; i++) {
-				float h = surrogate.derivative(u[i] - theta), gs = dS[at + i], g = gv[i];
-				float gu = subtract ? g + (gs - theta * g) * h : g * (1 - s[i]) + (gs + g * (vr - u[i])) * h;
-				dI[at + i] = gu;
-				gv[i] = carry * gu;
+		int size = sizes[l + 1];
+		Samples.inParallel(pass.n, (first, end) -> {
+			for (int t = steps - 1; t >= 0; t--) {
+				float[] u = pass.potential[l][t], s = pass.spikes[l][t];
+				for (int i = first * size, at = t * m; i < end * size; i++) {
+					float h = surrogate.derivative(u[i] - theta), gs = dS[at + i], g = gv[i];
+					float gu = subtract ? g + (gs - theta * g) * h : g * (1 - s[i]) + (gs + g * (vr - u[i])) * h;
+					dI[at + i] = gu;
+					gv[i] = carry * gu;
+				}
 			}
-		}
+		});
 		return dI;
 	}
 

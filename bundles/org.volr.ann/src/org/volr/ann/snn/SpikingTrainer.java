@@ -60,7 +60,9 @@ public final class SpikingTrainer {
 		float[] losses = new float[epochs], accuracies = new float[epochs];
 		long began = System.currentTimeMillis();
 		p.begin("training " + network.name() + " as a spiking network", (long) epochs * batchesPerEpoch);
-		try {
+		// the trainer's own loops share each batch out to every core (Samples); OpenBLAS threads would only compete with
+		// them, spinning idle after each product, so its products run on the calling thread
+		try (Nd4jSupport.Setting oneThread = Nd4jSupport.oneThread()) {
 			for (int epoch = 0; epoch < epochs; epoch++) {
 				int[] order = Trainer.permutation(data.size(), shuffling);
 				double lossSum = 0;
@@ -156,11 +158,15 @@ public final class SpikingTrainer {
 		return store;
 	}
 
+	/** The trainer's forward pass over a data set: every sample's output spike counts and summed input current, [samples·classes]. */
+	public record Outputs(int[] counts, float[] integrated) {
+	}
+
 	/**
-	 * The trainer's forward pass with given weights over a whole data set, in batches of {@code batch}: every sample's
-	 * output spike counts [samples·classes], what the simulator must reproduce.
+	 * The trainer's forward pass with given weights over a whole data set, in batches of {@code batch}: what the
+	 * simulator must reproduce.
 	 */
-	public static int[] outputCounts(ResolvedNetwork network, WeightStore weights, Run run, Dataset data, int batch) {
+	public static Outputs outputs(ResolvedNetwork network, WeightStore weights, Run run, Dataset data, int batch) {
 		Nd4jSupport.init();
 		List<NetLayer> dense = SpikingTraining.denseLayers(network);
 		int[] sizes = new int[dense.size() + 1];
@@ -175,11 +181,14 @@ public final class SpikingTrainer {
 		InMemory all = InMemory.load(data, Progress.NONE);
 		int classes = sizes[dense.size()];
 		int[] counts = new int[all.size() * classes];
+		float[] integrated = new float[all.size() * classes];
 		for (int from = 0; from < all.size(); from += batch) {
 			int n = Math.min(batch, all.size() - from);
 			float[] x = java.util.Arrays.copyOfRange(all.features(), from * all.sampleSize(), (from + n) * all.sampleSize());
-			System.arraycopy(net.forward(x, n).outputCounts(), 0, counts, from * classes, n * classes);
+			SpikingNet.Pass pass = net.forward(x, n);
+			System.arraycopy(pass.outputCounts(), 0, counts, from * classes, n * classes);
+			System.arraycopy(pass.integrated, 0, integrated, from * classes, n * classes);
 		}
-		return counts;
+		return new Outputs(counts, integrated);
 	}
 }
