@@ -7,11 +7,11 @@ import java.util.SplittableRandom;
  * field. Values come from a seeded Java generator, not nd4j's, so that they are the same on every machine and
  * thread count.
  */
-final class GlorotUniform {
+public final class GlorotUniform {
 	private GlorotUniform() {
 	}
 
-	static float[] sample(int count, long fanIn, long fanOut, SplittableRandom random) {
+	public static float[] sample(int count, long fanIn, long fanOut, SplittableRandom random) {
 		double limit = Math.sqrt(6.0 / (fanIn + fanOut));
 		float[] values = new float[count];
 		for (int i = 0; i < count; i++)

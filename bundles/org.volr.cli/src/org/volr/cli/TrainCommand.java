@@ -51,6 +51,14 @@ final class TrainCommand implements Command {
 			Pipeline pipeline = new Pipeline(setup, console.err(), progress);
 			WeightStore weights = pipeline.weights();
 			weights.write(out);
+			if (setup.trainsSpiking()) {
+				// no ANN to evaluate: the spiking network's test accuracy is what volr run simulates
+				var trained = pipeline.spikingTraining();
+				int last = trained.epochLosses().length - 1;
+				console.out().printf(Locale.ROOT, "trained %s as a spiking network: training accuracy %.2f %% in the last epoch (volr run simulates"
+						+ " the test data); weights in %s%n", setup.experiment.getNetwork().getName(), 100 * trained.epochAccuracies()[last], out);
+				return 0;
+			}
 			Dataset test = pipeline.testData(-1);
 			console.out().printf(Locale.ROOT, "trained %s: test accuracy %.2f %% on %d samples; weights in %s%n",
 					setup.experiment.getNetwork().getName(), 100 * pipeline.annAccuracy(weights, test), test.size(), out);

@@ -258,6 +258,11 @@ public final class ExperimentSetup {
 		return spikeInput() ? config.withSpikeTrains() : config;
 	}
 
+	/** Whether the experiment trains its spiking network directly ({@code train { spiking }}): no ANN, no conversion. */
+	public boolean trainsSpiking() {
+		return experiment.getWeights() instanceof Training t && t.isSpiking();
+	}
+
 	/** Whether the data gives the input as spike trains, step by step ({@code simulate { input spikes }}). */
 	public boolean spikeInput() {
 		Simulation s = experiment.getSimulation();

@@ -42,6 +42,8 @@ public final class Pipeline {
 	private String correlationJson = "null";
 	/** The ANN's activation when it is not what the network says (QCFS), for report.json; null otherwise. */
 	private String activationJson;
+	/** What spiking training measured (train { spiking }), once the weights are trained; else null. */
+	private org.volr.ann.snn.SpikingTrainingResult spikingTraining;
 
 	/** log receives what a terminal user reads on standard error (e.g. "training xor on 64 samples"). */
 	public Pipeline(ExperimentSetup setup, PrintStream log, Progress progress) {
@@ -118,6 +120,11 @@ public final class Pipeline {
 		return fit(setup.data(source));
 	}
 
+	/** What spiking training measured, after {@link #weights()} trained a spiking network; null otherwise. */
+	public org.volr.ann.snn.SpikingTrainingResult spikingTraining() {
+		return spikingTraining;
+	}
+
 	/** The experiment's weights: imported, or trained (and fine-tuned) by its train block. */
 	public WeightStore weights() throws PipelineException {
 		WeightStore weights = readOrTrain();
@@ -146,6 +153,13 @@ public final class Pipeline {
 		ResourceEstimate.forThisProcess(setup).checkWeights(source instanceof Training);
 		if (source instanceof ImportedWeights w)
 			return imported(w, network);
+		if (source instanceof Training training && training.isSpiking()) {
+			Dataset train = trainData(training);
+			ResourceEstimate.forThisProcess(setup).checkTraining(training, train.size());
+			log.printf(Locale.ROOT, "training %s as a spiking network on %d samples of %s%n", network.getName(), train.size(), train.name());
+			spikingTraining = SpikingTrainingStep.train(setup, network(), training, train, progress, log);
+			return spikingTraining.weights();
+		}
 		if (source instanceof Training training) {
 			// a fine-tune starts from imported weights, checked as a weights clause's are
 			WeightStore start = training.getStart() == null ? null : imported(training.getStart(), network);
@@ -190,6 +204,10 @@ public final class Pipeline {
 	 * (its activations would depend on time; SEMANTICS.md, "Recurrent layers").
 	 */
 	public double annAccuracyIfComputable(WeightStore weights, Dataset test) {
+		if (setup.trainsSpiking()) {
+			notes.add("no ANN: trained as a spiking network");
+			return Double.NaN;
+		}
 		String refusal = network().delayedEdgeRefusal("no ANN accuracy: the ANN computes feed-forward networks only");
 		if (refusal != null) {
 			notes.add(refusal);
@@ -220,7 +238,11 @@ public final class Pipeline {
 	public WeightStore convert(WeightStore weights, Path out) throws PipelineException, IOException {
 		Conversion conversion = setup.experiment.getConversion();
 		WeightStore converted;
-		if (conversion != null && conversion.getNormalization() == Normalization.NONE) {
+		if (setup.trainsSpiking()) {
+			// trained as the simulator runs it: nothing to convert (SEMANTICS.md, "Training spiking networks")
+			converted = weights;
+			notes.add("weights used as trained (spiking training, no conversion)");
+		} else if (conversion != null && conversion.getNormalization() == Normalization.NONE) {
 			converted = weights;
 			notes.add("weights used as they are (normalize none)");
 		} else {

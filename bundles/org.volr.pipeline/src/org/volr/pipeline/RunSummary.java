@@ -20,7 +20,9 @@ public final class RunSummary {
 		double ann = outcome.annAccuracy();
 		RateComparison rates = outcome.rates();
 		o.printf(Locale.ROOT, "experiment %s: %d samples, %d steps%n", setup.experiment.getName(), r.samples(), r.steps());
-		if (!Double.isNaN(ann))
+		if (setup.trainsSpiking())
+			o.println("  no ANN: trained as a spiking network (the SNN accuracy is the trained network's, simulated)");
+		else if (!Double.isNaN(ann))
 			o.printf(Locale.ROOT, "  ANN accuracy  %6.2f %%%n", 100 * ann);
 		double[] acc = r.accuracyPerStep();
 		StringBuilder curve = new StringBuilder();

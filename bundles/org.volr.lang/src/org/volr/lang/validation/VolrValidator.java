@@ -348,7 +348,7 @@ public class VolrValidator extends AbstractVolrValidator {
 		}
 		if (resolved.delayed().isEmpty())
 			return;
-		if (experiment.getWeights() instanceof Training)
+		if (experiment.getWeights() instanceof Training t && !t.isSpiking()) // checkSpikingTraining refuses the spiking one
 			error(resolved.delayedEdgeRefusal("training computes the ANN, which has no recurrent layers; write 'weights npz \"...\"'"
 					+ " with weights trained for the spiking network (" + String.join(", ", weightNames(resolved)) + ")"),
 					experiment, Literals.EXPERIMENT__WEIGHTS, NOT_SPIKING);
@@ -383,6 +383,113 @@ public class VolrValidator extends AbstractVolrValidator {
 		else if (t.getActivation() != org.volr.model.TrainActivation.QCFS && t.isSetLevels())
 			error("relu has no levels; write 'activation qcfs " + t.getLevels() + "' to quantise the hidden layers", t,
 					Literals.TRAINING__LEVELS, BAD_VALUE);
+	}
+
+	/** The options of spiking training mean nothing without it. */
+	@Check
+	public void checkSpikingOptions(Training t) {
+		if (t.isSpiking()) {
+			if (t.isSetSlope() && !(t.getSlope() > 0))
+				error("the surrogate's slope must be positive, got " + t.getSlope(), t, Literals.TRAINING__SLOPE, BAD_VALUE);
+			return;
+		}
+		for (EAttribute option : List.of(Literals.TRAINING__SURROGATE, Literals.TRAINING__LOSS))
+			if (t.eIsSet(option))
+				error(option.getName() + " is an option of spiking training: add 'spiking' to the train block, or remove it", t, option, BAD_VALUE);
+	}
+
+	/**
+	 * Spiking training (train { spiking }) trains what the simulator runs, as it runs it (SEMANTICS.md, "Training spiking
+	 * networks"): no conversion, and only what the trainer follows so far; the rest is refused here by name.
+	 */
+	@Check
+	public void checkSpikingTraining(Experiment experiment) {
+		if (!(experiment.getWeights() instanceof Training t) || !t.isSpiking())
+			return;
+		String trained = " (experiment '" + experiment.getName() + "' trains its spiking network directly)";
+		if (experiment.getConversion() != null)
+			error("a network trained as a spiking network is simulated as trained, there is no ANN to convert: remove convert { ... }" + trained,
+					experiment.getConversion(), null, BAD_VALUE);
+		if (t.getActivation() == org.volr.model.TrainActivation.QCFS)
+			error("qcfs is an activation of ANN training; spiking training has none" + trained, t, Literals.TRAINING__ACTIVATION, BAD_VALUE);
+		if (t.getStart() != null)
+			error("spiking training from given weights (a fine-tune) is not supported yet" + trained, t, Literals.TRAINING__START, BAD_VALUE);
+		Simulation s = experiment.getSimulation();
+		boolean membrane = t.isSetLoss() && t.getLoss() == org.volr.model.SpikeLoss.MEMBRANE;
+		org.volr.model.Readout readout = s == null ? org.volr.model.Readout.SPIKES : s.getReadout();
+		if (membrane && readout != org.volr.model.Readout.INTEGRATED)
+			error("loss membrane trains the output's summed input current, which the integrated readout reads: add simulate { readout integrated }"
+					+ trained, t, Literals.TRAINING__LOSS, BAD_VALUE);
+		else if (!membrane && readout != org.volr.model.Readout.SPIKES)
+			error("loss counts trains the output's spike counts, which the readout spikes reads, not " + readout.getLiteral()
+					+ " (or train with 'loss membrane' for readout integrated)" + trained, t, Literals.TRAINING__LOSS, BAD_VALUE);
+		if (s != null)
+			checkSpikingSimulation(s, trained);
+		Network network = experiment.getNetwork();
+		if (network == null || network.eIsProxy() || network.getBody() == null)
+			return;
+		org.volr.net.ResolvedNetwork resolved;
+		try {
+			resolved = org.volr.net.NetworkResolver.resolve(org.volr.model.resolve.NetworkInliner.inline(network));
+		} catch (org.volr.net.ResolveException | RuntimeException notResolved) {
+			return; // the shape and reference checks report why
+		}
+		String refusal = org.volr.net.SpikingTraining.refusal(resolved);
+		if (refusal != null) {
+			error(refusal + trained, experiment, Literals.EXPERIMENT__WEIGHTS, NOT_SPIKING);
+			return;
+		}
+		org.volr.net.neuron.NeuronModel run = experiment.getNeuron() == null ? NeuronModels.IF : NeuronModels.of(experiment.getNeuron().getKind());
+		if (run == null)
+			return; // checkNeuronParameters names the unknown model
+		List<org.volr.net.NetLayer> dense = org.volr.net.SpikingTraining.denseLayers(resolved);
+		for (int l = 0; l < dense.size(); l++) {
+			org.volr.net.NetLayer layer = dense.get(l);
+			boolean output = l == dense.size() - 1;
+			org.volr.net.neuron.NeuronModel model = layer.neuron() != null ? layer.neuron().model() : run;
+			String problem = org.volr.net.SpikingTraining.neuronRefusal(layer, model, output, membrane);
+			if (problem == null && !(output && membrane))
+				problem = unfollowedParameter(layer.neuron() != null ? layer.neuron().written() : writtenParameters(experiment.getNeuron()), layer);
+			if (problem != null)
+				error(problem + trained, experiment, Literals.EXPERIMENT__WEIGHTS, NOT_SPIKING);
+		}
+	}
+
+	/** The simulation options spiking training does not follow yet, by name. */
+	private void checkSpikingSimulation(Simulation s, String trained) {
+		String not = "spiking training does not follow ";
+		if (s.getInput() != null && s.getInput().getKind() != org.volr.model.EncodingKind.CONSTANT)
+			error(not + s.getInput().getKind().getLiteral() + " input yet, only input constant" + trained, s.getInput(), null, BAD_VALUE);
+		if (s.isSetDelay() && s.getDelay() != 0)
+			error(not + "a synaptic delay yet" + trained, s, Literals.SIMULATION__DELAY, BAD_VALUE);
+		if (s.isSetClamp() || !s.getLayerClamps().isEmpty())
+			error(not + "a clamp yet" + trained, s, Literals.SIMULATION__CLAMP, BAD_VALUE);
+		if (s.isAdaptiveThreshold())
+			error(not + "an adaptive threshold yet" + trained, s, Literals.SIMULATION__ADAPTIVE_THRESHOLD, BAD_VALUE);
+		if (s.isBiasRelaxation())
+			error(not + "bias relaxation yet" + trained, s, Literals.SIMULATION__BIAS_RELAXATION, BAD_VALUE);
+		if (s.isPayloads())
+			error(not + "spikes with payloads yet" + trained, s, Literals.SIMULATION__PAYLOADS, BAD_VALUE);
+		if (!s.getClips().isEmpty())
+			error(not + "a membrane clip yet" + trained, s, Literals.SIMULATION__CLIPS, BAD_VALUE);
+	}
+
+	private static Map<String, Double> writtenParameters(NeuronModel neuron) {
+		Map<String, Double> written = new HashMap<>();
+		if (neuron != null)
+			for (Parameter p : neuron.getParams())
+				if (p.getValue() != null)
+					written.put(p.getName(), p.getValue().getValue());
+		return written;
+	}
+
+	/** A refractory period or a lower bound of the membrane, which the trainer does not follow yet; null when neither is written. */
+	private static String unfollowedParameter(Map<String, Double> written, org.volr.net.NetLayer layer) {
+		if (written.getOrDefault("tau_refrac", 0.0) > 0)
+			return "spiking training does not follow a refractory period yet (" + layer.describe() + "); set tau_refrac 0";
+		if (written.containsKey("v_min"))
+			return "spiking training does not follow a lower bound of the membrane (v_min) yet (" + layer.describe() + ")";
+		return null;
 	}
 
 	/**

@@ -1,0 +1,14 @@
+package org.volr.ann.snn;
+
+import org.volr.core.weights.WeightStore;
+
+/**
+ * What a spiking training run produced.
+ *
+ * @param weights          "{key}.weight" [in, out] and "{key}.bias" of every dense layer, used by the simulator as they are
+ * @param epochLosses      every epoch's mean cross-entropy over its batches (each measured before its update)
+ * @param epochAccuracies  every epoch's share of training samples whose logits' highest entry was their label, before the update
+ * @param millis           wall-clock time of the training loop
+ */
+public record SpikingTrainingResult(WeightStore weights, float[] epochLosses, float[] epochAccuracies, long millis) {
+}
