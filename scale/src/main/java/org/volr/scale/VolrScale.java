@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.spark.api.java.JavaSparkContext;
+import org.volr.core.progress.CancelledException;
 import org.volr.core.progress.ConsoleProgress;
 import org.volr.lang.api.IoMessages;
 import org.volr.pipeline.ExperimentChoiceException;
@@ -37,14 +38,21 @@ public final class VolrScale {
 			results folder is the same, bit for bit, as the run on one machine writes, but for the times.""";
 
 	private final PrintStream out, err;
+	private final java.util.function.Supplier<SweepProgress> progress;
 
+	/** A command printing to out and err, its sweep's progress by points only (no bar). */
 	VolrScale(PrintStream out, PrintStream err) {
+		this(out, err, SweepProgress::quiet);
+	}
+
+	VolrScale(PrintStream out, PrintStream err, java.util.function.Supplier<SweepProgress> progress) {
 		this.out = out;
 		this.err = err;
+		this.progress = progress;
 	}
 
 	public static void main(String[] args) {
-		int code = new VolrScale(System.out, System.err).run(args);
+		int code = new VolrScale(System.out, System.err, () -> SweepProgress.on(System.err)).run(args);
 		System.out.flush();
 		System.err.flush();
 		System.exit(code);
@@ -82,12 +90,17 @@ public final class VolrScale {
 			}
 		}
 		JavaSparkContext sc = o.sequential() ? null : SparkJobs.start(o.master(), "volr " + o.command() + " " + setup.experiment.getName());
+		SweepProgress progress = this.progress.get();
+		progress.cancels(sc);
+		// a sweep stops cleanly on Ctrl-C; a sharded run (whose files the run writes as the plain run does) just ends
+		Interruption interruption = grid != null ? Interruption.install(progress) : null;
 		try {
 			if (grid != null) {
 				Path dir = o.out() != null ? o.out() : o.file().toAbsolutePath().getParent().resolve(setup.experiment.getName() + "-sweep");
-				Sweep.Outcome outcome = Sweep.run(sc, setup, grid, o.limit(), dir, err);
+				Sweep.Outcome outcome = Sweep.run(sc, setup, grid, o.limit(), dir, err, progress);
 				outcome.table().printBest(out, setup.experiment);
-				out.println("table in " + dir.resolve("sweep.csv") + " and sweep.json");
+				out.println("table in " + dir.resolve("sweep.csv") + " and sweep.json; plots " + String.join(", ", SweepPlots.names(outcome.table()))
+						+ " (.png, .svg)");
 				return outcome.points().stream().anyMatch(PointResult::ok) ? 0 : 1;
 			}
 			Path dir = o.out() != null ? o.out() : o.file().toAbsolutePath().getParent().resolve(setup.experiment.getName() + "-results");
@@ -99,8 +112,8 @@ public final class VolrScale {
 		} catch (IOException e) {
 			err.println("volr " + o.command() + ": cannot write results: " + IoMessages.describe(e));
 			return 1;
-		} catch (InterruptedException e) {
-			err.println("volr " + o.command() + ": cancelled");
+		} catch (InterruptedException | CancelledException e) {
+			err.println("volr " + o.command() + ": cancelled; nothing written");
 			return 1;
 		} catch (PipelineException | org.volr.sim.LoweringException | IllegalArgumentException | java.io.UncheckedIOException
 				| org.volr.ann.AnnException | org.volr.convert.ConversionException | org.volr.core.data.DataFormatException e) {
@@ -110,6 +123,41 @@ public final class VolrScale {
 		} finally {
 			if (sc != null)
 				sc.close();
+			if (interruption != null)
+				interruption.finished();
+		}
+	}
+
+	/**
+	 * Ctrl-C (or a kill) while the command runs: a shutdown hook cancels the sweep's jobs and waits, up to a minute, until
+	 * the command has stopped them and closed Spark, so that the JVM does not end halfway through a write. Removed
+	 * again when the command ends by itself.
+	 */
+	private static final class Interruption {
+		private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+		private Thread hook;
+
+		static Interruption install(SweepProgress progress) {
+			Interruption i = new Interruption();
+			i.hook = new Thread(() -> {
+				progress.cancel();
+				try {
+					i.done.await(60, java.util.concurrent.TimeUnit.SECONDS);
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+			}, "volr-cancel");
+			Runtime.getRuntime().addShutdownHook(i.hook);
+			return i;
+		}
+
+		void finished() {
+			done.countDown();
+			try {
+				Runtime.getRuntime().removeShutdownHook(hook);
+			} catch (IllegalStateException e) {
+				// the JVM is shutting down (Ctrl-C): the hook is running and has just been released
+			}
 		}
 	}
 }

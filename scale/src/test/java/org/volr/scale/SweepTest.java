@@ -55,6 +55,11 @@ class SweepTest {
 		assertEquals(4, failed);
 		String json = Files.readString(tmp.resolve("sweep/sweep.json"));
 		assertTrue(json.contains("\"values\": {\"percentile\": 100, \"steps\": 30, \"tau_syn_I\": 1}, \"snn_accuracy\": "), json);
+		// the plots beside the table: three parameters, so no heat map; the front only of points that ran
+		for (String plot : List.of("sweep-steps.png", "sweep-steps.svg", "sweep-pareto.png", "sweep-pareto.svg"))
+			assertTrue(Files.size(tmp.resolve("sweep").resolve(plot)) > 1000, plot);
+		assertTrue(Files.notExists(tmp.resolve("sweep/sweep-heatmap.png")));
+		assertTrue(run.out.contains("plots sweep-steps, sweep-pareto (.png, .svg)"), run.out);
 		// the best point is printed with the clauses to paste
 		assertTrue(run.out.contains("best: percentile="), run.out);
 		assertTrue(run.out.matches("(?s).*paste into experiment lenet_run .*: convert \\{ normalize percentile [0-9.]+ \\}  simulate \\{ duration \\d+ steps \\}"
