@@ -21,15 +21,17 @@ import org.volr.pipeline.RunSummary;
  */
 public final class VolrScale {
 	static final String SWEEP_USAGE = """
-			usage: volr sweep FILE.volr [--experiment NAME] --grid "percentile=99,99.9; steps=25,50; v_thresh=0.8,1"
+			usage: volr sweep FILE.volr [--experiment NAME] [--grid "percentile=99,99.9; steps=25,50; v_thresh=0.8,1"]
 			                  [--master local[*]|spark://HOST:7077 | --sequential] [--limit N] [--out DIR]
 
 			Trains or imports the experiment's ANN once, then converts and simulates every point of the grid as a Spark
-			task (embedded local[*] unless --master says otherwise). A grid names percentile (convert { normalize
-			percentile P }), steps (simulate { duration N steps }) and the parameters of the experiment's neuron model
-			(v_thresh, tau_refrac, ...), each with its values. Writes DIR (default: FILE's folder / EXPERIMENT-sweep/):
+			task (embedded local[*] unless --master says otherwise). The grid is the experiment's sweep { ... } clause
+			(sweep { percentile 99, 99.9; steps 25, 50 }) unless --grid gives one. A grid names percentile (convert {
+			normalize percentile P }), steps (simulate { duration N steps }) and the parameters of the experiment's neuron
+			model (v_thresh, tau_refrac, ...), each with its values. Writes DIR (default: FILE's folder / EXPERIMENT-sweep/):
 			sweep.csv and sweep.json (per point: ANN and SNN accuracy, accuracy after every step, synaptic operations,
-			energy estimate, time, or the error of a failed point), and prints the best point with the clauses to paste.
+			energy estimate, time, or the error of a failed point), the plots sweep-steps, sweep-heatmap (two parameters)
+			and sweep-pareto (.png, .svg), and prints the best point with the clauses to paste. Ctrl-C cancels, writing nothing.
 			--sequential runs the points one after another in this JVM without Spark, each on every core.""";
 	static final String RUN_USAGE = """
 			usage: volr run FILE.volr --master local[*]|spark://HOST:7077 [--shards N] [--experiment NAME] [--steps N] [--limit N] [-o DIR]
@@ -82,10 +84,17 @@ public final class VolrScale {
 			return 1;
 		Grid grid = null;
 		if (o.command().equals("sweep")) {
+			// --grid overrides the experiment's sweep { ... } clause
 			try {
-				grid = Grid.parse(o.grid(), setup.experiment);
+				grid = o.grid() != null ? Grid.parse(o.grid(), setup.experiment) : Grid.of(setup.experiment);
 			} catch (Grid.GridException e) {
 				err.println("volr sweep: " + e.getMessage());
+				return 2;
+			}
+			if (grid == null) {
+				err.println("volr sweep: experiment " + setup.experiment.getName() + " has no sweep { ... } clause; write one, e.g. sweep { percentile 99, 99.9; steps 25, 50 },"
+						+ " or give --grid \"percentile=99,99.9; steps=25,50\"");
+				err.println(SWEEP_USAGE);
 				return 2;
 			}
 		}

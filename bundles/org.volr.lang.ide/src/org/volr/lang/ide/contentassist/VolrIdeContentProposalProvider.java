@@ -11,7 +11,9 @@ import org.eclipse.xtext.ide.editor.contentassist.ContentAssistEntry;
 import org.eclipse.xtext.ide.editor.contentassist.IIdeContentProposalAcceptor;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.nodemodel.ILeafNode;
+import org.volr.lang.api.SweepAxes;
 import org.volr.lang.services.VolrGrammarAccess;
+import org.volr.model.Experiment;
 import org.volr.model.NeuronModel;
 import org.volr.model.Parameter;
 import org.volr.net.neuron.NeuronModels;
@@ -44,8 +46,21 @@ public class VolrIdeContentProposalProvider extends IdeContentProposalProvider {
 				return;
 			}
 		}
+		if (assignment == grammar.getSweepAxisAccess().getNameAssignment_0()) {
+			Experiment experiment = org.eclipse.xtext.EcoreUtil2.getContainerOfType(context.getCurrentModel(), Experiment.class);
+			if (experiment != null) {
+				for (String name : SweepAxes.allowed(experiment))
+					accept(name, "sweep parameter", SWEEP_DOCS.getOrDefault(name, "a parameter of the experiment's neuron model, one value per grid point"),
+							context, acceptor);
+				return;
+			}
+		}
 		super._createProposals(assignment, context, acceptor);
 	}
+
+	/** What percentile and steps vary, shown beside the proposal. */
+	private static final Map<String, String> SWEEP_DOCS = Map.of(SweepAxes.PERCENTILE, "convert { normalize percentile P }, one percentile per grid point",
+			SweepAxes.STEPS, "simulate { duration N steps }, one number of steps per grid point");
 
 	/**
 	 * The prefix forms of volrc ({@code Seq (e) (e)}, {@code Par}, {@code Net n m}, {@code Ref x}, {@code Let}) are
