@@ -76,9 +76,11 @@ final class Sweep {
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
 		progressOut.printf(Locale.ROOT, "%d points in %.1f s (%.3f points/s)%n", points.size(), seconds, points.size() / seconds);
+		long merge = System.nanoTime();
 		SweepTable table = new SweepTable(experiment, ann, results);
 		table.write(out);
 		SweepPlots.writeAll(table, out);
+		progressOut.printf(Locale.ROOT, "table and plots written in %.2f s%n", (System.nanoTime() - merge) / 1e9);
 		return new Outcome(table, ann, results);
 	}
 

@@ -98,7 +98,10 @@ public final class VolrScale {
 				return 2;
 			}
 		}
+		long sparkStart = System.nanoTime();
 		JavaSparkContext sc = o.sequential() ? null : SparkJobs.start(o.master(), "volr " + o.command() + " " + setup.experiment.getName());
+		if (sc != null && grid != null) // a figure of the scaling benchmark (bench/sweep-scaling.sh)
+			err.printf(java.util.Locale.ROOT, "Spark started in %.1f s%n", (System.nanoTime() - sparkStart) / 1e9);
 		SweepProgress progress = this.progress.get();
 		progress.cancels(sc);
 		// a sweep stops cleanly on Ctrl-C; a sharded run (whose files the run writes as the plain run does) just ends
