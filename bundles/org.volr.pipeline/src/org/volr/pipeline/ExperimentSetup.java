@@ -167,11 +167,32 @@ public final class ExperimentSetup {
 	public Dataset data(DataSource source) {
 		if (source == null)
 			return null;
+		return data(source, options(source));
+	}
+
+	/**
+	 * Samples {@code from} (inclusive) to {@code to} of the experiment's data, as {@link #data(DataSource)} numbers
+	 * them: one shard of a sharded run. Read from the reader's own offset, so that the samples before the shard are
+	 * skipped, not decoded (a compressed file is still inflated up to there). Recordings of events are not sharded.
+	 */
+	public Dataset data(DataSource source, long from, long to) {
+		DatasetOptions options = options(source);
+		if (from < 0 || to < from || (options.limit() >= 0 && to > options.limit()))
+			throw new IllegalArgumentException("samples " + from + " to " + to + " are not within the data's " + options.limit());
+		if (format(source) instanceof DatasetFormat.Events)
+			throw new IllegalArgumentException("recordings of events are not read in shards");
+		return data(source, options.withOffset(from).withLimit(to - from));
+	}
+
+	private DatasetOptions options(DataSource source) {
 		// spike trains are read as they are: not the automatic 1/255 of byte data (pixels)
-		DatasetOptions options = DatasetOptions.of(source.isSetLimit() ? source.getLimit() : null,
+		return DatasetOptions.of(source.isSetLimit() ? source.getLimit() : null,
 				source.isSetScale() ? Double.valueOf(source.getScale()) : spikeInput() ? Double.valueOf(1) : null,
 				source.isSetChannelOrder() ? source.getChannelOrder().getLiteral() : null)
 				.withStandardisation(floats(source.getMean()), floats(source.getStd()));
+	}
+
+	private Dataset data(DataSource source, DatasetOptions options) {
 		Path path = resolve(source.getPath());
 		if (!Files.exists(path))
 			throw new IllegalArgumentException(file + ": data '" + source.getPath() + "' not found (looked for " + path + ")");

@@ -65,6 +65,11 @@ public final class Pipeline {
 		return fit(setup.data(testSource(limit)));
 	}
 
+	/** Samples {@code from} to {@code to} of {@link #testData(int)}: a shard, read from its offset (ExperimentSetup#data). */
+	public Dataset testData(int limit, int from, int to) throws PipelineException {
+		return fit(setup.data(testSource(limit), from, to));
+	}
+
 	/**
 	 * The test data's spike trains for a run of {@code steps} steps under {@code input spikes} (SEMANTICS.md, "Input
 	 * encodings"): every sample's first {@code steps} steps, [steps, inputs] of 0 and 1, which the simulator reads.

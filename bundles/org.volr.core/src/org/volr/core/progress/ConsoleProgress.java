@@ -156,8 +156,11 @@ public final class ConsoleProgress implements Progress {
                 : String.format(Locale.ROOT, "%d:%02d", remaining / 60, remaining % 60);
     }
 
-    // Console.isTerminal() exists only from Java 22; before that a non-null console means a terminal.
-    private static boolean isInteractive() {
+    /**
+     * Whether standard error is an interactive terminal (where a redrawn bar makes sense). Console.isTerminal()
+     * exists only from Java 22; before that a non-null console means a terminal.
+     */
+    public static boolean isInteractive() {
         java.io.Console console = System.console();
         if (console == null) {
             return false;

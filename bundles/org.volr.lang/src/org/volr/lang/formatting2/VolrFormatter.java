@@ -124,7 +124,7 @@ public class VolrFormatter extends AbstractJavaFormatter {
 		doc.interior(open, close, it -> it.indent());
 		doc.prepend(close, it -> it.newLine());
 		for (ISemanticRegion clause : regionFor(experiment).keywords("network", "data", "weights", "convert", "neuron",
-				"simulate", "targets", "seed")) {
+				"simulate", "targets", "seed", "sweep")) {
 			doc.prepend(clause, it -> it.newLine());
 			doc.append(clause, it -> it.oneSpace());
 		}
@@ -150,6 +150,13 @@ public class VolrFormatter extends AbstractJavaFormatter {
 
 	protected void format(NeuronModel neuron, IFormattableDocument doc) {
 		inlineBraces(neuron, doc);
+	}
+
+	/** "sweep { percentile 99, 99.9; steps 25, 50 }" on one line. */
+	protected void format(org.volr.model.Sweep sweep, IFormattableDocument doc) {
+		inlineBraces(sweep, doc);
+		for (ISemanticRegion r : regionFor(sweep).keywords(";"))
+			doc.prepend(doc.append(r, it -> it.oneSpace()), it -> it.noSpace());
 	}
 
 	/**

@@ -708,6 +708,42 @@ public class VolrValidator extends AbstractVolrValidator {
 			error("batch must be positive, got " + s.getBatch(), s, Literals.SIMULATION__BATCH, BAD_VALUE);
 	}
 
+	/**
+	 * {@code sweep { percentile 99, 99.9; steps 25, 50 }}: each name one the experiment can vary (SweepAxes), once, with
+	 * at least one value, each value one it takes; what volr sweep runs when its command line gives no grid.
+	 */
+	@Check
+	public void checkSweep(org.volr.model.Sweep sweep) {
+		if (!(sweep.eContainer() instanceof Experiment experiment))
+			return;
+		if (sweep.getAxes().isEmpty()) {
+			error("the sweep names no parameter; e.g. sweep { percentile 99, 99.9; steps 25, 50 }", sweep, null, MISSING);
+			return;
+		}
+		List<String> allowed = org.volr.lang.api.SweepAxes.allowed(experiment);
+		Set<String> seen = new java.util.HashSet<>();
+		for (org.volr.model.SweepAxis axis : sweep.getAxes()) {
+			String name = axis.getName();
+			if (!allowed.contains(name)) {
+				error("unknown sweep parameter '" + name + "'; experiment " + experiment.getName() + " can vary " + String.join(", ", allowed), axis,
+						Literals.SWEEP_AXIS__NAME, UNKNOWN_PARAMETER);
+				continue;
+			}
+			if (!seen.add(name))
+				error("sweep parameter '" + name + "' is given twice", axis, Literals.SWEEP_AXIS__NAME, DUPLICATE_OPTION);
+			if (axis.getValues().isEmpty())
+				error("sweep parameter '" + name + "' has no values; e.g. " + name + " " + (name.equals("percentile") ? "99, 99.9" : "1, 2"), axis,
+						Literals.SWEEP_AXIS__NAME, MISSING);
+			for (int i = 0; i < axis.getValues().size(); i++) {
+				double v = axis.getValues().get(i);
+				String problem = org.volr.lang.api.SweepAxes.problem(experiment, name, v);
+				if (problem != null)
+					error(name + " takes " + problem + ", got " + (v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v)), axis,
+							Literals.SWEEP_AXIS__VALUES, i, BAD_VALUE);
+			}
+		}
+	}
+
 	/** Event input plays recordings of an event camera: the experiment's data must be such recordings. */
 	@Check
 	public void checkEventInput(Experiment experiment) {

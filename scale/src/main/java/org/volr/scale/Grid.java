@@ -54,7 +54,7 @@ record Grid(List<String> names, List<double[]> values) {
 				String problem;
 				try {
 					values[i] = Double.parseDouble(text);
-					problem = text.isEmpty() ? "a number" : parameter.problem(values[i]);
+					problem = text.isEmpty() ? "a number" : parameter.problem(experiment, values[i]);
 				} catch (NumberFormatException e) {
 					problem = "a number";
 				}
@@ -66,6 +66,23 @@ record Grid(List<String> names, List<double[]> values) {
 		if (axes.isEmpty())
 			throw new GridException("the grid is empty; e.g. --grid \"percentile=99,99.9; steps=25,50\"");
 		return new Grid(List.copyOf(axes.keySet()), List.copyOf(axes.values()));
+	}
+
+	/**
+	 * The experiment's own {@code sweep { ... }} clause as a grid, or null when it has none. volr check has checked it
+	 * (names, values; the file loads only when it checks), so what is left to refuse here is nothing.
+	 */
+	static Grid of(Experiment experiment) {
+		org.volr.model.Sweep sweep = experiment.getSweep();
+		if (sweep == null || sweep.getAxes().isEmpty())
+			return null;
+		List<String> names = new ArrayList<>();
+		List<double[]> values = new ArrayList<>();
+		for (org.volr.model.SweepAxis axis : sweep.getAxes()) {
+			names.add(axis.getName());
+			values.add(axis.getValues().stream().mapToDouble(Double::doubleValue).toArray());
+		}
+		return new Grid(List.copyOf(names), List.copyOf(values));
 	}
 
 	List<Point> points() {

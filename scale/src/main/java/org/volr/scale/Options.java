@@ -54,8 +54,6 @@ record Options(String command, boolean help, boolean sequential, Path file, Stri
 			return new Options(command, true, sequential, file, experiment, grid, master, shards, steps, limit, out);
 		if (file == null)
 			throw new UsageException("no .volr file given", usage);
-		if (command.equals("sweep") && grid == null)
-			throw new UsageException("no --grid given", usage);
 		if (master == null && !sequential) {
 			if (!command.equals("sweep"))
 				throw new UsageException("--master is what makes run use Spark; without it, use the plain volr run", usage);

@@ -27,7 +27,8 @@ final class PointTask {
 	private PointTask() {
 	}
 
-	static PointResult run(String file, String experiment, Grid.Point point, byte[] annWeights, int limit, int threads) {
+	/** cancel: how a simulation in the driver's JVM (a sweep without Spark) learns of Ctrl-C; Progress.NONE in a task. */
+	static PointResult run(String file, String experiment, Grid.Point point, byte[] annWeights, int limit, int threads, Progress cancel) {
 		long start = System.nanoTime();
 		Path scratch = null;
 		try {
@@ -43,7 +44,7 @@ final class PointTask {
 			if (config.encoding() != Encoding.CONSTANT && config.encoding() != Encoding.POISSON)
 				throw new IllegalArgumentException("volr sweep simulates constant and poisson input; this experiment's input is "
 						+ config.encoding().name().toLowerCase(java.util.Locale.ROOT));
-			SimulationResult r = Simulator.run(snn, test, config, Progress.NONE);
+			SimulationResult r = Simulator.run(snn, test, config, cancel);
 			return new PointResult(point, null, r.samples(), r.finalAccuracy(), r.accuracyPerStep(),
 					r.synapticOps() / (double) Math.max(1, r.samples()), r.energy().snnMicrojoulePerSample(), seconds(start));
 		} catch (Exception | LinkageError e) {

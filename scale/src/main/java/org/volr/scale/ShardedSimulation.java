@@ -85,7 +85,8 @@ final class ShardedSimulation implements ExperimentRun.Simulation {
 		ExperimentSetup setup = TaskSetup.load(file, experiment);
 		WeightStore weights = TaskSetup.weights(converted);
 		Pipeline pipeline = new Pipeline(setup, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), Progress.NONE);
-		Dataset test = new DatasetSlice(pipeline.testData(limit), shard.from(), shard.to());
+		// the shard's samples only, from the reader's offset: the batches before it are neither read into floats nor kept
+		Dataset test = pipeline.testData(limit, shard.from(), shard.to());
 		// the settings the driver's run has (ExperimentRun): the same steps, neurons, per-neuron parameters and recording
 		SimulationConfig config = setup.withNeuronParameters(setup.simulation(stepsOverride, TaskSetup.defaults(threads)), weights)
 				.withRecording(recorded);

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.volr.core.data.Dataset;
+import org.volr.core.progress.CancelledException;
 import org.volr.core.progress.Progress;
 import org.volr.core.weights.WeightStore;
 import org.volr.pipeline.ExperimentSetup;
@@ -35,9 +36,13 @@ final class Sweep {
 	}
 
 	/** sc null: the points one after another here, without Spark. */
-	static Outcome run(JavaSparkContext sc, ExperimentSetup setup, Grid grid, int limit, Path out, PrintStream progressOut)
+	/**
+	 * Runs the sweep and writes its table and plots; cancelled (progress.cancel(), Ctrl-C), it throws CancelledException
+	 * and writes nothing (every file is written whole, through a temporary file, only once every point is in).
+	 */
+	static Outcome run(JavaSparkContext sc, ExperimentSetup setup, Grid grid, int limit, Path out, PrintStream progressOut, SweepProgress progress)
 			throws PipelineException, java.io.IOException, InterruptedException {
-		Pipeline pipeline = new Pipeline(setup, progressOut, Progress.NONE);
+		Pipeline pipeline = new Pipeline(setup, progressOut, progress.cancellationOnly());
 		WeightStore weights = pipeline.weights();
 		Dataset test = pipeline.testData(limit);
 		double ann = pipeline.annAccuracyIfComputable(weights, test);
@@ -49,28 +54,39 @@ final class Sweep {
 		long start = System.nanoTime();
 		List<PointResult> results = new ArrayList<>();
 		Consumer<PointResult> report = r -> {
+			// a point that failed because the sweep was cancelled is no result: the sweep stops here, writing nothing
+			progress.checkCancelled();
 			results.add(r);
-			progressOut.printf(Locale.ROOT, "[%d/%d] %s: %s%n", results.size(), points.size(), r.point().label(), r.ok()
+			progress.println(progressOut, String.format(Locale.ROOT, "[%d/%d] %s: %s", results.size(), points.size(), r.point().label(), r.ok()
 					? String.format(Locale.ROOT, "SNN %.2f %%, %,.0f ops/sample, %.1f s", 100 * r.snnAccuracy(), r.synapticOpsPerSample(), r.seconds())
-					: "failed: " + r.error());
+					: "failed: " + r.error()));
+			progress.advance(1);
 		};
-		if (sc == null) {
-			byte[] npz = TaskSetup.bytes(weights);
-			for (Grid.Point point : points) // every core for each point in turn (threads 0: one per core)
-				report.accept(PointTask.run(file, experiment, point, npz, limit, 0));
-		} else {
-			onSpark(sc, file, experiment, points, TaskSetup.bytes(weights), limit, report);
+		progress.begin("sweep", points.size());
+		try {
+			if (sc == null) {
+				byte[] npz = TaskSetup.bytes(weights);
+				for (Grid.Point point : points) // every core for each point in turn (threads 0: one per core)
+					report.accept(PointTask.run(file, experiment, point, npz, limit, 0, progress.cancellationOnly()));
+			} else {
+				onSpark(sc, file, experiment, points, TaskSetup.bytes(weights), limit, report, progress);
+			}
+		} finally {
+			progress.done();
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
 		progressOut.printf(Locale.ROOT, "%d points in %.1f s (%.3f points/s)%n", points.size(), seconds, points.size() / seconds);
+		long merge = System.nanoTime();
 		SweepTable table = new SweepTable(experiment, ann, results);
 		table.write(out);
+		SweepPlots.writeAll(table, out);
+		progressOut.printf(Locale.ROOT, "table and plots written in %.2f s%n", (System.nanoTime() - merge) / 1e9);
 		return new Outcome(table, ann, results);
 	}
 
 	/** Every point as a one-task job, all submitted at once: Spark runs as many at a time as it has cores, each reported when done. */
 	private static void onSpark(JavaSparkContext sc, String file, String experiment, List<Grid.Point> points, byte[] weights, int limit,
-			Consumer<PointResult> report) throws InterruptedException {
+			Consumer<PointResult> report, Progress progress) throws InterruptedException {
 		Broadcast<byte[]> shared = sc.broadcast(weights);
 		int threads = SparkJobs.threadsPerTask(sc);
 		ExecutorService waiting = Executors.newFixedThreadPool(points.size(), r -> {
@@ -82,15 +98,20 @@ final class Sweep {
 		for (Grid.Point point : points)
 			done.submit(() -> {
 				try {
-					return sc.parallelize(List.of(point), 1).map(p -> PointTask.run(file, experiment, p, shared.value(), limit, threads)).collect().get(0);
-				} catch (RuntimeException e) { // Spark itself failed (an executor lost for good): this point only
-					return PointResult.failed(point, "Spark: " + e.getMessage(), 0);
+					return sc.parallelize(List.of(point), 1).map(p -> PointTask.run(file, experiment, p, shared.value(), limit, threads, Progress.NONE)).collect().get(0);
+				} catch (Exception e) { // a SparkException, checked though Scala does not say so
+					// cancelled, or Spark stopped (its own shutdown hook on Ctrl-C may get there before ours): the sweep stops, no point failed
+					if (progress.isCancelled() || sc.sc().isStopped())
+						throw new CancelledException("volr sweep");
+					return PointResult.failed(point, "Spark: " + e.getMessage(), 0); // Spark itself failed (an executor lost for good): this point only
 				}
 			});
 		try {
 			for (int i = 0; i < points.size(); i++)
 				report.accept(done.take().get());
 		} catch (java.util.concurrent.ExecutionException e) {
+			if (e.getCause() instanceof CancelledException c)
+				throw c;
 			throw new IllegalStateException(e.getCause());
 		} finally {
 			waiting.shutdownNow();

@@ -12,6 +12,7 @@ import org.volr.model.Parameter;
 import org.volr.model.Quantity;
 import org.volr.model.Simulation;
 import org.volr.model.VolrFactory;
+import org.volr.lang.api.SweepAxes;
 import org.volr.net.neuron.NeuronModels;
 
 /**
@@ -22,8 +23,10 @@ import org.volr.net.neuron.NeuronModels;
 sealed interface SweepParameter {
 	String name();
 
-	/** Null when the value is one this parameter takes, else what it takes. */
-	String problem(double value);
+	/** Null when the value is one this parameter takes in this experiment, else what it takes (the language's SweepAxes decide). */
+	default String problem(Experiment experiment, double value) {
+		return SweepAxes.problem(experiment, name(), value);
+	}
 
 	/** Writes the value into the experiment, as the clause it belongs to would say it. */
 	void apply(Experiment experiment, double value);
@@ -34,11 +37,7 @@ sealed interface SweepParameter {
 	/** {@code convert { normalize percentile P }}: the activation percentile each layer's weights are scaled by. */
 	record Percentile() implements SweepParameter {
 		public String name() {
-			return "percentile";
-		}
-
-		public String problem(double value) {
-			return value > 0 && value <= 100 ? null : "a percentile above 0 and at most 100";
+			return SweepAxes.PERCENTILE;
 		}
 
 		public void apply(Experiment experiment, double value) {
@@ -57,11 +56,7 @@ sealed interface SweepParameter {
 	/** {@code simulate { duration N steps }}. */
 	record Steps() implements SweepParameter {
 		public String name() {
-			return "steps";
-		}
-
-		public String problem(double value) {
-			return value >= 1 && value == Math.rint(value) && value < 1e7 ? null : "a whole number of steps from 1";
+			return SweepAxes.STEPS;
 		}
 
 		public void apply(Experiment experiment, double value) {
@@ -85,10 +80,6 @@ sealed interface SweepParameter {
 	 * values it cannot simulate, which fails that grid point only.
 	 */
 	record NeuronParameter(String name) implements SweepParameter {
-		public String problem(double value) {
-			return Double.isFinite(value) ? null : "a finite number";
-		}
-
 		public void apply(Experiment experiment, double value) {
 			NeuronModel neuron = experiment.getNeuron();
 			if (neuron == null) {
@@ -127,12 +118,11 @@ sealed interface SweepParameter {
 		return null;
 	}
 
-	/** Every parameter a grid may name for this experiment: percentile, steps and its neuron model's parameters. */
+	/** Every parameter a grid may name for this experiment, as the language's SweepAxes list them: percentile, steps, its neuron model's. */
 	static List<SweepParameter> allowed(Experiment experiment) {
-		List<SweepParameter> all = new ArrayList<>(List.of(new Percentile(), new Steps()));
-		org.volr.net.neuron.NeuronModel model = NeuronModels.of(modelName(experiment));
-		if (model != null)
-			model.parameters().keySet().forEach(p -> all.add(new NeuronParameter(p)));
+		List<SweepParameter> all = new ArrayList<>();
+		for (String name : SweepAxes.allowed(experiment))
+			all.add(name.equals(SweepAxes.PERCENTILE) ? new Percentile() : name.equals(SweepAxes.STEPS) ? new Steps() : new NeuronParameter(name));
 		return all;
 	}
 

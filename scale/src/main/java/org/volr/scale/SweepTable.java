@@ -27,6 +27,35 @@ final class SweepTable {
 		this.points = points.stream().sorted(Comparator.comparingInt(p -> p.point().index())).toList();
 	}
 
+	List<PointResult> points() {
+		return points;
+	}
+
+	/** The grid's parameter names, in the grid's order. */
+	List<String> names() {
+		return points.get(0).point().names();
+	}
+
+	double annAccuracy() {
+		return annAccuracy;
+	}
+
+	/**
+	 * The points no other point beats on both SNN accuracy and synaptic operations (failed points left out), by
+	 * increasing operations: each is more accurate than every cheaper one. Of points equal in both, the earlier.
+	 */
+	List<PointResult> paretoFront() {
+		List<PointResult> byCost = points.stream().filter(PointResult::ok)
+				.sorted(Comparator.comparingDouble(PointResult::synapticOpsPerSample).thenComparingDouble((PointResult p) -> -p.snnAccuracy())
+						.thenComparingInt(p -> p.point().index()))
+				.toList();
+		List<PointResult> front = new java.util.ArrayList<>();
+		for (PointResult p : byCost)
+			if (front.isEmpty() || p.snnAccuracy() > front.get(front.size() - 1).snnAccuracy())
+				front.add(p);
+		return front;
+	}
+
 	/** The point with the best SNN accuracy; of equals, the one with fewer operations, then the earlier one. */
 	Optional<PointResult> best() {
 		return points.stream().filter(PointResult::ok)

@@ -55,10 +55,36 @@ class SweepTest {
 		assertEquals(4, failed);
 		String json = Files.readString(tmp.resolve("sweep/sweep.json"));
 		assertTrue(json.contains("\"values\": {\"percentile\": 100, \"steps\": 30, \"tau_syn_I\": 1}, \"snn_accuracy\": "), json);
+		// the plots beside the table: three parameters, so no heat map; the front only of points that ran
+		for (String plot : List.of("sweep-steps.png", "sweep-steps.svg", "sweep-pareto.png", "sweep-pareto.svg"))
+			assertTrue(Files.size(tmp.resolve("sweep").resolve(plot)) > 1000, plot);
+		assertTrue(Files.notExists(tmp.resolve("sweep/sweep-heatmap.png")));
+		assertTrue(run.out.contains("plots sweep-steps, sweep-pareto (.png, .svg)"), run.out);
 		// the best point is printed with the clauses to paste
 		assertTrue(run.out.contains("best: percentile="), run.out);
 		assertTrue(run.out.matches("(?s).*paste into experiment lenet_run .*: convert \\{ normalize percentile [0-9.]+ \\}  simulate \\{ duration \\d+ steps \\}"
 				+ "  neuron CubaLIF \\{ tau_syn_I 1 ms \\}.*"), run.out);
+	}
+
+	@Test
+	void theExperimentsSweepClauseIsTheGridUnlessGridGivesOne() throws IOException {
+		Path file = TestExperiments.lenet(tmp, 50, 50, 10, "constant", "IF { v_thresh 1.0 }");
+		Files.writeString(file, Files.readString(file).replace("    seed 5\n", "    seed 5\n    sweep { v_thresh 0.8, 1; steps 5 }\n"));
+		Run clause = Run.of("sweep", file.toString(), "--master", "local[2]", "--out", tmp.resolve("clause").toString());
+		assertEquals(0, clause.code, clause.out + clause.err);
+		List<String> csv = Files.readAllLines(tmp.resolve("clause/sweep.csv"));
+		assertTrue(csv.get(0).startsWith("point,v_thresh,steps,ann_accuracy,") && csv.get(0).endsWith(",acc_t5"), csv.get(0));
+		// the points in the clause's order, the last name varying fastest: point, v_thresh, steps
+		assertEquals(List.of("0,0.8,5", "1,1,5"), csv.subList(1, 3).stream().map(r -> String.join(",", List.of(r.split(",")).subList(0, 3))).toList());
+		// a two-parameter grid: a heat map beside the other plots
+		assertTrue(clause.out.contains("plots sweep-steps, sweep-heatmap, sweep-pareto"), clause.out);
+		Run grid = Run.of("sweep", file.toString(), "--master", "local[2]", "--grid", "percentile=99.9", "--out", tmp.resolve("grid").toString());
+		assertEquals(0, grid.code, grid.out + grid.err);
+		assertTrue(Files.readAllLines(tmp.resolve("grid/sweep.csv")).get(0).startsWith("point,percentile,ann_accuracy,"));
+		Files.writeString(file, Files.readString(file).replace("    sweep { v_thresh 0.8, 1; steps 5 }\n", ""));
+		Run none = Run.of("sweep", file.toString(), "--master", "local[2]");
+		assertEquals(2, none.code, none.err);
+		assertTrue(none.err.contains("experiment lenet_run has no sweep { ... } clause"), none.err);
 	}
 
 	@Test

@@ -32,7 +32,11 @@ final class KeywordDocs {
 			Map.entry("experiment", "experiment name { network, data, train, simulate, ... }"), Map.entry("input", "the input's shape: input [d1, ...]"),
 			Map.entry("data", "the data set: data npz \"file\", idx, images, ..."), Map.entry("weights", "trained weights to convert: weights npz \"file\""),
 			Map.entry("train", "train { epochs, batch, optimizer, seed }"), Map.entry("simulate", "simulate { duration T steps, input, batch, ... }"),
-			Map.entry("convert", "convert { normalize, ... }: ANN to SNN"), Map.entry("targets", "targets pynn, brian2, nir, lava, ...: generated on save"));
+			Map.entry("convert", "convert { normalize, ... }: ANN to SNN"), Map.entry("targets", "targets pynn, brian2, nir, lava, ...: generated on save"),
+			Map.entry("sweep", "sweep { percentile 99, 99.9; steps 25, 50 }: the grid volr sweep runs"),
+			Map.entry("spiking", "train the network as an SNN (surrogate gradients through time)"),
+			Map.entry("surrogate", "the threshold's surrogate derivative: fast_sigmoid k or arctan k"),
+			Map.entry("loss", "spiking training's loss: counts or membrane"));
 
 	private KeywordDocs() {
 	}

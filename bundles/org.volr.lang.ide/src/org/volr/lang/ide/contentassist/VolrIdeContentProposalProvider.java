@@ -16,7 +16,9 @@ import org.eclipse.xtext.ide.editor.contentassist.IIdeContentProposalAcceptor;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.resource.IEObjectDescription;
+import org.volr.lang.api.SweepAxes;
 import org.volr.lang.services.VolrGrammarAccess;
+import org.volr.model.Experiment;
 import org.volr.model.Network;
 import org.volr.model.NeuronModel;
 import org.volr.model.Parameter;
@@ -52,6 +54,15 @@ public class VolrIdeContentProposalProvider extends IdeContentProposalProvider {
 				return;
 			}
 		}
+		if (assignment == grammar.getSweepAxisAccess().getNameAssignment_0()) {
+			Experiment experiment = org.eclipse.xtext.EcoreUtil2.getContainerOfType(context.getCurrentModel(), Experiment.class);
+			if (experiment != null) {
+				for (String name : SweepAxes.allowed(experiment))
+					accept(name, "sweep parameter", SWEEP_DOCS.getOrDefault(name, "a parameter of the experiment's neuron model, one value per grid point"),
+							context, acceptor);
+				return;
+			}
+		}
 		// an ID, INT or STRING slot: Xtext offers the feature's name ("label", "name", "units") as a placeholder, which
 		// inserted is wrong text; there is nothing to complete there
 		if (assignment.getTerminal() instanceof RuleCall call && call.getRule() instanceof TerminalRule)
@@ -81,6 +92,10 @@ public class VolrIdeContentProposalProvider extends IdeContentProposalProvider {
 			return filter;
 		return d -> filter.apply(d) && !(d.getEClass() == own.eClass() && d.getName().toString().equals(own.getName()));
 	}
+
+	/** What percentile and steps vary, shown beside the proposal. */
+	private static final Map<String, String> SWEEP_DOCS = Map.of(SweepAxes.PERCENTILE, "convert { normalize percentile P }, one percentile per grid point",
+			SweepAxes.STEPS, "simulate { duration N steps }, one number of steps per grid point");
 
 	/**
 	 * The prefix forms of volrc ({@code Seq (e) (e)}, {@code Par}, {@code Net n m}, {@code Ref x}, {@code Let}) are
