@@ -97,6 +97,37 @@ final class NirChain {
 		return add(d, n, type);
 	}
 
+	/**
+	 * A Scale node after the dense layer d (and before its neurons), folded into d's weights and bias: the neurons
+	 * read s ⊙ (W·x + b) = (s ⊙ W)·x + s ⊙ b, so each output's column of d's [in, out] weights and its bias entry are
+	 * multiplied by its scale (SEMANTICS.md, "Scale, Threshold and Delay in NIR graphs").
+	 */
+	void scale(String n, Node g, Layer d) throws ImportException {
+		if (!(d instanceof Dense dense))
+			throw new ImportException(file, "node '" + n + "' (Scale) follows no Affine or Linear node; Volr folds a Scale into the"
+					+ " weights of the dense node before it");
+		int units = dense.getUnits();
+		float[] s = fields.tensor(g, "scale").data();
+		if (s.length != 1 && s.length != units)
+			throw new ImportException(file, "node '" + n + "' (Scale) has " + s.length + " scales for the " + units + " outputs of '"
+					+ dense.getLabel() + "'");
+		String label = dense.getLabel();
+		FloatTensor w = store.get(WeightKeys.weight(label));
+		float[] sw = w.data().clone();
+		for (int i = 0; i < sw.length; i++)
+			sw[i] *= s[s.length == 1 ? 0 : i % units];
+		store.put(WeightKeys.weight(label), new FloatTensor(w.shape(), sw));
+		String bias = WeightKeys.bias(label);
+		if (store.contains(bias)) {
+			float[] b = store.get(bias).data().clone();
+			for (int o = 0; o < b.length; o++)
+				b[o] *= s[s.length == 1 ? 0 : o];
+			store.put(bias, new FloatTensor(store.get(bias).shape(), b));
+		}
+		notes.add("node '" + n + "' (Scale) is folded into layer '" + label + "': each output's weights" + (store.contains(bias)
+				? " and bias" : "") + " multiplied by its scale");
+	}
+
 	/** A Conv2d node as a convolution layer. */
 	Layer conv(String n, Node g) throws ImportException {
 		String type = "Conv2d";

@@ -20,7 +20,9 @@ import org.volr.gen.nir.NirGraph.Node;
  * {@link #neurons}), nor are time constants and v_leak that differ between the neurons of a node (per-neuron
  * parameters, {@link NirNeuronNode}). Other cycles, other parameters that differ between the neurons of a node and
  * LI nodes (the leaky integrator readout, {@link #unsupported}) are refused here by name. A SumPool2d node without
- * neurons after it is no problem either when it folds into the layer after it ({@link #foldsInto}, {@link SumPoolFold}).
+ * neurons after it is no problem either when it folds into the layer after it ({@link #foldsInto}, {@link SumPoolFold}),
+ * nor a Scale node that folds into the Affine/Linear node before it ({@link #scaleFolds}); Threshold and Delay nodes
+ * are refused saying what Volr would need for them (SEMANTICS.md, "Scale, Threshold and Delay in NIR graphs").
  */
 final class NirSupport {
 	/** The node types of a chain that Volr reads today. */
@@ -78,12 +80,21 @@ final class NirSupport {
 	private void unsupported() {
 		for (String n : new TreeSet<>(graph.nodes().keySet())) {
 			String type = node(n).type();
-			if (READ.contains(type))
+			if (READ.contains(type) || type.equals("Scale") && scaleFolds(n))
 				continue;
 			problems.add(switch (type) {
 			case "?" -> "node '" + n + "' has no readable 'type'";
 			case "CubaLI" -> "node '" + n + "' (" + type + ") is not supported: a leaky integrator behind a synaptic current (Volr's"
 					+ " leaky integrator is LI)";
+			case "Scale" -> "node " + node(n).describe() + " is not supported here: Volr folds a Scale into the weights and bias of the"
+					+ " one Affine or Linear node before it, of as many outputs, when a neuron node follows it (SEMANTICS.md, \"Scale,"
+					+ " Threshold and Delay in NIR graphs\"); it follows " + describe(graph.forwardPredecessors(n)) + " and feeds "
+					+ describe(graph.forwardSuccessors(n));
+			case "Threshold" -> "node " + node(n).describe() + " is not supported: a memoryless Heaviside H(x − θ) of each step's input;"
+					+ " Volr's neurons keep their membrane from step to step, so it would need a neuron model without a membrane";
+			case "Delay" -> "node " + node(n).describe() + " is not supported: a delay of its own on one projection (NIR's"
+					+ " y(t) = x(t − τ)); Volr delays every projection of a run alike (simulate { delay d }) and a recurrent edge by"
+					+ " its own steps, so it would need a delay per projection";
 			default -> "node '" + n + "' (" + type + ") is not supported";
 			});
 		}
@@ -124,7 +135,29 @@ final class NirSupport {
 		List<String> feeding = graph.forwardPredecessors(entry);
 		return dense(other) && node(other).has("weight") && node(other).field("weight").shape().length == 2
 				&& node(other).field("weight").shape()[0] == node(other).field("weight").shape()[1] && feeding.size() == 1
-				&& dense(feeding.get(0));
+				&& (dense(feeding.get(0)) || node(feeding.get(0)).type().equals("Scale") && scaleFolds(feeding.get(0)));
+	}
+
+	/**
+	 * True if the Scale node n folds into the weights of the node before it: one Affine/Linear node of 2-D weights
+	 * with as many outputs as n scales (or one scale for all) before it, one neuron node after it. The neurons then
+	 * read s·(W·x + b) = (s·W)·x + s·b, the same input (NirChain#scale).
+	 */
+	boolean scaleFolds(String n) {
+		List<String> in = graph.forwardPredecessors(n), out = graph.forwardSuccessors(n);
+		if (in.size() != 1 || out.size() != 1 || !dense(in.get(0)) || !NEURONS.contains(node(out.get(0)).type()))
+			return false;
+		Node w = node(in.get(0)), s = node(n);
+		if (!w.has("weight") || w.field("weight").shape().length != 2 || !s.has("scale"))
+			return false;
+		int size = s.field("scale").size();
+		return size == 1 || size == w.field("weight").shape()[0];
+	}
+
+	private String describe(List<String> names) {
+		if (names.isEmpty())
+			return "nothing";
+		return String.join(", ", sorted(names).stream().map(m -> node(m).describe()).toList());
 	}
 
 	private boolean dense(String n) {

@@ -320,7 +320,9 @@ class NirGraphTest {
 						"v_leak", floats(2, 0))
 				.node("delay", "Delay", "delay", floats(2, 1)).node("output", "Output", "shape", new long[] { 2 })
 				.edges("input", "fc1", "lif1", "fc2", "li", "output").write(dir.resolve("all.nir"), "1.0.4");
-		assertEquals("all.nir: 4 problems: node 'delay' (Delay) is not supported; node 'li' (CubaLI) is not supported: a leaky integrator"
+		assertEquals("all.nir: 4 problems: node 'delay' (Delay) is not supported: a delay of its own on one projection (NIR's"
+				+ " y(t) = x(t − τ)); Volr delays every projection of a run alike (simulate { delay d }) and a recurrent edge by its own"
+				+ " steps, so it would need a delay per projection; node 'li' (CubaLI) is not supported: a leaky integrator"
 				+ " behind a synaptic current (Volr's leaky integrator is LI); node 'delay' (Delay) is not on the chain from the input to the"
 				+ " output; Volr reads chains of nodes only; node 'lif1' (LIF): 'v_threshold' differs between neurons (1.0 and 2.0); Volr's"
 				+ " neurons share it (per neuron Volr takes time constants and v_leak only). Volr reads Input, Affine, Linear, Conv2d, AvgPool2d, SumPool2d, Flatten, IF, LIF, CubaLIF, LI and"
@@ -328,7 +330,7 @@ class NirGraphTest {
 	}
 
 	/**
-	 * NIR node kinds Volr does not run (Scale, Threshold, Delay, I, CubaLI, Conv1d), each named in the one refusal,
+	 * NIR node kinds Volr does not run (Scale after neurons, Threshold, Delay, I, CubaLI, Conv1d), each named in the one refusal,
 	 * with what else stops the file (a node off the chain, a neuron node after no weights).
 	 */
 	@Test
