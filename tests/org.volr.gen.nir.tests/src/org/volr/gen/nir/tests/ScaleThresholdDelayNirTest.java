@@ -9,6 +9,8 @@ import static org.volr.gen.nir.tests.NirFile.floats;
 import static org.volr.gen.nir.tests.NirFile.matrix;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.TreeSet;
 
 import org.eclipse.emf.ecore.util.EcoreUtil;
@@ -16,6 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.volr.convert.ImportException;
 import org.volr.gen.nir.NirReader;
+import org.volr.gen.nir.NirTime;
+import org.volr.model.DiscretisationKind;
+import org.volr.model.ResetMode;
+import org.volr.net.neuron.Population;
+import org.volr.sim.NeuronSpec;
 
 /**
  * NIR's Scale, Threshold and Delay nodes (issue 19): a Scale between an Affine/Linear node and its neurons is folded
@@ -73,6 +80,44 @@ class ScaleThresholdDelayNirTest {
 		assertArrayEquals(new float[] { 0.05f * 2f * 0.5f, 0.05f * -0.5f * 1f, 0.05f * 0.25f * -2f }, bias, 1e-7f);
 		// [in, out]: entry (i, o) = 0.05·s[o]·W[o][i], W = matrix(3, 2, 1): W[1][0] = 1.5
 		assertEquals(0.05f * -0.5f * 1.5f, scaled.model().weights().get("fc1.weight").data()[1], 1e-7f);
+	}
+
+	/**
+	 * The NIR paper's LIF (τ = 2.5 ms, v_threshold = 0.1, r = 1) behind Affine (w = 1.3, b = 0.013) → Scale (s = 0.7),
+	 * driven by a ramp A·k held over step k: Volr's neuron stepped with the imported weight and bias at dt = 0.1 ms
+	 * (euler) follows NIR's equation τ·v̇ = −v + r·s·(w·I + b) stepped by forward Euler, spike for spike.
+	 */
+	@Test
+	void aScaledAffineNodeSimulatesAsNirsEquation() throws Exception {
+		double dt = 1e-4, tau = 0.0025, th = 0.1, w = 1.3, b = 0.013, sc = 0.7, a = 2.3e-4;
+		int steps = 1000;
+		NirFile f = new NirFile().node("input", "Input", "shape", new long[] { 1 })
+				.node("fc", "Affine", "weight", new float[][] { { (float) w } }, "bias", new float[] { (float) b })
+				.node("s", "Scale", "scale", new float[] { (float) sc })
+				.node("lif", "LIF", "tau", doubles(1, tau), "r", doubles(1, 1), "v_leak", doubles(1, 0), "v_threshold", doubles(1, th))
+				.node("output", "Output", "shape", new long[] { 1 }).edges("input", "fc", "s", "lif", "output");
+		NirReader.Result r = NirReader.readWithNeuron(f.write(dir.resolve("ramp.nir"), "1.0.4"), "ramp",
+				new NirTime(dt, DiscretisationKind.EULER));
+		float wv = r.model().weights().get("fc.weight").data()[0], bv = r.model().weights().get("fc.bias").data()[0];
+		NeuronSpec spec = NeuronSpec.from(r.neuronModel(), null, dt * 1000, DiscretisationKind.EULER).withReset(ResetMode.ZERO);
+		Population p = spec.population(1);
+		List<Integer> volr = new ArrayList<>(), nir = new ArrayList<>();
+		int[] out = new int[1];
+		double u = 0, worst = 0;
+		for (int k = 0; k < steps; k++) {
+			p.arrivals()[0] = (float) (wv * (a * k)) + bv;
+			if (p.step(new float[1], true, spec.firing(ResetMode.ZERO), out) > 0)
+				volr.add(k);
+			u += dt / tau * (-u + sc * (w * a * k + b));
+			if (u >= th) {
+				nir.add(k);
+				u = 0;
+			}
+			worst = Math.max(worst, Math.abs(p.potential()[0] - u));
+		}
+		assertEquals(nir, volr);
+		assertTrue(nir.size() >= 5, "the ramp drives the neuron past its threshold: " + nir);
+		assertTrue(worst < 1e-5, "membranes differ by " + worst);
 	}
 
 	@Test
