@@ -98,24 +98,31 @@ final class NirChain {
 	}
 
 	/**
-	 * A Scale node after the dense layer d (and before its neurons), folded into d's weights and bias: the neurons
-	 * read s ⊙ (W·x + b) = (s ⊙ W)·x + s ⊙ b, so each output's column of d's [in, out] weights and its bias entry are
-	 * multiplied by its scale (SEMANTICS.md, "Scale, Threshold and Delay in NIR graphs").
+	 * A Scale node after the dense or convolution layer d (and before its neurons), folded into d's weights and bias:
+	 * the neurons read s ⊙ (W·x + b) = (s ⊙ W)·x + s ⊙ b, so each output's weights (its column of a dense layer's
+	 * [in, out] weights; its filter of a convolution's [out, in, kh, kw]) and its bias entry are multiplied by its
+	 * scale, one per output (channel) or one for all (SEMANTICS.md, "Scale, Threshold and Delay in NIR graphs").
 	 */
 	void scale(String n, Node g, Layer d) throws ImportException {
-		if (!(d instanceof Dense dense))
-			throw new ImportException(file, "node '" + n + "' (Scale) follows no Affine or Linear node; Volr folds a Scale into the"
-					+ " weights of the dense node before it");
-		int units = dense.getUnits();
+		int outputs;
+		if (d instanceof Dense dense)
+			outputs = dense.getUnits();
+		else if (d instanceof Conv conv)
+			outputs = conv.getFilters();
+		else
+			throw new ImportException(file, "node '" + n + "' (Scale) follows no Affine, Linear or Conv2d node; Volr folds a Scale into"
+					+ " the weights of the node before it");
+		String label = d.getLabel();
 		float[] s = fields.tensor(g, "scale").data();
-		if (s.length != 1 && s.length != units)
-			throw new ImportException(file, "node '" + n + "' (Scale) has " + s.length + " scales for the " + units + " outputs of '"
-					+ dense.getLabel() + "'");
-		String label = dense.getLabel();
+		if (s.length != 1 && s.length != outputs)
+			throw new ImportException(file, "node '" + n + "' (Scale) has " + s.length + " scales for the " + outputs + " outputs of '"
+					+ label + "'");
 		FloatTensor w = store.get(WeightKeys.weight(label));
 		float[] sw = w.data().clone();
+		// dense [in, out]: the output is the index mod the outputs; conv [out, in, kh, kw]: the index over one filter's size
+		int filter = sw.length / outputs;
 		for (int i = 0; i < sw.length; i++)
-			sw[i] *= s[s.length == 1 ? 0 : i % units];
+			sw[i] *= s[s.length == 1 ? 0 : d instanceof Dense ? i % outputs : i / filter];
 		store.put(WeightKeys.weight(label), new FloatTensor(w.shape(), sw));
 		String bias = WeightKeys.bias(label);
 		if (store.contains(bias)) {

@@ -30,7 +30,7 @@ import org.volr.net.WeightKeys;
  * {@link SumPoolFold}), with a note. A neuron node after a dense node may feed itself back
  * through one Affine/Linear node: the dense layer is {@code recurrent}, its {@code weight_rec} the cycle's weight
  * in [from, to], an Affine's bias added to the layer's (SEMANTICS.md, "Recurrent layers"). A Scale node between an
- * Affine/Linear node and its neurons is folded into that node's weights and bias ({@link NirChain#scale}). Everything
+ * Affine/Linear or Conv2d node and its neurons is folded into that node's weights and bias ({@link NirChain#scale}). Everything
  * else (other node types such as CubaLI, Threshold or Delay, a Scale elsewhere; fan-in, fan-out, other cycles; nodes off the chain; parameters that differ
  * between the neurons of a node) is refused with one {@link ImportException} that lists every such node and feature of
  * the file ({@link NirSupport}); nothing is dropped silently.
@@ -147,7 +147,7 @@ public final class NirReader {
 			case "Conv2d" -> pending = chain.conv(n, g);
 			case "AvgPool2d", "SumPool2d" -> pending = chain.pool(n, type, g);
 			case "Flatten" -> chain.flatten(n, g);
-			case "Scale" -> chain.scale(n, g, pending); // NirSupport let through only a Scale between a dense node and neurons
+			case "Scale" -> chain.scale(n, g, pending); // NirSupport let through only a Scale between a dense or conv node and neurons
 			case "IF", "LIF", "CubaLIF", "LI" -> {
 				if (pending == null)
 					throw new ImportException(file, "neuron node '" + n + "' (" + type + ") follows '" + cur + "' ("

@@ -87,7 +87,8 @@ final class NirSupport {
 			case "CubaLI" -> "node '" + n + "' (" + type + ") is not supported: a leaky integrator behind a synaptic current (Volr's"
 					+ " leaky integrator is LI)";
 			case "Scale" -> "node " + node(n).describe() + " is not supported here: Volr folds a Scale into the weights and bias of the"
-					+ " one Affine or Linear node before it, of as many outputs, when a neuron node follows it (SEMANTICS.md, \"Scale,"
+					+ " one Affine or Linear node before it, of as many outputs (or Conv2d node, of as many channels), when a neuron node"
+					+ " follows it (SEMANTICS.md, \"Scale,"
 					+ " Threshold and Delay in NIR graphs\"); it follows " + describe(graph.forwardPredecessors(n)) + " and feeds "
 					+ describe(graph.forwardSuccessors(n));
 			case "Threshold" -> "node " + node(n).describe() + " is not supported: a memoryless Heaviside H(x − θ) of each step's input;"
@@ -139,16 +140,17 @@ final class NirSupport {
 	}
 
 	/**
-	 * True if the Scale node n folds into the weights of the node before it: one Affine/Linear node of 2-D weights
-	 * with as many outputs as n scales (or one scale for all) before it, one neuron node after it. The neurons then
-	 * read s·(W·x + b) = (s·W)·x + s·b, the same input (NirChain#scale).
+	 * True if the Scale node n folds into the weights of the node before it: one Affine/Linear node of 2-D weights, or
+	 * Conv2d node, with as many outputs (channels) as n scales (or one scale for all) before it, one neuron node after
+	 * it. The neurons then read s·(W·x + b) = (s·W)·x + s·b, the same input (NirChain#scale).
 	 */
 	boolean scaleFolds(String n) {
 		List<String> in = graph.forwardPredecessors(n), out = graph.forwardSuccessors(n);
-		if (in.size() != 1 || out.size() != 1 || !dense(in.get(0)) || !NEURONS.contains(node(out.get(0)).type()))
+		if (in.size() != 1 || out.size() != 1 || !(dense(in.get(0)) || node(in.get(0)).type().equals("Conv2d"))
+				|| !NEURONS.contains(node(out.get(0)).type()))
 			return false;
 		Node w = node(in.get(0)), s = node(n);
-		if (!w.has("weight") || w.field("weight").shape().length != 2 || !s.has("scale"))
+		if (!w.has("weight") || w.field("weight").shape().length != (dense(in.get(0)) ? 2 : 4) || !s.has("scale"))
 			return false;
 		int size = s.field("scale").size();
 		return size == 1 || size == w.field("weight").shape()[0];

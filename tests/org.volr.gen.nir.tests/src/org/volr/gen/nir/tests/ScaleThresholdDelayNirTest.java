@@ -25,8 +25,8 @@ import org.volr.net.neuron.Population;
 import org.volr.sim.NeuronSpec;
 
 /**
- * NIR's Scale, Threshold and Delay nodes (issue 19): a Scale between an Affine/Linear node and its neurons is folded
- * into that node's weights and bias, so the graph imports as the same network as one with the scaled weights;
+ * NIR's Scale, Threshold and Delay nodes (issue 19): a Scale between an Affine/Linear or Conv2d node and its neurons
+ * is folded into that node's weights and bias, so the graph imports as the same network as one with the scaled weights;
  * Threshold, Delay and a Scale anywhere else are refused by name, all of them in one error (SEMANTICS.md, "Scale,
  * Threshold and Delay in NIR graphs").
  */
@@ -120,6 +120,36 @@ class ScaleThresholdDelayNirTest {
 		assertTrue(worst < 1e-5, "membranes differ by " + worst);
 	}
 
+	/** Input [1, 4, 4] → Conv2d 2 filters 3×3 (→ Scale per channel) → IF → Output [2, 2, 2]. */
+	private static NirFile conv(float[][][][] weight, float[] bias, boolean scaleNode) {
+		long[] one = { 1, 1 };
+		NirFile f = new NirFile().node("input", "Input", "shape", new long[] { 1, 4, 4 })
+				.node("c", "Conv2d", "weight", weight, "bias", bias, "stride", one, "padding", new long[2], "dilation", one, "groups",
+						Long.valueOf(1), "input_shape", new long[] { 4, 4 })
+				.node("n", "IF", "r", floats(8, 1), "v_threshold", floats(8, 1)).node("output", "Output", "shape", new long[] { 2, 2, 2 });
+		if (scaleNode)
+			return f.node("s", "Scale", "scale", new float[] { 3f, -0.5f }).edges("input", "c", "s", "n", "output");
+		return f.edges("input", "c", "n", "output");
+	}
+
+	private static float[][][][] filters(float k0, float k1) {
+		float[][][][] w = new float[2][1][3][3];
+		for (int o = 0; o < 2; o++)
+			for (int y = 0; y < 3; y++)
+				for (int x = 0; x < 3; x++)
+					w[o][0][y][x] = (o == 0 ? k0 : k1) * (0.25f * (o * 9 + y * 3 + x) - 1f);
+		return w;
+	}
+
+	@Test
+	void aScaleAfterAConvolutionScalesEachFilterAndItsBias() throws Exception {
+		NirReader.Result scaled = NirReader.readWithNeuron(conv(filters(1f, 1f), new float[] { 0.5f, 2f }, true)
+				.write(dir.resolve("cs.nir"), "1.0.7"), "n");
+		NirReader.Result plain = NirReader.readWithNeuron(conv(filters(3f, -0.5f), new float[] { 1.5f, -1f }, false)
+				.write(dir.resolve("cp.nir"), "1.0.7"), "n");
+		assertSameModel(scaled, plain);
+	}
+
 	@Test
 	void oneScaleForAllOutputsMultipliesEveryWeight() throws Exception {
 		NirFile f = new NirFile().node("input", "Input", "shape", new long[] { 2 }).node("fc1", "Linear", "weight", matrix(3, 2, 1))
@@ -162,7 +192,7 @@ class ScaleThresholdDelayNirTest {
 		assertTrue(m.contains("node 't2' (Threshold) is not supported: a memoryless Heaviside"), m);
 		assertTrue(m.contains("it would need a neuron model without a membrane"), m);
 		assertTrue(m.contains("node 's3' (Scale) is not supported here: Volr folds a Scale into the weights and bias of the one Affine or"
-				+ " Linear node before it"), m);
+				+ " Linear node before it, of as many outputs (or Conv2d node, of as many channels), when a neuron node follows it"), m);
 		assertTrue(m.contains("it follows 't2' (Threshold) and feeds 'output' (Output)"), m);
 		assertTrue(m.contains(file.getFileName().toString()), m);
 	}
