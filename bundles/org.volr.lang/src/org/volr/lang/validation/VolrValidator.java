@@ -231,12 +231,10 @@ public class VolrValidator extends AbstractVolrValidator {
 		org.volr.net.neuron.NeuronModel run = experiment.getNeuron() == null ? NeuronModels.IF : NeuronModels.of(experiment.getNeuron().getKind());
 		if (run == null || (run.spikes() && !anyLayerNeuronWithoutSpikes(network)))
 			return;
-		org.volr.net.ResolvedNetwork resolved;
-		try {
-			resolved = org.volr.net.NetworkResolver.resolve(org.volr.model.resolve.NetworkInliner.inline(network));
-		} catch (org.volr.net.ResolveException | RuntimeException notResolved) {
+		Optional<org.volr.net.ResolvedNetwork> resolvable = resolvedNetwork(network);
+		if (resolvable.isEmpty())
 			return; // the shape and reference checks report why
-		}
+		org.volr.net.ResolvedNetwork resolved = resolvable.get();
 		java.util.function.Predicate<org.volr.net.NetLayer> silent = l -> org.volr.net.SpikingLayers.hasNeurons(l)
 				&& !(l.neuron() != null ? l.neuron().model() : run).spikes();
 		Set<Integer> reported = new java.util.HashSet<>();
@@ -338,14 +336,10 @@ public class VolrValidator extends AbstractVolrValidator {
 	@Check
 	public void checkRecurrentExperiment(Experiment experiment) {
 		Network network = experiment.getNetwork();
-		if (network == null || network.eIsProxy() || network.getBody() == null)
-			return;
-		org.volr.net.ResolvedNetwork resolved;
-		try {
-			resolved = org.volr.net.NetworkResolver.resolve(org.volr.model.resolve.NetworkInliner.inline(network));
-		} catch (org.volr.net.ResolveException | RuntimeException e) {
-			return; // the shape checks report why it does not resolve
-		}
+		Optional<org.volr.net.ResolvedNetwork> resolvable = resolvedNetwork(network);
+		if (resolvable.isEmpty())
+			return; // the shape and reference checks report why
+		org.volr.net.ResolvedNetwork resolved = resolvable.get();
 		if (resolved.delayed().isEmpty())
 			return;
 		if (experiment.getWeights() instanceof Training t && !t.isSpiking()) // checkSpikingTraining refuses the spiking one
@@ -426,14 +420,10 @@ public class VolrValidator extends AbstractVolrValidator {
 		if (s != null)
 			checkSpikingSimulation(s, trained);
 		Network network = experiment.getNetwork();
-		if (network == null || network.eIsProxy() || network.getBody() == null)
-			return;
-		org.volr.net.ResolvedNetwork resolved;
-		try {
-			resolved = org.volr.net.NetworkResolver.resolve(org.volr.model.resolve.NetworkInliner.inline(network));
-		} catch (org.volr.net.ResolveException | RuntimeException notResolved) {
+		Optional<org.volr.net.ResolvedNetwork> resolvable = resolvedNetwork(network);
+		if (resolvable.isEmpty())
 			return; // the shape and reference checks report why
-		}
+		org.volr.net.ResolvedNetwork resolved = resolvable.get();
 		String refusal = org.volr.net.SpikingTraining.refusal(resolved);
 		if (refusal != null) {
 			error(refusal + trained, experiment, Literals.EXPERIMENT__WEIGHTS, NOT_SPIKING);
@@ -622,12 +612,10 @@ public class VolrValidator extends AbstractVolrValidator {
 		org.volr.net.neuron.NeuronModel run = experiment.getNeuron() == null ? NeuronModels.IF : NeuronModels.of(experiment.getNeuron().getKind());
 		if (run == null)
 			return; // checkNeuronParameters names the unknown model
-		org.volr.net.ResolvedNetwork resolved;
-		try {
-			resolved = org.volr.net.NetworkResolver.resolve(org.volr.model.resolve.NetworkInliner.inline(network));
-		} catch (org.volr.net.ResolveException | RuntimeException notResolved) {
+		Optional<org.volr.net.ResolvedNetwork> resolvable = resolvedNetwork(network);
+		if (resolvable.isEmpty())
 			return; // the shape and reference checks report why
-		}
+		org.volr.net.ResolvedNetwork resolved = resolvable.get();
 		List<org.volr.net.Source> out = resolved.outputWithout(org.volr.net.SpikingLayers::handsOn);
 		if (out.size() != 1 || out.get(0).isInput())
 			return;
@@ -989,6 +977,20 @@ public class VolrValidator extends AbstractVolrValidator {
 					error("label '" + layer.getLabel() + "' is used twice in network '" + network.getName()
 							+ "'; labels name weights, so they must be unique", layer, Literals.LAYER__LABEL, DUPLICATE_NAME);
 			}
+		}
+	}
+
+	/**
+	 * The network as the simulator, trainer and generators read it, or empty when it is missing or does not resolve:
+	 * the shape and reference checks report why, so the checks that need it stay silent then.
+	 */
+	private static Optional<org.volr.net.ResolvedNetwork> resolvedNetwork(Network network) {
+		if (network == null || network.eIsProxy() || network.getBody() == null)
+			return Optional.empty();
+		try {
+			return Optional.of(org.volr.net.NetworkResolver.resolve(org.volr.model.resolve.NetworkInliner.inline(network)));
+		} catch (org.volr.net.ResolveException | RuntimeException notResolved) {
+			return Optional.empty();
 		}
 	}
 }
