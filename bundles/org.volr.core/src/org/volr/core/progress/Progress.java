@@ -7,24 +7,29 @@ package org.volr.core.progress;
 public interface Progress {
 
     /** Reports nothing and is never cancelled. */
-    Progress NONE = new Progress() {
-        @Override
-        public void begin(String task, long total) {
-        }
+    Progress NONE = cancelledBy(() -> false);
 
-        @Override
-        public void advance(long n) {
-        }
+    /** Reports nothing; cancelled when {@code cancelled} says so (work inside a task whose own bar is elsewhere). */
+    static Progress cancelledBy(java.util.function.BooleanSupplier cancelled) {
+        return new Progress() {
+            @Override
+            public void begin(String task, long total) {
+            }
 
-        @Override
-        public void done() {
-        }
+            @Override
+            public void advance(long n) {
+            }
 
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-    };
+            @Override
+            public void done() {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return cancelled.getAsBoolean();
+            }
+        };
+    }
 
     /** Starts a task of {@code total} units; {@code total <= 0} means the amount is unknown. */
     void begin(String task, long total);

@@ -28,6 +28,15 @@ final class SparkJobs {
 		return new JavaSparkContext(conf);
 	}
 
+	/**
+	 * Silences Spark's loggers once the sweep is cancelled. Ctrl-C also runs Spark's own shutdown hook, which stops the
+	 * executor while cancelled tasks are still handed to it; Spark then logs each rejected task with a stack trace. The
+	 * user has been told the sweep is cancelled; what Spark says while it shuts down after that is noise.
+	 */
+	static void silence() {
+		org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.spark", org.apache.logging.log4j.Level.OFF);
+	}
+
 	/** The cores Spark gives one task (spark.task.cpus): the simulator's threads in that task. */
 	static int threadsPerTask(JavaSparkContext sc) {
 		return Math.max(1, sc.getConf().getInt("spark.task.cpus", 1));

@@ -43,8 +43,10 @@ final class SweepProgress implements Progress {
 	void cancel() {
 		cancelled = true;
 		JavaSparkContext sc = spark;
-		if (sc != null)
+		if (sc != null) {
+			SparkJobs.silence();
 			sc.cancelAllJobs();
+		}
 	}
 
 	/** A point's line, above the bar (which the next advance draws again below it). */
@@ -75,23 +77,6 @@ final class SweepProgress implements Progress {
 
 	/** What a simulation inside this JVM is given: no bar of its own (the sweep's is over points), but the cancellation. */
 	Progress cancellationOnly() {
-		return new Progress() {
-			@Override
-			public void begin(String task, long total) {
-			}
-
-			@Override
-			public void advance(long n) {
-			}
-
-			@Override
-			public void done() {
-			}
-
-			@Override
-			public boolean isCancelled() {
-				return cancelled;
-			}
-		};
+		return Progress.cancelledBy(() -> cancelled);
 	}
 }
