@@ -6,13 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.eclipse.lsp4j.CompletionItem;
-import org.eclipse.lsp4j.CompletionList;
-import org.eclipse.lsp4j.CompletionParams;
-import org.eclipse.lsp4j.TextDocumentIdentifier;
-import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,13 +23,7 @@ class CompletionProposalsTest {
 	private static final List<String> OPERATORS = List.of(">>", "|", "⦶", "⊖", "+");
 
 	private List<CompletionItem> itemsAfter(String text, String before) throws Exception {
-		try (LspSession session = new LspSession(workspace)) {
-			String uri = session.open("c.volr", text);
-			var at = LspSession.position(text, text.indexOf(before) + before.length());
-			Either<List<CompletionItem>, CompletionList> answer = session.server().getTextDocumentService()
-					.completion(new CompletionParams(new TextDocumentIdentifier(uri), at)).get(30, TimeUnit.SECONDS);
-			return answer.isLeft() ? answer.getLeft() : answer.getRight().getItems();
-		}
+		return LspSession.completionAfter(workspace, text, before);
 	}
 
 	private List<String> labelsAfter(String text, String before) throws Exception {

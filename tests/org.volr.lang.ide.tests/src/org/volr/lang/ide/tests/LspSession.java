@@ -8,6 +8,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DocumentSymbolCapabilities;
@@ -17,8 +20,10 @@ import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextDocumentClientCapabilities;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.volr.lang.ide.server.VolrLanguageServer;
 import org.volr.lang.ide.tests.client.TestEditor;
@@ -64,6 +69,19 @@ final class LspSession implements AutoCloseable {
 		if (p == null)
 			throw new AssertionError("no diagnostics published for " + uri);
 		return p.getDiagnostics();
+	}
+
+	/** What completion offers in a file of this text with the cursor right after the first {@code before}. */
+	static List<CompletionItem> completionAfter(Path workspace, String text, String before) throws Exception {
+		int found = text.indexOf(before);
+		if (found < 0)
+			throw new AssertionError("'" + before + "' is not in the text");
+		try (LspSession session = new LspSession(workspace)) {
+			String uri = session.open("c.volr", text);
+			Either<List<CompletionItem>, CompletionList> answer = session.server().getTextDocumentService()
+					.completion(new CompletionParams(new TextDocumentIdentifier(uri), position(text, found + before.length()))).get(30, TimeUnit.SECONDS);
+			return answer.isLeft() ? answer.getLeft() : answer.getRight().getItems();
+		}
 	}
 
 	@Override

@@ -4,13 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.eclipse.lsp4j.CompletionItem;
-import org.eclipse.lsp4j.CompletionList;
-import org.eclipse.lsp4j.CompletionParams;
-import org.eclipse.lsp4j.TextDocumentIdentifier;
-import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,13 +20,7 @@ class PrefixFormCompletionTest {
 	private static final List<String> PREFIX_FORMS = List.of("Seq", "Par", "Net", "Ref", "Let");
 
 	private List<String> labelsAfter(String text, String before) throws Exception {
-		try (LspSession session = new LspSession(workspace)) {
-			String uri = session.open("c.volr", text);
-			var at = LspSession.position(text, text.indexOf(before) + before.length());
-			Either<List<CompletionItem>, CompletionList> answer = session.server().getTextDocumentService()
-					.completion(new CompletionParams(new TextDocumentIdentifier(uri), at)).get(30, TimeUnit.SECONDS);
-			return (answer.isLeft() ? answer.getLeft() : answer.getRight().getItems()).stream().map(CompletionItem::getLabel).toList();
-		}
+		return LspSession.completionAfter(workspace, text, before).stream().map(CompletionItem::getLabel).toList();
 	}
 
 	@Test
