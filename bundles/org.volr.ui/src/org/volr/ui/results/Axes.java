@@ -48,9 +48,12 @@ final class Axes {
 		return inner.contains(px, py);
 	}
 
-	/** Limits drawing to the frame: a zoomed plot's data beyond it must not cover the ticks. */
+	/**
+	 * Limits drawing to the frame and a margin of two pixels: a zoomed plot's data beyond it must not cover the
+	 * ticks, but a curve or the ANN line at 100 %, on the frame itself, must still be seen.
+	 */
 	void clip(GC gc) {
-		gc.setClipping(inner.x + 1, inner.y + 1, inner.width - 1, inner.height - 1);
+		gc.setClipping(inner.x - 2, inner.y - 2, inner.width + 5, inner.height + 5);
 	}
 
 	static void unclip(GC gc) {
