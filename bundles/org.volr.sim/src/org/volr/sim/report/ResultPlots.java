@@ -48,12 +48,16 @@ public final class ResultPlots {
 
 	/** Accuracy after every step, with the ANN's accuracy as a labelled reference line when known (NaN otherwise). */
 	public static JFreeChart accuracyOverTime(SimulationResult r, double annAccuracy) {
+		return accuracyOverTime(r.accuracyPerStep(), r.samples(), annAccuracy);
+	}
+
+	/** Accuracy (0 to 1) after every step of a run over that many samples; the workbench draws it from result.json. */
+	static JFreeChart accuracyOverTime(double[] acc, long samples, double annAccuracy) {
 		XYSeries snn = new XYSeries("SNN");
-		double[] acc = r.accuracyPerStep();
 		for (int t = 0; t < acc.length; t++)
 			snn.add(t + 1, 100 * acc[t]);
 		XYSeriesCollection data = new XYSeriesCollection(snn);
-		JFreeChart chart = ChartFactory.createXYLineChart("Accuracy over time (" + r.samples() + " samples)", "time step",
+		JFreeChart chart = ChartFactory.createXYLineChart("Accuracy over time (" + samples + " samples)", "time step",
 				"accuracy (%)", data, PlotOrientation.VERTICAL, false, false, false);
 		XYPlot plot = chart.getXYPlot();
 		XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
@@ -133,12 +137,14 @@ public final class ResultPlots {
 	 */
 	public static JFreeChart spikeRaster(SimulationResult r) {
 		int[] raster = r.spikeRaster();
-		if (raster == null)
-			return null;
-		List<String> layers = r.layers();
+		return raster == null ? null : spikeRaster(raster, r.layers(), r.neuronsPerLayer(), r.steps());
+	}
+
+	/** The raster of (step, layer index, neuron) triples over a run of that many steps; the workbench draws it from spike-raster.csv. */
+	static JFreeChart spikeRaster(int[] raster, List<String> layers, long[] neuronsPerLayer, int steps) {
 		long[] base = new long[layers.size()];
 		for (int l = 1; l < base.length; l++)
-			base[l] = base[l - 1] + r.neuronsPerLayer()[l - 1];
+			base[l] = base[l - 1] + neuronsPerLayer[l - 1];
 		XYSeries[] series = new XYSeries[layers.size()];
 		for (int l = 0; l < series.length; l++)
 			series[l] = new XYSeries(layers.get(l), false, true);
@@ -149,7 +155,7 @@ public final class ResultPlots {
 		}
 		XYSeriesCollection data = new XYSeriesCollection();
 		for (int l = 0; l < series.length; l++)
-			if (r.neuronsPerLayer()[l] > 0)
+			if (neuronsPerLayer[l] > 0)
 				data.addSeries(series[l]);
 		String title = "Spikes of the first sample" + (drawn < raster.length / 3 ? " (first " + drawn + " of " + raster.length / 3 + ")" : "");
 		JFreeChart chart = ChartFactory.createScatterPlot(title, "time step", "neuron (layers stacked)", data, PlotOrientation.VERTICAL, true,
@@ -161,8 +167,35 @@ public final class ResultPlots {
 		plot.setRenderer(renderer);
 		plot.setDomainAxis(RoundNumberAxis.like((NumberAxis) plot.getDomainAxis(), true));
 		plot.setRangeAxis(RoundNumberAxis.like((NumberAxis) plot.getRangeAxis(), true));
-		plot.getDomainAxis().setRange(0, r.steps());
+		plot.getDomainAxis().setRange(0, steps);
 		style(chart);
+		return chart;
+	}
+
+	/** One bar per layer (in the order given): what the workbench's activity plot shows, e.g. synaptic operations per sample. */
+	static JFreeChart perLayer(String title, String valueName, java.util.Map<String, Double> values) {
+		DefaultCategoryDataset data = new DefaultCategoryDataset();
+		values.forEach((layer, value) -> data.addValue(value, valueName, layer));
+		JFreeChart chart = ChartFactory.createBarChart(title, "layer", valueName, data, PlotOrientation.VERTICAL, false, false, false);
+		CategoryPlot plot = chart.getCategoryPlot();
+		((BarRenderer) plot.getRenderer()).setSeriesPaint(0, new Color(0x1f77b4));
+		plot.setRangeAxis(RoundNumberAxis.like((NumberAxis) plot.getRangeAxis(), false));
+		style(chart);
+		return chart;
+	}
+
+	/**
+	 * Narrows the chart to the part a person zoomed into in the workbench (both axes of an XY plot, the values of a
+	 * bar chart, whose categories do not zoom); null leaves the chart's own ranges.
+	 */
+	static JFreeChart showing(JFreeChart chart, PlotRange shown) {
+		if (shown == null)
+			return chart;
+		if (chart.getPlot() instanceof XYPlot xy) {
+			xy.getDomainAxis().setRange(shown.x0(), shown.x1());
+			xy.getRangeAxis().setRange(shown.y0(), shown.y1());
+		} else if (chart.getPlot() instanceof CategoryPlot category)
+			category.getRangeAxis().setRange(shown.y0(), shown.y1());
 		return chart;
 	}
 

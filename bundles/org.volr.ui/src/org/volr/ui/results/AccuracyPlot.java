@@ -1,10 +1,14 @@
 package org.volr.ui.results;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Locale;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Rectangle;
+import org.volr.sim.report.PlotExport;
+import org.volr.sim.report.PlotRange;
 
 /** The spiking network's accuracy after every step, against the ANN's accuracy (a dashed red line, labelled). */
 final class AccuracyPlot implements Plot {
@@ -28,10 +32,16 @@ final class AccuracyPlot implements Plot {
 	static final int ANN_COLOUR = 3;
 
 	@Override
-	public void draw(GC gc, Rectangle area) {
+	public PlotRange range() {
+		return Axes.range(1, Math.max(2, data.accuracy().length), 0, 100);
+	}
+
+	@Override
+	public void draw(GC gc, Rectangle area, PlotRange shown) {
 		double[] acc = data.accuracy();
-		Axes axes = new Axes(area, 1, Math.max(2, acc.length), 0, 100).xTicks(Axes.XTicks.WHOLE);
+		Axes axes = new Axes(area, shown).xTicks(Axes.XTicks.WHOLE);
 		axes.drawFrame(gc, area, title(), "step (accuracy in %)");
+		axes.clip(gc);
 		gc.setForeground(Palette.of(0));
 		gc.setLineWidth(2);
 		int[] line = new int[2 * acc.length];
@@ -57,5 +67,28 @@ final class AccuracyPlot implements Plot {
 			gc.drawText(label, axes.inner.x + axes.inner.width - e.x - 6, ly, false);
 		}
 		gc.setLineWidth(1);
+		Axes.unclip(gc);
+	}
+
+	/** The step nearest the pointer, its accuracy and the ANN's. */
+	@Override
+	public String valueAt(Rectangle area, PlotRange shown, int px, int py) {
+		Axes axes = new Axes(area, shown);
+		double[] acc = data.accuracy();
+		if (!axes.inside(px, py) || acc.length == 0)
+			return null;
+		int t = (int) Math.max(1, Math.min(acc.length, Math.round(axes.valueX(px))));
+		String ann = Double.isNaN(data.annAccuracy()) ? "" : String.format(Locale.ROOT, ", ANN %.2f %%", 100 * data.annAccuracy());
+		return String.format(Locale.ROOT, "T = %d: SNN %.2f %%%s", t, 100 * acc[t - 1], ann);
+	}
+
+	@Override
+	public void export(Path folder, String name, PlotRange shown) throws IOException {
+		PlotExport.accuracy(data.accuracy(), data.samples(), data.annAccuracy(), shown, folder, name);
+	}
+
+	@Override
+	public String fileName() {
+		return "accuracy";
 	}
 }

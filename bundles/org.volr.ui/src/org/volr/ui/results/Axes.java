@@ -4,6 +4,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
+import org.volr.sim.report.PlotRange;
 import org.volr.sim.report.Ticks;
 
 /** A plot's frame: title, axis labels, round ticks (those of volr run's plots), grid, and the mapping from data to pixels. */
@@ -18,12 +19,45 @@ final class Axes {
 
 	private XTicks xTicks = XTicks.VALUES;
 
-	Axes(Rectangle area, double x0, double x1, double y0, double y1) {
+	/** The frame of a plot drawn in area showing that part of its data. */
+	Axes(Rectangle area, PlotRange shown) {
 		inner = new Rectangle(area.x + LEFT, area.y + TOP, Math.max(1, area.width - LEFT - RIGHT), Math.max(1, area.height - TOP - BOTTOM));
-		this.x0 = x0;
-		this.x1 = x1 > x0 ? x1 : x0 + 1;
-		this.y0 = y0;
-		this.y1 = y1 > y0 ? y1 : y0 + 1;
+		this.x0 = shown.x0();
+		this.x1 = shown.x1();
+		this.y0 = shown.y0();
+		this.y1 = shown.y1();
+	}
+
+	/** A data range, at least one wide on each axis (so that a run of one step or an all-zero plot still has axes). */
+	static PlotRange range(double x0, double x1, double y0, double y1) {
+		return new PlotRange(x0, x1 > x0 ? x1 : x0 + 1, y0, y1 > y0 ? y1 : y0 + 1);
+	}
+
+	/** The data value at pixel column px (the inverse of x). */
+	double valueX(int px) {
+		return x0 + (px - inner.x) / (double) inner.width * (x1 - x0);
+	}
+
+	/** The data value at pixel row py (the inverse of y). */
+	double valueY(int py) {
+		return y0 + (inner.y + inner.height - py) / (double) inner.height * (y1 - y0);
+	}
+
+	/** Whether the pixel lies inside the frame, where the data is. */
+	boolean inside(int px, int py) {
+		return inner.contains(px, py);
+	}
+
+	/**
+	 * Limits drawing to the frame and a margin of two pixels: a zoomed plot's data beyond it must not cover the
+	 * ticks, but a curve or the ANN line at 100 %, on the frame itself, must still be seen.
+	 */
+	void clip(GC gc) {
+		gc.setClipping(inner.x - 2, inner.y - 2, inner.width + 5, inner.height + 5);
+	}
+
+	static void unclip(GC gc) {
+		gc.setClipping((Rectangle) null);
 	}
 
 	Axes xTicks(XTicks ticks) {

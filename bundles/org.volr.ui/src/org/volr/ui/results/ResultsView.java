@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Locale;
 
 import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IStatusLineManager;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.DirectoryDialog;
@@ -27,12 +27,13 @@ import org.volr.ui.internal.VolrUiPlugin;
 /**
  * Shows a results folder of {@code volr run} (or of a launch, which opens it here when done) as four plots drawn
  * from its data: accuracy after every step, SNN rate against ANN activation per neuron, spike counts per neuron
- * of the recorded samples, and spikes per layer.
+ * of the recorded samples, and spikes per layer. Each plot shows values on hover, zooms and saves itself
+ * ({@link PlotCanvas}).
  */
 public final class ResultsView extends ViewPart {
 	private Composite plotsArea;
 	private Label header;
-	private final List<Canvas> canvases = new ArrayList<>();
+	private final List<PlotCanvas> canvases = new ArrayList<>();
 	private final List<Plot> plots = new ArrayList<>();
 	private ResultsData data;
 
@@ -46,17 +47,16 @@ public final class ResultsView extends ViewPart {
 		plotsArea = new Composite(c, SWT.NONE);
 		GridLayoutFactory.fillDefaults().numColumns(2).equalWidth(true).spacing(6, 6).applyTo(plotsArea);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(plotsArea);
+		IStatusLineManager statusLine = getViewSite().getActionBars().getStatusLineManager();
 		for (int i = 0; i < 4; i++) {
-			Canvas canvas = new Canvas(plotsArea, SWT.DOUBLE_BUFFERED);
-			canvas.setBackground(canvas.getDisplay().getSystemColor(SWT.COLOR_WHITE));
-			GridDataFactory.fillDefaults().grab(true, true).hint(360, 240).applyTo(canvas);
-			int index = i;
-			canvas.addPaintListener(e -> {
-				if (index < plots.size())
-					plots.get(index).draw(e.gc, canvas.getClientArea());
-			});
+			PlotCanvas canvas = new PlotCanvas(plotsArea, statusLine::setMessage);
+			GridDataFactory.fillDefaults().grab(true, true).hint(360, 240).applyTo(canvas.canvas());
 			canvases.add(canvas);
 		}
+		Label hint = new Label(c, SWT.NONE);
+		hint.setText("Point at a plot for its values; wheel or drag a rectangle to zoom, double-click to see all; right-click to save as PNG and SVG.");
+		hint.setForeground(hint.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(hint);
 		Action open = new Action("Open Results Folder...") {
 			@Override
 			public void run() {
@@ -74,8 +74,15 @@ public final class ResultsView extends ViewPart {
 					show(data.folder());
 			}
 		};
+		Action resetZoom = new Action("Reset Zoom") {
+			@Override
+			public void run() {
+				canvases.forEach(PlotCanvas::resetZoom);
+			}
+		};
 		getViewSite().getActionBars().getToolBarManager().add(open);
 		getViewSite().getActionBars().getToolBarManager().add(reload);
+		getViewSite().getActionBars().getToolBarManager().add(resetZoom);
 	}
 
 	/** Reads the folder (or the folder of a result.json) and draws it; a folder that cannot be read is said so in the header. */
@@ -86,7 +93,7 @@ public final class ResultsView extends ViewPart {
 			data = null;
 			plots.clear();
 			header.setText(e.getMessage());
-			canvases.forEach(Canvas::redraw);
+			canvases.forEach(c -> c.show(null, null));
 		}
 	}
 
@@ -100,7 +107,8 @@ public final class ResultsView extends ViewPart {
 		header.setText(String.format(Locale.ROOT, "%s: %d samples, %d steps, ANN %s, SNN %.2f %%   (%s)", d.experiment(), d.samples(), d.steps(),
 				Double.isNaN(d.annAccuracy()) ? "n/a" : String.format(Locale.ROOT, "%.2f %%", 100 * d.annAccuracy()), 100 * d.finalAccuracy(), d.folder()));
 		header.getParent().layout(true, true);
-		canvases.forEach(Canvas::redraw);
+		for (int i = 0; i < canvases.size(); i++)
+			canvases.get(i).show(plots.get(i), d.folder());
 	}
 
 	/** The data shown, or null. */
@@ -111,6 +119,11 @@ public final class ResultsView extends ViewPart {
 	/** The plots shown, in the order of the grid. */
 	public List<Plot> plots() {
 		return List.copyOf(plots);
+	}
+
+	/** The plots on screen, in the order of the grid: what a person points at, zooms and saves. */
+	public List<PlotCanvas> plotCanvases() {
+		return List.copyOf(canvases);
 	}
 
 	/** The control holding the plots (for screenshots). */

@@ -1,21 +1,34 @@
 package org.volr.ui.results;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Rectangle;
+import org.volr.sim.report.PlotRange;
 
 /**
- * The spikes of every neuron (x, layers side by side) in each recorded sample (y), darker for more spikes. The
- * simulator records spike counts per neuron, not spike times, so this is a raster of counts over the whole run.
+ * The spikes of every neuron (x, layers side by side) in each recorded sample (y), darker for more spikes: what
+ * results folders written before spike-raster.csv existed can show. Neuron k of a layer occupies the column
+ * [base + k, base + k + 1), sample s the row [s, s + 1).
  */
 final class SpikeCountRaster implements Plot {
 	private final ResultsData data;
+	private final Map<String, Long> offset = new HashMap<>();
+	private final long total;
 
 	SpikeCountRaster(ResultsData data) {
 		this.data = data;
+		long columns = 0;
+		for (ResultsData.Layer l : data.layers()) {
+			offset.put(l.label(), columns);
+			columns += l.neurons();
+		}
+		total = columns;
 	}
 
 	@Override
@@ -28,17 +41,20 @@ final class SpikeCountRaster implements Plot {
 		return data.spikeCounts().size();
 	}
 
+	private int samples() {
+		return data.spikeCounts().stream().mapToInt(ResultsData.SpikeCount::sample).max().orElse(0) + 1;
+	}
+
 	@Override
-	public void draw(GC gc, Rectangle area) {
-		Map<String, Long> offset = new HashMap<>();
-		long total = 0;
-		for (ResultsData.Layer l : data.layers()) {
-			offset.put(l.label(), total);
-			total += l.neurons();
-		}
-		int samples = data.spikeCounts().stream().mapToInt(ResultsData.SpikeCount::sample).max().orElse(0) + 1;
-		Axes axes = new Axes(area, 0, Math.max(1, total), 0, samples).xTicks(Axes.XTicks.WHOLE).yWhole();
+	public PlotRange range() {
+		return Axes.range(0, Math.max(1, total), 0, samples());
+	}
+
+	@Override
+	public void draw(GC gc, Rectangle area, PlotRange shown) {
+		Axes axes = new Axes(area, shown).xTicks(Axes.XTicks.WHOLE).yWhole();
 		axes.drawFrame(gc, area, title(), "neuron (layers side by side)");
+		axes.clip(gc);
 		int w = Math.max(1, axes.x(1) - axes.x(0)), h = Math.max(1, axes.y(0) - axes.y(1));
 		for (ResultsData.SpikeCount c : data.spikeCounts()) {
 			Long base = offset.get(c.layer());
@@ -61,5 +77,38 @@ final class SpikeCountRaster implements Plot {
 			gc.drawText(l.label(), x + 2, axes.inner.y + 2 + (layer++ % 2) * gc.getFontMetrics().getHeight(), true);
 			gc.setForeground(Palette.GRID);
 		}
+		Axes.unclip(gc);
+	}
+
+	/** The neuron and sample under the pointer and its spike count. */
+	@Override
+	public String valueAt(Rectangle area, PlotRange shown, int px, int py) {
+		Axes axes = new Axes(area, shown);
+		if (!axes.inside(px, py))
+			return null;
+		long column = (long) Math.floor(axes.valueX(px));
+		int sample = (int) Math.floor(axes.valueY(py));
+		for (ResultsData.Layer l : data.layers()) {
+			long base = offset.get(l.label());
+			if (column < base || column >= base + l.neurons())
+				continue;
+			int neuron = (int) (column - base);
+			int count = data.spikeCounts().stream().filter(c -> c.sample() == sample && c.neuron() == neuron && c.layer().equals(l.label()))
+					.mapToInt(ResultsData.SpikeCount::count).sum();
+			return String.format(Locale.ROOT, "sample %d, %s neuron %d: %d spikes (rate %.3f per step)", sample, l.label(), neuron, count,
+					count / (double) Math.max(1, data.steps()));
+		}
+		return "sample " + sample;
+	}
+
+	@Override
+	public void export(Path folder, String name, PlotRange shown) throws IOException {
+		throw new IOException(data.folder() + " was written before volr run recorded spike times (spike-raster.csv): "
+				+ "run the experiment again to save its raster as PNG and SVG");
+	}
+
+	@Override
+	public String fileName() {
+		return "spike-counts";
 	}
 }
