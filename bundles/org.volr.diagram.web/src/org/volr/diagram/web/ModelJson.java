@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.volr.diagram.Json;
+import org.volr.diagram.LayoutDirection;
 import org.volr.diagram.edit.LayerFactory;
 import org.volr.lang.api.Diagnostic;
 
@@ -12,12 +13,18 @@ final class ModelJson {
 	private ModelJson() {
 	}
 
-	static String write(long version, Path file, boolean stale, List<Diagnostic> problems, String graph, String nodes,
-			String created) {
-		Json json = new Json().beginObject().field("version", version).field("file", file.getFileName().toString())
-				.field("stale", stale);
+	/** What the page shows besides the graph: the file's version and problems, the layout, what undo can do. */
+	record State(long version, Path file, boolean stale, List<Diagnostic> problems, LayoutDirection direction,
+			boolean canUndo, boolean canRedo) {
+	}
+
+	static String write(State state, String graph, String nodes, String created) {
+		Json json = new Json().beginObject().field("version", state.version())
+				.field("file", state.file().getFileName().toString()).field("stale", state.stale())
+				.field("direction", state.direction().id()).field("canUndo", state.canUndo())
+				.field("canRedo", state.canRedo());
 		json.beginArray("problems");
-		for (Diagnostic d : problems)
+		for (Diagnostic d : state.problems())
 			json.beginObject().field("line", d.line()).field("column", d.column())
 					.field("severity", d.severity().name().toLowerCase(java.util.Locale.ROOT)).field("message", d.message())
 					.endObject();
