@@ -1,14 +1,16 @@
 // The Volr diagram page: a Sprotty viewer of the model the server lays out, a palette that adds layers next to
 // the selected node, and a property panel for its parameters. Every edit is posted to the server, which writes
 // the .volr file; the page then shows the file's new diagram. The page polls the file's version, so edits made
-// in a text editor appear here too.
+// in a text editor appear here too. The view fits the diagram on load; the wheel zooms, dragging pans, and the
+// toolbar fits again, turns the layout top down, and undoes or redoes the page's edits (also Ctrl+Z, Ctrl+Y;
+// the Delete key deletes the selected layer).
 import 'reflect-metadata';
 import { Container, ContainerModule, injectable } from 'inversify';
 import {
     Action, configureActionHandler, configureModelElement, configureViewerOptions, IActionHandler, loadDefaultModules,
     LocalModelSource, moveFeature, SEdgeImpl, SGraphImpl, SGraphView, SLabelImpl, SNodeImpl, TYPES
 } from 'sprotty';
-import { SelectAction, SModelRoot } from 'sprotty-protocol';
+import { FitToScreenAction, SelectAction, SModelRoot, Viewport } from 'sprotty-protocol';
 import { LabelView, LayerNodeView, NetworkView, RoutedEdgeView } from './views';
 
 interface Parameter { name: string; type: string; value: string; choices: string[] }
@@ -30,6 +32,7 @@ declare global {
 interface Problem { line: number; column: number; severity: string; message: string }
 interface Model {
     version: number; file: string; stale: boolean; problems: Problem[]; palette: string[];
+    direction: string; canUndo: boolean; canRedo: boolean;
     graph?: SModelRoot; nodes: Record<string, NodeInfo>; created?: string
 }
 
@@ -41,7 +44,9 @@ const state = {
     /** a selection the host asked for is not reported back to it */
     fromHost: false,
     /** after "connect selected to…": the node the connection starts at, until the next node is selected */
-    connectFrom: undefined as string | undefined
+    connectFrom: undefined as string | undefined,
+    /** the next diagram shown is fitted to the view (the first one, and one laid out in another direction) */
+    fitNext: true
 };
 
 @injectable()
@@ -130,10 +135,11 @@ function element(id: string): HTMLElement {
 
 async function load(): Promise<void> {
     const response = await fetch('model', { cache: 'no-store' });
-    show(await response.json() as Model);
+    await show(await response.json() as Model);
 }
 
-function show(model: Model): void {
+async function show(model: Model): Promise<void> {
+    const viewport = state.model?.graph && !state.fitNext ? await source.getViewport() : undefined;
     state.model = model;
     element('file').textContent = model.file;
     document.body.classList.toggle('stale', model.stale);
@@ -149,9 +155,21 @@ function show(model: Model): void {
         state.selected = model.created;
     if (state.selected && !model.nodes[state.selected] && !state.selected.endsWith('/input') && !state.selected.endsWith('/output'))
         state.selected = undefined;
+    (element('undo') as HTMLButtonElement).disabled = !model.canUndo;
+    (element('redo') as HTMLButtonElement).disabled = !model.canRedo;
+    (element('direction') as HTMLSelectElement).value = model.direction;
     if (model.graph) {
-        sizeCanvas(model.graph as unknown as GraphNode);
-        source.setModel(model.graph).then(() => {
+        // a new diagram keeps the zoom and scroll the user chose (Sprotty would reset them)
+        const graph: SModelRoot & Partial<Viewport> = { ...model.graph };
+        if (viewport) {
+            graph.scroll = viewport.scroll;
+            graph.zoom = viewport.zoom;
+        }
+        const fit = state.fitNext;
+        state.fitNext = false;
+        await source.setModel(graph).then(() => {
+            if (fit)
+                fitToView();
             if (state.selected) {
                 // re-selecting after a reload is not news for the host (it would move the text caret while typing)
                 state.fromHost = !model.created;
@@ -166,6 +184,11 @@ function show(model: Model): void {
 }
 
 async function edit(fields: Record<string, string>): Promise<void> {
+    return post('edit', fields);
+}
+
+/** Posts a change (an edit, undo, redo, another layout) and shows the model the server answers with. */
+async function post(path: string, fields: Record<string, string>): Promise<void> {
     if (state.busy)
         return;
     state.busy = true;
@@ -173,7 +196,7 @@ async function edit(fields: Record<string, string>): Promise<void> {
     try {
         // JSON and the token from the served page: the server refuses edits without them (a page of another site
         // could otherwise post a form here)
-        const response = await fetch('edit', {
+        const response = await fetch(path, {
             method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Volr-Token': sessionToken() },
             body: JSON.stringify(fields)
         });
@@ -185,7 +208,7 @@ async function edit(fields: Record<string, string>): Promise<void> {
         const body = await response.json();
         message.className = '';
         message.textContent = '';
-        show(body as Model);
+        await show(body as Model);
     } finally {
         state.busy = false;
     }
@@ -301,23 +324,6 @@ interface GraphNode {
     position?: { x: number; y: number }; size?: { width: number; height: number }
 }
 
-/** The diagram at its natural size, so the canvas scrolls over a wide network instead of shrinking it. */
-function sizeCanvas(graph: GraphNode): void {
-    let width = 0, height = 0;
-    for (const n of graph.children ?? []) {
-        width = Math.max(width, (n.position?.x ?? 0) + (n.size?.width ?? 0));
-        height = Math.max(height, (n.position?.y ?? 0) + (n.size?.height ?? 0));
-    }
-    // a style rule, not the div's style: Sprotty re-renders its div and would drop an inline style
-    let rule = document.getElementById('canvas-size');
-    if (!rule) {
-        rule = document.createElement('style');
-        rule.id = 'canvas-size';
-        document.head.append(rule);
-    }
-    rule.textContent = `#sprotty, #sprotty svg { width: ${Math.ceil(width) + 20}px; height: ${Math.ceil(height) + 20}px; }`;
-}
-
 function findNode(id: string): GraphNode | undefined {
     const search = (n: GraphNode): GraphNode | undefined =>
         n.id === id ? n : (n.children ?? []).map(search).find(x => x !== undefined);
@@ -336,10 +342,48 @@ element('connect').addEventListener('click', () => {
     message.textContent = 'Now select the node the connection goes to: the layers between become a branch beside it.';
 });
 
-element('delete').addEventListener('click', () => {
+element('delete').addEventListener('click', deleteSelected);
+
+function deleteSelected(): void {
     if (state.selected)
         edit({ op: 'delete', node: state.selected });
+}
+
+/** Zooms and scrolls so that every network is in view, at most at natural size (a small net is not blown up). */
+function fitToView(): void {
+    const networks = (state.model?.graph?.children ?? []).map(n => n.id);
+    source.actionDispatcher.dispatch(FitToScreenAction.create(networks, { padding: 12, maxZoom: 1, animate: false }));
+}
+
+element('fit').addEventListener('click', fitToView);
+element('undo').addEventListener('click', () => post('undo', {}));
+element('redo').addEventListener('click', () => post('redo', {}));
+element('direction').addEventListener('change', () => {
+    state.fitNext = true;
+    post('layout', { direction: (element('direction') as HTMLSelectElement).value });
 });
+
+// Ctrl+Z, Ctrl+Y (or Ctrl+Shift+Z) and Delete act on the file, except while typing in a field of the panels. The
+// capture phase: Sprotty's own Ctrl+Z would otherwise undo only its view state (a selection, a zoom).
+window.addEventListener('keydown', event => {
+    const target = event.target as HTMLElement | null;
+    if (target && ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName))
+        return;
+    const key = event.key.toLowerCase();
+    const command = event.ctrlKey || event.metaKey;
+    let action: (() => void) | undefined;
+    if (command && key === 'z' && !event.shiftKey)
+        action = () => post('undo', {});
+    else if (command && (key === 'y' || key === 'z' && event.shiftKey))
+        action = () => post('redo', {});
+    else if (!command && (key === 'delete' || key === 'backspace') && state.selected)
+        action = deleteSelected;
+    if (action) {
+        event.preventDefault();
+        event.stopPropagation();
+        action();
+    }
+}, true);
 
 // a change of the file (an edit here or in any editor) raises the version; the page follows within a second
 setInterval(async () => {
