@@ -33,12 +33,16 @@ try {
         await page.waitForFunction(`(${inView})().inside === (${inView})().all`, null, { timeout: 5000 }).catch(() => {});
         return visibleNodes();
     };
-    /** Waits until the file on disk has the given text (the server writes it before it answers). */
-    const fileBecomes = async (text, what) => {
-        for (let i = 0; i < 100 && fs.readFileSync(file, 'utf8') !== text; i++)
-            await page.waitForTimeout(50);
-        check(fs.readFileSync(file, 'utf8') === text, what);
+    /**
+     * Does what changes the file, then waits until the page shows the new diagram (the file is written before the
+     * server answers, and a click aimed at the old diagram could land on another node of the new one).
+     */
+    const changeFile = async action => {
+        const version = await page.evaluate(() => document.body.dataset.version);
+        await action();
+        await page.waitForFunction(v => document.body.dataset.version !== v, version);
     };
+    const fileIs = (text, what) => check(fs.readFileSync(file, 'utf8') === text, what);
     const original = fs.readFileSync(file, 'utf8');
 
     // 1. fit to view on load, zoom with the wheel, pan by dragging, fit again
@@ -91,6 +95,9 @@ try {
     check(output.y > input.y && Math.abs(output.x - input.x) < 2, 'top down: the output is straight below the input');
     seen = await allInView();
     check(seen.inside === 10, `top down, the diagram is fitted again: ${seen.inside} of 10 nodes in view`);
+    // for the README's picture: a layer selected, its parameters in the panel
+    await node('conv', 'c3').locator('rect').first().click();
+    await page.locator('#property-panel input[name="filters"]').waitFor();
     await page.screenshot({ path: path.join(outDir, 'diagram-top-down.png') });
     await page.locator('#direction').selectOption('right');
     await page.waitForFunction(() => {
@@ -111,18 +118,18 @@ try {
     await node('dense', 'dense 10 relu').waitFor();
     const added = fs.readFileSync(file, 'utf8');
     check(added.includes('    f5: dense 120 relu\n    dense 10 relu\n'), 'the palette added a dense layer after f5');
-    await page.keyboard.press('Control+z');
-    await fileBecomes(original, 'Ctrl+Z: the file is back to its text before the edit');
-    await node('dense', 'dense 10 relu').waitFor({ state: 'detached' });
+    await changeFile(() => page.keyboard.press('Control+z'));
+    fileIs(original, 'Ctrl+Z: the file is back to its text before the edit');
+    check(await node('dense', 'dense 10 relu').count() === 0, 'and the page shows it without the new layer');
     check(await page.locator('#redo').isEnabled() && await page.locator('#undo').isDisabled(),
         'after undoing the only edit, redo is possible and undo is not');
-    await page.keyboard.press('Control+y');
-    await fileBecomes(added, 'Ctrl+Y: the edit is made again');
-    await node('dense', 'dense 10 relu').waitFor();
-    await page.locator('#undo').click();
-    await fileBecomes(original, 'the Undo button undoes it');
-    await page.locator('#redo').click();
-    await fileBecomes(added, 'the Redo button redoes it');
+    await changeFile(() => page.keyboard.press('Control+y'));
+    fileIs(added, 'Ctrl+Y: the edit is made again');
+    check(await node('dense', 'dense 10 relu').count() === 1, 'and the page shows the new layer again');
+    await changeFile(() => page.locator('#undo').click());
+    fileIs(original, 'the Undo button undoes it');
+    await changeFile(() => page.locator('#redo').click());
+    fileIs(added, 'the Redo button redoes it');
 
     // 4. the Delete key deletes the selected layer, but not while typing in the property panel
     await node('dense', 'f6').locator('rect').first().click();
@@ -134,8 +141,7 @@ try {
     await page.waitForTimeout(300);
     check(fs.readFileSync(file, 'utf8') === added, 'Delete while in a field of the panel edits the field, not the diagram');
     await node('dense', 'f6').locator('rect').first().click();
-    await page.keyboard.press('Delete');
-    await node('dense', 'f6').waitFor({ state: 'detached' });
+    await changeFile(() => page.keyboard.press('Delete'));
     const deleted = fs.readFileSync(file, 'utf8');
     check(!deleted.includes('f6:') && deleted.includes('    dense 10 relu\n    out: dense 10 softmax\n'),
         'the Delete key removed f6 from the file');
