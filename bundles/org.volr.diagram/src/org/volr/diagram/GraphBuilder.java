@@ -28,6 +28,7 @@ import org.volr.model.Sequence;
 import org.volr.model.shapes.NetType;
 import org.volr.model.shapes.ShapeInference;
 import org.volr.model.shapes.TensorShape;
+import org.volr.net.SpikingLayers;
 
 /**
  * Builds the ELK graph of one network by walking its expression: a layer or reference becomes a node fed by the
@@ -121,7 +122,7 @@ final class GraphBuilder {
 			lines.add(line("title", layer.getLabel()));
 		lines.add(line("kind", LayerText.kind(layer)));
 		TensorShape out = out(layer);
-		lines.add(line("shape", LayerText.population(out, neuron)));
+		lines.add(line("shape", LayerText.population(out, neuronOf(layer))));
 		if (layer instanceof Dense || layer instanceof Conv || layer instanceof BatchNorm)
 			lines.add(line("params", shapes.typeOf(layer) == null ? "? params" : LayerText.parameters(shapes.parameters(layer))));
 		String name = layerNames.get(layer);
@@ -133,6 +134,13 @@ final class GraphBuilder {
 		if (layer instanceof Dense d && d.isRecurrent())
 			loop(n);
 		return n;
+	}
+
+	/** The neuron model of the layer's population (its own, else the experiment's), or null when it has none. */
+	private String neuronOf(Layer layer) {
+		if (!SpikingLayers.hasNeurons(layer))
+			return null;
+		return layer.getNeuron() != null && layer.getNeuron().getKind() != null ? layer.getNeuron().getKind() : neuron;
 	}
 
 	private ElkNode reference(NetRef ref, int depth) {
