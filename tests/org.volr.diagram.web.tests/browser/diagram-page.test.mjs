@@ -65,6 +65,8 @@ try {
 
     // a size mismatch: the error is drawn on the node, with the checker's message
     await node('dense', 'dense 32 relu').locator('rect').first().click();
+    // dense's input size is not written, so it waits among the parameters not set
+    await page.locator('#property-panel details.unset summary').click();
     const inputs = page.locator('#property-panel input[name="inputs"]');
     await inputs.waitFor();
     await inputs.fill('7');

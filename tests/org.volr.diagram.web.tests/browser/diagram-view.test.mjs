@@ -1,7 +1,7 @@
 // The served diagram page's view and history controls in headless Chromium at 1400 × 900: LeNet-5 fits the
 // view on load; the wheel zooms, a drag pans, "Fit" brings the whole diagram back; the layout turns top down
 // and back, laid out by the server; undo and redo (Ctrl+Z / Ctrl+Y and the buttons) restore the file's text;
-// the Delete key deletes the selected layer (and not while typing in a field). Screenshots go to OUT_DIR.
+// palette buttons dragged onto a node or an edge add a layer there; the Delete key deletes the selected layer (and not while typing in a field). Screenshots go to OUT_DIR.
 //     node diagram-view.test.mjs URL FILE OUT_DIR     (VOLR_CLIENT: the client folder with node_modules)
 import fs from 'node:fs';
 import path from 'node:path';
@@ -98,6 +98,9 @@ try {
     // for the README's picture: a layer selected, its parameters in the panel
     await node('conv', 'c3').locator('rect').first().click();
     await page.locator('#property-panel input[name="filters"]').waitFor();
+    check(await page.locator('#property-panel input[name="stride"]').isHidden()
+        && await page.locator('#property-panel details.unset summary', { hasText: 'stride' }).isVisible(),
+        'c3 selected: the parameters its text leaves out (stride...) are folded away, filters and kernel shown');
     await page.screenshot({ path: path.join(outDir, 'diagram-top-down.png') });
     await page.locator('#direction').selectOption('right');
     await page.waitForFunction(() => {
@@ -131,7 +134,36 @@ try {
     await changeFile(() => page.locator('#redo').click());
     fileIs(added, 'the Redo button redoes it');
 
-    // 4. the Delete key deletes the selected layer, but not while typing in the property panel
+    // 5. palette buttons wear their nodes' colours; dragged onto a node or an edge, they add a layer there
+    const colour = sel => page.locator(sel).first().evaluate(e => getComputedStyle(e).fill);
+    check(await colour('#palette-kinds button[data-kind="dense"] rect') === await colour('#sprotty g.dense rect.volr-node')
+        && await colour('#palette-kinds button[data-kind="conv2d"] rect') === await colour('#sprotty g.conv rect.volr-node')
+        && await colour('#palette-kinds button[data-kind="dense"] rect') !== await colour('#palette-kinds button[data-kind="conv2d"] rect'),
+        'a palette icon has the colours of the node it adds');
+    const dragTo = async (kind, point) => {
+        const b = await box(page.locator(`#palette-kinds button[data-kind="${kind}"]`));
+        await changeFile(async () => {
+            await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+            await page.mouse.down();
+            await page.mouse.move(point.x, point.y, { steps: 8 });
+            await page.mouse.up();
+        });
+    };
+    const f6 = await box(node('dense', 'f6').locator('rect').first());
+    await dragTo('dropout', { x: f6.x + f6.width / 2, y: f6.y + f6.height / 2 });
+    const dropped = fs.readFileSync(file, 'utf8');
+    check(/ {4}f6: dense 84 relu\n {4}dropout [0-9.]+\n {4}out:/.test(dropped), 'dropout dragged onto f6 went after f6');
+    // the middle of the edge from c1 to s2
+    const c1 = await box(node('conv', 'c1').locator('rect').first());
+    const s2 = await box(node('pooling', 's2').locator('rect').first());
+    await dragTo('identity', { x: (c1.x + c1.width + s2.x) / 2, y: s2.y + s2.height / 2 });
+    check(/c1: conv2d.*\n {4}identity\n {4}s2: avgpool 2/.test(fs.readFileSync(file, 'utf8')),
+        'identity dragged onto the edge from c1 to s2 went between them');
+    await changeFile(() => page.keyboard.press('Control+z'));
+    await changeFile(() => page.keyboard.press('Control+z'));
+    fileIs(added, 'two Ctrl+Z undo both drops');
+
+    // 6. the Delete key deletes the selected layer, but not while typing in the property panel
     await node('dense', 'f6').locator('rect').first().click();
     const units = page.locator('#property-panel input[name="units"]');
     await page.waitForFunction(() => document.querySelector('#property-panel input[name="units"]')?.value === '84');

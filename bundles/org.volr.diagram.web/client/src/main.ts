@@ -29,9 +29,11 @@ declare global {
         volrSelected?: () => string | undefined;
     }
 }
+/** A kind of layer the palette adds, and the node kind (dense, conv, pooling, shape) whose colours its button wears. */
+interface PaletteEntry { kind: string; group: string }
 interface Problem { line: number; column: number; severity: string; message: string }
 interface Model {
-    version: number; file: string; stale: boolean; problems: Problem[]; palette: string[];
+    version: number; file: string; stale: boolean; problems: Problem[]; palette: PaletteEntry[];
     direction: string; canUndo: boolean; canRedo: boolean;
     graph?: SModelRoot; nodes: Record<string, NodeInfo>; created?: string
 }
@@ -46,7 +48,9 @@ const state = {
     /** after "connect selected to…": the node the connection starts at, until the next node is selected */
     connectFrom: undefined as string | undefined,
     /** the next diagram shown is fitted to the view (the first one, and one laid out in another direction) */
-    fitNext: true
+    fitNext: true,
+    /** whether the property panel shows the parameters the text leaves out */
+    showUnset: false
 };
 
 @injectable()
@@ -231,19 +235,96 @@ async function errorMessage(response: Response): Promise<string> {
     return text.trim() || `the server answered ${response.status}`;
 }
 
-function renderPalette(kinds: string[]): void {
+function renderPalette(entries: PaletteEntry[]): void {
     const box = element('palette-kinds');
-    if (box.childElementCount === kinds.length)
+    if (box.childElementCount === entries.length)
         return;
-    box.replaceChildren(...kinds.map(kind => {
+    box.replaceChildren(...entries.map(({ kind, group }) => {
         const button = document.createElement('button');
         button.type = 'button';
-        button.textContent = kind;
+        button.className = group;
         button.dataset.kind = kind;
+        button.draggable = true;
+        button.title = `add ${kind} next to the selected node, or drag it onto a node or an edge`;
+        button.append(paletteIcon(), kind);
         button.addEventListener('click', () => addFromPalette(kind));
+        button.addEventListener('dragstart', event => {
+            event.dataTransfer?.setData(DRAGGED_KIND, kind);
+            event.dataTransfer!.effectAllowed = 'copy';
+        });
         return button;
     }));
 }
+
+/** A small node box in the colours of the button's group, as the diagram draws that kind of layer. */
+function paletteIcon(): SVGSVGElement {
+    const ns = 'http://www.w3.org/2000/svg';
+    const icon = document.createElementNS(ns, 'svg');
+    icon.setAttribute('class', 'palette-icon');
+    icon.setAttribute('width', '16');
+    icon.setAttribute('height', '12');
+    const box = document.createElementNS(ns, 'rect');
+    box.setAttribute('x', '1');
+    box.setAttribute('y', '1');
+    box.setAttribute('width', '14');
+    box.setAttribute('height', '10');
+    box.setAttribute('rx', '2');
+    icon.append(box);
+    return icon;
+}
+
+const DRAGGED_KIND = 'application/x-volr-layer';
+
+/**
+ * A palette button dropped onto a node adds the layer there (after, before or beside it, as "place" says); dropped
+ * onto an edge, it goes between the edge's ends (after the node the edge leaves).
+ */
+function dropTarget(event: DragEvent): string | undefined {
+    const prefix = 'sprotty_';
+    for (let e = event.target as Element | null; e && e.id !== 'sprotty'; e = e.parentElement) {
+        const id = e.id?.startsWith(prefix) ? e.id.substring(prefix.length) : undefined;
+        if (!id)
+            continue;
+        const edge = findEdge(id);
+        if (edge)
+            return edge.sourceId;
+        const info = state.model?.nodes[id];
+        if (info && info.kind !== 'network' || id.endsWith('/input'))
+            return id;
+    }
+    return undefined;
+}
+
+interface GraphEdge { id: string; type: string; sourceId: string; children?: GraphEdge[] }
+
+function findEdge(id: string): GraphEdge | undefined {
+    const search = (n: GraphEdge): GraphEdge | undefined =>
+        n.id === id && n.type === 'edge' ? n : (n.children ?? []).map(search).find(x => x !== undefined);
+    return state.model?.graph ? search(state.model.graph as unknown as GraphEdge) : undefined;
+}
+
+// on the canvas, not on Sprotty's div: Sprotty replaces that div when it renders, listeners and all
+element('canvas').addEventListener('dragover', event => {
+    if (event.dataTransfer?.types.includes(DRAGGED_KIND)) {
+        event.preventDefault();
+        event.dataTransfer.dropEffect = 'copy';
+    }
+});
+element('canvas').addEventListener('drop', event => {
+    const kind = event.dataTransfer?.getData(DRAGGED_KIND);
+    if (!kind)
+        return;
+    event.preventDefault();
+    const target = dropTarget(event);
+    const message = element('message');
+    if (!target) {
+        message.className = 'error';
+        message.textContent = `Drop ${kind} onto a node or an edge: the new layer goes there.`;
+        return;
+    }
+    state.selected = target;
+    addFromPalette(kind);
+});
 
 function addFromPalette(kind: string): void {
     const message = element('message');
@@ -277,9 +358,24 @@ function renderProperties(): void {
         p.textContent = graphNode.problem;
         parts.push(p);
     }
-    for (const parameter of info.parameters ?? [])
-        parts.push(field(parameter.name, parameter.value, parameter.type === 'choice' ? ['', ...parameter.choices] : undefined,
-            value => edit({ op: 'set', node: id, name: parameter.name, value })));
+    const parameterField = (parameter: Parameter) => field(parameter.name, parameter.value,
+        parameter.type === 'choice' ? ['', ...parameter.choices] : undefined,
+        value => edit({ op: 'set', node: id, name: parameter.name, value }));
+    const parameters = info.parameters ?? [];
+    parts.push(...parameters.filter(p => p.value !== '').map(parameterField));
+    // optional parameters the text leaves out (stride, dilation, a label...) are folded away, so that the panel
+    // shows what the layer says; opening them stays open while other layers are selected
+    const unset = parameters.filter(p => p.value === '');
+    if (unset.length > 0) {
+        const more = document.createElement('details');
+        more.className = 'unset';
+        more.open = state.showUnset;
+        more.addEventListener('toggle', () => { state.showUnset = more.open; });
+        const summary = document.createElement('summary');
+        summary.textContent = `${unset.length} more, not set: ${unset.map(p => p.name).join(', ')}`;
+        more.append(summary, ...unset.map(parameterField));
+        parts.push(more);
+    }
     if (info.kind === 'network') {
         if (info.neuron)
             parts.push(field('neuron', info.neuron, info.neurons, value => edit({ op: 'neuron', node: id, kind: value })));

@@ -17,13 +17,11 @@ import org.volr.model.BatchNorm;
 import org.volr.model.Conv;
 import org.volr.model.Dense;
 import org.volr.model.Fork;
-import org.volr.model.GlobalPool;
 import org.volr.model.Layer;
 import org.volr.model.Let;
 import org.volr.model.NetExpr;
 import org.volr.model.NetRef;
 import org.volr.model.Network;
-import org.volr.model.Pool;
 import org.volr.model.Sequence;
 import org.volr.model.shapes.NetType;
 import org.volr.model.shapes.ShapeInference;
@@ -129,7 +127,7 @@ final class GraphBuilder {
 		LayerActivity measured = name == null ? null : activity.get(name);
 		if (measured != null)
 			lines.add(line("activity", measured.text()));
-		ElkNode n = node(id(layer), kindOf(layer), depth, out, lines);
+		ElkNode n = node(id(layer), NodeKind.of(layer), depth, out, lines);
 		nodes.put(layer, n);
 		if (layer instanceof Dense d && d.isRecurrent())
 			loop(n);
@@ -158,16 +156,6 @@ final class GraphBuilder {
 		ElkNode n = node(id(ref), NodeKind.REFERENCE, depth, type == null ? null : type.out(), lines);
 		nodes.put(ref, n);
 		return n;
-	}
-
-	private static NodeKind kindOf(Layer layer) {
-		if (layer instanceof Dense)
-			return NodeKind.DENSE;
-		if (layer instanceof Conv)
-			return NodeKind.CONV;
-		if (layer instanceof Pool || layer instanceof GlobalPool)
-			return NodeKind.POOLING;
-		return NodeKind.SHAPE;
 	}
 
 	private TensorShape out(NetExpr e) {
