@@ -1,14 +1,16 @@
 // The Volr diagram page: a Sprotty viewer of the model the server lays out, a palette that adds layers next to
 // the selected node, and a property panel for its parameters. Every edit is posted to the server, which writes
 // the .volr file; the page then shows the file's new diagram. The page polls the file's version, so edits made
-// in a text editor appear here too.
+// in a text editor appear here too. The view fits the diagram on load; the wheel zooms, dragging pans, and the
+// toolbar fits again, turns the layout top down, and undoes or redoes the page's edits (also Ctrl+Z, Ctrl+Y;
+// the Delete key deletes the selected layer).
 import 'reflect-metadata';
 import { Container, ContainerModule, injectable } from 'inversify';
 import {
     Action, configureActionHandler, configureModelElement, configureViewerOptions, IActionHandler, loadDefaultModules,
     LocalModelSource, moveFeature, SEdgeImpl, SGraphImpl, SGraphView, SLabelImpl, SNodeImpl, TYPES
 } from 'sprotty';
-import { SelectAction, SModelRoot } from 'sprotty-protocol';
+import { FitToScreenAction, SelectAction, SModelRoot, Viewport } from 'sprotty-protocol';
 import { LabelView, LayerNodeView, NetworkView, RoutedEdgeView } from './views';
 
 interface Parameter { name: string; type: string; value: string; choices: string[] }
@@ -27,9 +29,12 @@ declare global {
         volrSelected?: () => string | undefined;
     }
 }
+/** A kind of layer the palette adds, and the node kind (dense, conv, pooling, shape) whose colours its button wears. */
+interface PaletteEntry { kind: string; group: string }
 interface Problem { line: number; column: number; severity: string; message: string }
 interface Model {
-    version: number; file: string; stale: boolean; problems: Problem[]; palette: string[];
+    version: number; file: string; stale: boolean; problems: Problem[]; palette: PaletteEntry[];
+    direction: string; canUndo: boolean; canRedo: boolean;
     graph?: SModelRoot; nodes: Record<string, NodeInfo>; created?: string
 }
 
@@ -41,7 +46,11 @@ const state = {
     /** a selection the host asked for is not reported back to it */
     fromHost: false,
     /** after "connect selected to…": the node the connection starts at, until the next node is selected */
-    connectFrom: undefined as string | undefined
+    connectFrom: undefined as string | undefined,
+    /** the next diagram shown is fitted to the view (the first one, and one laid out in another direction) */
+    fitNext: true,
+    /** whether the property panel shows the parameters the text leaves out */
+    showUnset: false
 };
 
 @injectable()
@@ -130,10 +139,11 @@ function element(id: string): HTMLElement {
 
 async function load(): Promise<void> {
     const response = await fetch('model', { cache: 'no-store' });
-    show(await response.json() as Model);
+    await show(await response.json() as Model);
 }
 
-function show(model: Model): void {
+async function show(model: Model): Promise<void> {
+    const viewport = state.model?.graph && !state.fitNext ? await source.getViewport() : undefined;
     state.model = model;
     element('file').textContent = model.file;
     document.body.classList.toggle('stale', model.stale);
@@ -149,9 +159,21 @@ function show(model: Model): void {
         state.selected = model.created;
     if (state.selected && !model.nodes[state.selected] && !state.selected.endsWith('/input') && !state.selected.endsWith('/output'))
         state.selected = undefined;
+    (element('undo') as HTMLButtonElement).disabled = !model.canUndo;
+    (element('redo') as HTMLButtonElement).disabled = !model.canRedo;
+    (element('direction') as HTMLSelectElement).value = model.direction;
     if (model.graph) {
-        sizeCanvas(model.graph as unknown as GraphNode);
-        source.setModel(model.graph).then(() => {
+        // a new diagram keeps the zoom and scroll the user chose (Sprotty would reset them)
+        const graph: SModelRoot & Partial<Viewport> = { ...model.graph };
+        if (viewport) {
+            graph.scroll = viewport.scroll;
+            graph.zoom = viewport.zoom;
+        }
+        const fit = state.fitNext;
+        state.fitNext = false;
+        await source.setModel(graph).then(() => {
+            if (fit)
+                fitToView();
             if (state.selected) {
                 // re-selecting after a reload is not news for the host (it would move the text caret while typing)
                 state.fromHost = !model.created;
@@ -166,6 +188,11 @@ function show(model: Model): void {
 }
 
 async function edit(fields: Record<string, string>): Promise<void> {
+    return post('edit', fields);
+}
+
+/** Posts a change (an edit, undo, redo, another layout) and shows the model the server answers with. */
+async function post(path: string, fields: Record<string, string>): Promise<void> {
     if (state.busy)
         return;
     state.busy = true;
@@ -173,7 +200,7 @@ async function edit(fields: Record<string, string>): Promise<void> {
     try {
         // JSON and the token from the served page: the server refuses edits without them (a page of another site
         // could otherwise post a form here)
-        const response = await fetch('edit', {
+        const response = await fetch(path, {
             method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Volr-Token': sessionToken() },
             body: JSON.stringify(fields)
         });
@@ -185,7 +212,7 @@ async function edit(fields: Record<string, string>): Promise<void> {
         const body = await response.json();
         message.className = '';
         message.textContent = '';
-        show(body as Model);
+        await show(body as Model);
     } finally {
         state.busy = false;
     }
@@ -208,19 +235,96 @@ async function errorMessage(response: Response): Promise<string> {
     return text.trim() || `the server answered ${response.status}`;
 }
 
-function renderPalette(kinds: string[]): void {
+function renderPalette(entries: PaletteEntry[]): void {
     const box = element('palette-kinds');
-    if (box.childElementCount === kinds.length)
+    if (box.childElementCount === entries.length)
         return;
-    box.replaceChildren(...kinds.map(kind => {
+    box.replaceChildren(...entries.map(({ kind, group }) => {
         const button = document.createElement('button');
         button.type = 'button';
-        button.textContent = kind;
+        button.className = group;
         button.dataset.kind = kind;
+        button.draggable = true;
+        button.title = `add ${kind} next to the selected node, or drag it onto a node or an edge`;
+        button.append(paletteIcon(), kind);
         button.addEventListener('click', () => addFromPalette(kind));
+        button.addEventListener('dragstart', event => {
+            event.dataTransfer?.setData(DRAGGED_KIND, kind);
+            event.dataTransfer!.effectAllowed = 'copy';
+        });
         return button;
     }));
 }
+
+/** A small node box in the colours of the button's group, as the diagram draws that kind of layer. */
+function paletteIcon(): SVGSVGElement {
+    const ns = 'http://www.w3.org/2000/svg';
+    const icon = document.createElementNS(ns, 'svg');
+    icon.setAttribute('class', 'palette-icon');
+    icon.setAttribute('width', '16');
+    icon.setAttribute('height', '12');
+    const box = document.createElementNS(ns, 'rect');
+    box.setAttribute('x', '1');
+    box.setAttribute('y', '1');
+    box.setAttribute('width', '14');
+    box.setAttribute('height', '10');
+    box.setAttribute('rx', '2');
+    icon.append(box);
+    return icon;
+}
+
+const DRAGGED_KIND = 'application/x-volr-layer';
+
+/**
+ * A palette button dropped onto a node adds the layer there (after, before or beside it, as "place" says); dropped
+ * onto an edge, it goes between the edge's ends (after the node the edge leaves).
+ */
+function dropTarget(event: DragEvent): string | undefined {
+    const prefix = 'sprotty_';
+    for (let e = event.target as Element | null; e && e.id !== 'sprotty'; e = e.parentElement) {
+        const id = e.id?.startsWith(prefix) ? e.id.substring(prefix.length) : undefined;
+        if (!id)
+            continue;
+        const edge = findEdge(id);
+        if (edge)
+            return edge.sourceId;
+        const info = state.model?.nodes[id];
+        if (info && info.kind !== 'network' || id.endsWith('/input'))
+            return id;
+    }
+    return undefined;
+}
+
+interface GraphEdge { id: string; type: string; sourceId: string; children?: GraphEdge[] }
+
+function findEdge(id: string): GraphEdge | undefined {
+    const search = (n: GraphEdge): GraphEdge | undefined =>
+        n.id === id && n.type === 'edge' ? n : (n.children ?? []).map(search).find(x => x !== undefined);
+    return state.model?.graph ? search(state.model.graph as unknown as GraphEdge) : undefined;
+}
+
+// on the canvas, not on Sprotty's div: Sprotty replaces that div when it renders, listeners and all
+element('canvas').addEventListener('dragover', event => {
+    if (event.dataTransfer?.types.includes(DRAGGED_KIND)) {
+        event.preventDefault();
+        event.dataTransfer.dropEffect = 'copy';
+    }
+});
+element('canvas').addEventListener('drop', event => {
+    const kind = event.dataTransfer?.getData(DRAGGED_KIND);
+    if (!kind)
+        return;
+    event.preventDefault();
+    const target = dropTarget(event);
+    const message = element('message');
+    if (!target) {
+        message.className = 'error';
+        message.textContent = `Drop ${kind} onto a node or an edge: the new layer goes there.`;
+        return;
+    }
+    state.selected = target;
+    addFromPalette(kind);
+});
 
 function addFromPalette(kind: string): void {
     const message = element('message');
@@ -254,9 +358,24 @@ function renderProperties(): void {
         p.textContent = graphNode.problem;
         parts.push(p);
     }
-    for (const parameter of info.parameters ?? [])
-        parts.push(field(parameter.name, parameter.value, parameter.type === 'choice' ? ['', ...parameter.choices] : undefined,
-            value => edit({ op: 'set', node: id, name: parameter.name, value })));
+    const parameterField = (parameter: Parameter) => field(parameter.name, parameter.value,
+        parameter.type === 'choice' ? ['', ...parameter.choices] : undefined,
+        value => edit({ op: 'set', node: id, name: parameter.name, value }));
+    const parameters = info.parameters ?? [];
+    parts.push(...parameters.filter(p => p.value !== '').map(parameterField));
+    // optional parameters the text leaves out (stride, dilation, a label...) are folded away, so that the panel
+    // shows what the layer says; opening them stays open while other layers are selected
+    const unset = parameters.filter(p => p.value === '');
+    if (unset.length > 0) {
+        const more = document.createElement('details');
+        more.className = 'unset';
+        more.open = state.showUnset;
+        more.addEventListener('toggle', () => { state.showUnset = more.open; });
+        const summary = document.createElement('summary');
+        summary.textContent = `${unset.length} more, not set: ${unset.map(p => p.name).join(', ')}`;
+        more.append(summary, ...unset.map(parameterField));
+        parts.push(more);
+    }
     if (info.kind === 'network') {
         if (info.neuron)
             parts.push(field('neuron', info.neuron, info.neurons, value => edit({ op: 'neuron', node: id, kind: value })));
@@ -301,23 +420,6 @@ interface GraphNode {
     position?: { x: number; y: number }; size?: { width: number; height: number }
 }
 
-/** The diagram at its natural size, so the canvas scrolls over a wide network instead of shrinking it. */
-function sizeCanvas(graph: GraphNode): void {
-    let width = 0, height = 0;
-    for (const n of graph.children ?? []) {
-        width = Math.max(width, (n.position?.x ?? 0) + (n.size?.width ?? 0));
-        height = Math.max(height, (n.position?.y ?? 0) + (n.size?.height ?? 0));
-    }
-    // a style rule, not the div's style: Sprotty re-renders its div and would drop an inline style
-    let rule = document.getElementById('canvas-size');
-    if (!rule) {
-        rule = document.createElement('style');
-        rule.id = 'canvas-size';
-        document.head.append(rule);
-    }
-    rule.textContent = `#sprotty, #sprotty svg { width: ${Math.ceil(width) + 20}px; height: ${Math.ceil(height) + 20}px; }`;
-}
-
 function findNode(id: string): GraphNode | undefined {
     const search = (n: GraphNode): GraphNode | undefined =>
         n.id === id ? n : (n.children ?? []).map(search).find(x => x !== undefined);
@@ -336,10 +438,48 @@ element('connect').addEventListener('click', () => {
     message.textContent = 'Now select the node the connection goes to: the layers between become a branch beside it.';
 });
 
-element('delete').addEventListener('click', () => {
+element('delete').addEventListener('click', deleteSelected);
+
+function deleteSelected(): void {
     if (state.selected)
         edit({ op: 'delete', node: state.selected });
+}
+
+/** Zooms and scrolls so that every network is in view, at most at natural size (a small net is not blown up). */
+function fitToView(): void {
+    const networks = (state.model?.graph?.children ?? []).map(n => n.id);
+    source.actionDispatcher.dispatch(FitToScreenAction.create(networks, { padding: 12, maxZoom: 1, animate: false }));
+}
+
+element('fit').addEventListener('click', fitToView);
+element('undo').addEventListener('click', () => post('undo', {}));
+element('redo').addEventListener('click', () => post('redo', {}));
+element('direction').addEventListener('change', () => {
+    state.fitNext = true;
+    post('layout', { direction: (element('direction') as HTMLSelectElement).value });
 });
+
+// Ctrl+Z, Ctrl+Y (or Ctrl+Shift+Z) and Delete act on the file, except while typing in a field of the panels. The
+// capture phase: Sprotty's own Ctrl+Z would otherwise undo only its view state (a selection, a zoom).
+window.addEventListener('keydown', event => {
+    const target = event.target as HTMLElement | null;
+    if (target && ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName))
+        return;
+    const key = event.key.toLowerCase();
+    const command = event.ctrlKey || event.metaKey;
+    let action: (() => void) | undefined;
+    if (command && key === 'z' && !event.shiftKey)
+        action = () => post('undo', {});
+    else if (command && (key === 'y' || key === 'z' && event.shiftKey))
+        action = () => post('redo', {});
+    else if (!command && (key === 'delete' || key === 'backspace') && state.selected)
+        action = deleteSelected;
+    if (action) {
+        event.preventDefault();
+        event.stopPropagation();
+        action();
+    }
+}, true);
 
 // a change of the file (an edit here or in any editor) raises the version; the page follows within a second
 setInterval(async () => {

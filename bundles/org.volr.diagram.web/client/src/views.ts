@@ -51,7 +51,8 @@ export class RoutedEdgeView implements IView {
     render(edge: Readonly<SEdgeImpl>, context: RenderingContext): VNode {
         const points = edge.routingPoints;
         const d = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(' ');
-        const children: VNode[] = [svg('path', { 'class-volr-edge': true, d })];
+        // a wide invisible stroke under the line, so that a palette button can be dropped onto the edge
+        const children: VNode[] = [svg('path', { 'class-volr-edge-target': true, d }), svg('path', { 'class-volr-edge': true, d })];
         if (points.length >= 2) {
             const a = points[points.length - 2], b = points[points.length - 1];
             const angle = Math.atan2(b.y - a.y, b.x - a.x) * 180 / Math.PI;

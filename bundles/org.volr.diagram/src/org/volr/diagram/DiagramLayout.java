@@ -7,15 +7,14 @@ import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.data.LayoutMetaDataService;
 import org.eclipse.elk.core.math.ElkPadding;
 import org.eclipse.elk.core.options.CoreOptions;
-import org.eclipse.elk.core.options.Direction;
 import org.eclipse.elk.core.options.EdgeRouting;
 import org.eclipse.elk.core.util.BasicProgressMonitor;
 import org.eclipse.elk.graph.ElkNode;
 
 /**
- * Places the nodes of a synthesised graph with ELK's layered algorithm: data flows left to right, and each depth
- * (steps from the input) is its own partition, so depth i is always left of depth i + 1 and the branches of a
- * fork line up column by column. Layout is recomputed from scratch on every call; nothing is stored.
+ * Places the nodes of a synthesised graph with ELK's layered algorithm: data flows left to right (or top down, see
+ * {@link LayoutDirection}), and each depth (steps from the input) is its own partition, so depth i is always
+ * before depth i + 1 and the branches of a fork line up column by column (row by row top down). Layout is recomputed from scratch on every call; nothing is stored.
  */
 public final class DiagramLayout {
 	static {
@@ -33,9 +32,17 @@ public final class DiagramLayout {
 		layout(diagram.graph());
 	}
 
+	public static void layout(NetworkDiagram diagram, LayoutDirection direction) {
+		layout(diagram.graph(), direction);
+	}
+
 	public static void layout(ElkNode graph) {
+		layout(graph, LayoutDirection.RIGHT);
+	}
+
+	public static void layout(ElkNode graph, LayoutDirection direction) {
 		graph.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
-		graph.setProperty(LayeredOptions.DIRECTION, Direction.RIGHT);
+		graph.setProperty(LayeredOptions.DIRECTION, direction.elk);
 		graph.setProperty(LayeredOptions.PARTITIONING_ACTIVATE, true);
 		// keep branches top to bottom in the order they are written rather than wherever crossing minimisation puts them
 		graph.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY, OrderingStrategy.NODES_AND_EDGES);

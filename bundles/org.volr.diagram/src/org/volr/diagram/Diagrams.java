@@ -19,9 +19,15 @@ public final class Diagrams {
 
 	/** With the activity overlay (see {@link DiagramSynthesis#synthesize(VolrFile, Map)}). */
 	public static List<NetworkDiagram> of(VolrFile file, Map<String, Map<String, LayerActivity>> activity) {
+		return of(file, activity, LayoutDirection.RIGHT);
+	}
+
+	/** With the activity overlay, data flowing in the given direction. */
+	public static List<NetworkDiagram> of(VolrFile file, Map<String, Map<String, LayerActivity>> activity,
+			LayoutDirection direction) {
 		List<NetworkDiagram> diagrams = DiagramSynthesis.synthesize(file, activity);
 		for (NetworkDiagram d : diagrams)
-			DiagramLayout.layout(d);
+			DiagramLayout.layout(d, direction);
 		return diagrams;
 	}
 

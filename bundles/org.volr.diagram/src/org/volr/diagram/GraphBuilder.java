@@ -17,17 +17,16 @@ import org.volr.model.BatchNorm;
 import org.volr.model.Conv;
 import org.volr.model.Dense;
 import org.volr.model.Fork;
-import org.volr.model.GlobalPool;
 import org.volr.model.Layer;
 import org.volr.model.Let;
 import org.volr.model.NetExpr;
 import org.volr.model.NetRef;
 import org.volr.model.Network;
-import org.volr.model.Pool;
 import org.volr.model.Sequence;
 import org.volr.model.shapes.NetType;
 import org.volr.model.shapes.ShapeInference;
 import org.volr.model.shapes.TensorShape;
+import org.volr.net.SpikingLayers;
 
 /**
  * Builds the ELK graph of one network by walking its expression: a layer or reference becomes a node fed by the
@@ -121,18 +120,25 @@ final class GraphBuilder {
 			lines.add(line("title", layer.getLabel()));
 		lines.add(line("kind", LayerText.kind(layer)));
 		TensorShape out = out(layer);
-		lines.add(line("shape", LayerText.population(out, neuron)));
+		lines.add(line("shape", LayerText.population(out, neuronOf(layer))));
 		if (layer instanceof Dense || layer instanceof Conv || layer instanceof BatchNorm)
 			lines.add(line("params", shapes.typeOf(layer) == null ? "? params" : LayerText.parameters(shapes.parameters(layer))));
 		String name = layerNames.get(layer);
 		LayerActivity measured = name == null ? null : activity.get(name);
 		if (measured != null)
 			lines.add(line("activity", measured.text()));
-		ElkNode n = node(id(layer), kindOf(layer), depth, out, lines);
+		ElkNode n = node(id(layer), NodeKind.of(layer), depth, out, lines);
 		nodes.put(layer, n);
 		if (layer instanceof Dense d && d.isRecurrent())
 			loop(n);
 		return n;
+	}
+
+	/** The neuron model of the layer's population (its own, else the experiment's), or null when it has none. */
+	private String neuronOf(Layer layer) {
+		if (!SpikingLayers.hasNeurons(layer))
+			return null;
+		return layer.getNeuron() != null && layer.getNeuron().getKind() != null ? layer.getNeuron().getKind() : neuron;
 	}
 
 	private ElkNode reference(NetRef ref, int depth) {
@@ -150,16 +156,6 @@ final class GraphBuilder {
 		ElkNode n = node(id(ref), NodeKind.REFERENCE, depth, type == null ? null : type.out(), lines);
 		nodes.put(ref, n);
 		return n;
-	}
-
-	private static NodeKind kindOf(Layer layer) {
-		if (layer instanceof Dense)
-			return NodeKind.DENSE;
-		if (layer instanceof Conv)
-			return NodeKind.CONV;
-		if (layer instanceof Pool || layer instanceof GlobalPool)
-			return NodeKind.POOLING;
-		return NodeKind.SHAPE;
 	}
 
 	private TensorShape out(NetExpr e) {

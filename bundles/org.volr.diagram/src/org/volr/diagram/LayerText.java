@@ -94,13 +94,15 @@ final class LayerText {
 	}
 
 	/**
-	 * A layer's output: feature maps as "[6, 28, 28]", vectors as a neuron population "784 × IF" (a vector of n values
-	 * is n spiking neurons of the experiment's model; drawing them one by one would swamp the diagram).
+	 * A layer's output: a population of neurons as "784 × IF" or "[6, 28, 28] × IF" (one neuron per value, of the
+	 * experiment's model or the layer's own; drawing them one by one would swamp the diagram), or without neurons
+	 * (flatten, max pooling) just its shape, "400" or "[16, 5, 5]".
 	 */
 	static String population(TensorShape shape, String neuron) {
 		if (shape == null)
 			return "?";
-		return shape.isVector() ? shape.dim(0) + " × " + neuron : shape.toString();
+		String values = shape.isVector() ? String.valueOf(shape.dim(0)) : shape.toString();
+		return neuron == null ? values : values + " × " + neuron;
 	}
 
 	/** What flows along an edge: "[6, 28, 28]" or "784". */

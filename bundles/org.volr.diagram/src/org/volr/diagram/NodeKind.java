@@ -26,4 +26,15 @@ public enum NodeKind {
 	public String cssClass() {
 		return cssClass;
 	}
+
+	/** The kind of a layer's node (the page's palette colours its buttons by it too). */
+	public static NodeKind of(org.volr.model.Layer layer) {
+		return switch (layer) {
+		case org.volr.model.Dense d -> DENSE;
+		case org.volr.model.Conv c -> CONV;
+		case org.volr.model.Pool p -> POOLING;
+		case org.volr.model.GlobalPool g -> POOLING;
+		default -> SHAPE;
+		};
+	}
 }

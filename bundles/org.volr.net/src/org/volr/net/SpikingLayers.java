@@ -73,6 +73,22 @@ public final class SpikingLayers {
 		return new SpikingLayers(network, kept, sources, delayed);
 	}
 
+	/**
+	 * The same rule as {@link #handsOn} and {@link #hasNeurons(NetLayer)} for a layer as written, before anything
+	 * is resolved (a diagram shows it on every node): dense, convolution, average and sum pooling are populations of
+	 * neurons; max pooling only routes spikes; flatten, reshape, identity, dropout, activation and batch norm (folded
+	 * away before simulating) hand values on.
+	 */
+	public static boolean hasNeurons(org.volr.model.Layer written) {
+		return switch (written) {
+		case org.volr.model.Dense d -> true;
+		case org.volr.model.Conv c -> true;
+		case org.volr.model.Pool p -> p.getKind() != org.volr.model.PoolKind.MAX2D && p.getKind() != org.volr.model.PoolKind.MAX1D;
+		case org.volr.model.GlobalPool g -> g.getOp() != org.volr.model.PoolOp.MAX;
+		default -> false;
+		};
+	}
+
 	/** Layers with no spiking counterpart: they hand their input on in the same order. */
 	public static boolean handsOn(NetLayer layer) {
 		return layer.kind().passesValuesOn() || layer.kind() instanceof LayerKind.ActivationOnly;

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.volr.core.io.AtomicFiles;
 import org.volr.diagram.Diagrams;
+import org.volr.diagram.LayoutDirection;
 import org.volr.diagram.NetworkDiagram;
 import org.volr.diagram.edit.EditCommand;
 import org.volr.diagram.edit.EditException;
@@ -26,6 +27,8 @@ final class DiagramDocument {
 	private final Path file;
 	private final VolrLanguage language = VolrLanguage.create();
 	private final TextEdits edits = new TextEdits(language);
+	private final EditHistory history = new EditHistory();
+	private LayoutDirection direction = LayoutDirection.RIGHT;
 
 	private long version;
 	private String lastGoodGraph;
@@ -48,7 +51,7 @@ final class DiagramDocument {
 		return version;
 	}
 
-	/** The page's model: {@code {version, file, stale, problems, graph, nodes}}. */
+	/** The page's model: {@code {version, file, stale, problems, direction, canUndo, canRedo, graph, nodes}}. */
 	synchronized String json() {
 		if (json == null)
 			reload();
@@ -80,8 +83,30 @@ final class DiagramDocument {
 		String text = Files.readString(file, StandardCharsets.UTF_8);
 		TextEdits.Result result = edits.edit(file, text, command);
 		AtomicFiles.writeString(file, result.text());
+		history.record(text, result.text());
 		reload();
-		return ModelJson.write(version, file, stale, problems, lastGoodGraph, lastGoodNodes, result.createdId());
+		return modelJson(result.createdId());
+	}
+
+	/** Writes the file's text as it was before the page's last edit. */
+	synchronized String undo() throws EditException, IOException {
+		AtomicFiles.writeString(file, history.undo(Files.readString(file, StandardCharsets.UTF_8)));
+		reload();
+		return json;
+	}
+
+	/** Writes the text of the page's last undone edit again. */
+	synchronized String redo() throws EditException, IOException {
+		AtomicFiles.writeString(file, history.redo(Files.readString(file, StandardCharsets.UTF_8)));
+		reload();
+		return json;
+	}
+
+	/** Lays the diagram out again with data flowing in the given direction (a view setting: the file is unchanged). */
+	synchronized String layout(LayoutDirection newDirection) {
+		direction = newDirection;
+		reload();
+		return json;
 	}
 
 	private void reload() {
@@ -100,11 +125,16 @@ final class DiagramDocument {
 		VolrFile model = ws.model(file);
 		stale = syntax || model == null;
 		if (!stale) {
-			List<NetworkDiagram> diagrams = Diagrams.of(model, activity(model));
+			List<NetworkDiagram> diagrams = Diagrams.of(model, activity(model), direction);
 			lastGoodGraph = org.volr.diagram.SprottyJson.write(diagrams);
 			lastGoodNodes = NodeProperties.json(model);
 		}
-		json = ModelJson.write(version, file, stale, problems, lastGoodGraph, lastGoodNodes, null);
+		json = modelJson(null);
+	}
+
+	private String modelJson(String created) {
+		return ModelJson.write(new ModelJson.State(version, file, stale, problems, direction, history.canUndo(),
+				history.canRedo()), lastGoodGraph, lastGoodNodes, created);
 	}
 
 	/** The last run's activity per layer, when a results folder lies beside the file (none if it cannot be read). */

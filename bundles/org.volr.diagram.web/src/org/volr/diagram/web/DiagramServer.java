@@ -18,7 +18,8 @@ import org.volr.diagram.edit.EditException;
 /**
  * The editable diagram of one .volr file on localhost: {@code GET /} the page (the Sprotty client),
  * {@code GET /model} the diagram as JSON, {@code GET /version} a number that goes up when the file changes,
- * {@code POST /edit} an edit, written to the file at once. The file is checked for changes every
+ * {@code POST /edit} an edit, written to the file at once, {@code POST /undo} and {@code /redo} the page's last
+ * edit, {@code POST /layout} {@code {"direction":"down"}} the diagram laid out top down (or {@code right}). The file is checked for changes every
  * {@value #POLL_MILLIS} ms, so an edit made in a text editor reaches the page (which polls /version) within a
  * second. Only the loopback address is bound and only requests from the page served here may edit
  * ({@link RequestGuard}): the page writes files.
@@ -27,6 +28,8 @@ public final class DiagramServer implements AutoCloseable {
 	static final int POLL_MILLIS = 200;
 	private static final Map<String, String> PAGES = Map.of("/", "index.html", "/index.html", "index.html", "/diagram.js",
 			"diagram.js", "/diagram.css", "diagram.css");
+	/** The requests that change the file or its diagram: each needs the session's token. */
+	private static final java.util.Set<String> CHANGES = java.util.Set.of("/edit", "/undo", "/redo", "/layout");
 	/** Where index.html takes the session token, which the page sends back with each edit. */
 	private static final String TOKEN_PLACEHOLDER = "@VOLR_TOKEN@";
 
@@ -78,9 +81,9 @@ public final class DiagramServer implements AutoCloseable {
 			return HttpResponse.json(200, document.json());
 		if (method.equals("GET") && path.equals("/version"))
 			return HttpResponse.json(200, "{\"version\":" + document.version() + "}");
-		if (method.equals("POST") && path.equals("/edit")) {
+		if (method.equals("POST") && CHANGES.contains(path)) {
 			guard.checkEdit(request);
-			return edit(request.body());
+			return change(path, request.body());
 		}
 		if (path.equals("/favicon.ico"))
 			return HttpResponse.text(204, "");
@@ -89,9 +92,16 @@ public final class DiagramServer implements AutoCloseable {
 		return HttpResponse.text(404, "no such page: " + HttpError.excerpt(method) + " " + HttpError.excerpt(path));
 	}
 
-	private HttpResponse edit(byte[] body) {
+	/** An edit, undo or redo of the file, or another layout of its diagram; the answer is the new model. */
+	private HttpResponse change(String path, byte[] body) {
 		try {
-			return HttpResponse.json(200, document.edit(EditRequest.parse(utf8(body))));
+			String model = switch (path) {
+			case "/undo" -> document.undo();
+			case "/redo" -> document.redo();
+			case "/layout" -> document.layout(LayoutRequest.parse(utf8(body)));
+			default -> document.edit(EditRequest.parse(utf8(body)));
+			};
+			return HttpResponse.json(200, model);
 		} catch (EditException e) {
 			return HttpResponse.json(400, error(e.getMessage()));
 		} catch (IOException e) {

@@ -53,9 +53,9 @@ class DiagramContentTest {
 	void layerNodesShowLabelKindShapeAndParameters() {
 		NetworkDiagram d = Diagrams.of(parse(LENET)).get(0);
 		assertEquals("network lenet5", d.title());
-		assertEquals(List.of("c1", "conv2d 6×5×5 relu", "[6, 28, 28]", "156 params"), lines(node(d, "c1")));
-		assertEquals(List.of("s2", "avgpool 2×2", "[6, 14, 14]"), lines(node(d, "s2")));
-		assertEquals(List.of("flatten", "1176 × IF"), lines(node(d, "flatten")));
+		assertEquals(List.of("c1", "conv2d 6×5×5 relu", "[6, 28, 28] × IF", "156 params"), lines(node(d, "c1")));
+		assertEquals(List.of("s2", "avgpool 2×2", "[6, 14, 14] × IF"), lines(node(d, "s2")));
+		assertEquals(List.of("flatten", "1176"), lines(node(d, "flatten")));
 		assertEquals(List.of("out", "dense 10 softmax", "10 × IF", "11,770 params"), lines(node(d, "out")));
 		assertEquals(List.of("input [1, 28, 28]"), lines(node(d, "input [1, 28, 28]")));
 		assertEquals(List.of("output 10"), lines(node(d, "output 10")));
@@ -89,6 +89,26 @@ class DiagramContentTest {
 				experiment x { network n neuron LIF { v_thresh 1.0 } }
 				""")).get(0);
 		assertEquals(List.of("dense 4 2", "2 × LIF", "10 params"), lines(node(d, "dense 4 2")));
+	}
+
+	@Test
+	void onlyLayersWithNeuronsShowThemEachWithItsOwnModel() {
+		NetworkDiagram d = Diagrams.of(parse("""
+				network n {
+				    input [2, 8, 8]
+				    m: maxpool 2
+				    flatten
+				    a: dense 4 relu neuron LIF { tau_m 20 ms }
+				    dropout 0.5
+				    b: dense 2
+				}
+				experiment x { network n neuron IF { v_thresh 1.0 } }
+				""")).get(0);
+		assertEquals(List.of("m", "maxpool 2×2", "[2, 4, 4]"), lines(node(d, "m")), "max pooling only routes spikes");
+		assertEquals(List.of("flatten", "32"), lines(node(d, "flatten")));
+		assertEquals("4 × LIF", lines(node(d, "a")).get(2), "a layer's own neuron model");
+		assertEquals(List.of("dropout 0.5", "4"), lines(node(d, "dropout 0.5")));
+		assertEquals("2 × IF", lines(node(d, "b")).get(2), "the experiment's neuron model");
 	}
 
 	@Test

@@ -3,15 +3,12 @@ package org.volr.diagram.web.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.volr.diagram.web.DiagramServer;
 import org.volr.lang.api.Diagnostic;
 import org.volr.lang.api.VolrLanguage;
 
@@ -28,22 +25,7 @@ class DiagramPageTest {
 	void editingInTheBrowserWritesTheFileAndShowsErrorsOnNodes() throws Exception {
 		Path file = ServedExample.copyInto(dir);
 		Path out = Files.createDirectories(dir.resolve("out"));
-		Path log = dir.resolve("browser.log");
-		try (DiagramServer server = DiagramServer.start(file, 0)) {
-			ProcessBuilder pb = new ProcessBuilder("node", System.getProperty("volr.browser.test"), server.uri().toString(),
-					file.toString(), out.toString());
-			pb.environment().put("VOLR_CLIENT", System.getProperty("volr.web.client"));
-			pb.environment().put("CHROMIUM", System.getProperty("volr.chromium", "/usr/bin/chromium"));
-			pb.redirectErrorStream(true).redirectOutput(log.toFile());
-			Process p = pb.start();
-			boolean finished = p.waitFor(180, TimeUnit.SECONDS);
-			if (!finished)
-				p.destroyForcibly();
-			String output = Files.readString(log, StandardCharsets.UTF_8);
-			System.out.println(output);
-			assertTrue(finished, "the browser test did not finish in 180 s:\n" + output);
-			assertEquals(0, p.exitValue(), output);
-		}
+		BrowserScript.run("volr.browser.test", file, out);
 		VolrLanguage language = VolrLanguage.create();
 		// after the palette and the property panel: the new layer is in the file, and the file type-checks
 		Path afterSize = out.resolve("after-size.volr");

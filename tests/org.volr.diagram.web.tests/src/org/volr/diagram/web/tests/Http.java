@@ -24,7 +24,12 @@ final class Http {
 
 	/** Posts an edit as the page does: JSON, with the session token the served page carries. */
 	static HttpResponse<String> edit(URI base, String json) throws IOException, InterruptedException {
-		return CLIENT.send(HttpRequest.newBuilder(base.resolve("edit")).timeout(Duration.ofSeconds(20))
+		return post(base, "edit", json);
+	}
+
+	/** Posts a change (edit, undo, redo, layout) as the page does. */
+	static HttpResponse<String> post(URI base, String path, String json) throws IOException, InterruptedException {
+		return CLIENT.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20))
 				.header("Content-Type", "application/json").header("X-Volr-Token", token(base))
 				.POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
 	}
