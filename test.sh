@@ -19,3 +19,5 @@ status=${PIPESTATUS[0]}
 [ "$status" -eq 0 ] || exit "$status"
 echo "--- smoke test of the built command" >&2
 ./volr check --werror examples
+echo "--- volr lsp started as an editor starts it (the script's JVM options; stdout must stay the protocol)" >&2
+python3 bench/lsp_start.py ./volr --check

@@ -12,6 +12,8 @@ import org.eclipse.lsp4j.DocumentHighlight;
 import org.eclipse.lsp4j.DocumentHighlightParams;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Position;
@@ -44,6 +46,29 @@ import com.google.inject.Inject;
 public class VolrLanguageServerImpl extends LanguageServerImpl {
 	@Inject
 	private DeferredInitialBuild initialBuild;
+
+	/**
+	 * An editor that opens a single file without a folder (VS Code's File > Open File, Neovim on one file) sends
+	 * no root and no workspace folders; Xtext then fails {@code initialize} itself. Such a client gets an empty
+	 * folder of its own as the workspace: the files it opens are served as files outside every folder.
+	 */
+	@Override
+	public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+		boolean noFolders = params.getWorkspaceFolders() == null || params.getWorkspaceFolders().isEmpty();
+		@SuppressWarnings("deprecation")
+		boolean noRoot = params.getRootUri() == null && params.getRootPath() == null;
+		if (noFolders && noRoot) {
+			try {
+				java.nio.file.Path empty = java.nio.file.Files.createTempDirectory("volr-lsp-");
+				empty.toFile().deleteOnExit();
+				params.setRootUri(empty.toUri().toString());
+			} catch (java.io.IOException e) {
+				return CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(ResponseErrorCode.InternalError,
+						"no workspace folder was given and no empty one could be made in the temporary folder: " + e.getMessage(), null)));
+			}
+		}
+		return super.initialize(params);
+	}
 
 	/**
 	 * The client has the capabilities: now the workspace's first build (see {@link DeferredInitialBuild}). It is not
