@@ -6,7 +6,8 @@
 # Prints each run's sample-steps/s, the best and the median of each, their ratio, the accuracy of each, how many
 # samples have the same output spike counts in both, the threads and BLAS kernel PyTorch used, the CPU and the load.
 # Needs ./build.sh first. Environment: VOLR (the volr command, default ./volr), REPEAT (3: runs of each, alternating),
-# TORCH_BATCH (256), LIMIT (samples, default all), RETRAIN=1 to train and convert the example again.
+# TORCH_BATCH (256), LIMIT (samples, default all), RETRAIN=1 to train and convert the example again, BEFORE_VOLR (another
+# build's volr command, e.g. of main, run in each round too: a change measured against the build before it in one run).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -55,6 +56,10 @@ VOLREOF
 # some new CPUs); oneDNN, which runs PyTorch's convolutions, picks its own
 if grep -q -w avx512f /proc/cpuinfo; then coretype=SkylakeX; else coretype=Haswell; fi
 for r in $(seq 1 "$REPEAT"); do  # alternating, so that both meet the same load
+  if [ -n "${BEFORE_VOLR:-}" ]; then
+    echo "== volr before $r (load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+    "$BEFORE_VOLR" simulate "$out/lenet.volr" -o "$out/before-$r" > "$out/before-$r.log" 2>&1 || { cat "$out/before-$r.log" >&2; exit 1; }
+  fi
   echo "== volr $r (load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
   "$VOLR" simulate "$out/lenet.volr" -o "$out/volr-$r" > "$out/volr-$r.log" 2>&1 || { cat "$out/volr-$r.log" >&2; exit 1; }
   echo "== torch $r (load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
@@ -91,5 +96,17 @@ print(f"median volr {v_med:,.0f}  torch {t_med:,.0f}  ratio {v_med / t_med:.2f}x
 print(f"accuracy: volr {volr[0][2] * 100:.2f} %, torch {torch_acc * 100:.2f} %; same output spike counts on {same}/{len(rows)} samples, "
       f"same class on {same_class}/{len(rows)}")
 print(f"torch: {info}")
+import os
+if os.path.exists(f"{out}/before-1/result.json"):
+    before = [json.load(open(f"{out}/before-{r}/result.json")) for r in range(1, repeat + 1)]
+    b = [(j["sample_steps_per_second"], j["sample_steps_per_cpu_second"]) for j in before]
+    for r in range(repeat):
+        print(f"{r + 1:>4} before {b[r][0]:>12,.0f} ({b[r][1]:,.0f} per CPU-s)   after {volr[r][0]:>12,.0f} ({volr[r][1]:,.0f} per CPU-s)")
+    b_med, b_cpu = statistics.median(x[0] for x in b), statistics.median(x[1] for x in b)
+    a_cpu = statistics.median(v[1] for v in volr)
+    print(f"before: median {b_med:,.0f} sample-steps/s ({b_med / t_med:.2f}x torch), per CPU-s {b_cpu:,.0f}; after/before {v_med / b_med:.2f}x, per CPU-s {a_cpu / b_cpu:.2f}x")
+    old_rows = list(csv.reader(open(f"{out}/before-1/predictions.csv")))[1:]
+    print(f"before and after: {'identical' if old_rows == rows else 'DIFFERENT'} predictions.csv (classes and output spike counts of every sample), "
+          f"layers' spikes, synaptic operations and accuracy per step {'identical' if all(before[0][k] == json.load(open(f'{out}/volr-1/result.json'))[k] for k in ('layers', 'accuracy_per_step', 'synaptic_ops')) else 'DIFFERENT'}")
 PYEOF
 echo "(logs and results in $out; load now $(cut -d' ' -f1-3 /proc/loadavg))"

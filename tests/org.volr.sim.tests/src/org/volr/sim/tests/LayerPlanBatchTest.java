@@ -111,7 +111,10 @@ class LayerPlanBatchTest {
 			"input [6, 14, 14]; f: conv2d(16, kernel: 5); 16 6 5 5", // LeNet-5's c3
 			"input [2, 6, 6]; f: conv2d(4, kernel: 3, padding: same); 4 2 3 3", //
 			"input [3, 8, 8]; f: conv2d(5, kernel: 3, stride: 2, padding: 1); 5 3 3 3", //
-			"input [3, 12]; f: conv1d(4, kernel: 5); 4 3 5" })
+			"input [3, 12]; f: conv1d(4, kernel: 5); 4 3 5", //
+			// bands of two output rows whose last band has one row (odd output heights: 9 and 3)
+			"input [2, 11, 8]; f: conv2d(7, kernel: [3, 5]); 7 2 3 5", //
+			"input [3, 7, 9]; f: conv2d(4, kernel: 5, stride: [2, 1], padding: 1); 4 3 5 5" })
 	void spikesOfAStepAtOnceEqualOneByOne(String testCase) throws Exception {
 		LayerPlan conv = firstLayer(testCase, new Random(5), false);
 		Random r = new Random(11);
@@ -138,6 +141,8 @@ class LayerPlanBatchTest {
 	@ValueSource(strings = { //
 			"true; input [6, 14, 14]; f: conv2d(16, kernel: 5); 16 6 5 5", //
 			"true; input [3, 8, 8]; f: conv2d(5, kernel: 3, stride: 2, padding: 1); 5 3 3 3", //
+			"true; input [2, 11, 8]; f: conv2d(7, kernel: [3, 5]); 7 2 3 5", //
+			"true; input [3, 7, 9]; f: conv2d(4, kernel: 5, stride: [2, 1], padding: 1); 4 3 5 5", //
 			"false; input [2, 9, 9]; f: conv2d(3, kernel: 3, padding: same); 3 2 3 3", //
 			"false; input [2, 6, 6]; f: depthwise_conv2d(multiplier: 2, kernel: 3, padding: same); 4 1 3 3" })
 	void rowImagesWhereOutputRowsAreShort(String testCase) throws Exception {
