@@ -101,15 +101,17 @@ class ExampleOutputsUnchangedTest {
 	/**
 	 * nd4j's native kernels choose their code paths from the CPU when they run: on CPUs with AVX-512 FP16 (Intel
 	 * Sapphire Rapids and later) training and normalisation sum floats in another order than on the AVX2 and AVX-512
-	 * machines the first digests were recorded on, so each of the two classes has its own digests. Both were written by
-	 * the same code (commit 2fa4ee8, checked by CI) on a machine of their class.
+	 * machines the first digests were recorded on, and on CPUs with AVX-512 BF16 but not FP16 (AMD EPYC Zen 4) in a
+	 * third order; so each class has its own digests. The first two were written by the same code (commit 2fa4ee8,
+	 * checked by CI) on a machine of their class, the third on an AMD EPYC (Zen 4) at the commit that added it.
 	 */
 	static String goldenFile(String cpuinfo) {
 		for (String line : cpuinfo.split("\n"))
-			if (line.startsWith("flags"))
-				return List.of(line.substring(line.indexOf(':') + 1).trim().split("\\s+")).contains("avx512_fp16")
-						? "outputs-avx512fp16.sha256"
-						: "outputs.sha256";
+			if (line.startsWith("flags")) {
+				List<String> flags = List.of(line.substring(line.indexOf(':') + 1).trim().split("\\s+"));
+				return flags.contains("avx512_fp16") ? "outputs-avx512fp16.sha256"
+						: flags.contains("avx512_bf16") ? "outputs-avx512bf16.sha256" : "outputs.sha256";
+			}
 		return "outputs.sha256";
 	}
 
