@@ -419,7 +419,8 @@ public class VolrValidator extends AbstractVolrValidator {
 			error("loss membrane trains the output's summed input current, which the integrated readout reads: add simulate { readout integrated }"
 					+ trained, t, Literals.TRAINING__LOSS, BAD_VALUE);
 		else if (!membrane && readout != org.volr.model.Readout.SPIKES)
-			error("loss counts trains the output's spike counts, which the readout spikes reads, not " + readout.getLiteral()
+			error("loss " + (t.isSetLoss() ? t.getLoss() : org.volr.model.SpikeLoss.COUNTS).getLiteral()
+					+ " trains the output's spike counts, which the readout spikes reads, not " + readout.getLiteral()
 					+ " (or train with 'loss membrane' for readout integrated)" + trained, t, Literals.TRAINING__LOSS, BAD_VALUE);
 		if (s != null)
 			checkSpikingSimulation(s, trained);
