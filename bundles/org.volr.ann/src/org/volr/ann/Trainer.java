@@ -11,6 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.schedule.ISchedule;
 import org.volr.core.data.Dataset;
 import org.volr.core.nd4j.Nd4jSupport;
 import org.volr.core.progress.Progress;
@@ -25,9 +26,9 @@ import org.volr.net.WeightKeys;
 
 /**
  * Trains a network for classification with nd4j's SameDiff (automatic differentiation): softmax cross-entropy,
- * Adam or SGD, Glorot-uniform kernels and zero biases. Everything random (initial weights, the order of samples in
- * every epoch, dropout masks) comes from one generator seeded by {@code Training.seed}, so two runs with the same
- * seed produce the same weights. Under {@code activation qcfs L} the hidden layers quantise instead of their relu
+ * Adam or SGD at the rate the {@link LearningRateSchedule} gives each epoch, Glorot-uniform kernels and zero biases.
+ * Everything random (initial weights, the order of samples in every epoch, dropout masks) comes from one generator
+ * seeded by {@code Training.seed}, so two runs with the same seed produce the same weights. Under {@code activation qcfs L} the hidden layers quantise instead of their relu
  * ({@link Qcfs}), each learning its clip λ, which the weights then give ({@link WeightKeys#clip}, {@link
  * WeightKeys#levels}); training may start from given weights instead of random ones (a fine-tune).
  */
@@ -73,15 +74,15 @@ public final class Trainer {
 		int levels = qcfsLevels(network, settings);
 		long seed = settings.isSetSeed() ? settings.getSeed() : DEFAULT_SEED;
 		SplittableRandom random = new SplittableRandom(seed);
+		InMemory data = InMemory.load(train, p);
+		int batchesPerEpoch = (data.size() + batch - 1) / batch;
 		TrainingGraph graph = new TrainingGraph(network, train.numClasses(), random.split(), levels, start);
 		graph.sd.setTrainingConfig(TrainingConfig.builder()
-				.updater(updater(settings))
+				.updater(updater(settings, batchesPerEpoch))
 				.dataSetFeatureMapping(featureNames(graph))
 				.dataSetLabelMapping(TrainingGraph.LABEL)
 				.build());
-		InMemory data = InMemory.load(train, p);
 		SplittableRandom shuffling = random.split(), dropout = random.split();
-		int batchesPerEpoch = (data.size() + batch - 1) / batch;
 		float[] losses = new float[measureLoss ? epochs * batchesPerEpoch : 0];
 		int iteration = 0;
 		long began = System.currentTimeMillis();
@@ -176,10 +177,8 @@ public final class Trainer {
 		return graph.sd.outputSingle(inputs, graph.loss.name()).getFloat(0);
 	}
 
-	private static IUpdater updater(Training settings) {
-		double rate = settings.getLearningRate();
-		if (!(rate > 0))
-			throw new AnnException("learning rate must be positive, got " + rate);
+	private static IUpdater updater(Training settings, int batchesPerEpoch) {
+		ISchedule rate = LearningRateSchedule.of(settings).perBatch(batchesPerEpoch);
 		return settings.getOptimizer() == Optimizer.SGD ? new Sgd(rate) : new Adam(rate);
 	}
 

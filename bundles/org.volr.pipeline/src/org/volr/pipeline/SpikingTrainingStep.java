@@ -36,9 +36,11 @@ public final class SpikingTrainingStep {
 		} catch (AnnException | IllegalArgumentException e) {
 			throw new PipelineException(e.getMessage(), training);
 		}
+		// the rate only where it changes from epoch to epoch (a schedule), so that a constant-rate run prints as before
+		boolean scheduled = training.isSetSchedule() && training.getSchedule() != org.volr.model.LearningRateSchedule.CONSTANT;
 		for (int e = 0; e < result.epochLosses().length; e++)
-			log.printf(Locale.ROOT, "  epoch %d: loss %.4f, training accuracy %.2f %%%n", e + 1, result.epochLosses()[e],
-					100 * result.epochAccuracies()[e]);
+			log.printf(Locale.ROOT, "  epoch %d: loss %.4f, training accuracy %.2f %%%s%n", e + 1, result.epochLosses()[e],
+					100 * result.epochAccuracies()[e], scheduled ? String.format(Locale.ROOT, ", learning rate %.3g", result.epochRates()[e]) : "");
 		log.printf(Locale.ROOT, "  trained in %.1f s (%,.0f samples/s)%n", result.millis() / 1000.0,
 				result.epochLosses().length * (double) train.size() / Math.max(1, result.millis()) * 1000);
 		return result;

@@ -9,7 +9,8 @@ import org.volr.model.Optimizer;
 final class ParameterUpdate {
 	private static final double BETA1 = 0.9, BETA2 = 0.999, EPSILON = 1e-8;
 	private final Optimizer optimizer;
-	private final double rate;
+	/** The step size of the current epoch ({@link org.volr.ann.LearningRateSchedule}). */
+	private double rate;
 	private final float[][] m, v;
 	private int iteration;
 
@@ -22,6 +23,11 @@ final class ParameterUpdate {
 			m[p] = new float[parameters[p].length];
 			v[p] = new float[parameters[p].length];
 		}
+	}
+
+	/** The rate of the following steps; Adam's moments and its bias correction carry on across a change. */
+	void rate(double rate) {
+		this.rate = rate;
 	}
 
 	/** One step: parameters[p] moves against gradients[p]. */

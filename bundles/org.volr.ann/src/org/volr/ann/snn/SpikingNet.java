@@ -174,10 +174,28 @@ public final class SpikingNet {
 				rows[at++] += b[j];
 	}
 
-	/** The mean softmax cross-entropy of the pass's logits against the labels. */
+	/**
+	 * Under {@code loss rate_mse}, the output rate (spikes per step) each neuron is pulled towards: snnTorch's
+	 * mse_count_loss defaults, a high but not saturated rate for the true class and a low, not silent one for the others,
+	 * so that neither end of the rate's range, where the surrogate's gradient vanishes, is the target.
+	 */
+	static final float TRUE_RATE = 0.8f, FALSE_RATE = 0.2f;
+
+	/**
+	 * The loss of the pass against the labels: the mean softmax cross-entropy of its logits, or under rate_mse the mean
+	 * over samples of Σ_c (count_c / T − target_c)².
+	 */
 	public float loss(Pass pass, int[] labels) {
 		int classes = sizes[layers()];
 		double sum = 0;
+		if (loss == SpikeLoss.RATE_MSE) {
+			for (int k = 0; k < pass.n; k++)
+				for (int c = 0; c < classes; c++) {
+					double d = pass.logits[k * classes + c] / steps - (c == labels[k] ? TRUE_RATE : FALSE_RATE);
+					sum += d * d;
+				}
+			return (float) (sum / pass.n);
+		}
 		for (int k = 0; k < pass.n; k++) {
 			int at = k * classes;
 			float max = Float.NEGATIVE_INFINITY;
@@ -198,7 +216,10 @@ public final class SpikingNet {
 	public Gradient backward(Pass pass, int[] labels) {
 		int L = layers(), n = pass.n, classes = sizes[L];
 		float[] dLogits = new float[n * classes];
-		for (int k = 0; k < n; k++) {
+		for (int k = 0; k < n && loss == SpikeLoss.RATE_MSE; k++)
+			for (int c = 0, at = k * classes; c < classes; c++)
+				dLogits[at + c] = 2 * (pass.logits[at + c] / steps - (c == labels[k] ? TRUE_RATE : FALSE_RATE)) / steps / n;
+		for (int k = 0; k < n && loss != SpikeLoss.RATE_MSE; k++) {
 			int at = k * classes;
 			float max = Float.NEGATIVE_INFINITY;
 			for (int c = 0; c < classes; c++)

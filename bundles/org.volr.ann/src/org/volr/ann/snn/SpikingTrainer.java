@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.volr.ann.AnnException;
 import org.volr.ann.GlorotUniform;
 import org.volr.ann.InMemory;
+import org.volr.ann.LearningRateSchedule;
 import org.volr.ann.Trainer;
 import org.volr.core.data.Dataset;
 import org.volr.core.nd4j.Nd4jSupport;
@@ -22,7 +23,8 @@ import org.volr.net.SpikingTraining;
 
 /**
  * Trains a spiking network directly (train { spiking, ... }): backpropagation through time over the simulator's own
- * steps ({@link SpikingNet}), softmax cross-entropy on the output's spike counts or summed input current, Adam or SGD.
+ * steps ({@link SpikingNet}), softmax cross-entropy on the output's spike counts or summed input current, Adam or SGD
+ * at the rate the {@link LearningRateSchedule} gives each epoch.
  * Kernels start Glorot-uniform and biases at zero; everything random (initial weights, the order of samples in every
  * epoch) comes from one generator seeded by {@code Training.seed}, so two runs with the same seed give the same weights.
  */
@@ -55,9 +57,11 @@ public final class SpikingTrainer {
 			throw new AnnException(train.name() + " has " + data.classes() + " classes, the network's output " + classes);
 		SplittableRandom shuffling = random.split();
 		float[][] parameters = parameters(net);
-		ParameterUpdate update = new ParameterUpdate(settings.getOptimizer(), settings.getLearningRate(), parameters);
+		LearningRateSchedule schedule = LearningRateSchedule.of(settings);
+		ParameterUpdate update = new ParameterUpdate(settings.getOptimizer(), schedule.rate(0), parameters);
 		int batchesPerEpoch = (data.size() + batch - 1) / batch;
 		float[] losses = new float[epochs], accuracies = new float[epochs];
+		double[] rates = new double[epochs];
 		long began = System.currentTimeMillis();
 		p.begin("training " + network.name() + " as a spiking network", (long) epochs * batchesPerEpoch);
 		// the trainer's own loops share each batch out to every core (Samples); OpenBLAS threads would only compete with
@@ -65,6 +69,8 @@ public final class SpikingTrainer {
 		try (Nd4jSupport.Setting oneThread = Nd4jSupport.oneThread()) {
 			for (int epoch = 0; epoch < epochs; epoch++) {
 				int[] order = Trainer.permutation(data.size(), shuffling);
+				rates[epoch] = schedule.rate(epoch);
+				update.rate(rates[epoch]);
 				double lossSum = 0;
 				long correct = 0;
 				for (int from = 0; from < order.length; from += batch) {
@@ -90,7 +96,7 @@ public final class SpikingTrainer {
 		} finally {
 			p.done();
 		}
-		return new SpikingTrainingResult(weights(dense, net), losses, accuracies, System.currentTimeMillis() - began);
+		return new SpikingTrainingResult(weights(dense, net), losses, accuracies, rates, System.currentTimeMillis() - began);
 	}
 
 	/** Samples whose highest logit (ties to the lower class) is their label. */

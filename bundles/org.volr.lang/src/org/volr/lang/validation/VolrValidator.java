@@ -369,6 +369,10 @@ public class VolrValidator extends AbstractVolrValidator {
 			error("batch must be positive, got " + t.getBatch(), t, Literals.TRAINING__BATCH, BAD_VALUE);
 		if (t.isSetLearningRate() && !(t.getLearningRate() > 0))
 			error("learning rate must be positive, got " + t.getLearningRate(), t, Literals.TRAINING__LEARNING_RATE, BAD_VALUE);
+		// cosine holds epoch e's rate r·(1 + cos(πe/E))/2 for the whole epoch: over one epoch that is r, no schedule at all
+		if (t.isSetSchedule() && t.getSchedule() == org.volr.model.LearningRateSchedule.COSINE && t.getEpochs() == 1)
+			warning("schedule cosine changes the learning rate from epoch to epoch; with one epoch it stays at " + t.getLearningRate()
+					+ ": train for more epochs, or remove the schedule", t, Literals.TRAINING__SCHEDULE, BAD_VALUE);
 		if (t.getActivation() == org.volr.model.TrainActivation.QCFS && !t.isSetLevels())
 			error("qcfs needs its number of levels L (the spiking network's steps it is trained for), e.g. 'activation qcfs 8'", t,
 					Literals.TRAINING__ACTIVATION, MISSING);
@@ -415,7 +419,8 @@ public class VolrValidator extends AbstractVolrValidator {
 			error("loss membrane trains the output's summed input current, which the integrated readout reads: add simulate { readout integrated }"
 					+ trained, t, Literals.TRAINING__LOSS, BAD_VALUE);
 		else if (!membrane && readout != org.volr.model.Readout.SPIKES)
-			error("loss counts trains the output's spike counts, which the readout spikes reads, not " + readout.getLiteral()
+			error("loss " + (t.isSetLoss() ? t.getLoss() : org.volr.model.SpikeLoss.COUNTS).getLiteral()
+					+ " trains the output's spike counts, which the readout spikes reads, not " + readout.getLiteral()
 					+ " (or train with 'loss membrane' for readout integrated)" + trained, t, Literals.TRAINING__LOSS, BAD_VALUE);
 		if (s != null)
 			checkSpikingSimulation(s, trained);

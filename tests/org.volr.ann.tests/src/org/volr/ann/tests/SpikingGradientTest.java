@@ -26,7 +26,8 @@ class SpikingGradientTest {
 
 	@ParameterizedTest
 	@CsvSource({ "1.0, SUBTRACT, FAST_SIGMOID, COUNTS", "0.9, SUBTRACT, ARCTAN, COUNTS", "0.9, ZERO, FAST_SIGMOID, COUNTS",
-			"1.0, ZERO, ARCTAN, MEMBRANE", "0.8, SUBTRACT, FAST_SIGMOID, MEMBRANE" })
+			"1.0, ZERO, ARCTAN, MEMBRANE", "0.8, SUBTRACT, FAST_SIGMOID, MEMBRANE", "0.9, SUBTRACT, FAST_SIGMOID, RATE_MSE",
+			"1.0, ZERO, ARCTAN, RATE_MSE" })
 	void backwardIsTheGradientOfTheSmoothForward(float leak, ResetMode reset, Surrogate kind, SpikeLoss loss) {
 		Nd4jSupport.init();
 		SplittableRandom random = new SplittableRandom(3);

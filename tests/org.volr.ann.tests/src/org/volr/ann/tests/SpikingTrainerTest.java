@@ -66,6 +66,31 @@ class SpikingTrainerTest {
 		assertTrue(a.epochAccuracies()[1] > 0.6, Arrays.toString(a.epochAccuracies()));
 	}
 
+	/**
+	 * Under cosine over two epochs the first epoch steps at the given rate as a constant rate does (same loss and
+	 * accuracy, measured during it), the second at half of it, as the result's rates say; the same seed, the same weights.
+	 */
+	@Test
+	void cosineScheduleStepsAtTheFormulasRatesAndStaysSeeded() {
+		ResolvedNetwork fc = network(FC);
+		Dataset data = Datasets.open("idx", FASHION, "train", DatasetOptions.DEFAULT.withLimit(1000));
+		SpikingTrainer.Run run = new SpikingTrainer.Run(List.of(LIF, LIF), 10);
+		Training constant = settings(5), cosine = settings(5);
+		constant.setEpochs(2);
+		cosine.setEpochs(2);
+		cosine.setSchedule(org.volr.model.LearningRateSchedule.COSINE);
+		SpikingTrainingResult c = SpikingTrainer.train(fc, constant, run, data, Progress.NONE);
+		SpikingTrainingResult a = SpikingTrainer.train(fc, cosine, run, data, Progress.NONE);
+		SpikingTrainingResult b = SpikingTrainer.train(fc, cosine, run, data, Progress.NONE);
+		assertArrayEquals(new double[] { 1e-3, 1e-3 }, c.epochRates());
+		assertArrayEquals(new double[] { 1e-3, 1e-3 * (1 + Math.cos(Math.PI / 2)) / 2 }, a.epochRates(), 1e-18);
+		assertEquals(c.epochLosses()[0], a.epochLosses()[0]);
+		assertEquals(c.epochAccuracies()[0], a.epochAccuracies()[0]);
+		assertFalse(Arrays.equals(c.weights().get("h.weight").data(), a.weights().get("h.weight").data()));
+		for (String name : a.weights().names())
+			assertArrayEquals(a.weights().get(name).data(), b.weights().get(name).data(), name);
+	}
+
 	@Test
 	void convolutionIsRefusedByName() {
 		ResolvedNetwork conv = network("network c { input [1, 28, 28] c1: conv2d(4, kernel: 3) relu flatten out: dense 10 softmax }");

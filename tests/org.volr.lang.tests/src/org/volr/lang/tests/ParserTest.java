@@ -336,6 +336,10 @@ class ParserTest {
 		assertEquals(0.1, sgd.getLearningRate());
 		Training empty = (Training) ((Experiment) Volr.LANG.parse("experiment e { train { } }").getElements().get(0)).getWeights();
 		assertFalse(empty.isSetEpochs());
+		assertFalse(t.isSetSchedule(), "no schedule written: the trainers' constant rate");
+		Training cosine = (Training) ((Experiment) Volr.LANG.parse("experiment e { train { epochs 4, schedule cosine } }")
+				.getElements().get(0)).getWeights();
+		assertEquals(org.volr.model.LearningRateSchedule.COSINE, cosine.getSchedule());
 	}
 
 	@ParameterizedTest

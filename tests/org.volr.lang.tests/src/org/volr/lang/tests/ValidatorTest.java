@@ -320,6 +320,18 @@ class ValidatorTest {
 	}
 
 	@Test
+	void learningRateSchedule() {
+		String base = "network n = dense 2 2\nexperiment e {\n    network n\n    data idx \"d.idx\"\n    train {\n        %s\n    }\n}\n";
+		check(base.formatted("epochs 3, learning_rate 0.01, schedule cosine")).expectClean();
+		check(base.formatted("epochs 1, schedule constant")).expectClean();
+		Volr.Checked one = check(base.formatted("epochs 1, learning_rate 0.01, schedule cosine"));
+		one.expectWarning(6, "schedule cosine changes the learning rate from epoch to epoch; with one epoch it stays at 0.01");
+		one.expectNoErrors();
+		// the default of epochs is 1 too
+		check(base.formatted("schedule cosine")).expectWarning(6, "with one epoch it stays at 0.001");
+	}
+
+	@Test
 	void dataLimitAndScale() {
 		check(experiment("data idx \"d.idx\" limit 0")).expectError(5, "limit must be positive, got 0");
 		check(experiment("data idx \"d.idx\" scale 0")).expectError(5, "scale must be positive, got 0.0");

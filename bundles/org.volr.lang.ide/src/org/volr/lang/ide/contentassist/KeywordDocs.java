@@ -36,7 +36,8 @@ final class KeywordDocs {
 			Map.entry("sweep", "sweep { percentile 99, 99.9; steps 25, 50 }: the grid volr sweep runs"),
 			Map.entry("spiking", "train the network as an SNN (surrogate gradients through time)"),
 			Map.entry("surrogate", "the threshold's surrogate derivative: fast_sigmoid k or arctan k"),
-			Map.entry("loss", "spiking training's loss: counts or membrane"));
+			Map.entry("loss", "spiking training's loss: counts, membrane or rate_mse"),
+			Map.entry("schedule", "the learning rate over the epochs: constant or cosine (annealed to zero)"));
 
 	private KeywordDocs() {
 	}
