@@ -61,7 +61,7 @@ final class SparkJobs {
 	/**
 	 * Holds an executor's JVM to its {@code cores}. Left alone, every executor sizes its thread pools to the machine's
 	 * cores: nd4j's OpenMP and OpenBLAS pools (Nd4jSupport: availableProcessors), the garbage collector's and the
-	 * compiler's threads, the common fork-join pool. Two one-core executors on a two-core machine then ran four of each,
+	 * compiler's threads, the common fork-join pool. Two one-core executors on a two-core machine then each sized them for two,
 	 * and each point took 1.8 times as long as with one executor (bench/README.md). -XX:ActiveProcessorCount makes the
 	 * JVM and everything that asks it see {@code cores}; OMP_NUM_THREADS and OPENBLAS_NUM_THREADS, read by the native
 	 * libraries when they load, do the same for them. A value the user set for either is kept.
