@@ -50,6 +50,7 @@ sample() { # FILE: every half second, "PID THREADS CPU-SECONDS" of each executor
     while :; do
         for w in "${workers[@]}"; do
             for e in $(pgrep -P "$w" || true); do
+                grep -qa CoarseGrainedExecutorBackend "/proc/$e/cmdline" 2>/dev/null || continue
                 # fields 14 and 15 of stat: user and system time in ticks (the command, field 2, is "(java)": no spaces)
                 awk -v pid="$e" -v tick="$tick" '/^Threads:/ { t = $2 } FILENAME ~ /stat$/ { c = ($14 + $15) / tick }
                     END { if (t) print pid, t, c }' "/proc/$e/status" "/proc/$e/stat" 2>/dev/null || true
