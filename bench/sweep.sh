@@ -27,12 +27,12 @@ for round in $(seq "${ROUNDS:-2}"); do
             || { cat "$out/log"; exit 1; }
         printf 'round %s  %-10s %s\n' "$round" "$mode" "$(grep " points in " "$out/log")"
     done
-    # the same figures both ways but for the time column (the 10th)
-    if cmp -s <(cut -d, -f1-9,11- "$out/$round-local2/sweep.csv") <(cut -d, -f1-9,11- "$out/$round-sequential/sweep.csv"); then
+    # the same figures both ways but for the time columns (the 10th to 12th: seconds, CPU seconds, the JVM's CPU seconds)
+    if cmp -s <(cut -d, -f1-9,13- "$out/$round-local2/sweep.csv") <(cut -d, -f1-9,13- "$out/$round-sequential/sweep.csv"); then
         echo "round $round  tables identical but for the times"
     else
         echo "round $round  TABLES DIFFER (local[2] <, sequential >):"
-        diff <(cut -d, -f1-9,11- "$out/$round-local2/sweep.csv") <(cut -d, -f1-9,11- "$out/$round-sequential/sweep.csv") | cut -c1-160 | head -8 || true
+        diff <(cut -d, -f1-9,13- "$out/$round-local2/sweep.csv") <(cut -d, -f1-9,13- "$out/$round-sequential/sweep.csv") | cut -c1-160 | head -8 || true
     fi
 done
 grep "^best" "$out/log" || true

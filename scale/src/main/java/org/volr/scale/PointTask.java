@@ -29,7 +29,7 @@ final class PointTask {
 
 	/** cancel: how a simulation in the driver's JVM (a sweep without Spark) learns of Ctrl-C; Progress.NONE in a task. */
 	static PointResult run(String file, String experiment, Grid.Point point, byte[] annWeights, int limit, int threads, Progress cancel) {
-		long start = System.nanoTime();
+		long start = System.nanoTime(), threadCpu = CpuTime.thread(), jvmCpu = CpuTime.jvm();
 		Path scratch = null;
 		try {
 			ExperimentSetup setup = TaskSetup.load(file, experiment);
@@ -46,7 +46,8 @@ final class PointTask {
 						+ config.encoding().name().toLowerCase(java.util.Locale.ROOT));
 			SimulationResult r = Simulator.run(snn, test, config, cancel);
 			return new PointResult(point, null, r.samples(), r.finalAccuracy(), r.accuracyPerStep(),
-					r.synapticOps() / (double) Math.max(1, r.samples()), r.energy().snnMicrojoulePerSample(), seconds(start));
+					r.synapticOps() / (double) Math.max(1, r.samples()), r.energy().snnMicrojoulePerSample(), seconds(start),
+					(CpuTime.thread() - threadCpu) / 1e9 + r.cpuSeconds(), (CpuTime.jvm() - jvmCpu) / 1e9);
 		} catch (Exception | LinkageError e) {
 			String message = e.getMessage() == null ? e.toString() : e.getMessage();
 			return PointResult.failed(point, message, seconds(start));

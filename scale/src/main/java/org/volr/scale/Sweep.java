@@ -58,7 +58,8 @@ final class Sweep {
 			progress.checkCancelled();
 			results.add(r);
 			progress.println(progressOut, String.format(Locale.ROOT, "[%d/%d] %s: %s", results.size(), points.size(), r.point().label(), r.ok()
-					? String.format(Locale.ROOT, "SNN %.2f %%, %,.0f ops/sample, %.1f s", 100 * r.snnAccuracy(), r.synapticOpsPerSample(), r.seconds())
+					? String.format(Locale.ROOT, "SNN %.2f %%, %,.0f ops/sample, %.1f s (CPU %.1f s, JVM %.1f s)", 100 * r.snnAccuracy(),
+							r.synapticOpsPerSample(), r.seconds(), r.cpuSeconds(), r.jvmCpuSeconds())
 					: "failed: " + r.error()));
 			progress.advance(1);
 		};

@@ -14,7 +14,7 @@ import org.volr.model.Experiment;
 
 /**
  * The sweep's table: sweep.csv (one row per point: its values, the ANN's and the SNN's accuracy, operations, energy,
- * time, and the accuracy after every step) and sweep.json (the same, with the curve as an array), and the best point.
+ * time and CPU time (PointResult), and the accuracy after every step) and sweep.json (the same, with the curve as an array), and the best point.
  */
 final class SweepTable {
 	private final String experiment;
@@ -73,7 +73,7 @@ final class SweepTable {
 		List<String> names = points.get(0).point().names();
 		int steps = points.stream().mapToInt(p -> p.accuracyPerStep().length).max().orElse(0);
 		StringBuilder b = new StringBuilder("point,").append(String.join(",", names))
-				.append(",ann_accuracy,snn_accuracy,samples,synaptic_ops_per_sample,energy_uj_per_sample,seconds,error");
+				.append(",ann_accuracy,snn_accuracy,samples,synaptic_ops_per_sample,energy_uj_per_sample,seconds,cpu_seconds,jvm_cpu_seconds,error");
 		for (int t = 1; t <= steps; t++)
 			b.append(",acc_t").append(t);
 		b.append('\n');
@@ -83,7 +83,7 @@ final class SweepTable {
 				b.append(',').append(SweepParameter.number(v));
 			b.append(',').append(cell(annAccuracy)).append(',').append(cell(p.snnAccuracy())).append(',').append(p.samples()).append(',')
 					.append(cell(p.synapticOpsPerSample(), "%.1f")).append(',').append(cell(p.energyMicrojoulePerSample(), "%.4f")).append(',').append(cell(p.seconds(), "%.3f"))
-					.append(',').append(p.ok() ? "" : '"' + p.error().replace("\"", "'") + '"');
+					.append(',').append(cell(p.cpuSeconds(), "%.3f")).append(',').append(cell(p.jvmCpuSeconds(), "%.3f")).append(',').append(p.ok() ? "" : '"' + p.error().replace("\"", "'") + '"');
 			for (int t = 0; t < steps; t++)
 				b.append(',').append(t < p.accuracyPerStep().length ? cell(p.accuracyPerStep()[t]) : "");
 			b.append('\n');
@@ -111,7 +111,10 @@ final class SweepTable {
 			} else {
 				b.append("\"error\": \"").append(p.error().replace("\\", "\\\\").replace("\"", "'")).append("\", ");
 			}
-			b.append(String.format(Locale.ROOT, "\"seconds\": %.3f}", p.seconds())).append(i + 1 < points.size() ? "," : "").append('\n');
+			b.append(String.format(Locale.ROOT, "\"seconds\": %.3f", p.seconds()));
+			if (p.ok())
+				b.append(String.format(Locale.ROOT, ", \"cpu_seconds\": %.3f, \"jvm_cpu_seconds\": %.3f", p.cpuSeconds(), p.jvmCpuSeconds()));
+			b.append('}').append(i + 1 < points.size() ? "," : "").append('\n');
 		}
 		return b.append("  ]\n}\n").toString();
 	}

@@ -70,6 +70,12 @@ class KilledExecutorTest {
 			assertTrue(System.nanoTime() < deadline, "no task running in 4 minutes: " + err);
 			Thread.sleep(50);
 		}
+		// each executor has one core of the worker's two, and its JVM and nd4j's native pools are held to it (SparkJobs)
+		for (ProcessHandle executor : executors) {
+			assertTrue(LoopbackCluster.commandLine(executor).contains("-XX:ActiveProcessorCount=1"), LoopbackCluster.commandLine(executor));
+			List<String> environment = LoopbackCluster.environment(executor);
+			assertTrue(environment.contains("OMP_NUM_THREADS=1") && environment.contains("OPENBLAS_NUM_THREADS=1"), environment.toString());
+		}
 		Thread.sleep(500);
 		String before = err.toString(StandardCharsets.UTF_8);
 		assertFalse(before.contains("[8/8]"), "the sweep was over before the kill: " + before);

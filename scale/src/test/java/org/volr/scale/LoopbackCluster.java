@@ -24,7 +24,9 @@ final class LoopbackCluster implements AutoCloseable {
 		this.logs = logs;
 	}
 
-	/** A master and one worker of {@code cores} cores; their logs (Master.log, Worker.log) and SPARK_HOME under {@code dir}. */
+	/**
+	 * A master and one worker of {@code cores} cores, with memory for as many one-core executors of 2 GB (volr's defaults,
+	 * SparkJobs); their logs (Master.log, Worker.log) and SPARK_HOME under {@code dir}. */
 	static LoopbackCluster start(Path dir, int cores) throws IOException {
 		int port;
 		try (ServerSocket s = new ServerSocket(0)) {
@@ -36,7 +38,7 @@ final class LoopbackCluster implements AutoCloseable {
 			if (entry.endsWith(".jar") && !Files.exists(home.resolve(Path.of(entry).getFileName())))
 				Files.createSymbolicLink(home.resolve(Path.of(entry).getFileName()), Path.of(entry).toAbsolutePath());
 		cluster.launch(home.getParent(), "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", String.valueOf(port), "--webui-port", "0");
-		cluster.launch(home.getParent(), "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", String.valueOf(cores), "--memory", "3g",
+		cluster.launch(home.getParent(), "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", String.valueOf(cores), "--memory", cores * 2 + "g",
 				"--webui-port", "0", cluster.url);
 		return cluster;
 	}
@@ -59,13 +61,28 @@ final class LoopbackCluster implements AutoCloseable {
 		return started.get(started.size() - 1).descendants().filter(LoopbackCluster::isExecutor).toList();
 	}
 
-	/** Read from /proc: ProcessHandle.Info has no command line for a process whose line is as long as an executor's class path. */
 	private static boolean isExecutor(ProcessHandle p) {
+		return commandLine(p).contains("org.apache.spark.executor.CoarseGrainedExecutorBackend");
+	}
+
+	/**
+	 * A process's arguments, NUL-separated, read from /proc: ProcessHandle.Info has no command line for a process whose
+	 * line is as long as an executor's class path. Empty once it has ended.
+	 */
+	static String commandLine(ProcessHandle p) {
+		return proc(p, "cmdline");
+	}
+
+	/** A process's environment, NUL-separated NAME=VALUE entries, read from /proc; empty once it has ended. */
+	static List<String> environment(ProcessHandle p) {
+		return List.of(proc(p, "environ").split("\0"));
+	}
+
+	private static String proc(ProcessHandle p, String file) {
 		try {
-			return new String(Files.readAllBytes(Path.of("/proc", String.valueOf(p.pid()), "cmdline")), java.nio.charset.StandardCharsets.ISO_8859_1)
-					.contains("org.apache.spark.executor.CoarseGrainedExecutorBackend");
+			return new String(Files.readAllBytes(Path.of("/proc", String.valueOf(p.pid()), file)), java.nio.charset.StandardCharsets.ISO_8859_1);
 		} catch (IOException e) { // it has just ended
-			return false;
+			return "";
 		}
 	}
 

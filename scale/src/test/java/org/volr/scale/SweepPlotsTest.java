@@ -22,7 +22,7 @@ class SweepPlotsTest {
 
 	private static PointResult point(int index, double percentile, double steps, double accuracy, double ops) {
 		Grid.Point p = new Grid.Point(index, List.of("percentile", "steps"), new double[] { percentile, steps });
-		return new PointResult(p, null, 100, accuracy, new double[] { accuracy / 2, accuracy }, ops, ops * 1e-6, 1);
+		return new PointResult(p, null, 100, accuracy, new double[] { accuracy / 2, accuracy }, ops, ops * 1e-6, 1, 1, 1);
 	}
 
 	private static SweepTable table() {
@@ -63,7 +63,7 @@ class SweepPlotsTest {
 	void oneParameterHasNoHeatMapAndNoPointThatRanNoPlot() {
 		Grid.Point a = new Grid.Point(0, List.of("steps"), new double[] { 10 }), b = new Grid.Point(1, List.of("steps"), new double[] { 20 });
 		assertEquals(List.of("sweep-steps", "sweep-pareto"),
-				SweepPlots.names(new SweepTable("e", Double.NaN, List.of(new PointResult(a, null, 1, 1, new double[] { 1 }, 1, 1, 1)))));
+				SweepPlots.names(new SweepTable("e", Double.NaN, List.of(new PointResult(a, null, 1, 1, new double[] { 1 }, 1, 1, 1, 1, 1)))));
 		assertEquals(List.of(), SweepPlots.names(new SweepTable("e", Double.NaN, List.of(PointResult.failed(b, "x", 0)))));
 	}
 }

@@ -32,7 +32,7 @@ class SweepTest {
 		List<String> csv = Files.readAllLines(tmp.resolve("sweep/sweep.csv"));
 		assertEquals(9, csv.size(), String.join("\n", csv));
 		assertTrue(csv.get(0).startsWith("point,percentile,steps,tau_syn_I,ann_accuracy,snn_accuracy,samples,synaptic_ops_per_sample,"
-				+ "energy_uj_per_sample,seconds,error,acc_t1,"), csv.get(0));
+				+ "energy_uj_per_sample,seconds,cpu_seconds,jvm_cpu_seconds,error,acc_t1,"), csv.get(0));
 		assertTrue(csv.get(0).endsWith(",acc_t30"), csv.get(0));
 		int failed = 0;
 		for (String row : csv.subList(1, csv.size())) {
@@ -47,10 +47,13 @@ class SweepTest {
 			assertTrue(snn > 0.9, row);
 			// the curve has one value per step of the point: 15 or 30
 			int steps = Integer.parseInt(cells[2]), filled = 0;
-			for (int t = 11; t < cells.length; t++)
+			for (int t = 13; t < cells.length; t++)
 				filled += cells[t].isEmpty() ? 0 : 1;
 			assertEquals(steps, filled, row);
-			assertEquals(snn, Double.parseDouble(cells[11 + steps - 1]), row);
+			assertEquals(snn, Double.parseDouble(cells[13 + steps - 1]), row);
+			// the point's own CPU time, and its JVM's over the same time, which includes it (to the JVM's 10 ms ticks)
+			double cpu = Double.parseDouble(cells[10]), jvm = Double.parseDouble(cells[11]);
+			assertTrue(cpu > 0 && jvm >= cpu - 0.05, row);
 		}
 		assertEquals(4, failed);
 		String json = Files.readString(tmp.resolve("sweep/sweep.json"));
