@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.volr.ann.AnnModel;
 import org.volr.core.data.Dataset;
-import org.volr.core.nd4j.Nd4jSupport;
 import org.volr.core.progress.Progress;
 import org.volr.core.weights.WeightStore;
 import org.volr.model.Conversion;
@@ -38,17 +37,14 @@ public final class Converter {
 		if (!(inputLambda > 0) || Float.isInfinite(inputLambda))
 			throw new ConversionException("the input scale λ_0 must be positive and finite, got " + inputLambda);
 		refuseRecurrence(network);
-		// the same λ on every machine and whatever runs beside (a sweep's other points): see Nd4jSupport.threadIndependent
-		try (Nd4jSupport.Setting sameSums = Nd4jSupport.threadIndependent()) {
-			if (Calibration.steps(settings) > 0) { // λ chosen for few steps, biases corrected (Calibration)
-				Calibration.Result calibrated = Calibration.calibrate(network, weights, normalizationData, settings, progress);
-				return new ConversionResult(WeightScaling.apply(network, calibrated.weights(), calibrated.scales(), inputLambda),
-						calibrated.scales(), inputLambda, calibrated.layers());
-			}
-			AnnModel model = AnnModel.of(network, weights);
-			List<LayerScale> scales = LearntClips.apply(Normalization.scales(model, normalizationData, settings, progress), weights);
-			return new ConversionResult(WeightScaling.apply(network, weights, scales, inputLambda), List.copyOf(scales), inputLambda, List.of());
+		if (Calibration.steps(settings) > 0) { // λ chosen for few steps, biases corrected (Calibration)
+			Calibration.Result calibrated = Calibration.calibrate(network, weights, normalizationData, settings, progress);
+			return new ConversionResult(WeightScaling.apply(network, calibrated.weights(), calibrated.scales(), inputLambda), calibrated.scales(),
+					inputLambda, calibrated.layers());
 		}
+		AnnModel model = AnnModel.of(network, weights);
+		List<LayerScale> scales = LearntClips.apply(Normalization.scales(model, normalizationData, settings, progress), weights);
+		return new ConversionResult(WeightScaling.apply(network, weights, scales, inputLambda), List.copyOf(scales), inputLambda, List.of());
 	}
 
 	/**

@@ -13,7 +13,6 @@ import org.volr.convert.ConversionException;
 import org.volr.core.data.Batch;
 import org.volr.core.data.BatchIterator;
 import org.volr.core.data.Dataset;
-import org.volr.core.nd4j.Nd4jSupport;
 import org.volr.core.progress.Progress;
 import org.volr.core.weights.WeightStore;
 import org.volr.model.Conversion;
@@ -41,10 +40,8 @@ final class ConversionStep {
 			// then against the spiking network itself, simulated for the calibration's steps (not for recorded input, events or spike trains)
 			SimulationConfig calibration = setup.simulation(Calibration.steps(conversion));
 			if (calibration.encoding() == Encoding.CONSTANT || calibration.encoding() == Encoding.POISSON)
-				try (Nd4jSupport.Setting sameSums = Nd4jSupport.threadIndependent()) { // its ANN targets as Converter's λ
-					converted = SpikingBiasCorrection.correct(network, Converter.rescale(network, weights, result.scales()), converted,
-							normalization, conversion.isSetSamples() ? conversion.getSamples() : Normalization.DEFAULT_SAMPLES, calibration, progress);
-				}
+				converted = SpikingBiasCorrection.correct(network, Converter.rescale(network, weights, result.scales()), converted,
+						normalization, conversion.isSetSamples() ? conversion.getSamples() : Normalization.DEFAULT_SAMPLES, calibration, progress);
 		}
 		StringBuilder json = new StringBuilder("[");
 		json.append(p > 0

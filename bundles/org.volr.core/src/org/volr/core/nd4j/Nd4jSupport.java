@@ -74,18 +74,6 @@ public final class Nd4jSupport {
     }
 
     /**
-     * Makes nd4j's results independent of the number of threads until the returned handle is closed, for figures that
-     * must not depend on the machine's cores or on what else runs in the process (a conversion's λ). OpenBLAS sums a
-     * product's terms in another order on one thread than on several (measured with nd4j 1.0.0-M2.1: a
-     * [100, 784]·[784, 500] product differs in four fifths of its entries, by an ulp or so), and {@link #oneThread()} is
-     * process-wide, so without this a conversion's λ depended on whether a simulation happened to be running beside
-     * it. Holds nd4j to one thread, the only count every machine and every moment can give (counted like oneThread).
-     */
-    public static Setting threadIndependent() {
-        return oneThread();
-    }
-
-    /**
      * Runs nd4j's ops without its platform helpers (oneDNN) until the returned handle is closed. nd4j 1.0.0-M2.1
      * hands oneDNN a dilated convolution's dilation in the wrong convention, and oneDNN refuses it ("could not create a
      * descriptor for a dilated convolution"); without helpers the same op runs nd4j's own implementation. Process-wide
