@@ -28,7 +28,9 @@ class SweepCancelTest {
 		Path out = Files.createDirectories(tmp.resolve("sweep"));
 		Files.writeString(out.resolve("sweep.csv"), "the previous sweep's table\n");
 		Path log = tmp.resolve("log");
-		Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "@" + System.getProperty("volr.scale.jvmargs"),
+		// env restores Ctrl-C's default action: a build started in the background (cmd &) passes SIGINT on ignored, and a
+		// JVM that starts with SIGINT ignored never runs its shutdown hooks on it, as a terminal's volr would
+		Process p = new ProcessBuilder("env", "--default-signal=INT", Path.of(System.getProperty("java.home"), "bin", "java").toString(), "@" + System.getProperty("volr.scale.jvmargs"),
 				"-cp", System.getProperty("java.class.path"), VolrScale.class.getName(), "sweep", file.toString(), "--master", "local[1]", "--grid",
 				"v_thresh=0.5,0.6,0.7,0.8,0.9,1,1.1,1.2", "--out", out.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		try {
