@@ -23,9 +23,11 @@ import org.volr.sim.SpikingNetwork;
 
 /**
  * Fine-tuning after conversion (train { spiking, from npz "ann.npz" } beside a convert block): an ANN trained on the
- * first 3,000 MNIST test images of the repository (testdata/mnist-npz) is converted to IF neurons for T = 4 steps, and
- * the converted network trained further as a spiking network at those 4 steps on the same 3,000 images. On the 5,000
- * held-out images 5,000–9,999 the fine-tuned network is more accurate than the converted one at the same T.
+ * first 3,000 MNIST test images of the repository (testdata/mnist-npz) is converted to IF neurons (percentile 99.9,
+ * reset by subtraction) for T = 2 steps, and the converted network trained further as a spiking network at those 2
+ * steps (counts loss, one epoch) on the same 3,000 images. On the 5,000 held-out images 5,000–9,999 the fine-tuned
+ * network is at least 10 points more accurate than the converted one at the same T (measured 84.44 % against 70.78 %;
+ * at T = 4, where the conversion loses little, one epoch did not help: 87.56 % against 87.90 %).
  */
 class SpikingFineTuneTest {
 	private static final Path MNIST = Path.of(System.getProperty("volr.thirdparty", "../../testdata")).resolve("mnist-npz").toAbsolutePath();
@@ -43,7 +45,7 @@ class SpikingFineTuneTest {
 			    data npz "%1$s" test
 			    neuron IF { v_thresh 1.0 }
 			    convert { normalize percentile 99.9, samples 500, reset subtract%3$s }
-			    simulate { duration 4 steps, input constant, batch 500 }
+			    simulate { duration 2 steps, input constant, batch 500 }
 			}
 			""";
 
@@ -51,12 +53,12 @@ class SpikingFineTuneTest {
 	Path tmp;
 
 	@Test
-	void aConvertedNetworkFineTunedAtFourStepsBeatsItOnHeldOutImages() throws Exception {
+	void aConvertedNetworkFineTunedAtTwoStepsBeatsItOnHeldOutImages() throws Exception {
 		Path ann = tmp.resolve("ann.volr");
 		Files.writeString(ann, NETWORK + """
 				experiment a {
 				    network mlp
-				    train { epochs 3, batch 32, seed 1, data npz "%1$s" test limit 3000 }
+				    train { epochs 4, batch 200, optimizer adam 0.005, seed 1, data npz "%1$s" test limit 3000 }
 				    data npz "%1$s" test limit 100
 				}
 				""".formatted(MNIST));
@@ -65,7 +67,7 @@ class SpikingFineTuneTest {
 
 		Path converted = write("converted.volr", "weights npz \"ann.npz\"", "");
 		Path fineTuned = write("fine-tuned.volr", "train { spiking, from npz \"ann.npz\", surrogate fast_sigmoid 5, loss counts, epochs 1, batch 32,"
-				+ " optimizer adam 0.0005, seed 1, data npz \"" + MNIST + "\" test limit 3000 }", "");
+				+ " optimizer adam 0.0002, seed 1, data npz \"" + MNIST + "\" test limit 3000 }", "");
 		Run check = volr("check", "--werror", fineTuned.toString());
 		assertEquals(0, check.code(), check.out() + check.err());
 		Run train = volr("train", fineTuned.toString(), "-o", tmp.resolve("fine-tuned.npz").toString());
@@ -78,8 +80,9 @@ class SpikingFineTuneTest {
 		WeightStore tuned = WeightStore.read(tmp.resolve("fine-tuned.npz"));
 		Dataset heldOut = heldOut(pipeline.testData(-1), 5000, 10000);
 		double before = accuracy(setup, start, heldOut), after = accuracy(load(fineTuned), tuned, heldOut);
-		System.out.printf(Locale.ROOT, "held-out accuracy at T = 4: converted %.2f %%, fine-tuned %.2f %%%n", 100 * before, 100 * after);
-		assertTrue(after >= before + 0.01, String.format(Locale.ROOT, "converted %.4f, fine-tuned %.4f", before, after));
+		System.out.printf(Locale.ROOT, "held-out accuracy at T = 2: converted %.2f %%, fine-tuned %.2f %%%n", 100 * before, 100 * after);
+		// measured: converted 70.78 %, fine-tuned 84.44 % (one epoch); at least 10 points better
+		assertTrue(after >= before + 0.10, String.format(Locale.ROOT, "converted %.4f, fine-tuned %.4f", before, after));
 	}
 
 	@Test
