@@ -44,6 +44,8 @@ public final class Pipeline {
 	private String activationJson;
 	/** What spiking training measured (train { spiking }), once the weights are trained; else null. */
 	private org.volr.ann.snn.SpikingTrainingResult spikingTraining;
+	/** Whether a spiking fine-tune started from converted weights. */
+	private boolean startConverted;
 
 	/** log receives what a terminal user reads on standard error (e.g. "training xor on 64 samples"). */
 	public Pipeline(ExperimentSetup setup, PrintStream log, Progress progress) {
@@ -161,8 +163,10 @@ public final class Pipeline {
 		if (source instanceof Training training && training.isSpiking()) {
 			Dataset train = trainData(training);
 			ResourceEstimate.forThisProcess(setup).checkTraining(training, train.size());
-			log.printf(Locale.ROOT, "training %s as a spiking network on %d samples of %s%n", network.getName(), train.size(), train.name());
-			spikingTraining = SpikingTrainingStep.train(setup, network(), training, train, progress, log);
+			WeightStore start = training.getStart() == null ? null : convertedStart(training.getStart(), network);
+			log.printf(Locale.ROOT, "%s %s as a spiking network%s on %d samples of %s%n", start == null ? "training" : "fine-tuning",
+					network.getName(), start == null ? "" : " from " + training.getStart().getPath() + startKind(), train.size(), train.name());
+			spikingTraining = SpikingTrainingStep.train(setup, network(), training, start, train, progress, log);
 			return spikingTraining.weights();
 		}
 		if (source instanceof Training training) {
@@ -176,6 +180,25 @@ public final class Pipeline {
 		}
 		throw new PipelineException("experiment '" + setup.experiment.getName() + "' has no weights: add"
 				+ " 'weights npz \"...\"', 'weights keras \"...\"' or a 'train { ... }' block");
+	}
+
+	/**
+	 * Where a spiking fine-tune (train { spiking, from ... }) starts: the imported weights converted by the experiment's
+	 * convert block (its normalisation scales them for the neurons' thresholds), or as they are under normalize none or
+	 * without one (SEMANTICS.md, "Fine-tuning a converted network").
+	 */
+	private WeightStore convertedStart(ImportedWeights from, Network network) throws PipelineException {
+		WeightStore weights = imported(from, network);
+		Conversion conversion = setup.experiment.getConversion();
+		if (conversion == null || conversion.getNormalization() == Normalization.NONE)
+			return weights;
+		WeightStore converted = ConversionStep.run(setup, network(), conversion, weights, this::trainOrTestData, progress, this::setConversionJson);
+		startConverted = true;
+		return converted;
+	}
+
+	private String startKind() {
+		return startConverted ? " (converted)" : "";
 	}
 
 	/** The weights a weights clause (or a train block's from) imports, checked against the network. */
@@ -246,7 +269,8 @@ public final class Pipeline {
 		if (setup.trainsSpiking()) {
 			// trained as the simulator runs it: nothing to convert (SEMANTICS.md, "Training spiking networks")
 			converted = weights;
-			notes.add("weights used as trained (spiking training, no conversion)");
+			notes.add(startConverted ? "weights used as fine-tuned (spiking training from the converted network, no second conversion)"
+					: "weights used as trained (spiking training, no conversion)");
 		} else if (conversion != null && conversion.getNormalization() == Normalization.NONE) {
 			converted = weights;
 			notes.add("weights used as they are (normalize none)");

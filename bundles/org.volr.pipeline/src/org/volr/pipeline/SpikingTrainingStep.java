@@ -11,6 +11,7 @@ import org.volr.ann.snn.SpikingTrainer;
 import org.volr.ann.snn.SpikingTrainingResult;
 import org.volr.core.data.Dataset;
 import org.volr.core.progress.Progress;
+import org.volr.core.weights.WeightStore;
 import org.volr.model.SpikeLoss;
 import org.volr.model.Training;
 import org.volr.net.NetLayer;
@@ -27,12 +28,13 @@ public final class SpikingTrainingStep {
 	private SpikingTrainingStep() {
 	}
 
-	static SpikingTrainingResult train(ExperimentSetup setup, ResolvedNetwork network, Training training, Dataset train, Progress progress,
-			PrintStream log) throws PipelineException {
+	/** @param start the weights a fine-tune starts from (a converted network's), or null to start from random ones */
+	static SpikingTrainingResult train(ExperimentSetup setup, ResolvedNetwork network, Training training, WeightStore start, Dataset train,
+			Progress progress, PrintStream log) throws PipelineException {
 		SpikingTrainer.Run run = run(setup, network, training);
 		SpikingTrainingResult result;
 		try {
-			result = SpikingTrainer.train(network, training, run, train, progress);
+			result = SpikingTrainer.train(network, training, run, train, start, progress);
 		} catch (AnnException | IllegalArgumentException e) {
 			throw new PipelineException(e.getMessage(), training);
 		}

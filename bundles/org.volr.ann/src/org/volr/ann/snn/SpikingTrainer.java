@@ -25,7 +25,8 @@ import org.volr.net.SpikingTraining;
  * Trains a spiking network directly (train { spiking, ... }): backpropagation through time over the simulator's own
  * steps ({@link SpikingNet}), softmax cross-entropy on the output's spike counts or summed input current, Adam or SGD
  * at the rate the {@link LearningRateSchedule} gives each epoch.
- * Kernels start Glorot-uniform and biases at zero; everything random (initial weights, the order of samples in every
+ * Kernels start Glorot-uniform and biases at zero, or at given weights (a fine-tune, e.g. of a converted network: its
+ * scaled weights under the neurons' own thresholds); everything random (initial weights, the order of samples in every
  * epoch) comes from one generator seeded by {@code Training.seed}, so two runs with the same seed give the same weights.
  */
 public final class SpikingTrainer {
@@ -37,6 +38,15 @@ public final class SpikingTrainer {
 	}
 
 	public static SpikingTrainingResult train(ResolvedNetwork network, Training settings, Run run, Dataset train, Progress progress) {
+		return train(network, settings, run, train, null, progress);
+	}
+
+	/**
+	 * @param start the weights to start from ("{key}.weight" [in, out] and "{key}.bias" of every dense layer, a missing
+	 *              bias zero), or null for Glorot-uniform kernels and zero biases; not changed
+	 */
+	public static SpikingTrainingResult train(ResolvedNetwork network, Training settings, Run run, Dataset train, WeightStore start,
+			Progress progress) {
 		String refusal = SpikingTraining.refusal(network);
 		if (refusal != null)
 			throw new AnnException(refusal);
@@ -50,7 +60,9 @@ public final class SpikingTrainer {
 		long seed = settings.isSetSeed() ? settings.getSeed() : Trainer.DEFAULT_SEED;
 		SplittableRandom random = new SplittableRandom(seed);
 		List<NetLayer> dense = SpikingTraining.denseLayers(network);
-		SpikingNet net = initial(network, dense, settings, run, random.split());
+		SplittableRandom initialisation = random.split(); // split even for a fine-tune, so that the epochs' order is the seed's
+		SpikingNet net = start == null ? initial(network, dense, settings, run, initialisation)
+				: net(network, dense, start, run, lossOf(settings), surrogateOf(settings), true);
 		InMemory data = InMemory.load(train, p);
 		int classes = net.sizes[net.layers()];
 		if (data.classes() > classes)
@@ -175,17 +187,9 @@ public final class SpikingTrainer {
 	public static Outputs outputs(ResolvedNetwork network, WeightStore weights, Run run, Dataset data, int batch) {
 		Nd4jSupport.init();
 		List<NetLayer> dense = SpikingTraining.denseLayers(network);
-		int[] sizes = new int[dense.size() + 1];
-		sizes[0] = network.inputSize();
-		float[][] w = new float[dense.size()][], b = new float[dense.size()][];
-		for (int l = 0; l < dense.size(); l++) {
-			sizes[l + 1] = dense.get(l).outSize();
-			w[l] = weights.get(dense.get(l).weightKey()).data();
-			b[l] = weights.contains(dense.get(l).biasKey()) ? weights.get(dense.get(l).biasKey()).data() : new float[sizes[l + 1]];
-		}
-		SpikingNet net = new SpikingNet(sizes, w, b, run.neurons(), run.steps(), SpikeLoss.COUNTS, new SurrogateGradient(Surrogate.FAST_SIGMOID, 1f), false);
+		SpikingNet net = net(network, dense, weights, run, SpikeLoss.COUNTS, new SurrogateGradient(Surrogate.FAST_SIGMOID, 1f), false);
 		InMemory all = InMemory.load(data, Progress.NONE);
-		int classes = sizes[dense.size()];
+		int classes = net.sizes[dense.size()];
 		int[] counts = new int[all.size() * classes];
 		float[] integrated = new float[all.size() * classes];
 		for (int from = 0; from < all.size(); from += batch) {
@@ -196,5 +200,32 @@ public final class SpikingTrainer {
 			System.arraycopy(pass.integrated, 0, integrated, from * classes, n * classes);
 		}
 		return new Outputs(counts, integrated);
+	}
+
+	/**
+	 * The net with the given weights (copied when {@code copy}, since training changes them); a weight array missing or
+	 * of another size is refused naming its key.
+	 */
+	private static SpikingNet net(ResolvedNetwork network, List<NetLayer> dense, WeightStore weights, Run run, SpikeLoss loss,
+			SurrogateGradient surrogate, boolean copy) {
+		int[] sizes = new int[dense.size() + 1];
+		sizes[0] = network.inputSize();
+		float[][] w = new float[dense.size()][], b = new float[dense.size()][];
+		for (int l = 0; l < dense.size(); l++) {
+			NetLayer layer = dense.get(l);
+			sizes[l + 1] = layer.outSize();
+			w[l] = array(weights, layer.weightKey(), layer.inSize() * layer.outSize(), copy);
+			b[l] = weights.contains(layer.biasKey()) ? array(weights, layer.biasKey(), layer.outSize(), copy) : new float[layer.outSize()];
+		}
+		return new SpikingNet(sizes, w, b, run.neurons(), run.steps(), loss, surrogate, false);
+	}
+
+	private static float[] array(WeightStore weights, String key, int size, boolean copy) {
+		if (!weights.contains(key))
+			throw new AnnException("the weights have no " + key);
+		float[] a = weights.get(key).data();
+		if (a.length != size)
+			throw new AnnException(key + " has " + a.length + " values, the network needs " + size);
+		return copy ? a.clone() : a;
 	}
 }

@@ -405,13 +405,9 @@ public class VolrValidator extends AbstractVolrValidator {
 		if (!(experiment.getWeights() instanceof Training t) || !t.isSpiking())
 			return;
 		String trained = " (experiment '" + experiment.getName() + "' trains its spiking network directly)";
-		if (experiment.getConversion() != null)
-			error("a network trained as a spiking network is simulated as trained, there is no ANN to convert: remove convert { ... }" + trained,
-					experiment.getConversion(), null, BAD_VALUE);
+		checkSpikingConversion(experiment.getConversion(), t, trained);
 		if (t.getActivation() == org.volr.model.TrainActivation.QCFS)
 			error("qcfs is an activation of ANN training; spiking training has none" + trained, t, Literals.TRAINING__ACTIVATION, BAD_VALUE);
-		if (t.getStart() != null)
-			error("spiking training from given weights (a fine-tune) is not supported yet" + trained, t, Literals.TRAINING__START, BAD_VALUE);
 		Simulation s = experiment.getSimulation();
 		boolean membrane = t.isSetLoss() && t.getLoss() == org.volr.model.SpikeLoss.MEMBRANE;
 		org.volr.model.Readout readout = s == null ? org.volr.model.Readout.SPIKES : s.getReadout();
@@ -448,6 +444,27 @@ public class VolrValidator extends AbstractVolrValidator {
 			if (problem != null)
 				error(problem + trained, experiment, Literals.EXPERIMENT__WEIGHTS, NOT_SPIKING);
 		}
+	}
+
+	/**
+	 * A convert block beside spiking training: it converts the weights a fine-tune starts from (train { spiking, from
+	 * ... }); without a start there is no ANN, and the block may only set the reset (normalize none). What the trainer
+	 * does not follow is refused by name.
+	 */
+	private void checkSpikingConversion(Conversion c, Training t, String trained) {
+		if (c == null)
+			return;
+		if (t.getStart() == null && c.getNormalization() != org.volr.model.Normalization.NONE)
+			error("a network trained as a spiking network from random weights has no ANN to convert: write convert { normalize none, reset ... }"
+					+ " to set only its reset, or fine-tune a converted ANN with train { spiking, from npz \"...\" }" + trained, c, null, BAD_VALUE);
+		if (c.getInit() == org.volr.model.InitialPotential.HALF)
+			error("spiking training starts every membrane at zero, not at half the threshold: remove 'init half'" + trained, c,
+					Literals.CONVERSION__INIT, BAD_VALUE);
+		if (c.getCalibration() != null)
+			error("spiking training does not follow a calibration for few steps yet: remove 'calibrate for ...' (the fine-tune trains for the"
+					+ " simulation's steps)" + trained, c, Literals.CONVERSION__CALIBRATION, BAD_VALUE);
+		if (c.getReset() == org.volr.model.ResetMode.MODULO)
+			error("spiking training resets by subtraction or to zero, not modulo" + trained, c, Literals.CONVERSION__RESET, BAD_VALUE);
 	}
 
 	/** The simulation options spiking training does not follow yet, by name. */

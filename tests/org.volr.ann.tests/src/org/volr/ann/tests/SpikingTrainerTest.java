@@ -91,6 +91,29 @@ class SpikingTrainerTest {
 			assertArrayEquals(a.weights().get(name).data(), b.weights().get(name).data(), name);
 	}
 
+	/**
+	 * A fine-tune starts from the weights it is given (its first epoch, measured before each update, is as good as the
+	 * network they came from, not as a random start), leaves them unchanged, and names a missing array.
+	 */
+	@Test
+	void aFineTuneStartsFromTheGivenWeightsAndLeavesThemUnchanged() {
+		ResolvedNetwork fc = network(FC);
+		Dataset data = Datasets.open("idx", FASHION, "train", DatasetOptions.DEFAULT.withLimit(2000));
+		SpikingTrainer.Run run = new SpikingTrainer.Run(List.of(LIF, LIF), 10);
+		SpikingTrainingResult trained = SpikingTrainer.train(fc, settings(5), run, data, Progress.NONE);
+		float[] before = trained.weights().get("h.weight").data().clone();
+		SpikingTrainingResult tuned = SpikingTrainer.train(fc, settings(7), run, data, trained.weights(), Progress.NONE);
+		SpikingTrainingResult again = SpikingTrainer.train(fc, settings(7), run, data, trained.weights(), Progress.NONE);
+		assertArrayEquals(before, trained.weights().get("h.weight").data());
+		assertArrayEquals(tuned.weights().get("out.weight").data(), again.weights().get("out.weight").data());
+		assertTrue(tuned.epochAccuracies()[0] > trained.epochAccuracies()[0] + 0.1,
+				tuned.epochAccuracies()[0] + " after " + trained.epochAccuracies()[0]);
+		org.volr.core.weights.WeightStore partial = new org.volr.core.weights.WeightStore();
+		partial.put("h.weight", new int[] { 784, 32 }, before);
+		AnnException e = assertThrows(AnnException.class, () -> SpikingTrainer.train(fc, settings(7), run, data, partial, Progress.NONE));
+		assertEquals("the weights have no out.weight", e.getMessage());
+	}
+
 	@Test
 	void convolutionIsRefusedByName() {
 		ResolvedNetwork conv = network("network c { input [1, 28, 28] c1: conv2d(4, kernel: 3) relu flatten out: dense 10 softmax }");

@@ -158,8 +158,8 @@ class SpikingTrainingRunTest {
 
 	@Test
 	void whatSpikingTrainingCannotDoIsRefusedByName() throws IOException {
-		assertRefused(write("convert.volr", "loss counts", "LIF { tau_m 20 ms }", "").toString(), "convert { normalize none }",
-				"there is no ANN to convert");
+		assertRefused(write("convert.volr", "loss counts", "LIF { tau_m 20 ms }", "").toString(), "convert { normalize max }",
+				"a network trained as a spiking network from random weights has no ANN to convert");
 		assertRefused(write("poisson.volr", "loss counts", "LIF { tau_m 20 ms }", ", input poisson 100 Hz").toString(), null,
 				"spiking training does not follow poisson input yet");
 		assertRefused(write("cuba.volr", "loss counts", "CubaLIF { tau_m 20 ms, tau_syn_E 5 ms, tau_syn_I 5 ms }", "").toString(), null,
