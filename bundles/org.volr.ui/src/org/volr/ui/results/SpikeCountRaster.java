@@ -2,9 +2,7 @@ package org.volr.ui.results;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
@@ -18,17 +16,13 @@ import org.volr.sim.report.PlotRange;
  */
 final class SpikeCountRaster implements Plot {
 	private final ResultsData data;
-	private final Map<String, Long> offset = new HashMap<>();
+	private final StackedNeurons columns;
 	private final long total;
 
 	SpikeCountRaster(ResultsData data) {
 		this.data = data;
-		long columns = 0;
-		for (ResultsData.Layer l : data.layers()) {
-			offset.put(l.label(), columns);
-			columns += l.neurons();
-		}
-		total = columns;
+		columns = new StackedNeurons(data.layers());
+		total = columns.total();
 	}
 
 	@Override
@@ -57,7 +51,7 @@ final class SpikeCountRaster implements Plot {
 		axes.clip(gc);
 		int w = Math.max(1, axes.x(1) - axes.x(0)), h = Math.max(1, axes.y(0) - axes.y(1));
 		for (ResultsData.SpikeCount c : data.spikeCounts()) {
-			Long base = offset.get(c.layer());
+			Long base = columns.base(c.layer());
 			if (base == null)
 				continue;
 			double level = Math.min(1, c.count() / (double) Math.max(1, data.steps()));
@@ -71,7 +65,7 @@ final class SpikeCountRaster implements Plot {
 		for (ResultsData.Layer l : data.layers()) {
 			if (l.neurons() == 0)
 				continue;
-			int x = axes.x(offset.get(l.label()));
+			int x = axes.x(columns.base(l.label()));
 			gc.drawLine(x, axes.inner.y, x, axes.inner.y + axes.inner.height);
 			gc.setForeground(gc.getDevice().getSystemColor(SWT.COLOR_DARK_GRAY));
 			gc.drawText(l.label(), x + 2, axes.inner.y + 2 + (layer++ % 2) * gc.getFontMetrics().getHeight(), true);
@@ -88,14 +82,12 @@ final class SpikeCountRaster implements Plot {
 			return null;
 		long column = (long) Math.floor(axes.valueX(px));
 		int sample = (int) Math.floor(axes.valueY(py));
-		for (ResultsData.Layer l : data.layers()) {
-			long base = offset.get(l.label());
-			if (column < base || column >= base + l.neurons())
-				continue;
-			int neuron = (int) (column - base);
-			int count = data.spikeCounts().stream().filter(c -> c.sample() == sample && c.neuron() == neuron && c.layer().equals(l.label()))
+		StackedNeurons.Neuron n = columns.at(column);
+		if (n != null) {
+			String layer = n.layer().label();
+			int count = data.spikeCounts().stream().filter(c -> c.sample() == sample && c.neuron() == n.index() && c.layer().equals(layer))
 					.mapToInt(ResultsData.SpikeCount::count).sum();
-			return String.format(Locale.ROOT, "sample %d, %s neuron %d: %d spikes (rate %.3f per step)", sample, l.label(), neuron, count,
+			return String.format(Locale.ROOT, "sample %d, %s neuron %d: %d spikes (rate %.3f per step)", sample, layer, n.index(), count,
 					count / (double) Math.max(1, data.steps()));
 		}
 		return "sample " + sample;

@@ -22,21 +22,16 @@ import org.volr.sim.report.PlotRange;
 final class SpikeRasterPlot implements Plot {
 	private final ResultsData data;
 	/** Where each layer's rows start, and its colour: layers without neurons have neither. */
-	private final Map<String, Long> offset = new HashMap<>();
+	private final StackedNeurons rows;
 	private final Map<String, Integer> colour = new HashMap<>();
 	private final long total;
 
 	SpikeRasterPlot(ResultsData data) {
 		this.data = data;
-		long rows = 0;
-		for (ResultsData.Layer l : data.layers()) {
-			if (l.neurons() == 0)
-				continue;
+		rows = new StackedNeurons(data.layers());
+		for (ResultsData.Layer l : rows.layers())
 			colour.put(l.label(), colour.size());
-			offset.put(l.label(), rows);
-			rows += l.neurons();
-		}
-		total = rows;
+		total = rows.total();
 	}
 
 	@Override
@@ -61,7 +56,7 @@ final class SpikeRasterPlot implements Plot {
 		axes.clip(gc);
 		int h = Math.max(1, axes.y(0) - axes.y(1)), w = Math.max(1, axes.x(1) - axes.x(0) - 1);
 		for (ResultsData.Spike s : data.spikeRaster()) {
-			Long base = offset.get(s.layer());
+			Long base = rows.base(s.layer());
 			if (base == null)
 				continue;
 			gc.setBackground(Palette.of(colour.get(s.layer())));
@@ -69,8 +64,8 @@ final class SpikeRasterPlot implements Plot {
 		}
 		gc.setForeground(gc.getDevice().getSystemColor(SWT.COLOR_DARK_GRAY));
 		for (ResultsData.Layer l : data.layers())
-			if (offset.containsKey(l.label()))
-				gc.drawText(l.label(), axes.inner.x + 4, axes.y(offset.get(l.label()) + l.neurons()) + 1, true);
+			if (rows.base(l.label()) != null)
+				gc.drawText(l.label(), axes.inner.x + 4, axes.y(rows.base(l.label()) + l.neurons()) + 1, true);
 		Axes.unclip(gc);
 	}
 
@@ -82,19 +77,17 @@ final class SpikeRasterPlot implements Plot {
 			return null;
 		long row = (long) Math.floor(axes.valueY(py));
 		int step = (int) Math.floor(axes.valueX(px));
-		for (ResultsData.Layer l : data.layers()) {
-			Long base = offset.get(l.label());
-			if (base == null || row < base || row >= base + l.neurons())
-				continue;
-			int neuron = (int) (row - base);
+		StackedNeurons.Neuron n = rows.at(row);
+		if (n != null) {
+			String layer = n.layer().label();
 			int spikes = 0;
 			boolean now = false;
 			for (ResultsData.Spike s : data.spikeRaster())
-				if (s.layer().equals(l.label()) && s.neuron() == neuron) {
+				if (s.layer().equals(layer) && s.neuron() == n.index()) {
 					spikes++;
 					now |= s.step() == step;
 				}
-			return String.format(Locale.ROOT, "step %d, %s neuron %d: %s; %d spikes in the sample (rate %.3f per step)", step, l.label(), neuron,
+			return String.format(Locale.ROOT, "step %d, %s neuron %d: %s; %d spikes in the sample (rate %.3f per step)", step, layer, n.index(),
 					now ? "spikes" : "silent", spikes, spikes / (double) Math.max(1, data.steps()));
 		}
 		return "step " + step;
